@@ -1,0 +1,26 @@
+/** Plugin ids, as in each plugin's src/plugin.json (a test checks they agree). */
+export const PLUGIN_IDS = {
+  datasource: 'opentruss-memgraph-datasource',
+  app: 'opentruss-app',
+} as const;
+
+/**
+ * Uids of the datasources that provisioning creates. Dashboards default their datasource variables to these,
+ * and Grafana-managed alert rules query Prometheus by this uid (the Memgraph datasource is frontend-only, so
+ * Grafana's alerting engine cannot evaluate it).
+ */
+export const DATASOURCE_UIDS = {
+  memgraph: 'opentruss-memgraph',
+  prometheus: 'opentruss-prometheus',
+} as const;
+
+/** Stable uids of the dashboards the app bundles. */
+export const DASHBOARD_UIDS = {
+  wall: 'opentruss-wall',
+  system: 'opentruss-system',
+  apiDatabase: 'opentruss-api-db',
+  business: 'opentruss-business',
+  capacity: 'opentruss-capacity',
+} as const;
+
+export type DashboardKey = keyof typeof DASHBOARD_UIDS;

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// Runs every check of the repository and ends with one line totalling them: `N passed, N failed, N skipped`.
+//   - `typecheck` and `lint` of each workspace that has them count as one check each;
+//   - every Jest test of every workspace (one Jest run over all projects) counts as one check;
+//     a test file that cannot even run counts as one failure.
+// Usage: node packages/tooling/bin/run-tests.mjs [--only-jest] [jest args…]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import workspaces from '../src/workspaces.js';
+
+const { listWorkspaces, repoRoot } = workspaces;
+
+const root = repoRoot();
+const args = process.argv.slice(2);
+const onlyJest = args.includes('--only-jest');
+const jestArgs = args.filter((a) => a !== '--only-jest');
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(command, commandArgs, cwd) {
+  const result = spawnSync(command, commandArgs, { cwd, stdio: 'inherit', env: process.env });
+  return result.status === 0;
+}
+
+function countCheck(name, ok) {
+  ok ? totals.passed++ : (totals.failed++, failures.push(name));
+}
+
+if (!onlyJest) {
+  for (const script of ['typecheck', 'lint']) {
+    for (const { dir, pkg } of listWorkspaces(root)) {
+      if (pkg.scripts?.[script]) {
+        console.log(`\n=== ${script}: ${dir}`);
+        countCheck(`${script} ${dir}`, run('npm', ['run', script, '--silent'], path.join(root, dir)));
+      }
+    }
+  }
+}
+
+console.log('\n=== jest: every workspace');
+const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opentruss-jest-')), 'results.json');
+const jestBin = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+run(process.execPath, [jestBin, '--json', `--outputFile=${resultsFile}`, ...jestArgs], root);
+if (fs.existsSync(resultsFile)) {
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  totals.passed += results.numPassedTests;
+  totals.failed += results.numFailedTests + results.numRuntimeErrorTestSuites;
+  totals.skipped += results.numPendingTests + results.numTodoTests;
+  for (const suite of results.testResults) {
+    if (suite.status === 'failed') {
+      failures.push(path.relative(root, suite.name));
+    }
+  }
+} else {
+  countCheck('jest (no results written: Jest itself failed to start)', false);
+}
+
+if (failures.length) {
+  console.log('\nFailed:\n' + failures.map((f) => `  - ${f}`).join('\n'));
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed === 0 && totals.passed > 0 ? 0 : 1);

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The README's test command: installs everything the test suites need on a fresh Debian 12 machine that has
+# only Node 20, npm and apt, then builds both plugins and runs every suite. Ends with `N passed, N failed, N skipped`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# 1. Real tools the suites drive: Chromium (browser tests), Prometheus + promtool + node-exporter +
+#    Alertmanager (alert rules), docker-compose 1.29 (parses the stack offline), nginx (TLS proxy config).
+debian_packages=(chromium prometheus prometheus-node-exporter prometheus-alertmanager docker-compose nginx)
+missing=()
+for package in "${debian_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y --no-install-recommends "${missing[@]}" \
+    || { $sudo apt-get update && $sudo apt-get install -y --no-install-recommends "${missing[@]}"; }
+fi
+
+# 2. npm dependencies from the lock file. The Node 22 toolchain that create-plugin's webpack config needs comes
+#    from the `node` dev dependency: npm scripts put node_modules/.bin (and its node) first on the PATH.
+npm ci --no-audit --no-fund
+
+# 3. Build both plugins and their archives: the browser tests load the built module.js files.
+npm run build
+
+# 4. Every suite; the last line totals them.
+npm test
