@@ -1,0 +1,30 @@
+/** A 1-based line and column in the query text, for messages people can act on. */
+export interface TextPosition {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+export function positionAt(text: string, offset: number): TextPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { offset, line, column: offset - lineStart + 1 };
+}
+
+/** An error about the query text itself (malformed macro, unterminated string, write clause…), with its position. */
+export class CypherTextError extends Error {
+  readonly position: TextPosition;
+
+  constructor(message: string, text: string, offset: number) {
+    const position = positionAt(text, offset);
+    super(`${message} (line ${position.line}, column ${position.column})`);
+    this.name = 'CypherTextError';
+    this.position = position;
+  }
+}
