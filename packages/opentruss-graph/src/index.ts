@@ -1,0 +1,4 @@
+export * from './vocabulary';
+export * from './demo-graph';
+export * from './load';
+export * from './queries';

@@ -1,0 +1,57 @@
+/**
+ * Node labels and relationship types exactly as the OpenTruss backend writes them
+ * (backend/app/models/gb50300/*.py, services/schema.py; see DESIGN §3).
+ */
+export const LABELS = {
+  project: 'Project',
+  building: 'Building',
+  division: 'Division',
+  subDivision: 'SubDivision',
+  item: 'Item',
+  inspectionLot: 'InspectionLot',
+  element: 'Element',
+  level: 'Level',
+  approvalHistory: 'ApprovalHistory',
+  user: 'User',
+} as const;
+
+export type Label = (typeof LABELS)[keyof typeof LABELS];
+
+export const RELATIONSHIP_TYPES = {
+  physicallyContains: 'PHYSICALLY_CONTAINS',
+  managementContains: 'MANAGEMENT_CONTAINS',
+  hasLot: 'HAS_LOT',
+  locatedAt: 'LOCATED_AT',
+  hasApprovalHistory: 'HAS_APPROVAL_HISTORY',
+} as const;
+
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[keyof typeof RELATIONSHIP_TYPES];
+
+/** Which relationship connects which labels, in the direction the OpenTruss code creates it. */
+export interface RelationshipShape {
+  start: Label;
+  type: RelationshipType;
+  end: Label;
+}
+
+export const RELATIONSHIP_SHAPES: readonly RelationshipShape[] = [
+  { start: 'Project', type: 'PHYSICALLY_CONTAINS', end: 'Building' },
+  { start: 'Building', type: 'PHYSICALLY_CONTAINS', end: 'Level' },
+  { start: 'Building', type: 'MANAGEMENT_CONTAINS', end: 'Division' },
+  { start: 'Division', type: 'MANAGEMENT_CONTAINS', end: 'SubDivision' },
+  { start: 'SubDivision', type: 'MANAGEMENT_CONTAINS', end: 'Item' },
+  { start: 'Item', type: 'HAS_LOT', end: 'InspectionLot' },
+  { start: 'InspectionLot', type: 'MANAGEMENT_CONTAINS', end: 'Element' },
+  { start: 'Element', type: 'LOCATED_AT', end: 'Level' },
+  { start: 'InspectionLot', type: 'HAS_APPROVAL_HISTORY', end: 'ApprovalHistory' },
+];
+
+/** The path dashboards walk from a project to its elements (DESIGN §3). */
+export const CANONICAL_PATH: readonly RelationshipShape[] = [
+  { start: 'Project', type: 'PHYSICALLY_CONTAINS', end: 'Building' },
+  { start: 'Building', type: 'MANAGEMENT_CONTAINS', end: 'Division' },
+  { start: 'Division', type: 'MANAGEMENT_CONTAINS', end: 'SubDivision' },
+  { start: 'SubDivision', type: 'MANAGEMENT_CONTAINS', end: 'Item' },
+  { start: 'Item', type: 'HAS_LOT', end: 'InspectionLot' },
+  { start: 'InspectionLot', type: 'MANAGEMENT_CONTAINS', end: 'Element' },
+];

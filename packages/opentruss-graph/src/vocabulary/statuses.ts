@@ -1,0 +1,63 @@
+/** InspectionLot.status in workflow order, with the Chinese names OpenTruss shows (SCHEMA.md, LotManagementPanel.tsx). */
+export const LOT_STATUSES = ['PLANNING', 'IN_PROGRESS', 'SUBMITTED', 'APPROVED', 'PUBLISHED'] as const;
+export type LotStatus = (typeof LOT_STATUSES)[number];
+
+export const LOT_STATUS_NAMES_ZH: Readonly<Record<LotStatus, string>> = {
+  PLANNING: '规划中',
+  IN_PROGRESS: '清洗中',
+  SUBMITTED: '待审批',
+  APPROVED: '已验收',
+  PUBLISHED: '已发布',
+};
+
+/** Statuses that count as accepted for division acceptance progress (APPROVED + PUBLISHED ÷ all, DESIGN §3). */
+export const ACCEPTED_LOT_STATUSES: readonly LotStatus[] = ['APPROVED', 'PUBLISHED'];
+
+/**
+ * Transitions through `PATCH /lots/{id}/status`: they write no ApprovalHistory, only the lot's `updated_at`.
+ */
+export const UNRECORDED_LOT_TRANSITIONS: ReadonlyArray<readonly [LotStatus, LotStatus]> = [
+  ['PLANNING', 'IN_PROGRESS'],
+  ['IN_PROGRESS', 'SUBMITTED'],
+  ['APPROVED', 'PUBLISHED'],
+];
+
+export const APPROVAL_ACTIONS = ['APPROVE', 'REJECT'] as const;
+export type ApprovalAction = (typeof APPROVAL_ACTIONS)[number];
+
+/** `ApprovalHistory.role`: approve always records APPROVER, even when a PM approves (approval.py). */
+export const APPROVAL_ROLES = ['APPROVER', 'PM'] as const;
+export type ApprovalRole = (typeof APPROVAL_ROLES)[number];
+
+/**
+ * Transitions that write ApprovalHistory (services/approval.py): approve SUBMITTED → APPROVED; an APPROVER rejects
+ * SUBMITTED → IN_PROGRESS; a PM rejects SUBMITTED or APPROVED back to IN_PROGRESS or PLANNING.
+ */
+export interface RecordedTransition {
+  action: ApprovalAction;
+  role: ApprovalRole;
+  from: LotStatus;
+  to: LotStatus;
+}
+
+export const RECORDED_LOT_TRANSITIONS: readonly RecordedTransition[] = [
+  { action: 'APPROVE', role: 'APPROVER', from: 'SUBMITTED', to: 'APPROVED' },
+  { action: 'REJECT', role: 'APPROVER', from: 'SUBMITTED', to: 'IN_PROGRESS' },
+  { action: 'REJECT', role: 'PM', from: 'SUBMITTED', to: 'IN_PROGRESS' },
+  { action: 'REJECT', role: 'PM', from: 'SUBMITTED', to: 'PLANNING' },
+  { action: 'REJECT', role: 'PM', from: 'APPROVED', to: 'IN_PROGRESS' },
+  { action: 'REJECT', role: 'PM', from: 'APPROVED', to: 'PLANNING' },
+];
+
+/** Element.status: Draft by default; Verified only through the batch update. */
+export const ELEMENT_STATUSES = ['Draft', 'Verified'] as const;
+export type ElementStatus = (typeof ELEMENT_STATUSES)[number];
+
+export const ELEMENT_STATUS_NAMES_ZH: Readonly<Record<ElementStatus, string>> = {
+  Draft: '草稿',
+  Verified: '已核验',
+};
+
+/** OpenTruss user roles (User.role). */
+export const USER_ROLES = ['EDITOR', 'APPROVER', 'PM', 'ADMIN'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
