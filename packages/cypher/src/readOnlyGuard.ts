@@ -202,6 +202,9 @@ function procedureName(tokens: Token[], start: number): string | undefined {
   return parts.length ? parts.join('.') : undefined;
 }
 
+/** Tokens that never follow a clause keyword (a clause is followed by a pattern, a name or an expression). */
+const NOT_AFTER_A_CLAUSE = new Set([',', ')', ']', '}', ';', '=', '<', '>']);
+
 /** Whether the identifier at i is used as a keyword rather than as a name. */
 function standsAsKeyword(tokens: Token[], i: number): boolean {
   const previous = tokens[i - 1];
@@ -211,6 +214,9 @@ function standsAsKeyword(tokens: Token[], i: number): boolean {
   }
   if (upper(previous) === 'AS') {
     return false; // alias
+  }
+  if (next === undefined || NOT_AFTER_A_CLAUSE.has(next.text)) {
+    return false; // a variable that happens to be named `create`, e.g. `RETURN create`
   }
   if (previous?.text === '|' && isInLabelExpression(tokens, i - 1)) {
     return false; // `[:A|DELETE]`; a FOREACH body after `|` is a keyword

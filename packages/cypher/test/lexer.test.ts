@@ -4,7 +4,8 @@ const kinds = (text: string) => tokenize(text).map((t) => [t.kind, t.text]);
 
 describe('tokenize', () => {
   it('reproduces the input exactly when the token texts are joined', () => {
-    const text = "MATCH (n:`Inspection Lot` {a: 'x\\'y'}) // c\n/* b */ WHERE n.id = $id AND n.k IN ${ks} RETURN [[v:raw]]";
+    const text =
+      "MATCH (n:`Inspection Lot` {a: 'x\\'y'}) // c\n/* b */ WHERE n.id = $id AND n.k IN ${ks} RETURN [[v:raw]]";
     expect(
       tokenize(text)
         .map((t) => t.text)
