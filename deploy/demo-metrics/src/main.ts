@@ -1,0 +1,26 @@
+// Entry point of the `demo-metrics` container (compose profile `demo`): simulated OpenTruss backend metrics.
+import { readDemoMetricsConfig } from './config';
+import { startDemoMetricsServer } from './server';
+
+async function main(): Promise<void> {
+  const config = readDemoMetricsConfig(process.env);
+  const server = await startDemoMetricsServer(config);
+  console.log(
+    `OpenTruss DEMO metrics (simulated, not a real backend) on ${server.url}/metrics; ` +
+      (config.episode ? `episode pinned to ${config.episode}` : `episodes cycle every ${config.cycleMinutes} min`)
+  );
+  const stop = (signal: string) => {
+    console.log(`${signal}: stopping`);
+    server.stop().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`demo-metrics: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+});
