@@ -120,6 +120,8 @@ export interface ConnectionInfo {
   /** The authenticated principal ('' when no users are configured and the client sent none). */
   principal?: string;
   open: boolean;
+  /** Why it closed: 'GOODBYE', 'closed by the client', 'authentication failure', a protocol violation … */
+  closeReason?: string;
 }
 
 export interface ServerStats {

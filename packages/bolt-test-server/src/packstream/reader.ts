@@ -1,0 +1,165 @@
+// PackStream v1 decoding of one message's bytes. Structures come out as `Structure` (tag + raw fields);
+// turning them into driver values is the job of `values.ts`, which knows the Bolt version's shapes.
+import { Integer } from 'neo4j-driver';
+import { markers } from './markers';
+
+export class Structure {
+  constructor(
+    readonly tag: number,
+    readonly fields: unknown[]
+  ) {}
+}
+
+export class PackStreamError extends Error {}
+
+export type StructureHydrator = (structure: Structure) => unknown;
+
+export class PackStreamReader {
+  private position = 0;
+
+  constructor(
+    private readonly buffer: Buffer,
+    private readonly hydrate: StructureHydrator = (s) => s
+  ) {}
+
+  get remaining(): number {
+    return this.buffer.length - this.position;
+  }
+
+  read(): unknown {
+    const marker = this.readUint8();
+    if (marker <= 0x7f) {
+      return Integer.fromInt(marker);
+    }
+    if (marker >= 0xf0) {
+      return Integer.fromInt(marker - 0x100);
+    }
+    const high = marker & 0xf0;
+    const low = marker & 0x0f;
+    switch (high) {
+      case markers.TINY_STRING:
+        return this.readString(low);
+      case markers.TINY_LIST:
+        return this.readList(low);
+      case markers.TINY_MAP:
+        return this.readMap(low);
+      case markers.TINY_STRUCT:
+        return this.readStructure(low);
+    }
+    switch (marker) {
+      case markers.NULL:
+        return null;
+      case markers.TRUE:
+        return true;
+      case markers.FALSE:
+        return false;
+      case markers.FLOAT_64:
+        return this.take(8).readDoubleBE(0);
+      case markers.INT_8:
+        return Integer.fromInt(this.take(1).readInt8(0));
+      case markers.INT_16:
+        return Integer.fromInt(this.take(2).readInt16BE(0));
+      case markers.INT_32:
+        return Integer.fromInt(this.take(4).readInt32BE(0));
+      case markers.INT_64: {
+        const bytes = this.take(8);
+        return Integer.fromBits(bytes.readInt32BE(4), bytes.readInt32BE(0));
+      }
+      case markers.BYTES_8:
+        return new Uint8Array(this.take(this.readUint8()));
+      case markers.BYTES_16:
+        return new Uint8Array(this.take(this.take(2).readUInt16BE(0)));
+      case markers.BYTES_32:
+        return new Uint8Array(this.take(this.take(4).readUInt32BE(0)));
+      case markers.STRING_8:
+        return this.readString(this.readUint8());
+      case markers.STRING_16:
+        return this.readString(this.take(2).readUInt16BE(0));
+      case markers.STRING_32:
+        return this.readString(this.take(4).readUInt32BE(0));
+      case markers.LIST_8:
+        return this.readList(this.readUint8());
+      case markers.LIST_16:
+        return this.readList(this.take(2).readUInt16BE(0));
+      case markers.LIST_32:
+        return this.readList(this.take(4).readUInt32BE(0));
+      case markers.MAP_8:
+        return this.readMap(this.readUint8());
+      case markers.MAP_16:
+        return this.readMap(this.take(2).readUInt16BE(0));
+      case markers.MAP_32:
+        return this.readMap(this.take(4).readUInt32BE(0));
+    }
+    throw new PackStreamError(`unknown PackStream marker 0x${marker.toString(16).padStart(2, '0')}`);
+  }
+
+  /** A message is one structure: its tag and its fields (hydrated like any other value). */
+  readMessage(): Structure {
+    const marker = this.readUint8();
+    if ((marker & 0xf0) !== markers.TINY_STRUCT) {
+      throw new PackStreamError(`a message must be a structure, got marker 0x${marker.toString(16)}`);
+    }
+    const tag = this.readUint8();
+    const fields = this.readValues(marker & 0x0f);
+    if (this.remaining !== 0) {
+      throw new PackStreamError(`${this.remaining} bytes left over after the message`);
+    }
+    return new Structure(tag, fields);
+  }
+
+  private readStructure(fieldCount: number): unknown {
+    const tag = this.readUint8();
+    return this.hydrate(new Structure(tag, this.readValues(fieldCount)));
+  }
+
+  private readValues(count: number): unknown[] {
+    const values = new Array<unknown>(count);
+    for (let i = 0; i < count; i++) {
+      values[i] = this.read();
+    }
+    return values;
+  }
+
+  private readList(size: number): unknown[] {
+    return this.readValues(size);
+  }
+
+  private readMap(size: number): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    for (let i = 0; i < size; i++) {
+      const key = this.read();
+      if (typeof key !== 'string') {
+        throw new PackStreamError(`map keys must be strings, got ${typeof key}`);
+      }
+      // defineProperty: a key named "__proto__" is data, not a prototype change.
+      Object.defineProperty(map, key, { value: this.read(), enumerable: true, writable: true, configurable: true });
+    }
+    return map;
+  }
+
+  private readString(size: number): string {
+    const end = this.position + size;
+    this.check(size);
+    const value = this.buffer.toString('utf8', this.position, end);
+    this.position = end;
+    return value;
+  }
+
+  private readUint8(): number {
+    this.check(1);
+    return this.buffer[this.position++];
+  }
+
+  private take(size: number): Buffer {
+    this.check(size);
+    const slice = this.buffer.subarray(this.position, this.position + size);
+    this.position += size;
+    return slice;
+  }
+
+  private check(size: number): void {
+    if (this.position + size > this.buffer.length) {
+      throw new PackStreamError(`message truncated: needed ${size} more bytes at offset ${this.position}`);
+    }
+  }
+}

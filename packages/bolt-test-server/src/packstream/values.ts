@@ -1,0 +1,450 @@
+// neo4j-driver values ⇄ PackStream, with the structure shapes of the negotiated Bolt version:
+// Bolt 5 adds element ids to graph structures and sends date-times as UTC (0x49/0x69); Bolt 4 sends them as
+// local time (0x46/0x66), like Memgraph does (it never negotiates the `utc` patch).
+import neo4j, {
+  Integer,
+  Node,
+  Path,
+  PathSegment,
+  Relationship,
+  UnboundRelationship,
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isPoint,
+  isRelationship,
+  isTime,
+  isUnboundRelationship,
+} from 'neo4j-driver';
+import { PackStreamError, Structure, type StructureHydrator } from './reader';
+import {
+  dateFromEpochDay,
+  epochDayFromDate,
+  epochSecondFromLocal,
+  localFromEpochSecond,
+  nanoOfDay,
+  timeFromNanoOfDay,
+  toBigInt,
+  zoneOffsetAtInstant,
+  zoneOffsetForLocal,
+} from './temporal-math';
+import type { PackStreamWriter } from './writer';
+
+const { Date: BoltDate, DateTime, Duration, LocalDateTime, LocalTime, Point, Time } = neo4j.types;
+
+/** What differs between the Bolt versions the server speaks. */
+export interface Dialect {
+  /** Bolt 5: element ids in Node/Relationship/UnboundRelationship; UTC date-times. */
+  bolt5: boolean;
+}
+
+export const BOLT5: Dialect = { bolt5: true };
+export const BOLT4: Dialect = { bolt5: false };
+
+export const tags = {
+  NODE: 0x4e,
+  RELATIONSHIP: 0x52,
+  UNBOUND_RELATIONSHIP: 0x72,
+  PATH: 0x50,
+  DATE: 0x44,
+  TIME: 0x54,
+  LOCAL_TIME: 0x74,
+  LOCAL_DATE_TIME: 0x64,
+  DATE_TIME_OFFSET: 0x49,
+  DATE_TIME_ZONE_ID: 0x69,
+  LEGACY_DATE_TIME_OFFSET: 0x46,
+  LEGACY_DATE_TIME_ZONE_ID: 0x66,
+  DURATION: 0x45,
+  POINT_2D: 0x58,
+  POINT_3D: 0x59,
+} as const;
+
+export class ValueEncodingError extends Error {}
+
+/** A structure already built, inside a value tree (the unbound relationships of a path). */
+class PrebuiltStructure {
+  constructor(readonly structure: Structure) {}
+}
+
+// ---------------------------------------------------------------------------------------------- encoding
+
+export function packValue(writer: PackStreamWriter, value: unknown, dialect: Dialect): void {
+  switch (typeof value) {
+    case 'string':
+      writer.writeString(value);
+      return;
+    case 'number':
+      writer.writeFloat(value);
+      return;
+    case 'boolean':
+      writer.writeBoolean(value);
+      return;
+    case 'bigint':
+      writer.writeBigInt(value);
+      return;
+    case 'undefined':
+      writer.writeNull();
+      return;
+    case 'object':
+      if (value === null) {
+        writer.writeNull();
+      } else {
+        packObject(writer, value, dialect);
+      }
+      return;
+    default:
+      throw new ValueEncodingError(`a ${typeof value} cannot be sent over Bolt`);
+  }
+}
+
+function packObject(writer: PackStreamWriter, value: object, dialect: Dialect): void {
+  if (isInt(value)) {
+    writer.writeIntegerHalves(value.high, value.low);
+  } else if (Array.isArray(value)) {
+    writer.writeListHeader(value.length);
+    for (const item of value) {
+      packValue(writer, item, dialect);
+    }
+  } else if (value instanceof Uint8Array) {
+    writer.writeBytes(value);
+  } else if (isPlainObject(value)) {
+    packMap(writer, value as Record<string, unknown>, dialect);
+  } else if (value instanceof PrebuiltStructure) {
+    packFields(writer, value.structure.tag, value.structure.fields, dialect);
+  } else {
+    packStructure(writer, value, dialect);
+  }
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function packMap(writer: PackStreamWriter, map: Record<string, unknown>, dialect: Dialect): void {
+  const keys = Object.keys(map);
+  writer.writeMapHeader(keys.length);
+  for (const key of keys) {
+    writer.writeString(key);
+    packValue(writer, map[key], dialect);
+  }
+}
+
+function packFields(writer: PackStreamWriter, tag: number, fields: unknown[], dialect: Dialect): void {
+  writer.writeStructHeader(fields.length, tag);
+  for (const field of fields) {
+    packValue(writer, field, dialect);
+  }
+}
+
+function packStructure(writer: PackStreamWriter, value: object, dialect: Dialect): void {
+  const structure = toStructure(value, dialect);
+  packFields(writer, structure.tag, structure.fields, dialect);
+}
+
+/** Driver value → Bolt structure (tag + fields) for the dialect. */
+function toStructure(value: object, dialect: Dialect): Structure {
+  if (isNode(value)) {
+    return nodeStructure(value, dialect);
+  }
+  if (isRelationship(value)) {
+    const fields = [value.identity, value.start, value.end, value.type, value.properties];
+    if (dialect.bolt5) {
+      fields.push(value.elementId, value.startNodeElementId, value.endNodeElementId);
+    }
+    return new Structure(tags.RELATIONSHIP, fields);
+  }
+  if (isUnboundRelationship(value)) {
+    return unboundStructure(value.identity, value.type, value.properties, value.elementId, dialect);
+  }
+  if (isPath(value)) {
+    return pathStructure(value, dialect);
+  }
+  if (isPoint(value)) {
+    return value.z === undefined
+      ? new Structure(tags.POINT_2D, [value.srid, Number(value.x), Number(value.y)])
+      : new Structure(tags.POINT_3D, [value.srid, Number(value.x), Number(value.y), Number(value.z)]);
+  }
+  if (isDuration(value)) {
+    return new Structure(tags.DURATION, [value.months, value.days, value.seconds, value.nanoseconds]);
+  }
+  if (isLocalTime(value)) {
+    return new Structure(tags.LOCAL_TIME, [timeNanos(value)]);
+  }
+  if (isTime(value)) {
+    return new Structure(tags.TIME, [timeNanos(value), value.timeZoneOffsetSeconds]);
+  }
+  if (isDate(value)) {
+    return new Structure(tags.DATE, [epochDayFromDate(toBigInt(value.year), toBigInt(value.month), toBigInt(value.day))]);
+  }
+  if (isDateTime(value)) {
+    return dateTimeStructure(value, dialect);
+  }
+  if (isLocalDateTime(value)) {
+    return new Structure(tags.LOCAL_DATE_TIME, [epochSecondFromLocal(civil(value)), value.nanosecond]);
+  }
+  const name = value.constructor?.name ?? 'object';
+  const hint =
+    value instanceof globalThis.Date
+      ? ': use neo4j.types.DateTime.fromStandardDate(date) (or LocalDateTime/Date) to say which Bolt type is meant'
+      : value instanceof Map
+        ? ': use a plain object for a Bolt map'
+        : '';
+  throw new ValueEncodingError(`a ${name} cannot be sent over Bolt${hint}`);
+}
+
+function nodeStructure(node: Node, dialect: Dialect): Structure {
+  const fields: unknown[] = [node.identity, node.labels, node.properties];
+  if (dialect.bolt5) {
+    fields.push(node.elementId);
+  }
+  return new Structure(tags.NODE, fields);
+}
+
+function unboundStructure(
+  identity: unknown,
+  type: string,
+  properties: object,
+  elementId: string,
+  dialect: Dialect
+): Structure {
+  const fields: unknown[] = [identity, type, properties];
+  if (dialect.bolt5) {
+    fields.push(elementId);
+  }
+  return new Structure(tags.UNBOUND_RELATIONSHIP, fields);
+}
+
+/** Path: unique nodes, unique unbound relationships, and the index sequence that walks them. */
+function pathStructure(path: Path, dialect: Dialect): Structure {
+  const nodes: Node[] = [path.start];
+  const nodeIndex = new Map<string, number>([[path.start.elementId, 0]]);
+  const relationships: Structure[] = [];
+  const relationshipIndex = new Map<string, number>();
+  const sequence: number[] = [];
+  for (const segment of path.segments) {
+    const relationship = segment.relationship;
+    let index = relationshipIndex.get(relationship.elementId);
+    if (index === undefined) {
+      relationships.push(
+        unboundStructure(relationship.identity, relationship.type, relationship.properties, relationship.elementId, dialect)
+      );
+      index = relationships.length;
+      relationshipIndex.set(relationship.elementId, index);
+    }
+    // Positive: traversed from its start node; negative: against its direction.
+    sequence.push(relationship.startNodeElementId === segment.start.elementId ? index : -index);
+    let next = nodeIndex.get(segment.end.elementId);
+    if (next === undefined) {
+      nodes.push(segment.end);
+      next = nodes.length - 1;
+      nodeIndex.set(segment.end.elementId, next);
+    }
+    sequence.push(next);
+  }
+  return new Structure(tags.PATH, [nodes, relationships.map((r) => new PrebuiltStructure(r)), sequence.map(BigInt)]);
+}
+
+function timeNanos(value: { hour: unknown; minute: unknown; second: unknown; nanosecond: unknown }): bigint {
+  return nanoOfDay(
+    toBigInt(value.hour as bigint),
+    toBigInt(value.minute as bigint),
+    toBigInt(value.second as bigint),
+    toBigInt(value.nanosecond as bigint)
+  );
+}
+
+interface LocalFields {
+  year: unknown;
+  month: unknown;
+  day: unknown;
+  hour: unknown;
+  minute: unknown;
+  second: unknown;
+}
+
+function civil(value: LocalFields) {
+  return {
+    year: toBigInt(value.year as bigint),
+    month: toBigInt(value.month as bigint),
+    day: toBigInt(value.day as bigint),
+    hour: toBigInt(value.hour as bigint),
+    minute: toBigInt(value.minute as bigint),
+    second: toBigInt(value.second as bigint),
+  };
+}
+
+function dateTimeStructure(value: InstanceType<typeof DateTime>, dialect: Dialect): Structure {
+  const local = epochSecondFromLocal(civil(value));
+  const nanosecond = toBigInt(value.nanosecond);
+  const zoneId = value.timeZoneId ?? undefined;
+  const knownOffset = value.timeZoneOffsetSeconds == null ? undefined : toBigInt(value.timeZoneOffsetSeconds);
+  if (!dialect.bolt5) {
+    return zoneId
+      ? new Structure(tags.LEGACY_DATE_TIME_ZONE_ID, [local, nanosecond, zoneId])
+      : new Structure(tags.LEGACY_DATE_TIME_OFFSET, [local, nanosecond, knownOffset ?? 0n]);
+  }
+  if (zoneId) {
+    const offset = knownOffset ?? zoneOffsetOrThrow(zoneId, local);
+    return new Structure(tags.DATE_TIME_ZONE_ID, [local - offset, nanosecond, zoneId]);
+  }
+  if (knownOffset === undefined) {
+    throw new ValueEncodingError('a DateTime needs a time zone offset or a time zone id');
+  }
+  return new Structure(tags.DATE_TIME_OFFSET, [local - knownOffset, nanosecond, knownOffset]);
+}
+
+function zoneOffsetOrThrow(zoneId: string, localEpochSecond: bigint): bigint {
+  try {
+    return zoneOffsetForLocal(zoneId, localEpochSecond);
+  } catch (error) {
+    throw new ValueEncodingError(`unknown time zone id "${zoneId}": ${(error as Error).message}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- decoding
+
+/** Turns Bolt structures into neo4j-driver values (integers as `Integer`, as the driver itself decodes them). */
+export function createHydrator(dialect: Dialect): StructureHydrator {
+  return (structure) => hydrate(structure, dialect);
+}
+
+const int = (value: bigint) => Integer.fromString(value.toString());
+
+function expectFields(structure: Structure, name: string, count: number): unknown[] {
+  if (structure.fields.length !== count) {
+    throw new PackStreamError(`wrong struct size for ${name}: expected ${count} fields, got ${structure.fields.length}`);
+  }
+  return structure.fields;
+}
+
+function bigIntField(value: unknown, what: string): bigint {
+  if (isInt(value)) {
+    return toBigInt(value);
+  }
+  throw new PackStreamError(`${what} must be an integer`);
+}
+
+function hydrate(structure: Structure, dialect: Dialect): unknown {
+  const graphCount = (v4: number, v5: number) => (dialect.bolt5 ? v5 : v4);
+  switch (structure.tag) {
+    case tags.NODE: {
+      const [id, labels, properties, elementId] = expectFields(structure, 'Node', graphCount(3, 4));
+      return new Node(id as Integer, labels as string[], properties as object, elementId as string | undefined);
+    }
+    case tags.RELATIONSHIP: {
+      const [id, start, end, type, properties, elementId, startElementId, endElementId] = expectFields(
+        structure,
+        'Relationship',
+        graphCount(5, 8)
+      );
+      return new Relationship(
+        id as Integer,
+        start as Integer,
+        end as Integer,
+        type as string,
+        properties as object,
+        elementId as string | undefined,
+        startElementId as string | undefined,
+        endElementId as string | undefined
+      );
+    }
+    case tags.UNBOUND_RELATIONSHIP: {
+      const [id, type, properties, elementId] = expectFields(structure, 'UnboundRelationship', graphCount(3, 4));
+      return new UnboundRelationship(id as Integer, type as string, properties as object, elementId as string | undefined);
+    }
+    case tags.PATH:
+      return hydratePath(expectFields(structure, 'Path', 3));
+    case tags.DATE: {
+      const [days] = expectFields(structure, 'Date', 1);
+      const date = dateFromEpochDay(bigIntField(days, 'Date days'));
+      return new BoltDate(int(date.year), int(date.month), int(date.day));
+    }
+    case tags.LOCAL_TIME: {
+      const [nanos] = expectFields(structure, 'LocalTime', 1);
+      const t = timeFromNanoOfDay(bigIntField(nanos, 'LocalTime nanoseconds'));
+      return new LocalTime(int(t.hour), int(t.minute), int(t.second), int(t.nanosecond));
+    }
+    case tags.TIME: {
+      const [nanos, offset] = expectFields(structure, 'Time', 2);
+      const t = timeFromNanoOfDay(bigIntField(nanos, 'Time nanoseconds'));
+      return new Time(int(t.hour), int(t.minute), int(t.second), int(t.nanosecond), offset as Integer);
+    }
+    case tags.LOCAL_DATE_TIME: {
+      const [seconds, nanos] = expectFields(structure, 'LocalDateTime', 2);
+      const t = localFromEpochSecond(bigIntField(seconds, 'LocalDateTime seconds'));
+      return new LocalDateTime(
+        int(t.year), int(t.month), int(t.day), int(t.hour), int(t.minute), int(t.second), nanos as Integer
+      );
+    }
+    case tags.DURATION: {
+      const [months, days, seconds, nanos] = expectFields(structure, 'Duration', 4);
+      return new Duration(months as Integer, days as Integer, seconds as Integer, nanos as Integer);
+    }
+    case tags.POINT_2D: {
+      const [srid, x, y] = expectFields(structure, 'Point2D', 3);
+      return new Point(srid as Integer, x as number, y as number);
+    }
+    case tags.POINT_3D: {
+      const [srid, x, y, z] = expectFields(structure, 'Point3D', 4);
+      return new Point(srid as Integer, x as number, y as number, z as number);
+    }
+    case tags.DATE_TIME_OFFSET:
+    case tags.DATE_TIME_ZONE_ID:
+    case tags.LEGACY_DATE_TIME_OFFSET:
+    case tags.LEGACY_DATE_TIME_ZONE_ID:
+      return hydrateDateTime(structure, dialect);
+  }
+  throw new PackStreamError(`unknown structure tag 0x${structure.tag.toString(16)}`);
+}
+
+function hydrateDateTime(structure: Structure, dialect: Dialect): unknown {
+  const utc = structure.tag === tags.DATE_TIME_OFFSET || structure.tag === tags.DATE_TIME_ZONE_ID;
+  if (utc !== dialect.bolt5) {
+    throw new PackStreamError(
+      `structure 0x${structure.tag.toString(16)} is not a date-time of Bolt ${dialect.bolt5 ? '5' : '4'}`
+    );
+  }
+  const [secondsField, nanos, zone] = expectFields(structure, 'DateTime', 3);
+  const seconds = bigIntField(secondsField, 'DateTime seconds');
+  const zoneId = typeof zone === 'string' ? zone : undefined;
+  let offset: bigint | undefined = zoneId === undefined ? bigIntField(zone, 'DateTime offset') : undefined;
+  let local = seconds;
+  if (utc) {
+    offset ??= zoneOffsetAtInstant(zoneId!, seconds);
+    local = seconds + offset;
+  }
+  const t = localFromEpochSecond(local);
+  return new DateTime(
+    int(t.year), int(t.month), int(t.day), int(t.hour), int(t.minute), int(t.second), nanos as Integer,
+    offset === undefined ? undefined : int(offset),
+    zoneId ?? null
+  );
+}
+
+function hydratePath([nodes, relationships, sequence]: unknown[]): Path {
+  const pathNodes = nodes as Node[];
+  const rels = relationships as Array<UnboundRelationship | Relationship>;
+  const indices = (sequence as Integer[]).map((i) => i.toNumber());
+  const segments: PathSegment[] = [];
+  let previous = pathNodes[0];
+  for (let i = 0; i < indices.length; i += 2) {
+    const relIndex = indices[i];
+    const next = pathNodes[indices[i + 1]];
+    const rel = rels[Math.abs(relIndex) - 1];
+    if (!next || !rel) {
+      throw new PackStreamError('path index out of range');
+    }
+    const [from, to] = relIndex > 0 ? [previous, next] : [next, previous];
+    const bound = rel instanceof UnboundRelationship ? rel.bindTo(from, to) : rel;
+    segments.push(new PathSegment(previous, bound, next));
+    previous = next;
+  }
+  return new Path(pathNodes[0], previous, segments);
+}
+

@@ -1,0 +1,43 @@
+// Version negotiation as Memgraph does it: four slots `[reserved, range, minor, major]`, first slot that
+// covers a version the server speaks wins (the highest such version inside a range). The manifest slot
+// `00 00 01 FF` of neo4j-driver 5.28+/6.x is not understood and skipped, so those drivers get 5.2.
+import type { BoltVersion } from '../api';
+
+export const HANDSHAKE_SIZE = 20;
+export const NO_VERSION = Buffer.from([0, 0, 0, 0]);
+
+interface ParsedVersion {
+  major: number;
+  minor: number;
+}
+
+function parse(version: BoltVersion): ParsedVersion {
+  const [major, minor] = version.split('.').map(Number);
+  return { major, minor };
+}
+
+/** `handshake` is the full 20 bytes (preamble included, checked by the caller). */
+export function negotiateVersion(handshake: Buffer, offered: readonly BoltVersion[]): BoltVersion | undefined {
+  const candidates = offered.map((version) => ({ version, ...parse(version) }));
+  for (let slot = 4; slot < HANDSHAKE_SIZE; slot += 4) {
+    const range = handshake[slot + 1];
+    const minor = handshake[slot + 2];
+    const major = handshake[slot + 3];
+    if (major === 0 || major === 0xff) {
+      continue; // empty slot, or the manifest proposal
+    }
+    const match = candidates
+      .filter((c) => c.major === major && c.minor <= minor && c.minor >= minor - range)
+      .sort((a, b) => b.minor - a.minor)[0];
+    if (match) {
+      return match.version;
+    }
+  }
+  return undefined;
+}
+
+/** The 4-byte reply naming the chosen version: `00 00 minor major`. */
+export function versionReply(version: BoltVersion): Buffer {
+  const { major, minor } = parse(version);
+  return Buffer.from([0, 0, minor, major]);
+}

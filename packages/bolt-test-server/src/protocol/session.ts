@@ -1,0 +1,603 @@
+// One Bolt connection, Memgraph's way: handshake, HELLO/LOGON, then messages answered strictly in order.
+// Where Memgraph closes the connection on a message that makes no sense in the current state (RUN while a
+// result is open, PULL with nothing to pull, anything but HELLO first), so does this session.
+import { isInt } from 'neo4j-driver';
+import type {
+  BoltFailure,
+  BoltVersion,
+  ConnectionInfo,
+  ReceivedMessage,
+  RecordsResponder,
+  RequestType,
+  Responder,
+  RunOutcome,
+  RunRecord,
+} from '../api';
+import { ChunkingError, Dechunker } from '../chunking/dechunker';
+import { PackStreamError, PackStreamReader } from '../packstream/reader';
+import { BOLT4, BOLT5, createHydrator, type Dialect } from '../packstream/values';
+import { describeResponder, ResponderError } from '../responders/registry';
+import { ResultStream } from '../responders/result-stream';
+import type { ByteChannel } from '../transport/channel';
+import { BOLT_PREAMBLE } from '../transport/listener';
+import { HANDSHAKE_SIZE, negotiateVersion, NO_VERSION, versionReply } from './handshake';
+import { interruptible, Interrupted, pause, throwIfInterrupted, TransactionDeadline } from './interrupts';
+import {
+  authenticationFailure,
+  errorCodes,
+  finalSummary,
+  helloMetadata,
+  routeNotSupported,
+  transactionTimeout,
+  unmatchedQuery,
+} from './memgraph';
+import { requestTypes } from './messages';
+import { FLUSH_THRESHOLD, RecordEncodingError, ResponseWriter } from './response-writer';
+
+/** What a session needs from the server that owns it. */
+export interface SessionHost {
+  readonly users: Readonly<Record<string, string>> | undefined;
+  readonly boltVersions: readonly BoltVersion[];
+  takeResponder(query: string, parameters: Record<string, unknown>): Responder | undefined;
+  recordMessage(message: ReceivedMessage): void;
+  recordRun(run: RunRecord): void;
+  /** Something observable changed (wakes `waitFor`). */
+  changed(): void;
+}
+
+type Phase = 'HANDSHAKE' | 'CONNECTED' | 'AUTHENTICATION' | 'READY' | 'FAILED' | 'DEFUNCT';
+
+interface OpenTransaction {
+  extra: Record<string, unknown>;
+  deadline: TransactionDeadline;
+  nextQid: number;
+}
+
+interface OpenResult {
+  run: RunRecord;
+  responder: RecordsResponder;
+  stream: ResultStream;
+  deadline: TransactionDeadline;
+  /** Auto-commit results own their deadline; explicit transactions share the BEGIN's. */
+  ownsDeadline: boolean;
+  signal: AbortSignal;
+}
+
+type Metadata = Record<string, unknown>;
+
+const MASK = '******';
+const never = new Promise<never>(() => undefined);
+
+export class BoltSession {
+  readonly info: ConnectionInfo;
+  private phase: Phase = 'HANDSHAKE';
+  private handshake = Buffer.alloc(0);
+  private dialect: Dialect = BOLT5;
+  private writer!: ResponseWriter;
+  private readonly dechunker = new Dechunker((message) => this.enqueue(message));
+  private readonly queue: Buffer[] = [];
+  private processing = false;
+  private readonly closed = new AbortController();
+  private transaction?: OpenTransaction;
+  private result?: OpenResult;
+
+  constructor(
+    private readonly channel: ByteChannel,
+    private readonly host: SessionHost,
+    connectionId: string
+  ) {
+    this.info = { connectionId, transport: channel.transport, open: true };
+    channel.attach({ onData: (data) => this.receive(data), onClose: () => this.onChannelClosed() });
+  }
+
+  get inTransaction(): boolean {
+    return this.transaction !== undefined;
+  }
+
+  /** Bytes from the transport, split or merged in any way. */
+  receive(data: Buffer): void {
+    if (this.phase === 'DEFUNCT') {
+      return;
+    }
+    try {
+      if (this.phase === 'HANDSHAKE') {
+        this.handshake = Buffer.concat([this.handshake, data]);
+        if (this.handshake.length < HANDSHAKE_SIZE) {
+          return;
+        }
+        const rest = this.handshake.subarray(HANDSHAKE_SIZE);
+        this.negotiate(this.handshake.subarray(0, HANDSHAKE_SIZE));
+        if (this.info.boltVersion && rest.length > 0) {
+          this.dechunker.write(rest);
+        }
+        return;
+      }
+      this.dechunker.write(data);
+    } catch (error) {
+      this.close(error instanceof ChunkingError ? `bad chunking: ${error.message}` : `receive failed: ${error}`, true);
+    }
+  }
+
+  /** Drops the connection abruptly (server stop/restart). */
+  destroy(reason: string): void {
+    this.close(reason, true);
+  }
+
+  // ---------------------------------------------------------------------------------------- handshake
+
+  private negotiate(handshake: Buffer): void {
+    if (!handshake.subarray(0, 4).equals(BOLT_PREAMBLE)) {
+      this.close('not a Bolt handshake (wrong preamble)', true);
+      return;
+    }
+    const version = negotiateVersion(handshake, this.host.boltVersions);
+    if (!version) {
+      this.channel.write(NO_VERSION);
+      this.close(`no common Bolt version (client proposed ${handshake.subarray(4).toString('hex')})`);
+      return;
+    }
+    this.dialect = version.startsWith('5.') ? BOLT5 : BOLT4;
+    this.writer = new ResponseWriter(this.channel, this.dialect);
+    this.info.boltVersion = version;
+    this.phase = 'CONNECTED';
+    this.channel.write(versionReply(version));
+    this.host.changed();
+  }
+
+  // ---------------------------------------------------------------------------------------- message loop
+
+  private enqueue(message: Buffer): void {
+    this.queue.push(message);
+    if (!this.processing) {
+      this.processing = true;
+      void this.processQueue();
+    }
+  }
+
+  private async processQueue(): Promise<void> {
+    try {
+      while (this.queue.length > 0 && this.phase !== 'DEFUNCT') {
+        await this.handle(this.queue.shift()!);
+        await this.writer.flush();
+        this.host.changed();
+      }
+    } catch (error) {
+      this.close(`internal error: ${(error as Error).stack ?? error}`, true);
+    } finally {
+      this.processing = false;
+    }
+  }
+
+  private async handle(bytes: Buffer): Promise<void> {
+    let tag: number;
+    let fields: unknown[];
+    try {
+      ({ tag, fields } = new PackStreamReader(bytes, createHydrator(this.dialect)).readMessage());
+    } catch (error) {
+      if (error instanceof PackStreamError) {
+        this.close(`malformed message: ${error.message}`, true);
+        return;
+      }
+      throw error;
+    }
+    const type: RequestType = requestTypes[tag] ?? 'UNKNOWN';
+    this.host.recordMessage({
+      connectionId: this.info.connectionId,
+      type,
+      fields: maskCredentials(type, fields),
+      receivedAt: Date.now(),
+    });
+    if (type === 'UNKNOWN') {
+      this.close(`unknown message tag 0x${tag.toString(16)}`, true);
+      return;
+    }
+    if (type === 'GOODBYE') {
+      this.close('GOODBYE');
+      return;
+    }
+    switch (this.phase) {
+      case 'CONNECTED':
+        return type === 'HELLO' ? this.hello(metadataField(fields, 0)) : this.close(`expected HELLO, got ${type}`);
+      case 'AUTHENTICATION':
+        return type === 'LOGON' ? this.logon(metadataField(fields, 0)) : this.close(`expected LOGON, got ${type}`);
+      case 'FAILED':
+        return this.whileFailed(type, fields);
+      case 'READY':
+        return this.ready(type, fields);
+    }
+  }
+
+  private async ready(type: RequestType, fields: unknown[]): Promise<void> {
+    switch (type) {
+      case 'RUN':
+        return this.run(fields);
+      case 'PULL':
+      case 'DISCARD':
+        return this.pullOrDiscard(type, metadataField(fields, 0));
+      case 'BEGIN':
+        return this.begin(metadataField(fields, 0));
+      case 'COMMIT':
+      case 'ROLLBACK':
+        return this.endTransactionRequest(type);
+      case 'RESET':
+        return this.reset();
+      case 'LOGOFF':
+        return this.logoff();
+      case 'TELEMETRY':
+        this.writer.success({});
+        return;
+      case 'ROUTE':
+        this.failWithoutRun(routeNotSupported);
+        return;
+      default:
+        this.close(`unexpected ${type}`);
+    }
+  }
+
+  /** After a FAILURE: everything is IGNORED until RESET. */
+  private whileFailed(type: RequestType, fields: unknown[]): void {
+    if (type === 'RESET') {
+      this.reset();
+      return;
+    }
+    if (type === 'RUN') {
+      const run = this.newRun(fields);
+      run.outcome = 'ignored';
+      this.host.recordRun(run);
+    }
+    this.writer.ignored();
+  }
+
+  // ---------------------------------------------------------------------------------------- authentication
+
+  private hello(extra: Metadata): void {
+    if (typeof extra.user_agent !== 'string') {
+      this.close('HELLO without user_agent');
+      return;
+    }
+    this.info.userAgent = extra.user_agent;
+    if (this.dialect.bolt5) {
+      // Bolt 5.1+: credentials come in LOGON.
+      this.writer.success(helloMetadata(this.info.connectionId));
+      this.phase = 'AUTHENTICATION';
+    } else if (this.authenticate(extra)) {
+      this.writer.success(helloMetadata(this.info.connectionId));
+      this.phase = 'READY';
+    }
+  }
+
+  private logon(auth: Metadata): void {
+    if (this.authenticate(auth)) {
+      this.writer.success(helloMetadata(this.info.connectionId));
+      this.phase = 'READY';
+    }
+  }
+
+  private logoff(): void {
+    if (!this.dialect.bolt5 || this.result) {
+      this.close(this.result ? 'LOGOFF while a result is open' : 'LOGOFF is not part of Bolt 4');
+      return;
+    }
+    this.endTransaction();
+    this.info.principal = undefined;
+    this.writer.success({});
+    this.phase = 'AUTHENTICATION';
+  }
+
+  /** Memgraph's rules: no scheme or an unknown one closes; wrong credentials answer FAILURE, then close. */
+  private authenticate(auth: Metadata): boolean {
+    const { scheme, principal, credentials } = auth;
+    if (scheme !== 'basic' && scheme !== 'none') {
+      this.close(scheme === undefined ? 'no authentication scheme' : `unsupported authentication scheme ${scheme}`);
+      return false;
+    }
+    if (scheme === 'basic' && (typeof principal !== 'string' || typeof credentials !== 'string')) {
+      this.close('basic authentication without principal or credentials');
+      return false;
+    }
+    const users = this.host.users;
+    const accepted =
+      users === undefined ||
+      (scheme === 'basic' &&
+        Object.prototype.hasOwnProperty.call(users, principal as string) &&
+        users[principal as string] === credentials);
+    if (!accepted) {
+      this.writer.failure(authenticationFailure);
+      this.close('authentication failure');
+      return false;
+    }
+    this.info.principal = scheme === 'basic' ? (principal as string) : '';
+    return true;
+  }
+
+  // ---------------------------------------------------------------------------------------- transactions
+
+  private begin(extra: Metadata): void {
+    if (this.result) {
+      this.close('BEGIN while a result is open');
+    } else if (this.transaction) {
+      this.failWithoutRun({ code: errorCodes.client, message: 'Nested transactions are not supported.' });
+    } else {
+      this.transaction = { extra, deadline: new TransactionDeadline(timeoutOf(extra)), nextQid: 0 };
+      this.writer.success({});
+    }
+  }
+
+  private endTransactionRequest(type: 'COMMIT' | 'ROLLBACK'): void {
+    if (this.result) {
+      this.close(`${type} while a result is open`);
+    } else if (!this.transaction) {
+      const verb = type === 'COMMIT' ? 'commit' : 'rollback';
+      this.failWithoutRun({ code: errorCodes.client, message: `No current transaction to ${verb}.` });
+    } else if (type === 'COMMIT' && this.transaction.deadline.expired) {
+      this.failWithoutRun(transactionTimeout);
+    } else {
+      this.endTransaction();
+      this.writer.success({});
+    }
+  }
+
+  private endTransaction(): void {
+    this.transaction?.deadline.cancel();
+    this.transaction = undefined;
+  }
+
+  private reset(): void {
+    this.closeResult('reset');
+    this.endTransaction();
+    this.phase = 'READY';
+    this.writer.success({});
+  }
+
+  // ---------------------------------------------------------------------------------------- queries
+
+  private newRun(fields: unknown[]): RunRecord {
+    const [query, parameters, extra] = fields;
+    return {
+      query: typeof query === 'string' ? query : String(query),
+      parameters: isMap(parameters) ? parameters : {},
+      extra: { ...this.transaction?.extra, ...(isMap(extra) ? extra : {}) },
+      connectionId: this.info.connectionId,
+      transport: this.info.transport,
+      explicitTransaction: this.transaction !== undefined,
+      outcome: 'streaming',
+      recordsSent: 0,
+      receivedAt: Date.now(),
+    };
+  }
+
+  private async run(fields: unknown[]): Promise<void> {
+    if (this.result) {
+      this.close('RUN while a result is still open');
+      return;
+    }
+    const run = this.newRun(fields);
+    this.host.recordRun(run);
+    const transaction = this.transaction;
+    const deadline = transaction?.deadline ?? new TransactionDeadline(timeoutOf(run.extra));
+    const releaseDeadline = () => {
+      if (!transaction) {
+        deadline.cancel();
+      }
+    };
+    let responder: Responder | undefined;
+    try {
+      responder = this.host.takeResponder(run.query, run.parameters);
+    } catch (error) {
+      releaseDeadline();
+      this.fail(run, { code: errorCodes.client, message: (error as Error).message });
+      return;
+    }
+    if (!responder) {
+      releaseDeadline();
+      this.fail(run, unmatchedQuery(run.query));
+      return;
+    }
+    run.responder = responder;
+    const signal = AbortSignal.any([this.closed.signal, deadline.signal]);
+    try {
+      if (responder.hang) {
+        // Nothing answers, not even the transaction timeout: only the client giving up ends this.
+        await interruptible(never, this.closed.signal);
+      }
+      if (responder.delayMs) {
+        await pause(responder.delayMs, signal);
+      }
+      throwIfInterrupted(signal);
+      if ('failure' in responder) {
+        releaseDeadline();
+        this.fail(run, responder.failure);
+        return;
+      }
+      const stream = new ResultStream(responder, run);
+      const metadata: Metadata = { fields: [...responder.fields] };
+      if (transaction) {
+        metadata.qid = BigInt(transaction.nextQid++);
+      }
+      this.writer.success(metadata);
+      this.result = { run, responder, stream, deadline, ownsDeadline: !transaction, signal };
+    } catch (error) {
+      releaseDeadline();
+      this.settleFailedRun(run, error);
+    }
+  }
+
+  private async pullOrDiscard(type: 'PULL' | 'DISCARD', extra: Metadata): Promise<void> {
+    const result = this.result;
+    if (!result) {
+      this.close(`${type} without an open result`);
+      return;
+    }
+    const { run, responder, stream, signal } = result;
+    const n = isInt(extra.n) ? extra.n.toNumber() : -1;
+    try {
+      throwIfInterrupted(signal);
+      if (type === 'DISCARD' && n < 0) {
+        // Discarding everything needs no rows: an endless generator must not be drained.
+        this.finishResult('discarded');
+        return;
+      }
+      if (type === 'PULL' && stream.pullsAnswered > 0 && responder.batchDelayMs) {
+        await pause(responder.batchDelayMs, signal);
+      }
+      stream.pullsAnswered++;
+      if (await this.streamRows(result, type === 'PULL' ? 'send' : 'skip', n)) {
+        return; // disconnected on purpose
+      }
+      if (await stream.hasMore(signal)) {
+        this.writer.success({ has_more: true });
+      } else {
+        this.finishResult(type === 'PULL' ? 'completed' : 'discarded');
+      }
+    } catch (error) {
+      this.closeResult();
+      this.settleFailedRun(run, error);
+    }
+  }
+
+  /** Sends (or skips) up to n rows (all when n < 0). True when the responder's disconnect happened. */
+  private async streamRows(result: OpenResult, mode: 'send' | 'skip', n: number): Promise<boolean> {
+    const { run, responder, stream, signal } = result;
+    const disconnectAt = responder.disconnectAfterRecords;
+    for (let count = 0; n < 0 || count < n; count++) {
+      if (mode === 'send' && disconnectAt !== undefined && run.recordsSent >= disconnectAt) {
+        await this.writer.flush();
+        this.close(`disconnectAfterRecords: ${disconnectAt}`, true);
+        return true;
+      }
+      const row = await stream.next(signal);
+      if (row === undefined) {
+        break;
+      }
+      if (mode === 'skip') {
+        continue;
+      }
+      try {
+        this.writer.record(row, stream.fields);
+      } catch (error) {
+        if (error instanceof RecordEncodingError) {
+          throw new ResponderError(`${describeResponder(responder)}, row ${stream.rowsProduced}, ${error.message}`);
+        }
+        throw error;
+      }
+      stream.recordsSent++;
+      run.recordsSent++;
+      if (this.writer.pendingBytes >= FLUSH_THRESHOLD) {
+        await this.writer.flush();
+        throwIfInterrupted(signal);
+      }
+    }
+    return false;
+  }
+
+  private finishResult(outcome: 'completed' | 'discarded'): void {
+    const result = this.result!;
+    this.writer.success(finalSummary(result.responder.summary));
+    this.closeResult();
+    finishRun(result.run, outcome);
+  }
+
+  /** Ends the open result; `outcome` is recorded if the run was still streaming. */
+  private closeResult(outcome?: RunOutcome): void {
+    const result = this.result;
+    if (!result) {
+      return;
+    }
+    this.result = undefined;
+    result.stream.close();
+    if (result.ownsDeadline) {
+      result.deadline.cancel();
+    }
+    if (outcome) {
+      finishRun(result.run, outcome);
+    }
+  }
+
+  /** A run that ended by interruption or by a broken responder. */
+  private settleFailedRun(run: RunRecord, error: unknown): void {
+    if (error instanceof Interrupted) {
+      if (error.reason === 'closed') {
+        finishRun(run, 'disconnected');
+      } else {
+        this.fail(run, transactionTimeout, 'timed_out');
+      }
+      return;
+    }
+    if (error instanceof ResponderError) {
+      this.fail(run, { code: errorCodes.database, message: `bolt-test-server: ${error.message}` });
+      return;
+    }
+    throw error;
+  }
+
+  private fail(run: RunRecord, failure: BoltFailure, outcome: RunOutcome = 'failed'): void {
+    finishRun(run, outcome, failure);
+    this.failWithoutRun(failure);
+  }
+
+  private failWithoutRun(failure: BoltFailure): void {
+    if (this.phase === 'DEFUNCT') {
+      return;
+    }
+    this.writer.failure(failure);
+    this.phase = 'FAILED';
+  }
+
+  // ---------------------------------------------------------------------------------------- closing
+
+  private close(reason: string, abrupt = false): void {
+    if (this.phase === 'DEFUNCT') {
+      return;
+    }
+    this.info.closeReason ??= reason;
+    this.phase = 'DEFUNCT';
+    if (abrupt) {
+      this.channel.destroy();
+    } else {
+      void this.writer?.flush().catch(() => undefined);
+      this.channel.end();
+    }
+    this.onChannelClosed();
+  }
+
+  private onChannelClosed(): void {
+    if (!this.info.open) {
+      return;
+    }
+    this.info.open = false;
+    this.info.closeReason ??= 'closed by the client';
+    this.phase = 'DEFUNCT';
+    this.closed.abort('closed');
+    this.closeResult('disconnected');
+    this.endTransaction();
+    this.host.changed();
+  }
+}
+
+function finishRun(run: RunRecord, outcome: RunOutcome, failure?: BoltFailure): void {
+  if (run.outcome === 'streaming') {
+    run.outcome = outcome;
+    run.failure = failure;
+  }
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function metadataField(fields: unknown[], index: number): Metadata {
+  const value = fields[index];
+  return isMap(value) ? value : {};
+}
+
+function timeoutOf(extra: Metadata): number | undefined {
+  const value = extra.tx_timeout;
+  return isInt(value) ? value.toNumber() : typeof value === 'number' ? value : undefined;
+}
+
+function maskCredentials(type: RequestType, fields: unknown[]): unknown[] {
+  if ((type === 'HELLO' || type === 'LOGON') && isMap(fields[0]) && 'credentials' in fields[0]) {
+    return [{ ...fields[0], credentials: MASK }, ...fields.slice(1)];
+  }
+  return fields;
+}

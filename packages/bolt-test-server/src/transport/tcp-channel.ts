@@ -1,0 +1,44 @@
+import type { Socket } from 'node:net';
+import type { ByteChannel, ChannelHandlers } from './channel';
+
+export class TcpChannel implements ByteChannel {
+  readonly transport = 'tcp' as const;
+
+  constructor(private readonly socket: Socket) {
+    socket.setNoDelay(true);
+  }
+
+  attach({ onData, onClose }: ChannelHandlers): void {
+    this.socket.on('data', onData);
+    this.socket.on('close', onClose);
+    // A reset by the client surfaces as 'error' followed by 'close'; 'close' is what the session handles.
+    this.socket.on('error', () => undefined);
+  }
+
+  write(data: Buffer): boolean {
+    return this.socket.write(data);
+  }
+
+  drained(): Promise<void> {
+    if (!this.socket.writableNeedDrain || this.socket.destroyed) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        this.socket.off('drain', done);
+        this.socket.off('close', done);
+        resolve();
+      };
+      this.socket.on('drain', done);
+      this.socket.on('close', done);
+    });
+  }
+
+  end(): void {
+    this.socket.end();
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+}
