@@ -102,7 +102,8 @@ export function simulateLotWorkflow(random: Random, now: number, historyDays: nu
   const status = random.weighted(LOT_STATUS_WEIGHTS);
   const steps = stepsTo(random, status);
   const [dwellMin, dwellMax] = DWELL_DAYS[status];
-  const dwell = random.between(dwellMin, dwellMax) * DAY;
+  // Skewed towards recent changes (u²), as on a site where most lots move every few days.
+  const dwell = (dwellMin + (dwellMax - dwellMin) * random.next() ** 2) * DAY;
   const durations = steps.map((step) => {
     const [min, max] = STEP_DAYS[`${step.from}>${step.to}`];
     return random.between(min, max) * DAY;

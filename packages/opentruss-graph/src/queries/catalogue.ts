@@ -1,0 +1,54 @@
+import { approvalEvents, approvalsPerDay, distinctApproversPerDay } from './approvals';
+import { capacityCounts, elementsCreatedOverTime, lotsCreatedOverTime } from './capacity';
+import { elementsByConfidence, elementsByStatus } from './elements';
+import { lotElementGraph } from './lot-graph';
+import {
+  divisionAcceptanceProgress,
+  lotsByStatus,
+  lotsByStatusOverTime,
+  pendingApprovalsAgeBuckets,
+  pendingApprovalsByAge,
+} from './lots';
+import type { CatalogueQuery } from './types';
+import { buildingsVariable, lotsVariable, projectsVariable } from './variables';
+
+/** Every OpenTruss business query, for the datasource's examples menu and the app's dashboards. */
+export const QUERY_CATALOGUE: readonly CatalogueQuery[] = [
+  lotsByStatus,
+  lotsByStatusOverTime,
+  elementsByStatus,
+  elementsByConfidence,
+  divisionAcceptanceProgress,
+  approvalsPerDay,
+  distinctApproversPerDay,
+  pendingApprovalsByAge,
+  pendingApprovalsAgeBuckets,
+  lotElementGraph,
+  projectsVariable,
+  buildingsVariable,
+  lotsVariable,
+  capacityCounts,
+  elementsCreatedOverTime,
+  lotsCreatedOverTime,
+  approvalEvents,
+];
+
+export type CatalogueQueryId = (typeof QUERY_CATALOGUE)[number]['id'];
+
+export function catalogueQuery(id: string): CatalogueQuery {
+  const query = QUERY_CATALOGUE.find((candidate) => candidate.id === id);
+  if (!query) {
+    throw new Error(`No catalogue query "${id}"; known: ${QUERY_CATALOGUE.map((q) => q.id).join(', ')}`);
+  }
+  return query;
+}
+
+/**
+ * The dashboard variables the catalogue's queries read, and the query that lists each one's values. Multi-value
+ * with "All": the datasource sends them as lists, which `x.id IN $variable` expects.
+ */
+export const DASHBOARD_VARIABLES = [
+  { name: 'project', queryId: projectsVariable.id, multi: true, includeAll: true },
+  { name: 'building', queryId: buildingsVariable.id, multi: true, includeAll: true },
+  { name: 'lot', queryId: lotsVariable.id, multi: false, includeAll: false },
+] as const;
