@@ -1,0 +1,7 @@
+export * from './compose';
+export * from './dockerfile';
+export * from './images';
+export * from './processes';
+export * from './prometheus';
+export * from './provisioning';
+export * from './repo';
