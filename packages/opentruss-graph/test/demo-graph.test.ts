@@ -169,7 +169,10 @@ describe('demo graph generator', () => {
     for (const lot of graph.withLabel('InspectionLot')) {
       const history = graph
         .targets(lot.id, 'HAS_APPROVAL_HISTORY', 'ApprovalHistory')
-        .map((h) => ({ ...h.properties, at: epochMsOf(h.properties.created_at)! }))
+        .map((h): Record<string, unknown> & { at: number } => ({
+          ...h.properties,
+          at: epochMsOf(h.properties.created_at)!,
+        }))
         .sort((a, b) => a.at - b.at);
       const created = epochMsOf(lot.properties.created_at)!;
       let status: LotStatus = 'PLANNING';
