@@ -1,4 +1,5 @@
-import { listFiles, readText, readYaml } from './repo';
+import { parse } from 'yaml';
+import { listFiles, readYaml } from './repo';
 
 export interface ProvisionedDatasource {
   name: string;
@@ -18,15 +19,25 @@ export function provisioningFiles(): string[] {
 }
 
 /**
- * Environment variables Grafana would expand in a provisioning file. Grafana uses Go's os.ExpandEnv (`$VAR`,
- * `${VAR}`) after splitting on `$$` (a literal `$`); `$__env{…}`/`$__file{…}` are its own expanders.
+ * Environment variables Grafana expands in a provisioning file's values. Grafana uses Go's os.ExpandEnv (`$VAR`,
+ * `${VAR}`) after splitting on `$$` (a literal `$`); `$__env{…}`/`$__file{…}` are its own expanders. Alert
+ * annotations and notification templates are exempt (they hold `{{ $labels.x }}` templating); newer Grafana
+ * versions expand only braced `${VAR}` there, so those are collected too.
  */
-export function grafanaExpandedVariables(text: string): string[] {
-  const names = text
-    .split('$$')
-    .flatMap((part) => [...part.matchAll(/\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g)].map((m) => m[1] ?? m[2]))
-    .filter((name) => !name.startsWith('__'));
-  return [...new Set(names)].sort();
+export function grafanaExpandedVariables(yamlText: string): string[] {
+  const names: string[] = [];
+  const visit = (value: unknown, templated: boolean): void => {
+    if (typeof value === 'string') {
+      const pattern = templated ? /\$\{([^}]*)\}/g : /\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+      names.push(...value.split('$$').flatMap((part) => [...part.matchAll(pattern)].map((m) => m[1] ?? m[2])));
+    } else if (Array.isArray(value)) {
+      value.forEach((item) => visit(item, templated));
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        visit(child, templated || key === 'annotations' || key === 'template');
+      }
+    }
+  };
+  visit(parse(yamlText), false);
+  return [...new Set(names.filter((name) => !name.startsWith('__')))].sort();
 }
-
-export const provisioningText = (file: string) => readText(file);
