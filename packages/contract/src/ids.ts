@@ -24,3 +24,18 @@ export const DASHBOARD_UIDS = {
 } as const;
 
 export type DashboardKey = keyof typeof DASHBOARD_UIDS;
+
+/**
+ * Prometheus scrape job names. Alert expressions select on them (`up{job="opentruss-backend"}`), so the stack's
+ * Prometheus configuration must use exactly these `job_name`s.
+ */
+export const PROMETHEUS_JOBS = {
+  /** The OpenTruss FastAPI backend's `GET /metrics`. */
+  backend: 'opentruss-backend',
+  /** node-exporter on the OpenTruss host. */
+  node: 'node-exporter',
+  /** Prometheus scraping itself. */
+  prometheus: 'prometheus',
+} as const;
+
+export type PrometheusJobKey = keyof typeof PROMETHEUS_JOBS;

@@ -1,0 +1,27 @@
+// npm run generate -w alerts — writes every generated file from the alert catalogue.
+// Settings: GRAFANA_ROOT_URL (default http://localhost:3000), NETWORK_LINK_CAPACITY_MBITS (default 1000).
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT, generatedFiles } from '../generate/outputs';
+import { settingsFromEnv } from '../settings';
+
+function main(): void {
+  const settings = settingsFromEnv(process.env);
+  for (const file of generatedFiles(settings)) {
+    const target = path.join(REPO_ROOT, file.path);
+    const before = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
+    if (before !== file.content) {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, file.content);
+    }
+    console.log(`${before === file.content ? 'unchanged' : 'wrote    '} ${file.path}`);
+  }
+  console.log(`settings: ${JSON.stringify(settings)}`);
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(`alerts: generation failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

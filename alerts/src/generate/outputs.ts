@@ -1,0 +1,44 @@
+// Every generated file, as (repository-relative path, content): what `npm run generate` writes and what the
+// staleness test compares.
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildAlerts } from '../alerts';
+import type { GenerationSettings } from '../settings';
+import { yamlDocument } from './document';
+import { contactPointsFile, notificationPoliciesFile, notificationTemplatesFile } from './grafana-notifications';
+import { grafanaRulesFile } from './grafana-rules';
+import { prometheusRulesFile } from './prometheus-rules';
+import { alertTableMarkdown, spliceReadme } from './readme-table';
+import { RUNBOOK_MODULE, readRunbookMarkdown, runbookModule } from './runbook-module';
+
+export interface GeneratedFile {
+  path: string;
+  content: string;
+  /** Whether the content depends on the generation settings (then its header records them). */
+  usesSettings: boolean;
+}
+
+export const GRAFANA_ALERTING_DIR = 'provisioning/alerting';
+export const PROMETHEUS_RULES_FILE = 'alerts/prometheus/opentruss.rules.yml';
+
+/** The repository root, from this file's location (alerts/src/generate). */
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+export function generatedFiles(settings: GenerationSettings, repoRoot: string = REPO_ROOT): GeneratedFile[] {
+  const alerts = buildAlerts(settings);
+  const withSettings = (file: string, value: unknown): GeneratedFile => ({
+    path: file,
+    content: yamlDocument(value, settings),
+    usesSettings: true,
+  });
+  const plain = (file: string, content: string): GeneratedFile => ({ path: file, content, usesSettings: false });
+  return [
+    withSettings(`${GRAFANA_ALERTING_DIR}/rules.yaml`, grafanaRulesFile(alerts, settings)),
+    plain(`${GRAFANA_ALERTING_DIR}/contact-points.yaml`, yamlDocument(contactPointsFile())),
+    plain(`${GRAFANA_ALERTING_DIR}/notification-policies.yaml`, yamlDocument(notificationPoliciesFile())),
+    plain(`${GRAFANA_ALERTING_DIR}/notification-templates.yaml`, yamlDocument(notificationTemplatesFile())),
+    withSettings(PROMETHEUS_RULES_FILE, prometheusRulesFile(alerts, settings)),
+    plain(RUNBOOK_MODULE, runbookModule(readRunbookMarkdown(repoRoot))),
+    plain('README.md', spliceReadme(fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8'), alertTableMarkdown(alerts))),
+  ];
+}

@@ -1,0 +1,30 @@
+// @opentruss/alerts — thresholds as code. Browser-safe data only (the app imports it); the generators that write
+// files live in ./generate and run under Node (`npm run generate -w alerts`).
+export * from './model';
+export { THRESHOLDS, THRESHOLD_LIST, type Threshold, type ThresholdKey } from './thresholds';
+export {
+  ALERTS,
+  ALERT_NAMES,
+  COMMON_LABELS,
+  alertByName,
+  buildAlerts,
+  type AlertDefinition,
+  type AlertName,
+  type AlertPanel,
+  type Component,
+} from './alerts';
+export { ALERT_PANELS, GRAFANA_UNITS, alertPanelSpec, type AlertPanelSpec } from './panels';
+export { GRAFANA_FOLDER, RULE_GROUPS, type RuleGroup } from './groups';
+export {
+  PROCEDURE_RUNBOOKS,
+  RUNBOOKS,
+  RUNBOOK_LANGUAGES,
+  runbookByName,
+  runbookFile,
+  type ProcedureRunbookName,
+  type RunbookEntry,
+  type RunbookName,
+} from './runbooks';
+export { CONTACT_POINTS, NOTIFICATION_ENV, type ContactPointSpec } from './notifications';
+export { conditionText, durationSeconds, formatValue, sustainedText } from './format';
+export { DEFAULT_SETTINGS, SETTINGS_ENV, settingsFromEnv, validateSettings, type GenerationSettings } from './settings';

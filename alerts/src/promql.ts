@@ -1,0 +1,73 @@
+// PromQL building blocks shared by several alerts: label selectors on the real scrape jobs, and the few
+// expression shapes that recur (P95 from a histogram, an error ratio, link capacity).
+import { PROMETHEUS_JOBS } from '@opentruss/contract';
+
+const job = (name: string) => `job="${name}"`;
+
+export const SELECTORS = {
+  node: job(PROMETHEUS_JOBS.node),
+  backend: job(PROMETHEUS_JOBS.backend),
+  /**
+   * Filesystems that can fill up. Memory-backed (tmpfs, ramfs), read-only images (squashfs, iso9660) and
+   * container overlays (each Docker container's root, a view of the disk that already appears as itself) are
+   * left out, so one full disk raises one alert, not one per container.
+   */
+  filesystem: `${job(PROMETHEUS_JOBS.node)}, fstype!~"tmpfs|ramfs|squashfs|iso9660|overlay"`,
+  /** Block devices that are real disks or their RAID/LVM volumes (node-mixin's list), not loop or zram devices. */
+  disk: `${job(PROMETHEUS_JOBS.node)}, device=~"(/dev/)?(mmcblk.p.+|nvme.+|rbd.+|sd.+|vd.+|xvd.+|dm-.+|md.+|dasd.+)"`,
+  /** Network interfaces that carry the host's traffic: no loopback, container veths, bridges or shaping devices. */
+  nic: `${job(PROMETHEUS_JOBS.node)}, device!~"lo|veth.+|docker.+|br-.+|virbr.+|cni.+|flannel.+|cali.+|ifb.+"`,
+} as const;
+
+/** 95th percentile of a Prometheus histogram over 5 minutes, across all its series. */
+export function p95Seconds(histogram: string, selector: string): string {
+  return `histogram_quantile(0.95, sum by (le) (rate(${histogram}_bucket{${selector}}[5m])))`;
+}
+
+/**
+ * Percentage of a counter's increase that matches `errorMatcher`, over 5 minutes. The error side falls back to
+ * 0 when no error series exists yet (a label set appears only after its first increment), so traffic without
+ * errors reads 0% rather than no data. A constant factor on both sides — like the backend's doubled Memgraph
+ * counters — cancels out.
+ */
+export function errorPercentage(counter: string, selector: string, errorMatcher: string): string {
+  return [
+    `100 * (sum(rate(${counter}{${selector}, ${errorMatcher}}[5m])) or vector(0))`,
+    `  / sum(rate(${counter}{${selector}}[5m]))`,
+  ].join('\n');
+}
+
+const BYTES_PER_MBIT = 125_000;
+
+/**
+ * Capacity of each network interface in bytes per second. node-exporter reads the link speed from
+ * /sys/class/net/<nic>/speed as `node_network_speed_bytes`, but virtual NICs (virtio, most cloud VMs, this
+ * project's CI machines) report -1 Mbit/s or nothing at all, which would make any utilisation ratio negative or
+ * empty. Interfaces with a positive speed use it; the others use the configured capacity
+ * (`NETWORK_LINK_CAPACITY_MBITS` at generation time, 1000 Mbit/s by default).
+ */
+export function linkCapacityBytesPerSecond(fallbackMbits: number): string {
+  return [
+    `max by (instance, device) (node_network_speed_bytes{${SELECTORS.nic}} > 0)`,
+    `or`,
+    `max by (instance, device) (node_network_receive_bytes_total{${SELECTORS.nic}}) * 0 + ${fallbackMbits * BYTES_PER_MBIT}`,
+  ].join('\n');
+}
+
+/** Busier direction of each interface (links are full duplex: each direction has the whole capacity), bytes/s. */
+export function busiestDirectionBytesPerSecond(): string {
+  const direction = (metric: string, name: string) =>
+    `label_replace(rate(${metric}{${SELECTORS.nic}}[5m]), "direction", "${name}", "", "")`;
+  return [
+    `max by (instance, device) (`,
+    `  ${direction('node_network_receive_bytes_total', 'receive')}`,
+    `  or`,
+    `  ${direction('node_network_transmit_bytes_total', 'transmit')}`,
+    `)`,
+  ].join('\n');
+}
+
+/** Indents every line after the first, to nest a multi-line expression inside parentheses readably. */
+export function indent(expression: string, spaces = 2): string {
+  return expression.replace(/\n/g, '\n' + ' '.repeat(spaces));
+}
