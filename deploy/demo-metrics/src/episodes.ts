@@ -24,7 +24,7 @@ export const EPISODE_EFFECTS: Record<Episode, EpisodeEffect> = {
   // CPU contention in the backend: every request slows down, Memgraph is fine.
   'api-latency': { appLatencyFactor: 25, queryLatencyFactor: 1, queryErrorProbability: 0.0005, serverErrorProbability: 0.002 },
   // Memgraph rejects a share of queries (e.g. memory limit): query errors and 500s.
-  'api-errors': { appLatencyFactor: 1, queryLatencyFactor: 1, queryErrorProbability: 0.08, serverErrorProbability: 0.01 },
+  'api-errors': { appLatencyFactor: 1, queryLatencyFactor: 1, queryErrorProbability: 0.12, serverErrorProbability: 0.01 },
   // Slow graph queries (missing index, big traversal): DB time and, through it, API time rise.
   'db-slow': { appLatencyFactor: 1, queryLatencyFactor: 50, queryErrorProbability: 0.0005, serverErrorProbability: 0.002 },
 };

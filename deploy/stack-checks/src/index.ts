@@ -5,3 +5,4 @@ export * from './processes';
 export * from './prometheus';
 export * from './provisioning';
 export * from './repo';
+export * from './demo-metrics-bundle';
