@@ -52,20 +52,28 @@ export interface ScopedElement {
 
 const chosen = (values: readonly string[], node: DemoNode) => values.includes(node.id) && !isPlaceholderId(node.id);
 
+/** Real projects and buildings chosen by $project and $building: the part every scope shares. */
+function* scopedBuildings(
+  graph: DemoGraph,
+  context: EvaluationContext
+): Generator<{ project: DemoNode; building: DemoNode }> {
+  for (const project of graph.withLabel('Project')) {
+    if (chosen(context.variables.project, project)) {
+      for (const building of graph.targets(project.id, 'PHYSICALLY_CONTAINS', 'Building')) {
+        if (chosen(context.variables.building, building)) {
+          yield { project, building };
+        }
+      }
+    }
+  }
+}
+
 /** The reference twin of DIVISION_SCOPE. */
 export function* scopedDivisions(graph: DemoGraph, context: EvaluationContext): Generator<ScopedDivision> {
-  for (const project of graph.withLabel('Project')) {
-    if (!chosen(context.variables.project, project)) {
-      continue;
-    }
-    for (const building of graph.targets(project.id, 'PHYSICALLY_CONTAINS', 'Building')) {
-      if (!chosen(context.variables.building, building)) {
-        continue;
-      }
-      for (const division of graph.targets(building.id, 'MANAGEMENT_CONTAINS', 'Division')) {
-        if (!isPlaceholderId(division.id)) {
-          yield { project, building, division };
-        }
+  for (const { project, building } of scopedBuildings(graph, context)) {
+    for (const division of graph.targets(building.id, 'MANAGEMENT_CONTAINS', 'Division')) {
+      if (!isPlaceholderId(division.id)) {
+        yield { project, building, division };
       }
     }
   }
@@ -90,18 +98,10 @@ export function* scopedLots(graph: DemoGraph, context: EvaluationContext): Gener
 
 /** The reference twin of ELEMENT_SCOPE. */
 export function* scopedElements(graph: DemoGraph, context: EvaluationContext): Generator<ScopedElement> {
-  for (const project of graph.withLabel('Project')) {
-    if (!chosen(context.variables.project, project)) {
-      continue;
-    }
-    for (const building of graph.targets(project.id, 'PHYSICALLY_CONTAINS', 'Building')) {
-      if (!chosen(context.variables.building, building)) {
-        continue;
-      }
-      for (const level of graph.targets(building.id, 'PHYSICALLY_CONTAINS', 'Level')) {
-        for (const element of graph.sources(level.id, 'LOCATED_AT', 'Element')) {
-          yield { project, building, element };
-        }
+  for (const { project, building } of scopedBuildings(graph, context)) {
+    for (const level of graph.targets(building.id, 'PHYSICALLY_CONTAINS', 'Level')) {
+      for (const element of graph.sources(level.id, 'LOCATED_AT', 'Element')) {
+        yield { project, building, element };
       }
     }
   }
