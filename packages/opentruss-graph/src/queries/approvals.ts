@@ -149,14 +149,22 @@ export const approvalEvents: CatalogueQuery = {
     return orderBy(events, { by: (e) => e.time }, { by: (e) => e.history.id })
       .slice(0, MAX_ROWS)
       .map(({ lot, history, time }): Row => {
-        const text = (key: string) => String(prop(history, key));
-        const comment = prop(history, 'comment');
+        // `+` on null gives null in Cypher: a missing field nulls the whole title or text (the comment is optional).
+        const joined = (...parts: unknown[]) =>
+          parts.some((part) => part === null) ? null : parts.map(String).join('');
+        const [action, user, role, from, to, comment] = [
+          'action',
+          'user_id',
+          'role',
+          'old_status',
+          'new_status',
+          'comment',
+        ].map((key) => prop(history, key));
         return [
           int(time),
-          `${text('action')} · ${String(prop(lot, 'name'))}`,
-          `${text('user_id')} (${text('role')}): ${text('old_status')} → ${text('new_status')}` +
-            (comment === null ? '' : ` · ${String(comment)}`),
-          ['opentruss', text('action').toLowerCase()],
+          joined(action, ' · ', prop(lot, 'name')),
+          joined(user, ' (', role, '): ', from, ' → ', to, comment === null ? '' : ` · ${String(comment)}`),
+          ['opentruss', typeof action === 'string' ? action.toLowerCase() : null],
         ];
       });
   },
