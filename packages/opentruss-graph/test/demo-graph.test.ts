@@ -15,6 +15,7 @@ import {
   generateDemoGraph,
   isPlaceholderId,
   kindOfTimestamp,
+  notPlaceholder,
 } from '../src';
 import { parentOf, plain, smallGraph } from './helpers';
 
@@ -254,3 +255,17 @@ function reachable(from: LotStatus, to: LotStatus, unrecorded: Set<string>): boo
   }
   return status === to;
 }
+
+describe('vocabulary', () => {
+  it('spells the canonical path of DESIGN §3', () => {
+    expect(CANONICAL_PATH.map((s) => `(${s.start})-[:${s.type}]->`).join('') + '(Element)').toBe(
+      '(Project)-[:PHYSICALLY_CONTAINS]->(Building)-[:MANAGEMENT_CONTAINS]->(Division)-[:MANAGEMENT_CONTAINS]->' +
+        '(SubDivision)-[:MANAGEMENT_CONTAINS]->(Item)-[:HAS_LOT]->(InspectionLot)-[:MANAGEMENT_CONTAINS]->(Element)'
+    );
+  });
+
+  it('excludes placeholders with one Cypher condition', () => {
+    expect(notPlaceholder('p')).toBe("NOT (p.id STARTS WITH 'default_' OR p.id STARTS WITH 'unassigned_')");
+    expect(['default_project', 'unassigned_item', 'project_001'].map(isPlaceholderId)).toEqual([true, true, false]);
+  });
+});

@@ -46,12 +46,23 @@ export const RELATIONSHIP_SHAPES: readonly RelationshipShape[] = [
   { start: 'InspectionLot', type: 'HAS_APPROVAL_HISTORY', end: 'ApprovalHistory' },
 ];
 
-/** The path dashboards walk from a project to its elements (DESIGN §3). */
-export const CANONICAL_PATH: readonly RelationshipShape[] = [
-  { start: 'Project', type: 'PHYSICALLY_CONTAINS', end: 'Building' },
-  { start: 'Building', type: 'MANAGEMENT_CONTAINS', end: 'Division' },
-  { start: 'Division', type: 'MANAGEMENT_CONTAINS', end: 'SubDivision' },
-  { start: 'SubDivision', type: 'MANAGEMENT_CONTAINS', end: 'Item' },
-  { start: 'Item', type: 'HAS_LOT', end: 'InspectionLot' },
-  { start: 'InspectionLot', type: 'MANAGEMENT_CONTAINS', end: 'Element' },
+/** The labels along the path dashboards walk from a project to its elements (DESIGN §3). */
+const CANONICAL_LABELS: readonly Label[] = [
+  'Project',
+  'Building',
+  'Division',
+  'SubDivision',
+  'Item',
+  'InspectionLot',
+  'Element',
 ];
+
+/** That path as relationships: Project-[:PHYSICALLY_CONTAINS]->Building-[:MANAGEMENT_CONTAINS]->Division … ->Element. */
+export const CANONICAL_PATH: readonly RelationshipShape[] = CANONICAL_LABELS.slice(1).map((end, index) => {
+  const start = CANONICAL_LABELS[index];
+  const shape = RELATIONSHIP_SHAPES.find((candidate) => candidate.start === start && candidate.end === end);
+  if (!shape) {
+    throw new Error(`No relationship from ${start} to ${end} in RELATIONSHIP_SHAPES`);
+  }
+  return shape;
+});
