@@ -91,7 +91,7 @@ function parseTyped(sigil: string, body: unknown, path: string): unknown {
       return parsePoint(body, path);
     case '#':
       expect(typeof body === 'string' && HEX.test(body), 'bytes as hexadecimal text');
-      return new Uint8Array(Buffer.from(body as string, 'hex'));
+      return Int8Array.from(Buffer.from(body as string, 'hex'), (byte) => (byte << 24) >> 24);
     case '[]':
       expect(Array.isArray(body), 'a list');
       return parseJolt(body, path);
@@ -251,7 +251,7 @@ function objectToJolt(value: object, path: string): JoltValue {
   if (Array.isArray(value)) {
     return value.map((item, i) => toJolt(item, `${path}[${i}]`));
   }
-  if (value instanceof Uint8Array) {
+  if (value instanceof Int8Array || value instanceof Uint8Array) {
     return { '#': Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex').toUpperCase() };
   }
   if (isNode(value)) {

@@ -66,11 +66,11 @@ export class PackStreamReader {
         return Integer.fromBits(bytes.readInt32BE(4), bytes.readInt32BE(0));
       }
       case markers.BYTES_8:
-        return new Uint8Array(this.take(this.readUint8()));
+        return this.readBytes(this.readUint8());
       case markers.BYTES_16:
-        return new Uint8Array(this.take(this.take(2).readUInt16BE(0)));
+        return this.readBytes(this.take(2).readUInt16BE(0));
       case markers.BYTES_32:
-        return new Uint8Array(this.take(this.take(4).readUInt32BE(0)));
+        return this.readBytes(this.take(4).readUInt32BE(0));
       case markers.STRING_8:
         return this.readString(this.readUint8());
       case markers.STRING_16:
@@ -135,6 +135,14 @@ export class PackStreamReader {
       Object.defineProperty(map, key, { value: this.read(), enumerable: true, writable: true, configurable: true });
     }
     return map;
+  }
+
+  /** Bytes as an Int8Array, the type neo4j-driver uses for Bolt bytes (a copy: the buffer is reused). */
+  private readBytes(size: number): Int8Array {
+    const slice = this.take(size);
+    const bytes = new Int8Array(size);
+    bytes.set(new Int8Array(slice.buffer, slice.byteOffset, size));
+    return bytes;
   }
 
   private readString(size: number): string {

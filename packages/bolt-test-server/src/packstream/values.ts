@@ -110,7 +110,7 @@ function packObject(writer: PackStreamWriter, value: object, dialect: Dialect): 
     for (const item of value) {
       packValue(writer, item, dialect);
     }
-  } else if (value instanceof Uint8Array) {
+  } else if (value instanceof Int8Array || value instanceof Uint8Array) {
     writer.writeBytes(value);
   } else if (isPlainObject(value)) {
     packMap(writer, value as Record<string, unknown>, dialect);

@@ -110,7 +110,8 @@ export class PackStreamWriter {
     this.position = start + headerSize + size;
   }
 
-  writeBytes(value: Uint8Array): void {
+  /** Int8Array is what neo4j-driver uses for bytes; Uint8Array/Buffer are accepted too. */
+  writeBytes(value: Int8Array | Uint8Array): void {
     const size = value.byteLength;
     this.ensure(size + 5);
     if (size <= 0xff) {
@@ -125,7 +126,7 @@ export class PackStreamWriter {
       this.buffer.writeUInt32BE(size, this.position + 1);
       this.position += 5;
     }
-    this.buffer.set(value, this.position);
+    this.buffer.set(new Uint8Array(value.buffer, value.byteOffset, size), this.position);
     this.position += size;
   }
 

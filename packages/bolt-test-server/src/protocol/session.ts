@@ -65,6 +65,12 @@ interface OpenResult {
 
 type Metadata = Record<string, unknown>;
 
+interface Request {
+  tag: number;
+  type: RequestType;
+  fields: unknown[];
+}
+
 const MASK = '******';
 const never = new Promise<never>(() => undefined);
 
@@ -75,7 +81,7 @@ export class BoltSession {
   private dialect: Dialect = BOLT5;
   private writer!: ResponseWriter;
   private readonly dechunker = new Dechunker((message) => this.enqueue(message));
-  private readonly queue: Buffer[] = [];
+  private readonly queue: Request[] = [];
   private processing = false;
   private readonly closed = new AbortController();
   private transaction?: OpenTransaction;
@@ -146,8 +152,30 @@ export class BoltSession {
 
   // ---------------------------------------------------------------------------------------- message loop
 
-  private enqueue(message: Buffer): void {
-    this.queue.push(message);
+  /** Decodes and records a message as it arrives (even if a hung query means it is never answered). */
+  private enqueue(bytes: Buffer): void {
+    if (this.phase === 'DEFUNCT') {
+      return;
+    }
+    let tag: number;
+    let fields: unknown[];
+    try {
+      ({ tag, fields } = new PackStreamReader(bytes, createHydrator(this.dialect)).readMessage());
+    } catch (error) {
+      if (error instanceof PackStreamError) {
+        this.close(`malformed message: ${error.message}`, true);
+        return;
+      }
+      throw error;
+    }
+    const type: RequestType = requestTypes[tag] ?? 'UNKNOWN';
+    this.host.recordMessage({
+      connectionId: this.info.connectionId,
+      type,
+      fields: maskCredentials(type, fields),
+      receivedAt: Date.now(),
+    });
+    this.queue.push({ tag, type, fields });
     if (!this.processing) {
       this.processing = true;
       void this.processQueue();
@@ -168,25 +196,7 @@ export class BoltSession {
     }
   }
 
-  private async handle(bytes: Buffer): Promise<void> {
-    let tag: number;
-    let fields: unknown[];
-    try {
-      ({ tag, fields } = new PackStreamReader(bytes, createHydrator(this.dialect)).readMessage());
-    } catch (error) {
-      if (error instanceof PackStreamError) {
-        this.close(`malformed message: ${error.message}`, true);
-        return;
-      }
-      throw error;
-    }
-    const type: RequestType = requestTypes[tag] ?? 'UNKNOWN';
-    this.host.recordMessage({
-      connectionId: this.info.connectionId,
-      type,
-      fields: maskCredentials(type, fields),
-      receivedAt: Date.now(),
-    });
+  private async handle({ tag, type, fields }: Request): Promise<void> {
     if (type === 'UNKNOWN') {
       this.close(`unknown message tag 0x${tag.toString(16)}`, true);
       return;
