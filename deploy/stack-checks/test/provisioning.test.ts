@@ -1,3 +1,4 @@
+import { NOTIFICATION_ENV } from '@opentruss/alerts';
 import { DATASOURCE_UIDS, PLUGIN_IDS } from '@opentruss/contract';
 import { grafanaExpandedVariables, listFiles, provisionedDatasources, provisioningFiles, readJson, readText, readYaml, resolvedCompose } from '../src';
 
@@ -44,6 +45,14 @@ describe('provisioned datasources', () => {
       }
     }
     expect(grafanaExpandedVariables(readText('provisioning/datasources/opentruss.yaml'))).toEqual(['MEMGRAPH_BROWSER_URL', 'PROMETHEUS_URL']);
+  });
+
+  it('gives the alert contact points the defaults @opentruss/alerts declares for them', () => {
+    const grafanaEnv = resolvedCompose().services.grafana.environment!;
+    expect(NOTIFICATION_ENV.length).toBeGreaterThan(0);
+    for (const variable of NOTIFICATION_ENV) {
+      expect(`${variable.name}=${grafanaEnv[variable.name]}`).toBe(`${variable.name}=${variable.default}`);
+    }
   });
 
   it('finds what Grafana would expand, and leaves alert templating alone', () => {
