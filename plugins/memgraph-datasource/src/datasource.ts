@@ -1,93 +1,147 @@
-import { getBackendSrv, isFetchError } from '@grafana/runtime';
 import {
-  CoreApp,
-  DataQueryRequest,
-  DataQueryResponse,
+  type CoreApp,
+  type DataFrame,
+  type DataQueryError,
+  type DataQueryRequest,
+  type DataQueryResponse,
   DataSourceApi,
-  DataSourceInstanceSettings,
-  createDataFrame,
-  FieldType,
+  type DataSourceInstanceSettings,
+  type ScopedVars,
 } from '@grafana/data';
+import { getTemplateSrv } from '@grafana/runtime';
+import type { MemgraphQuery } from '@opentruss/contract';
+import { catchError, forkJoin, map, type Observable, of } from 'rxjs';
 
-import { MyQuery, MyDataSourceOptions, DEFAULT_QUERY, DataSourceResponse } from './types';
-import { lastValueFrom } from 'rxjs';
+import { driverOptions, type DriverOptions } from './connection/driverOptions';
+import { sharedDriverRegistry, type DriverRegistry } from './connection/driverRegistry';
+import { describeFailure, type FailureContext, MemgraphError } from './connection/errors';
+import { runCypher } from './connection/runCypher';
+import { type MemgraphSettings, resolveSettings, type ResolvedSettings } from './connection/settings';
+import { resultToFrames } from './frames/resultToFrames';
+import { checkHealth, type HealthReport } from './health/healthCheck';
+import { prepareStatement } from './query/prepareStatement';
+import { needsAutoCommit } from './query/statementKind';
+import { timeParameters, type TimeWindow } from './query/timeParameters';
+import { templateSrvVariables, type VariableSource } from './query/variables';
 
-export class DataSource extends DataSourceApi<MyQuery, MyDataSourceOptions> {
-  baseUrl: string;
+export const DEFAULT_QUERY: Partial<MemgraphQuery> = { cypher: '', format: 'auto' };
 
-  constructor(instanceSettings: DataSourceInstanceSettings<MyDataSourceOptions>) {
+type QueryOutcome = { frames: DataFrame[]; error?: DataQueryError };
+
+/** Wiring only: settings → driver, queries → statements → results → frames. */
+export class DataSource extends DataSourceApi<MemgraphQuery, MemgraphSettings> {
+  private readonly settings: ResolvedSettings | MemgraphError;
+  private readonly options?: DriverOptions;
+
+  constructor(
+    instanceSettings: DataSourceInstanceSettings<MemgraphSettings>,
+    private readonly drivers: DriverRegistry = sharedDriverRegistry,
+    private readonly variableSource: (scopedVars?: ScopedVars) => VariableSource = (scopedVars) =>
+      templateSrvVariables(getTemplateSrv(), scopedVars)
+  ) {
     super(instanceSettings);
-    this.baseUrl = instanceSettings.url!;
+    try {
+      this.settings = resolveSettings(instanceSettings.jsonData);
+      this.options = driverOptions(this.settings);
+    } catch (error) {
+      this.settings = new MemgraphError('settings', (error as Error).message);
+    }
   }
 
-  getDefaultQuery(_: CoreApp): Partial<MyQuery> {
+  getDefaultQuery(_: CoreApp): Partial<MemgraphQuery> {
     return DEFAULT_QUERY;
   }
 
-  filterQuery(query: MyQuery): boolean {
-    // if no query has been provided, prevent the query from being executed
-    return !!query.queryText;
+  filterQuery(query: MemgraphQuery): boolean {
+    return !query.hide && Boolean(query.cypher?.trim());
   }
 
-  async query(options: DataQueryRequest<MyQuery>): Promise<DataQueryResponse> {
-    const { range } = options;
-    const from = range!.from.valueOf();
-    const to = range!.to.valueOf();
-
-    // Return a constant for each query.
-    const data = options.targets.map((target) => {
-      return createDataFrame({
-        refId: target.refId,
-        fields: [
-          { name: 'Time', values: [from, to], type: FieldType.time },
-          { name: 'Value', values: [target.constant, target.constant], type: FieldType.number },
-        ],
-      });
-    });
-
-    return { data };
-  }
-
-  async request(url: string, params?: string) {
-    const response = getBackendSrv().fetch<DataSourceResponse>({
-      url: `${this.baseUrl}${url}${params?.length ? `?${params}` : ''}`,
-    });
-    return lastValueFrom(response);
-  }
-
-  /**
-   * Checks whether we can connect to the API.
-   */
-  async testDatasource() {
-    const defaultErrorMessage = 'Cannot connect to API';
-
-    try {
-      const response = await this.request('/health');
-      if (response.status === 200) {
-        return {
-          status: 'success',
-          message: 'Success',
-        };
-      } else {
-        return {
-          status: 'error',
-          message: response.statusText ? response.statusText : defaultErrorMessage,
-        };
-      }
-    } catch (err) {
-      let message = '';
-      if (typeof err === 'string') {
-        message = err;
-      } else if (isFetchError(err)) {
-        message = 'Fetch error: ' + (err.statusText ? err.statusText : defaultErrorMessage);
-        if (err.data && err.data.error && err.data.error.code) {
-          message += ': ' + err.data.error.code + '. ' + err.data.error.message;
-        }
-      }
-      return {
-        status: 'error',
-        message,
-      };
+  query(request: DataQueryRequest<MemgraphQuery>): Observable<DataQueryResponse> {
+    const targets = request.targets.filter((target) => this.filterQuery(target));
+    if (targets.length === 0) {
+      return of({ data: [] });
     }
+    const window: TimeWindow = {
+      fromMs: request.range.from.valueOf(),
+      toMs: request.range.to.valueOf(),
+      intervalMs: request.intervalMs,
+    };
+    return forkJoin(targets.map((target) => this.runTarget(target, window, request.scopedVars))).pipe(
+      map((outcomes) => {
+        const errors = outcomes.flatMap((o) => (o.error ? [o.error] : []));
+        return { data: outcomes.flatMap((o) => o.frames), ...(errors.length ? { errors } : {}) };
+      })
+    );
+  }
+
+  /** One target: its failure becomes that target's error and never cancels the others. */
+  runTarget(target: MemgraphQuery, window: TimeWindow, scopedVars?: ScopedVars): Observable<QueryOutcome> {
+    const fail = (error: unknown): Observable<QueryOutcome> =>
+      of({ frames: [], error: { refId: target.refId, message: this.describe(error).message } });
+    try {
+      const settings = this.resolved();
+      const statement = prepareStatement(target.cypher, timeParameters(window), this.variableSource(scopedVars));
+      const driver = this.driver();
+      return runCypher(driver, statement, {
+        database: settings.database,
+        maxRows: settings.maxRows,
+        fetchSize: settings.fetchSize,
+        timeoutMs: settings.queryTimeoutSeconds * 1000,
+        autoCommit: needsAutoCommit(statement.text),
+        failureContext: this.failureContext(),
+        onStuck: () => this.drivers.discard(this.uid, driver),
+      }).pipe(
+        map((result) => ({
+          frames: resultToFrames(result, {
+            refId: target.refId,
+            format: target.format ?? 'auto',
+            legend: target.legend,
+            timeZone: settings.timeZone,
+            maxRows: settings.maxRows,
+            executedQuery: statement.text,
+          }),
+        })),
+        catchError(fail)
+      );
+    } catch (error) {
+      return fail(error);
+    }
+  }
+
+  async testDatasource(): Promise<HealthReport> {
+    try {
+      return await checkHealth(this.driver(), this.resolved(), this.failureContext());
+    } catch (error) {
+      return { status: 'error', message: this.describe(error).message };
+    }
+  }
+
+  private resolved(): ResolvedSettings {
+    if (this.settings instanceof MemgraphError) {
+      throw this.settings;
+    }
+    return this.settings;
+  }
+
+  private driver() {
+    this.resolved();
+    return this.drivers.driverFor(this.uid, this.options!);
+  }
+
+  private failureContext(): FailureContext {
+    const settings = this.resolved();
+    return {
+      url: settings.url,
+      username: settings.username,
+      queryTimeoutSeconds: settings.queryTimeoutSeconds,
+      maxConnections: settings.maxConnections,
+    };
+  }
+
+  private describe(error: unknown): MemgraphError {
+    if (error instanceof MemgraphError) {
+      return error;
+    }
+    return this.settings instanceof MemgraphError ? this.settings : describeFailure(error, this.failureContext());
   }
 }

@@ -1,71 +1,90 @@
-import React, { ChangeEvent } from 'react';
-import { InlineField, Input, SecretInput } from '@grafana/ui';
-import { DataSourcePluginOptionsEditorProps } from '@grafana/data';
-import { MyDataSourceOptions, MySecureJsonData } from '../types';
+import React, { type ChangeEvent } from 'react';
+import { Alert, InlineField, Input, RadioButtonGroup, Stack } from '@grafana/ui';
+import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 
-interface Props extends DataSourcePluginOptionsEditorProps<MyDataSourceOptions, MySecureJsonData> {}
+import { DEFAULT_SETTINGS, type Encryption, type MemgraphSettings, settingsProblems } from '../connection/settings';
+import { WEBSOCKET_HINT } from '../connection/errors';
 
-export function ConfigEditor(props: Props) {
-  const { onOptionsChange, options } = props;
-  const { jsonData, secureJsonFields, secureJsonData } = options;
+type Props = DataSourcePluginOptionsEditorProps<MemgraphSettings>;
 
-  const onPathChange = (event: ChangeEvent<HTMLInputElement>) => {
-    onOptionsChange({
-      ...options,
-      jsonData: {
-        ...jsonData,
-        path: event.target.value,
-      },
-    });
-  };
+type TextKey = 'url' | 'database' | 'username' | 'password' | 'timeZone';
+type NumberKey = 'connectionTimeoutSeconds' | 'queryTimeoutSeconds' | 'maxRows' | 'fetchSize' | 'maxConnections';
 
-  // Secure field (only sent to the backend)
-  const onAPIKeyChange = (event: ChangeEvent<HTMLInputElement>) => {
-    onOptionsChange({
-      ...options,
-      secureJsonData: {
-        apiKey: event.target.value,
-      },
-    });
-  };
+const TEXT_FIELDS: Array<{ key: TextKey; label: string; tooltip: string; type?: string }> = [
+  { key: 'url', label: 'URL', tooltip: 'bolt://host:7687, bolt+s://, neo4j://, ws://host:port or wss://proxy' },
+  { key: 'database', label: 'Database', tooltip: 'Empty: the default database' },
+  { key: 'username', label: 'Username', tooltip: 'A dedicated Memgraph user that may only read' },
+  { key: 'password', label: 'Password', tooltip: 'Readable by every viewer (see the warning above)', type: 'password' },
+  { key: 'timeZone', label: 'Time zone', tooltip: "For values without a zone: set it to Memgraph's --timezone" },
+];
 
-  const onResetAPIKey = () => {
-    onOptionsChange({
-      ...options,
-      secureJsonFields: {
-        ...options.secureJsonFields,
-        apiKey: false,
-      },
-      secureJsonData: {
-        ...options.secureJsonData,
-        apiKey: '',
-      },
-    });
-  };
+const NUMBER_FIELDS: Array<{ key: NumberKey; label: string }> = [
+  { key: 'connectionTimeoutSeconds', label: 'Connection timeout (s)' },
+  { key: 'queryTimeoutSeconds', label: 'Query timeout (s)' },
+  { key: 'maxRows', label: 'Maximum rows' },
+  { key: 'fetchSize', label: 'Fetch size' },
+  { key: 'maxConnections', label: 'Max connections per browser' },
+];
+
+const ENCRYPTION_OPTIONS: Array<{ label: string; value: Encryption }> = [
+  { label: 'Auto', value: 'auto' },
+  { label: 'On', value: 'on' },
+  { label: 'Off', value: 'off' },
+];
+
+/** Minimal settings form; the guided editor is built on top of these same settings (issue 5). */
+export function ConfigEditor({ options, onOptionsChange }: Props) {
+  const jsonData = options.jsonData ?? {};
+  const update = (patch: Partial<MemgraphSettings>) =>
+    onOptionsChange({ ...options, jsonData: { ...jsonData, ...patch } });
+  const problems = settingsProblems(jsonData);
 
   return (
-    <>
-      <InlineField label="Path" labelWidth={14} interactive tooltip={'Json field returned to frontend'}>
-        <Input
-          id="config-editor-path"
-          onChange={onPathChange}
-          value={jsonData.path}
-          placeholder="Enter the path, e.g. /api/v1"
-          width={40}
+    <Stack direction="column" gap={1}>
+      <Alert title="Credentials are visible to viewers" severity="warning">
+        This datasource runs in the browser: its settings, the password included, are readable by everyone who can
+        view a dashboard that uses it. Use a dedicated Memgraph user that may only read. {WEBSOCKET_HINT}
+      </Alert>
+      {TEXT_FIELDS.map(({ key, label, tooltip, type }) => (
+        <InlineField key={key} label={label} labelWidth={28} tooltip={tooltip}>
+          <Input
+            id={`memgraph-${key}`}
+            type={type}
+            width={48}
+            value={jsonData[key] ?? ''}
+            placeholder={String(DEFAULT_SETTINGS[key])}
+            onChange={(event: ChangeEvent<HTMLInputElement>) => update({ [key]: event.target.value })}
+          />
+        </InlineField>
+      ))}
+      <InlineField label="Encryption" labelWidth={28} tooltip="Auto: the URL scheme decides; an https page uses wss">
+        <RadioButtonGroup
+          options={ENCRYPTION_OPTIONS}
+          value={jsonData.encryption ?? DEFAULT_SETTINGS.encryption}
+          onChange={(encryption) => update({ encryption })}
         />
       </InlineField>
-      <InlineField label="API Key" labelWidth={14} interactive tooltip={'Secure json field (backend only)'}>
-        <SecretInput
-          required
-          id="config-editor-api-key"
-          isConfigured={secureJsonFields.apiKey}
-          value={secureJsonData?.apiKey}
-          placeholder="Enter your API key"
-          width={40}
-          onReset={onResetAPIKey}
-          onChange={onAPIKeyChange}
-        />
-      </InlineField>
-    </>
+      {NUMBER_FIELDS.map(({ key, label }) => (
+        <InlineField key={key} label={label} labelWidth={28}>
+          <Input
+            id={`memgraph-${key}`}
+            type="number"
+            width={16}
+            value={jsonData[key] ?? ''}
+            placeholder={String(DEFAULT_SETTINGS[key])}
+            onChange={(event: ChangeEvent<HTMLInputElement>) =>
+              update({ [key]: event.target.value === '' ? undefined : Number(event.target.value) })
+            }
+          />
+        </InlineField>
+      ))}
+      {problems.length > 0 && (
+        <Alert title="Settings to fix" severity="error">
+          {problems.map((problem) => (
+            <div key={problem}>{problem}</div>
+          ))}
+        </Alert>
+      )}
+    </Stack>
   );
 }

@@ -1,0 +1,141 @@
+/** What went wrong, so callers (and tests) can tell failures apart without parsing messages. */
+export type FailureKind =
+  | 'unreachable'
+  | 'credentials'
+  | 'query'
+  | 'missing-parameter'
+  | 'write-refused'
+  | 'timeout'
+  | 'transient'
+  | 'disconnected'
+  | 'busy'
+  | 'settings'
+  | 'unexpected';
+
+/** An error whose message is meant for the panel: what happened and what to do about it. */
+export class MemgraphError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly cause?: unknown
+  ) {
+    super(message);
+    this.name = 'MemgraphError';
+  }
+}
+
+/** The browser gave up waiting (the server did not even answer with its own timeout error). */
+export class DeadlineExceeded extends Error {
+  constructor(readonly afterMs: number) {
+    super(`No answer within ${afterMs} ms`);
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+export interface FailureContext {
+  /** The URL as configured. */
+  url: string;
+  username: string;
+  queryTimeoutSeconds: number;
+  maxConnections: number;
+  /** Records already received when the failure happened. */
+  rowsReceived?: number;
+}
+
+interface DriverErrorShape {
+  code?: string;
+  message?: string;
+}
+
+export const WEBSOCKET_HINT =
+  'The browser opens this connection itself, not the Grafana server, so the URL must be reachable from here. ' +
+  'Memgraph serves Bolt over WebSocket on its Bolt port only without TLS: a Grafana served over https makes the ' +
+  'browser use wss://, which needs a TLS-terminating WebSocket proxy in front of Memgraph (then use wss://proxy). ' +
+  "With Grafana's content_security_policy enabled, its connect-src must allow ws://host:port (or wss://).";
+
+/** Maps anything a query can throw to a MemgraphError with an actionable message. */
+export function describeFailure(error: unknown, context: FailureContext): MemgraphError {
+  if (error instanceof MemgraphError) {
+    return error;
+  }
+  if (error instanceof DeadlineExceeded) {
+    return new MemgraphError(
+      'timeout',
+      `The query did not finish within the query timeout (${context.queryTimeoutSeconds} s) and Memgraph did not ` +
+        'answer in time, so the browser gave up. Narrow the query (a label, $__timeFilter, LIMIT) or raise ' +
+        '"Query timeout" in the datasource settings.',
+      error
+    );
+  }
+  const { code = '', message = error instanceof Error ? error.message : String(error) } = (error ??
+    {}) as DriverErrorShape;
+  const serverSays = message.trim().replace(/\.$/, '');
+
+  if (/Security\.(Unauthenticated|Unauthorized|AuthenticationRateLimit)/.test(code)) {
+    return new MemgraphError(
+      'credentials',
+      `Memgraph refused the credentials of user "${context.username}" (${serverSays}). Check the username and ` +
+        'password in the datasource settings; leave both empty for a Memgraph without users.',
+      error
+    );
+  }
+  if (/TransientError/.test(code) && /timeout/i.test(message)) {
+    return new MemgraphError(
+      'timeout',
+      `Memgraph stopped the query at the query timeout (${context.queryTimeoutSeconds} s): ${serverSays}. Narrow ` +
+        'the query (a label, $__timeFilter, LIMIT) or raise "Query timeout" in the datasource settings.',
+      error
+    );
+  }
+  if (/TransientError/.test(code)) {
+    return new MemgraphError(
+      'transient',
+      `Memgraph reported a temporary problem: ${serverSays}. Refresh the panel to retry.`,
+      error
+    );
+  }
+  const missing = /Parameter \$?`?([^\s`]+?)`? not provided/i.exec(message);
+  if (missing) {
+    return new MemgraphError('missing-parameter', missingParameterMessage(missing[1]), error);
+  }
+  if (/misaligned/i.test(message)) {
+    return new MemgraphError(
+      'write-refused',
+      `Memgraph refused to write inside the datasource's read-only transaction (${serverSays}). This datasource ` +
+        'only reads.',
+      error
+    );
+  }
+  if (code.startsWith('Memgraph.') || code.startsWith('Neo.ClientError')) {
+    return new MemgraphError('query', `Memgraph rejected the query: ${serverSays}.`, error);
+  }
+  if (/acquisition timed out/i.test(message)) {
+    return new MemgraphError(
+      'busy',
+      `All ${context.maxConnections} connections this browser may open to Memgraph stayed busy. Wait for running ` +
+        'panels, or raise "Maximum connections per browser" in the datasource settings.',
+      error
+    );
+  }
+  const connectionFailure = code === 'ServiceUnavailable' || code === 'SessionExpired';
+  if (connectionFailure && ((context.rowsReceived ?? 0) > 0 || /closed|reset|lost|terminated/i.test(message))) {
+    return new MemgraphError(
+      'disconnected',
+      `The connection to Memgraph at ${context.url} was lost` +
+        (context.rowsReceived ? ` after ${context.rowsReceived} rows` : '') +
+        ` (${serverSays}). Refresh the panel once Memgraph is back; the next query reconnects by itself.`,
+      error
+    );
+  }
+  if (connectionFailure || /WebSocket|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/i.test(message)) {
+    return new MemgraphError('unreachable', `Cannot reach Memgraph at ${context.url} (${serverSays}). ${WEBSOCKET_HINT}`, error);
+  }
+  return new MemgraphError('unexpected', `The Memgraph query failed: ${serverSays}.`, error);
+}
+
+export function missingParameterMessage(name: string): string {
+  return (
+    `Parameter $${name} has no value. Define a dashboard variable named "${name}", or use the datasource's ` +
+    'built-in parameters $__from, $__to and $__interval_ms.'
+  );
+}

@@ -1,0 +1,132 @@
+import type { DataSourceJsonData } from '@grafana/data';
+
+/** How the driver decides on TLS: `auto` lets the URL scheme and, in a browser, the page (https ⇒ wss) decide. */
+export type Encryption = 'auto' | 'on' | 'off';
+
+/**
+ * The datasource settings, all in `jsonData`.
+ *
+ * The password is here too, on purpose: this datasource runs in the browser, and a browser can never read
+ * `secureJsonData` (Grafana only decrypts it for backends and its data proxy, and Bolt over WebSocket cannot go
+ * through the proxy). Everything here — the password included — is readable by every viewer of a dashboard that
+ * uses the datasource, so give it a dedicated Memgraph user that may only read.
+ */
+export interface MemgraphSettings extends DataSourceJsonData {
+  /** `bolt://host:7687` (default), `bolt+s://`, `neo4j://`, `neo4j+s://`, `ws://host:port`, `wss://host:port`. */
+  url?: string;
+  /** Memgraph database (multi-tenancy); empty = the user's default database. */
+  database?: string;
+  username?: string;
+  password?: string;
+  encryption?: Encryption;
+  connectionTimeoutSeconds?: number;
+  /** Sent as Bolt `tx_timeout`; the browser also gives up shortly after it, so nothing hangs. */
+  queryTimeoutSeconds?: number;
+  /** Rows read per query; the rest of the result is left on the server and the frame carries a notice. */
+  maxRows?: number;
+  /** Records per Bolt PULL. */
+  fetchSize?: number;
+  /** Connections each browser may open to Memgraph (every wall screen multiplies this). */
+  maxConnections?: number;
+  /** IANA zone (or `UTC`) for values without a zone — set it to Memgraph's `--timezone`. */
+  timeZone?: string;
+}
+
+export const DEFAULT_SETTINGS = {
+  url: 'bolt://localhost:7687',
+  database: '',
+  username: '',
+  password: '',
+  encryption: 'auto' as Encryption,
+  connectionTimeoutSeconds: 10,
+  queryTimeoutSeconds: 30,
+  maxRows: 10_000,
+  fetchSize: 1_000,
+  maxConnections: 4,
+  timeZone: 'UTC',
+};
+
+/** Settings with defaults applied and checked. */
+export type ResolvedSettings = typeof DEFAULT_SETTINGS;
+
+const LIMITS: Record<
+  'connectionTimeoutSeconds' | 'queryTimeoutSeconds' | 'maxRows' | 'fetchSize' | 'maxConnections',
+  { label: string; max: number }
+> = {
+  connectionTimeoutSeconds: { label: 'Connection timeout (seconds)', max: 600 },
+  queryTimeoutSeconds: { label: 'Query timeout (seconds)', max: 3600 },
+  maxRows: { label: 'Maximum rows', max: 1_000_000 },
+  fetchSize: { label: 'Fetch size', max: 100_000 },
+  maxConnections: { label: 'Maximum connections per browser', max: 100 },
+};
+
+const SCHEMES = ['bolt', 'bolt+s', 'neo4j', 'neo4j+s', 'ws', 'wss'];
+
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Everything wrong with the settings, one sentence each (the config editor shows these; queries refuse to run). */
+export function settingsProblems(jsonData: MemgraphSettings | undefined): string[] {
+  const settings = withDefaults(jsonData);
+  const problems: string[] = [];
+  const scheme = /^([a-z0-9+]+):\/\//i.exec(settings.url)?.[1]?.toLowerCase();
+  if (scheme && !SCHEMES.includes(scheme)) {
+    problems.push(
+      scheme.endsWith('+ssc')
+        ? `URL scheme ${scheme}:// trusts any certificate, which a browser cannot do: make the browser trust the ` +
+            `certificate and use ${scheme.replace('+ssc', '+s')}://`
+        : `URL scheme ${scheme}:// is not supported: use bolt://, bolt+s://, neo4j://, neo4j+s://, ws:// or wss://`
+    );
+  }
+  const encryptedByScheme = scheme !== undefined && (scheme.endsWith('+s') || scheme === 'wss');
+  const plainByScheme = scheme === 'ws';
+  if ((encryptedByScheme && settings.encryption === 'off') || (plainByScheme && settings.encryption === 'on')) {
+    problems.push(`Encryption "${settings.encryption}" contradicts the URL scheme ${scheme}://: set Encryption to auto`);
+  }
+  if (!isKnownTimeZone(settings.timeZone)) {
+    problems.push(`Time zone "${settings.timeZone}" is not a known IANA time zone (e.g. UTC, Asia/Shanghai)`);
+  }
+  for (const [key, { label, max }] of Object.entries(LIMITS)) {
+    const value = settings[key as keyof typeof LIMITS];
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+      problems.push(`${label} must be a number above 0 and at most ${max.toLocaleString('en-US')} (got ${value})`);
+    }
+  }
+  return problems;
+}
+
+function withDefaults(jsonData: MemgraphSettings | undefined): ResolvedSettings {
+  const pick = <K extends keyof ResolvedSettings>(key: K): ResolvedSettings[K] => {
+    const value = jsonData?.[key];
+    return value === undefined || value === null || value === '' ? DEFAULT_SETTINGS[key] : (value as ResolvedSettings[K]);
+  };
+  const number = (key: keyof typeof LIMITS) => Number(pick(key));
+  return {
+    url: String(pick('url')).trim(),
+    database: String(pick('database')).trim(),
+    username: String(pick('username')),
+    password: String(pick('password')),
+    encryption: pick('encryption'),
+    connectionTimeoutSeconds: number('connectionTimeoutSeconds'),
+    queryTimeoutSeconds: number('queryTimeoutSeconds'),
+    maxRows: Math.floor(number('maxRows')),
+    fetchSize: Math.floor(number('fetchSize')),
+    maxConnections: Math.floor(number('maxConnections')),
+    timeZone: String(pick('timeZone')).trim(),
+  };
+}
+
+/** Settings with defaults applied; throws one error listing every problem. */
+export function resolveSettings(jsonData: MemgraphSettings | undefined): ResolvedSettings {
+  const problems = settingsProblems(jsonData);
+  if (problems.length) {
+    throw new Error(`The Memgraph datasource settings need fixing: ${problems.join('; ')}.`);
+  }
+  return withDefaults(jsonData);
+}

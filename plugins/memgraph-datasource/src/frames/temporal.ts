@@ -1,0 +1,105 @@
+import { dateTimeForTimeZone } from '@grafana/data';
+import type { Date as Neo4jDate, DateTime, Duration, Integer, LocalDateTime } from 'neo4j-driver';
+
+import { kindOf } from './values';
+
+type Whole = number | Integer;
+
+/** Calendar fields as neo4j-driver's temporal classes carry them (Integers) or as parsed (numbers). */
+interface WallClock {
+  year: Whole;
+  month: Whole; // 1-12
+  day: Whole;
+  hour?: Whole;
+  minute?: Whole;
+  second?: Whole;
+  nanosecond?: Whole;
+}
+
+const n = (value: Whole | undefined): number => (value === undefined ? 0 : Number(value));
+
+/** A wall-clock reading in `zone` (IANA or UTC) → epoch ms; DST gaps resolve as moment-timezone does (forward). */
+export function wallClockToEpochMs(clock: WallClock, zone: string): number {
+  const ms = Math.floor(n(clock.nanosecond) / 1_000_000);
+  const fields = [n(clock.year), n(clock.month) - 1, n(clock.day), n(clock.hour), n(clock.minute), n(clock.second), ms];
+  if (zone.toUpperCase() === 'UTC') {
+    const [y, mo, d, h, mi, s] = fields;
+    // Date.UTC maps years 0-99 to 1900+; setUTCFullYear does not.
+    const date = new Date(Date.UTC(2000, mo, d, h, mi, s, ms));
+    date.setUTCFullYear(y);
+    return date.getTime();
+  }
+  return dateTimeForTimeZone(zone, fields).valueOf();
+}
+
+/**
+ * Date, LocalDateTime and DateTime → epoch ms. Zone-less values (Date, LocalDateTime) are read in `zone`, which
+ * should be Memgraph's `--timezone`; a DateTime carries its own offset (or zone id).
+ */
+export function instantToEpochMs(value: unknown, zone: string): number | null {
+  switch (kindOf(value)) {
+    case 'date':
+      return wallClockToEpochMs(value as Neo4jDate<Integer>, zone);
+    case 'localDateTime':
+      return wallClockToEpochMs(value as LocalDateTime<Integer>, zone);
+    case 'dateTime': {
+      const dateTime = value as DateTime<Integer>;
+      if (dateTime.timeZoneOffsetSeconds !== undefined && dateTime.timeZoneOffsetSeconds !== null) {
+        return wallClockToEpochMs(dateTime, 'UTC') - n(dateTime.timeZoneOffsetSeconds) * 1000;
+      }
+      return wallClockToEpochMs(dateTime, dateTime.timeZoneId ?? zone);
+    }
+    default:
+      return null;
+  }
+}
+
+/** Average Gregorian month, for Durations that carry months (Memgraph's never do; Neo4j's may). */
+const MS_PER_MONTH = 2_629_746_000;
+
+export function durationToMs(duration: Duration<Integer>): number {
+  return (
+    n(duration.months) * MS_PER_MONTH +
+    n(duration.days) * 86_400_000 +
+    n(duration.seconds) * 1000 +
+    n(duration.nanoseconds) / 1_000_000
+  );
+}
+
+// ISO 8601 as people store it: `T` or a space, any number of fractional digits, `Z` / `±hh[:mm]` and/or `[Zone/Id]`.
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?(?:\[([^\]]+)\])?$/i;
+
+/** An ISO 8601 string → epoch ms (a string without offset or zone id is read in `zone`); null if not ISO. */
+export function isoStringToEpochMs(text: string, zone: string): number | null {
+  const match = ISO.exec(text.trim());
+  if (!match) {
+    return null;
+  }
+  const [, year, month, day, hour, minute, second, fraction, offset, zoneId] = match;
+  const clock: WallClock = {
+    year: Number(year),
+    month: Number(month),
+    day: Number(day),
+    hour: Number(hour ?? 0),
+    minute: Number(minute ?? 0),
+    second: Number(second ?? 0),
+    nanosecond: Number((fraction ?? '').padEnd(9, '0')),
+  };
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31 || Number(hour ?? 0) > 24) {
+    return null;
+  }
+  if (offset) {
+    return wallClockToEpochMs(clock, 'UTC') - offsetMinutes(offset) * 60_000;
+  }
+  return wallClockToEpochMs(clock, zoneId ?? zone);
+}
+
+function offsetMinutes(offset: string): number {
+  if (offset.toUpperCase() === 'Z') {
+    return 0;
+  }
+  const digits = offset.slice(1).replace(':', '');
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0);
+  return offset.startsWith('-') ? -minutes : minutes;
+}

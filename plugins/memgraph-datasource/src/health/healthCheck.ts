@@ -1,0 +1,105 @@
+import type { Driver } from 'neo4j-driver';
+import { firstValueFrom } from 'rxjs';
+
+import { describeFailure, type FailureContext } from '../connection/errors';
+import { runCypher, type RunOptions } from '../connection/runCypher';
+import type { ResolvedSettings } from '../connection/settings';
+import { createIndexStatement, INDEX_INFO_QUERY, indexRows, missingIndexes } from './indexAdvisor';
+
+export interface HealthReport {
+  status: 'success' | 'warning' | 'error';
+  message: string;
+  details?: {
+    message?: string;
+    /** The exact statements to run, one per line (Grafana shows this under "details"). */
+    verboseMessage?: string;
+    /** The same statements as a list, for the config editor's copy buttons. */
+    missingIndexStatements?: string[];
+    server?: ServerDescription;
+  };
+}
+
+export interface ServerDescription {
+  address: string;
+  agent?: string;
+  version?: string;
+  /** e.g. `5.2` */
+  protocolVersion?: string;
+}
+
+export const PROBE_QUERY = 'RETURN 1 AS ok';
+export const VERSION_QUERY = 'SHOW VERSION';
+
+/**
+ * Save & test: connect, run a trivial read in a READ transaction, say which server answered, then compare
+ * SHOW INDEX INFO with the indexes the ops manual recommends and list the exact statements for missing ones.
+ */
+export async function checkHealth(
+  driver: Driver,
+  settings: ResolvedSettings,
+  failureContext: FailureContext
+): Promise<HealthReport> {
+  const run = (text: string, autoCommit: boolean) => {
+    const options: RunOptions = {
+      database: settings.database,
+      maxRows: 1_000,
+      fetchSize: 1_000,
+      timeoutMs: settings.queryTimeoutSeconds * 1000,
+      autoCommit,
+      failureContext,
+    };
+    return firstValueFrom(runCypher(driver, { text, parameters: {} }, options));
+  };
+
+  let server: ServerDescription;
+  try {
+    const probe = await run(PROBE_QUERY, false);
+    const ok = probe.records[0]?.get('ok');
+    if (Number(ok) !== 1) {
+      return { status: 'error', message: `The server answered ${PROBE_QUERY} with ${String(ok)} instead of 1.` };
+    }
+    const info = await driver.getServerInfo({ database: settings.database || undefined });
+    const protocol = info.protocolVersion;
+    server = {
+      address: info.address ?? failureContext.url,
+      agent: info.agent,
+      protocolVersion: protocol ? `${protocol.getMajor()}.${protocol.getMinor()}` : undefined,
+    };
+  } catch (error) {
+    return { status: 'error', message: describeFailure(error, failureContext).message };
+  }
+  server.version = await run(VERSION_QUERY, true).then(
+    (result) => String(result.records[0]?.get('version') ?? '') || undefined,
+    () => undefined // SHOW VERSION exists since Memgraph 2.2; the check does not depend on it
+  );
+  const reached =
+    `Connected to ${server.version ? `Memgraph ${server.version}` : (server.agent ?? 'the server')} at ${server.address}` +
+    `${server.protocolVersion ? ` (Bolt ${server.protocolVersion})` : ''}` +
+    `${settings.username ? ` as "${settings.username}"` : ''}; a test read succeeded.`;
+
+  try {
+    const missing = missingIndexes(indexRows(await run(INDEX_INFO_QUERY, true)));
+    if (missing.length === 0) {
+      return { status: 'success', message: `${reached} All recommended indexes exist.`, details: { server } };
+    }
+    const statements = missing.map(createIndexStatement);
+    return {
+      status: 'warning',
+      message:
+        `${reached} Missing ${missing.length} index(es) the OpenTruss ops manual recommends: ` +
+        `${missing.map((i) => `:${i.label}(${i.property})`).join(', ')}. Create them with the statements below.`,
+      details: {
+        message: 'Run these statements as a Memgraph user allowed to create indexes:',
+        verboseMessage: statements.join('\n'),
+        missingIndexStatements: statements,
+        server,
+      },
+    };
+  } catch (error) {
+    return {
+      status: 'warning',
+      message: `${reached} The index check could not read SHOW INDEX INFO: ${describeFailure(error, failureContext).message}`,
+      details: { server },
+    };
+  }
+}
