@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # 1. Real tools the suites drive: Chromium (browser tests), Prometheus + promtool + node-exporter +
-#    Alertmanager (alert rules), docker-compose 1.29 (parses the stack offline), nginx (TLS proxy config).
-debian_packages=(chromium prometheus prometheus-node-exporter prometheus-alertmanager docker-compose nginx)
+#    Alertmanager (alert rules), docker-compose 1.29 (parses the stack offline), nginx + openssl (TLS proxy config
+#    checked by `nginx -t` with a throwaway self-signed certificate).
+debian_packages=(chromium prometheus prometheus-node-exporter prometheus-alertmanager docker-compose nginx openssl)
 missing=()
 for package in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
