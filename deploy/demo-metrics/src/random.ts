@@ -1,19 +1,15 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 
-/** Seeded random source with the few distributions the traffic model needs (tests pass a fixed seed). */
+/** The few distributions the traffic model needs, drawn from a uniform source in [0, 1). */
 export class Random {
-  private readonly rng: RandomGenerator;
-
-  constructor(seed: number) {
-    this.rng = xoroshiro128plus(seed);
+  /** pure-rand's xoroshiro128+ from a seed: tests pass a fixed one, the service seeds from the clock. */
+  static seeded(seed: number): Random {
+    const generator = xoroshiro128plus(seed);
+    return new Random(() => uniformFloat64(generator));
   }
 
-  /** Uniform in [0, 1). */
-  next(): number {
-    return uniformFloat64(this.rng);
-  }
+  constructor(readonly next: () => number) {}
 
   chance(probability: number): boolean {
     return this.next() < probability;

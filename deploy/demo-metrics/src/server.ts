@@ -40,7 +40,7 @@ export async function startDemoMetricsServer(options: DemoMetricsOptions): Promi
   const tickMs = options.tickMs ?? 1000;
   const metrics = createDemoMetrics({ duplicateMemgraphObservations: true });
   const simulator = new TrafficSimulator(
-    new Random(options.seed ?? now()),
+    Random.seeded(options.seed ?? now()),
     options.requestsPerSecond ?? DEFAULT_REQUESTS_PER_SECOND
   );
   const currentEpisode = () => options.episode ?? episodeAt(now(), options.cycleMinutes);

@@ -37,7 +37,7 @@ function figures(requests: SimulatedRequest[], seconds: number): Figures {
 
 /** Five minutes of traffic — one alert rate window. */
 function fiveMinutes(episode: Episode, timeMs: number, seed = 7): Figures {
-  return figures(new TrafficSimulator(new Random(seed), 25).simulate(300, episode, timeMs), 300);
+  return figures(new TrafficSimulator(Random.seeded(seed), 25).simulate(300, episode, timeMs), 300);
 }
 
 describe('traffic simulator', () => {
@@ -76,7 +76,7 @@ describe('traffic simulator', () => {
   });
 
   it('gives up on a request at its first failed query and answers 500', () => {
-    const requests = new TrafficSimulator(new Random(3), 25).simulate(300, 'api-errors', BUSY_HOUR);
+    const requests = new TrafficSimulator(Random.seeded(3), 25).simulate(300, 'api-errors', BUSY_HOUR);
     const failed = requests.filter((r) => r.queries.some((q) => q.status === 'error'));
     expect(failed.length).toBeGreaterThan(10);
     for (const request of failed) {
@@ -86,7 +86,7 @@ describe('traffic simulator', () => {
   });
 
   it('is reproducible from its seed', () => {
-    const run = (seed: number) => new TrafficSimulator(new Random(seed), 25).simulate(10, 'normal', BUSY_HOUR);
+    const run = (seed: number) => new TrafficSimulator(Random.seeded(seed), 25).simulate(10, 'normal', BUSY_HOUR);
     expect(run(11)).toEqual(run(11));
     expect(run(11)).not.toEqual(run(12));
   });

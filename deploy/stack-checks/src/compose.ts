@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
+import { runTool } from './processes';
 import { REPO_ROOT } from './repo';
 
 /** The parts of a resolved compose service the checks read (as `docker-compose config` prints them). */
@@ -64,10 +64,7 @@ export function composeConfig(options: ComposeOptions = {}): ComposeResult {
   if (options.profiles?.length) {
     env.COMPOSE_PROFILES = options.profiles.join(',');
   }
-  const result = spawnSync('docker-compose', [...args, 'config'], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 60_000 });
-  if (result.error) {
-    throw new Error(`docker-compose could not run (${result.error.message}); bash scripts/install-and-test.sh installs it`);
-  }
+  const result = runTool('docker-compose', [...args, 'config'], { cwd: REPO_ROOT, env });
   const ok = result.status === 0;
   return { ok, stderr: result.stderr, config: ok ? normalise(parse(result.stdout) as ComposeConfig) : undefined };
 }

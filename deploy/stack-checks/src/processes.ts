@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 
 /** A port that was free a moment ago on 127.0.0.1 (the OS picks it). */
@@ -62,4 +62,22 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs:
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`Timed out after ${timeoutMs} ms: ${describe()}${lastError ? `\nlast error: ${lastError}` : ''}`);
+}
+
+export interface ToolResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one of the real tools the checks drive (docker-compose, promtool, nginx, openssl) to completion. A tool
+ * that is missing is an error saying how to get it, not a confusing test failure.
+ */
+export function runTool(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ToolResult {
+  const result = spawnSync(command, args, { ...options, encoding: 'utf8', timeout: 60_000 });
+  if (result.error) {
+    throw new Error(`${command} could not run (${result.error.message}); bash scripts/install-and-test.sh installs it`);
+  }
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readText, repoPath, resolvedCompose } from '../src';
+import { readText, repoPath, resolvedCompose, runTool } from '../src';
 
 const SITE = 'deploy/nginx/opentruss-tls.conf';
 const services = resolvedCompose({ profiles: ['tls'] }).services;
@@ -16,21 +15,16 @@ const certMount = proxy.volumes!.find((v) => v.target === '/etc/nginx/certs')!;
 function nginxTest(siteText: string): { status: number | null; output: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opentruss-nginx-'));
   try {
-    const openssl = spawnSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', `${dir}/tls.key`, '-out', `${dir}/tls.crt`],
-      { encoding: 'utf8' }
-    );
+    const openssl = runTool('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', `${dir}/tls.key`, '-out', `${dir}/tls.crt`,
+    ]);
     expect(openssl.status).toBe(0);
     fs.writeFileSync(`${dir}/site.conf`, siteText.replaceAll('/etc/nginx/certs/', `${dir}/`));
     fs.writeFileSync(
       `${dir}/nginx.conf`,
       `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n  access_log off;\n  include ${dir}/site.conf;\n}\n`
     );
-    const result = spawnSync('nginx', ['-t', '-p', dir, '-c', `${dir}/nginx.conf`], { encoding: 'utf8', timeout: 30_000 });
-    if (result.error) {
-      throw new Error(`nginx could not run (${result.error.message}); bash scripts/install-and-test.sh installs it`);
-    }
+    const result = runTool('nginx', ['-t', '-p', dir, '-c', `${dir}/nginx.conf`]);
     return { status: result.status, output: result.stdout + result.stderr };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

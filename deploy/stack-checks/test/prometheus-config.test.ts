@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROMETHEUS_JOBS } from '@opentruss/contract';
 import { stringify } from 'yaml';
-import { readYaml, repoPath, resolvedCompose } from '../src';
+import { readYaml, repoPath, resolvedCompose, runTool } from '../src';
 
 const CONFIG = 'deploy/prometheus/prometheus.yml';
 const RULES_FILE = 'alerts/prometheus/opentruss.rules.yml';
@@ -43,10 +42,7 @@ function containerFilesystem(options: { dropRuleFiles: boolean }): string {
 function promtoolCheckConfig(options = { dropRuleFiles: false }): { status: number | null; output: string } {
   const root = containerFilesystem(options);
   try {
-    const result = spawnSync('promtool', ['check', 'config', path.join(root, configInContainer)], { encoding: 'utf8', timeout: 60_000 });
-    if (result.error) {
-      throw new Error(`promtool could not run (${result.error.message}); bash scripts/install-and-test.sh installs it`);
-    }
+    const result = runTool('promtool', ['check', 'config', path.join(root, configInContainer)]);
     return { status: result.status, output: result.stdout + result.stderr };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
