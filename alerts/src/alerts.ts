@@ -142,13 +142,6 @@ const NO_DATA = {
       en: 'No series is normal here (no traffic, or the current backend does not record this metric yet); whether the backend is scraped at all is OpenTrussBackendDown’s job.',
     },
   },
-  filtered: {
-    noDataState: 'OK',
-    noDataReason: {
-      zh: '表达式只返回有风险的序列，空结果即一切正常。',
-      en: 'The expression returns only series at risk; an empty result means all is well.',
-    },
-  },
   missingTargetAlerts: {
     noDataState: 'Alerting',
     noDataReason: {
@@ -390,13 +383,12 @@ export function buildAlerts(settings: GenerationSettings = DEFAULT_SETTINGS): Al
       name: 'DiskWillFillIn24h',
       group: 'trends',
       source: '4.1#4',
-      // Hours until the filesystem is full at the 6-hour trend; only shrinking filesystems (positive result) count.
+      // Hours until the filesystem is full at the 6-hour trend. A filesystem that is not shrinking divides by
+      // clamp_min(…, 0) = 0 and reads +Inf ("never"): every filesystem keeps a series, none of them fires.
       expr: [
-        `(`,
-        `  node_filesystem_avail_bytes{${SELECTORS.filesystem}}`,
-        `  / -deriv(node_filesystem_avail_bytes{${SELECTORS.filesystem}}[6h])`,
-        `  / 3600`,
-        `) > 0`,
+        `node_filesystem_avail_bytes{${SELECTORS.filesystem}}`,
+        `/ clamp_min(-deriv(node_filesystem_avail_bytes{${SELECTORS.filesystem}}[6h]), 0)`,
+        `/ 3600`,
       ].join('\n'),
       comparator: 'lt',
       value: 24,
@@ -410,7 +402,7 @@ export function buildAlerts(settings: GenerationSettings = DEFAULT_SETTINGS): Al
         en: `At the trend of the last 6 h, ${MOUNTPOINT} (${DEVICE}) on ${INSTANCE} will be full in about ${VALUE.decimal} hours.`,
       },
       panel: panel('system', 8, { zh: '磁盘写满剩余时间', en: 'Time until disk full' }),
-      ...NO_DATA.filtered,
+      ...NO_DATA.hostMetrics,
       execErrState,
     },
   ];

@@ -53,7 +53,12 @@ export function comparatorSymbol(comparator: Comparator): string {
 }
 
 /** `> 85%，持续 5 分钟` / `> 85% for 5 min`. */
-export function conditionText(comparator: Comparator, value: number, unit: ValueUnit, duration: PromDuration): Bilingual {
+export function conditionText(
+  comparator: Comparator,
+  value: number,
+  unit: ValueUnit,
+  duration: PromDuration
+): Bilingual {
   const base = `${comparatorSymbol(comparator)} ${formatValue(value, unit)}`;
   const sustained = sustainedText(duration);
   return sustained ? { zh: `${base}，${sustained.zh}`, en: `${base} ${sustained.en}` } : { zh: base, en: base };

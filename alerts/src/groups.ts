@@ -18,7 +18,9 @@ export const RULE_GROUPS: Record<RuleGroupKey, RuleGroup> = {
 export const GRAFANA_FOLDER = 'OpenTruss';
 
 /** The alerts of each group, in group order (both rule files list groups and rules in this order). */
-export function alertsByGroup<T extends { group: RuleGroupKey }>(alerts: readonly T[]): Array<{ group: RuleGroup; alerts: T[] }> {
+export function alertsByGroup<T extends { group: RuleGroupKey }>(
+  alerts: readonly T[]
+): Array<{ group: RuleGroup; alerts: T[] }> {
   return (Object.keys(RULE_GROUPS) as RuleGroupKey[]).map((key) => ({
     group: RULE_GROUPS[key],
     alerts: alerts.filter((a) => a.group === key),

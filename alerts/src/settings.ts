@@ -37,7 +37,9 @@ export function validateSettings(settings: GenerationSettings): GenerationSettin
     throw new Error(`${SETTINGS_ENV.grafanaRootUrl} must use http or https, got "${settings.grafanaRootUrl}"`);
   }
   if (url.search || url.hash) {
-    throw new Error(`${SETTINGS_ENV.grafanaRootUrl} must not carry a query or fragment, got "${settings.grafanaRootUrl}"`);
+    throw new Error(
+      `${SETTINGS_ENV.grafanaRootUrl} must not carry a query or fragment, got "${settings.grafanaRootUrl}"`
+    );
   }
   const capacity = settings.networkLinkCapacityMbits;
   if (!Number.isFinite(capacity) || capacity <= 0) {

@@ -3,15 +3,7 @@
 import type { Bilingual, ManualSource, PromDuration, ValueUnit } from './model';
 
 export type ThresholdKey =
-  | 'cpu'
-  | 'memory'
-  | 'disk'
-  | 'diskIo'
-  | 'network'
-  | 'apiP95'
-  | 'apiErrorRate'
-  | 'dbQueryTime'
-  | 'activeConnections';
+  'cpu' | 'memory' | 'disk' | 'diskIo' | 'network' | 'apiP95' | 'apiErrorRate' | 'dbQueryTime' | 'activeConnections';
 
 export interface Threshold {
   key: ThresholdKey;

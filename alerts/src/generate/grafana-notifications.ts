@@ -1,7 +1,13 @@
 // Grafana alerting provisioning for notifications: contact points (addresses from environment variables), the
 // policy tree routing by severity, and the message template.
 import type { ContactPoint, NotificationPolicy } from '@grafana/grafana-foundation-sdk/alerting';
-import { CONTACT_POINTS, MESSAGE_TEMPLATE, NOTIFICATION_TEMPLATE, TEMPLATE_NAME, TITLE_TEMPLATE } from '../notifications';
+import {
+  CONTACT_POINTS,
+  MESSAGE_TEMPLATE,
+  NOTIFICATION_TEMPLATE,
+  TEMPLATE_NAME,
+  TITLE_TEMPLATE,
+} from '../notifications';
 
 const ORG_ID = 1;
 

@@ -8,7 +8,9 @@ import { yamlDocument } from './document';
 import { contactPointsFile, notificationPoliciesFile, notificationTemplatesFile } from './grafana-notifications';
 import { grafanaRulesFile } from './grafana-rules';
 import { prometheusRulesFile } from './prometheus-rules';
-import { alertTableMarkdown, spliceReadme } from './readme-table';
+import { spliceSection } from './markdown-section';
+import { PANEL_MARKERS, panelTableMarkdown } from './panel-table';
+import { README_MARKERS, alertTableMarkdown } from './readme-table';
 import { RUNBOOK_MODULE, readRunbookMarkdown, runbookModule } from './runbook-module';
 
 export interface GeneratedFile {
@@ -26,6 +28,7 @@ export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 export function generatedFiles(settings: GenerationSettings, repoRoot: string = REPO_ROOT): GeneratedFile[] {
   const alerts = buildAlerts(settings);
+  const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), 'utf8');
   const withSettings = (file: string, value: unknown): GeneratedFile => ({
     path: file,
     content: yamlDocument(value, settings),
@@ -39,6 +42,10 @@ export function generatedFiles(settings: GenerationSettings, repoRoot: string = 
     plain(`${GRAFANA_ALERTING_DIR}/notification-templates.yaml`, yamlDocument(notificationTemplatesFile())),
     withSettings(PROMETHEUS_RULES_FILE, prometheusRulesFile(alerts, settings)),
     plain(RUNBOOK_MODULE, runbookModule(readRunbookMarkdown(repoRoot))),
-    plain('README.md', spliceReadme(fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8'), alertTableMarkdown(alerts))),
+    plain('README.md', spliceSection(read('README.md'), README_MARKERS, alertTableMarkdown(alerts), 'README.md')),
+    plain(
+      'alerts/README.md',
+      spliceSection(read('alerts/README.md'), PANEL_MARKERS, panelTableMarkdown(alerts), 'alerts/README.md')
+    ),
   ];
 }

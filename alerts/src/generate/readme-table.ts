@@ -5,8 +5,9 @@ import type { ManualSource } from '../model';
 import { PROCEDURE_RUNBOOKS, runbookFile, type ProcedureRunbookName } from '../runbooks';
 import { THRESHOLDS } from '../thresholds';
 import { GENERATE_COMMAND } from './document';
+import { markers } from './markdown-section';
 
-export const README_MARKERS = { begin: '<!-- alerts:begin -->', end: '<!-- alerts:end -->' } as const;
+export const README_MARKERS = markers('alerts');
 
 /** `§2.1.1`, `§4.1 problem 3`. */
 export function manualReference(source: ManualSource): string {
@@ -29,7 +30,8 @@ export function alertTableMarkdown(alerts: readonly AlertDefinition[]): string {
       `| \`${a.name}\` ${a.summary.zh} | ${fires(a)} | ${a.severity} | ${manualReference(a.source)} | ${link(a.name)} |`
   );
   const procedures = (Object.keys(PROCEDURE_RUNBOOKS) as ProcedureRunbookName[]).map(
-    (name) => `${link(name)} (${PROCEDURE_RUNBOOKS[name].title.en}, ${manualReference(PROCEDURE_RUNBOOKS[name].source)})`
+    (name) =>
+      `${link(name)} (${PROCEDURE_RUNBOOKS[name].title.en}, ${manualReference(PROCEDURE_RUNBOOKS[name].source)})`
   );
   return [
     `Every threshold of the OpenTruss ops manual, and the problems of its troubleshooting chapter, as a Grafana-managed`,
@@ -46,16 +48,4 @@ export function alertTableMarkdown(alerts: readonly AlertDefinition[]): string {
     `Generated from \`alerts/src\` by \`${GENERATE_COMMAND}\` (see [alerts/README.md](alerts/README.md)); a test fails`,
     `when this table or any generated file is stale.`,
   ].join('\n');
-}
-
-/** The README with `section` between the markers; throws if the markers are missing or out of order. */
-export function spliceReadme(readme: string, section: string): string {
-  const begin = readme.indexOf(README_MARKERS.begin);
-  const end = readme.indexOf(README_MARKERS.end);
-  if (begin < 0 || end < begin || readme.indexOf(README_MARKERS.begin, begin + 1) >= 0) {
-    throw new Error(
-      `README.md must contain exactly one ${README_MARKERS.begin} followed by ${README_MARKERS.end} (under "## Alerts")`
-    );
-  }
-  return `${readme.slice(0, begin + README_MARKERS.begin.length)}\n${section}\n${readme.slice(end)}`;
 }

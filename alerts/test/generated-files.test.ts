@@ -1,0 +1,91 @@
+// The generated files are committed; this fails as soon as one differs from what the catalogue generates (with
+// the settings recorded in the file itself), and shows how settings flow into the output.
+import { runbookUrl } from '@opentruss/contract';
+import { DEFAULT_SETTINGS, settingsFromEnv, type GenerationSettings } from '../src';
+import { recordedSettings } from '../src/generate/document';
+import { generatedFiles, type GeneratedFile } from '../src/generate/outputs';
+import { README_MARKERS } from '../src/generate/readme-table';
+import { readRepoFile } from './support/repo';
+
+/** What each committed file should contain, given the settings it records (defaults when it records none). */
+function expectedFiles(): Array<[string, GeneratedFile, string]> {
+  const bySettings = new Map<string, GeneratedFile[]>();
+  const filesFor = (settings: GenerationSettings) => {
+    const key = JSON.stringify(settings);
+    if (!bySettings.has(key)) {
+      bySettings.set(key, generatedFiles(settings));
+    }
+    return bySettings.get(key)!;
+  };
+  return generatedFiles(DEFAULT_SETTINGS).map((file) => {
+    const committed = readRepoFile(file.path);
+    const settings = file.usesSettings ? (recordedSettings(committed) ?? DEFAULT_SETTINGS) : DEFAULT_SETTINGS;
+    const expected = filesFor(settings).find((f) => f.path === file.path)!;
+    return [file.path, expected, committed];
+  });
+}
+
+describe('generated files', () => {
+  it.each(expectedFiles())(
+    '%s is current (regenerate with `npm run generate -w alerts`)',
+    (_path, expected, committed) => {
+      expect(committed).toBe(expected.content);
+    }
+  );
+
+  it('include the README alert table between its markers under "## Alerts"', () => {
+    const readme = readRepoFile('README.md');
+    const section = readme.slice(readme.indexOf('## Alerts'));
+    expect(section.indexOf(README_MARKERS.begin)).toBeGreaterThan(0);
+    expect(section.indexOf(README_MARKERS.end)).toBeGreaterThan(section.indexOf(README_MARKERS.begin));
+    expect(section).toContain(
+      '| `HighCPUUsage` CPU 使用率过高 | CPU usage > 85% for 5 min (normal < 70%) | warning | §2.1.1 |'
+    );
+  });
+});
+
+describe('generation settings', () => {
+  const custom = settingsFromEnv({
+    GRAFANA_ROOT_URL: 'https://ops.example.com/grafana/',
+    NETWORK_LINK_CAPACITY_MBITS: '10000',
+  });
+  const files = generatedFiles(custom);
+  const content = (suffix: string) => files.find((f) => f.path.endsWith(suffix))!.content;
+
+  it('put the Grafana root URL into every runbook_url and record it in the file header', () => {
+    expect(custom.grafanaRootUrl).toBe('https://ops.example.com/grafana');
+    for (const file of ['provisioning/alerting/rules.yaml', 'alerts/prometheus/opentruss.rules.yml']) {
+      expect(content(file)).toContain(`runbook_url: ${runbookUrl('HighCPUUsage', 'https://ops.example.com/grafana')}`);
+      expect(content(file)).not.toContain('localhost:3000');
+      expect(recordedSettings(content(file))).toEqual(custom);
+    }
+  });
+
+  it('use the configured capacity for NICs that report no link speed', () => {
+    expect(content('opentruss.rules.yml')).toContain('* 0 + 1250000000\n');
+    expect(generatedFiles(DEFAULT_SETTINGS).find((f) => f.path.endsWith('opentruss.rules.yml'))!.content).toContain(
+      '* 0 + 125000000\n'
+    );
+  });
+
+  it('reject unusable values with a message naming the variable', () => {
+    expect(() => settingsFromEnv({ GRAFANA_ROOT_URL: 'grafana.example.com' })).toThrow(
+      /GRAFANA_ROOT_URL must be an absolute http\(s\) URL/
+    );
+    expect(() => settingsFromEnv({ GRAFANA_ROOT_URL: 'ftp://grafana.example.com' })).toThrow(
+      /GRAFANA_ROOT_URL must use http or https/
+    );
+    expect(() => settingsFromEnv({ GRAFANA_ROOT_URL: 'https://g.example.com/?orgId=1' })).toThrow(
+      /must not carry a query/
+    );
+    expect(() => settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: 'fast' })).toThrow(
+      /NETWORK_LINK_CAPACITY_MBITS must be a positive number/
+    );
+    expect(() => settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: '0' })).toThrow(/positive number/);
+  });
+
+  it('fall back to the defaults for unset or empty variables', () => {
+    expect(settingsFromEnv({})).toEqual(DEFAULT_SETTINGS);
+    expect(settingsFromEnv({ GRAFANA_ROOT_URL: ' ', NETWORK_LINK_CAPACITY_MBITS: '' })).toEqual(DEFAULT_SETTINGS);
+  });
+});

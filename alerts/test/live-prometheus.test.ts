@@ -1,0 +1,187 @@
+// Live check: a real Prometheus (/usr/bin/prometheus) scrapes a real node-exporter (/usr/bin/prometheus-node-exporter)
+// on this machine, plus a stand-in for the backend's /metrics, and loads the generated rule file. Every alert's
+// expression must evaluate through the HTTP API without error and return series, and every rule must evaluate
+// cleanly inside Prometheus. Ports are chosen by the OS; processes and data are removed afterwards.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { PROMETHEUS_JOBS } from '@opentruss/contract';
+import { ALERTS, type AlertDefinition } from '../src';
+import { PROMETHEUS_RULES_FILE } from '../src/generate/outputs';
+import { alertExpression } from '../src/generate/prometheus-rules';
+import { startBackendExposition } from './support/backend-exposition';
+import { freePort, startProcess, waitFor, type RunningProcess } from './support/processes';
+import { readRepoFile } from './support/repo';
+
+jest.setTimeout(60_000);
+
+interface Sample {
+  metric: Record<string, string>;
+  value: [number, string];
+}
+
+let workDir: string;
+let prometheusUrl: string;
+const processes: RunningProcess[] = [];
+let backend: Awaited<ReturnType<typeof startBackendExposition>> | undefined;
+
+async function query(expr: string): Promise<Sample[]> {
+  const response = await fetch(`${prometheusUrl}/api/v1/query`, {
+    method: 'POST',
+    body: new URLSearchParams({ query: expr }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await response.json()) as { status: string; error?: string; data?: { result: Sample[] } };
+  if (body.status !== 'success') {
+    throw new Error(`Prometheus rejected the query (${body.error}):\n${expr}`);
+  }
+  return body.data!.result;
+}
+
+/** The rule file as generated, with every group evaluated each second so rules run during the test. */
+function fastRuleFile(): string {
+  const rules = parse(readRepoFile(PROMETHEUS_RULES_FILE)) as { groups: Array<{ interval?: string }> };
+  rules.groups.forEach((group) => (group.interval = '1s'));
+  return stringify(rules, { lineWidth: 0 });
+}
+
+beforeAll(async () => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opentruss-live-prometheus-'));
+  const [nodeExporterPort, prometheusPort] = [await freePort(), await freePort()];
+  backend = await startBackendExposition();
+  processes.push(
+    startProcess('prometheus-node-exporter', '/usr/bin/prometheus-node-exporter', [
+      `--web.listen-address=127.0.0.1:${nodeExporterPort}`,
+    ])
+  );
+  fs.writeFileSync(path.join(workDir, 'rules.yml'), fastRuleFile());
+  fs.writeFileSync(
+    path.join(workDir, 'prometheus.yml'),
+    stringify({
+      global: { scrape_interval: '1s', evaluation_interval: '1s' },
+      rule_files: [path.join(workDir, 'rules.yml')],
+      scrape_configs: [
+        { job_name: PROMETHEUS_JOBS.node, static_configs: [{ targets: [`127.0.0.1:${nodeExporterPort}`] }] },
+        { job_name: PROMETHEUS_JOBS.backend, static_configs: [{ targets: [`127.0.0.1:${backend.port}`] }] },
+      ],
+    })
+  );
+  processes.push(
+    startProcess('prometheus', '/usr/bin/prometheus', [
+      `--config.file=${path.join(workDir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${path.join(workDir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${prometheusPort}`,
+      '--log.level=warn',
+    ])
+  );
+  prometheusUrl = `http://127.0.0.1:${prometheusPort}`;
+  try {
+    await waitFor(
+      'Prometheus to be ready',
+      async () => ((await fetch(`${prometheusUrl}/-/ready`)).ok ? true : undefined),
+      30_000
+    );
+    // rate(), deriv() and predict need at least two samples of each target.
+    await waitFor(
+      'three successful scrapes of node-exporter and the backend',
+      async () => {
+        const scrapes = await query('sum by (job) (count_over_time(up[1m]))');
+        const ok = Object.values(PROMETHEUS_JOBS)
+          .filter((job) => job !== PROMETHEUS_JOBS.prometheus)
+          .every((job) => scrapes.some((s) => s.metric.job === job && Number(s.value[1]) >= 3));
+        return ok ? true : undefined;
+      },
+      30_000
+    );
+  } catch (error) {
+    throw new Error(`${String(error)}\n${processes.map((p) => `--- ${p.name} ---\n${p.log()}`).join('\n')}`);
+  }
+});
+
+afterAll(async () => {
+  await Promise.all(processes.map((p) => p.stop()));
+  await backend?.close();
+  if (workDir) {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+});
+
+/** Sample values as numbers; Prometheus writes infinities as "+Inf"/"-Inf", which Number() does not read. */
+const values = (samples: Sample[]) =>
+  samples.map((s) => ({ '+Inf': Infinity, '-Inf': -Infinity })[s.value[1]] ?? Number(s.value[1]));
+const systemAlerts = ALERTS.filter((a) => a.component === 'system');
+const backendAlerts = ALERTS.filter((a) => a.component !== 'system');
+
+describe('live Prometheus with a real node-exporter', () => {
+  it('scrapes node-exporter and the backend under the contract job names', async () => {
+    const up = await query('up');
+    expect(up.map((s) => [s.metric.job, s.value[1]]).sort()).toEqual(
+      [
+        [PROMETHEUS_JOBS.node, '1'],
+        [PROMETHEUS_JOBS.backend, '1'],
+      ].sort()
+    );
+  });
+
+  it('covers every alert on node-exporter metrics', () => {
+    const onNodeExporter = ALERTS.filter((a) => a.expr.includes(`job="${PROMETHEUS_JOBS.node}"`));
+    expect(systemAlerts).toEqual(onNodeExporter);
+    expect(systemAlerts.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(systemAlerts.map((a) => [a.name, a] as const))(
+    '%s: its expression returns numeric series from this host, and the rule expression evaluates',
+    async (_name, alert: AlertDefinition) => {
+      const samples = await query(alert.expr);
+      expect(samples.length).toBeGreaterThan(0);
+      for (const value of values(samples)) {
+        expect(Number.isNaN(value)).toBe(false);
+        // Only "time until full" may be +Inf (a filesystem that is not shrinking never fills).
+        expect(Number.isFinite(value) || (alert.name === 'DiskWillFillIn24h' && value === Infinity)).toBe(true);
+      }
+      if (['HighCPUUsage', 'HighMemoryUsage', 'HighDiskUsage'].includes(alert.name)) {
+        values(samples).forEach((v) => expect(v).toBeGreaterThanOrEqual(0));
+        values(samples).forEach((v) => expect(v).toBeLessThanOrEqual(100));
+      }
+      // The full rule expression (with its threshold) evaluates too; whether it returns anything depends on the host.
+      expect(Array.isArray(await query(alertExpression(alert)))).toBe(true);
+    }
+  );
+
+  it.each([
+    // 5 of 100 requests fail; P95 of requests observed at 80 ms lands in the (75 ms, 100 ms] bucket.
+    ['HighAPIErrorRate', 5],
+    ['HighAPILatency', 0.075 + 0.025 * 0.95],
+    // Counters doubled as the backend doubles them: 2 of 100 queries fail either way.
+    ['MemgraphQueryErrors', 2],
+    ['DatabaseSlowQuery', 0.01 + 0.015 * 0.95],
+    ['OpenTrussBackendDown', 1],
+  ] as const)('%s evaluates the scraped backend metrics to %s', async (name, expected) => {
+    const alert = backendAlerts.find((a) => a.name === name)!;
+    const samples = await query(alert.expr);
+    expect(samples).toHaveLength(1);
+    expect(values(samples)[0]).toBeCloseTo(expected, 6);
+    // All below their thresholds (the error rate is exactly at, not above, 5%): no series from the rule expression.
+    expect(await query(alertExpression(alert))).toHaveLength(0);
+  });
+
+  it('evaluates every rule of the generated rule file without error', async () => {
+    const rules = await waitFor(
+      'every rule to be evaluated once',
+      async () => {
+        const response = await fetch(`${prometheusUrl}/api/v1/rules`);
+        const body = (await response.json()) as {
+          data: { groups: Array<{ rules: Array<{ name: string; health: string; lastError?: string }> }> };
+        };
+        const all = body.data.groups.flatMap((g) => g.rules);
+        return all.length === ALERTS.length && all.every((r) => r.health !== 'unknown') ? all : undefined;
+      },
+      20_000
+    );
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    expect(rules.map((r) => ({ name: r.name, health: r.health, lastError: r.lastError ?? '' })).sort(byName)).toEqual(
+      ALERTS.map((a) => ({ name: a.name, health: 'ok', lastError: '' })).sort(byName)
+    );
+  });
+});

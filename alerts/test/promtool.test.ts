@@ -1,0 +1,134 @@
+// The Prometheus rule file checked by the real promtool: `promtool check rules`, then `promtool test rules` with
+// one unit test per alert (scenarios in ./promtool/scenarios.ts):
+//   - below the threshold → no alert at all, not even pending;
+//   - above it for less than `for` → pending (the ALERTS series says so) and not firing;
+//   - above it for `for` → firing with exactly the expected labels and annotations.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { runbookUrl } from '@opentruss/contract';
+import { ALERTS, COMMON_LABELS, alertByName, durationSeconds, type AlertDefinition } from '../src';
+import { recordedSettings } from '../src/generate/document';
+import { PROMETHEUS_RULES_FILE } from '../src/generate/outputs';
+import { runCommand } from './support/commands';
+import { readRepoFile, repoPath } from './support/repo';
+import { SCENARIOS, type AlertScenario, type FiringAlert } from './promtool/scenarios';
+
+const settings = recordedSettings(readRepoFile(PROMETHEUS_RULES_FILE));
+let workDir: string;
+
+const minutes = (time: string) => durationSeconds(time as `${number}m`);
+
+beforeAll(() => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opentruss-promtool-'));
+});
+
+afterAll(() => {
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+function alertLabels(alert: AlertDefinition, expected: FiringAlert): Record<string, string> {
+  return { ...expected.labels, ...COMMON_LABELS, component: alert.component };
+}
+
+function annotations(alert: AlertDefinition, expected: FiringAlert): Record<string, string> {
+  const root = settings!.grafanaRootUrl;
+  return {
+    summary: `${alert.summary.zh} / ${alert.summary.en}`,
+    description: expected.description.join('\n'),
+    runbook_url: runbookUrl(alert.name, root),
+    dashboard_url: `${root}/d/${alert.panel.dashboardUid}`,
+  };
+}
+
+/** An `ALERTS{...}` series as promtool prints expected samples. */
+function alertsSeries(alert: AlertDefinition, state: 'pending' | 'firing', expected: FiringAlert): string {
+  const labels = { alertname: alert.name, alertstate: state, ...alertLabels(alert, expected) };
+  return `ALERTS{${Object.entries(labels)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(',')}}`;
+}
+
+function unitTests(scenario: AlertScenario) {
+  const alert = alertByName(scenario.alert);
+  const alertsOf = `ALERTS{alertname="${alert.name}"}`;
+  const calm = scenario.calm.map((c) => ({
+    name: `${alert.name}: ${c.name} → silent`,
+    interval: scenario.interval,
+    input_series: c.series,
+    // Never pending or firing at any evaluation so far, not just quiet at the end.
+    promql_expr_test: [
+      { expr: `max_over_time(${alertsOf}[${scenario.firingAt}])`, eval_time: scenario.firingAt, exp_samples: [] },
+    ],
+    alert_rule_test: [{ alertname: alert.name, eval_time: scenario.firingAt, exp_alerts: [] }],
+  }));
+  const busy = scenario.busy.map((b) => ({
+    name: `${alert.name}: ${b.name} → ${scenario.pendingAt ? 'pending, then ' : ''}firing`,
+    interval: scenario.interval,
+    input_series: b.series,
+    promql_expr_test: scenario.pendingAt
+      ? [
+          {
+            expr: alertsOf,
+            eval_time: scenario.pendingAt,
+            exp_samples: b.alerts.map((a) => ({ labels: alertsSeries(alert, 'pending', a), value: 1 })),
+          },
+        ]
+      : [],
+    alert_rule_test: [
+      ...(scenario.pendingAt ? [{ alertname: alert.name, eval_time: scenario.pendingAt, exp_alerts: [] }] : []),
+      {
+        alertname: alert.name,
+        eval_time: scenario.firingAt,
+        exp_alerts: b.alerts.map((a) => ({
+          exp_labels: alertLabels(alert, a),
+          exp_annotations: annotations(alert, a),
+        })),
+      },
+    ],
+  }));
+  return {
+    rule_files: [repoPath(PROMETHEUS_RULES_FILE)],
+    evaluation_interval: '1m',
+    tests: [...calm, ...busy],
+  };
+}
+
+describe('Prometheus rule file', () => {
+  it('records the settings it was generated with', () => {
+    expect(settings).toEqual({
+      grafanaRootUrl: expect.stringMatching(/^https?:\/\//),
+      networkLinkCapacityMbits: expect.any(Number),
+    });
+  });
+
+  it('passes promtool check rules', () => {
+    const result = runCommand('promtool', ['check', 'rules', repoPath(PROMETHEUS_RULES_FILE)]);
+    expect(result.output).toContain(`SUCCESS: ${ALERTS.length} rules found`);
+    expect(result.status).toBe(0);
+  });
+
+  it('has one unit-test scenario per alert', () => {
+    expect(SCENARIOS.map((s) => s.alert).sort()).toEqual(ALERTS.map((a) => a.name).sort());
+  });
+
+  it.each(SCENARIOS.map((s) => [s.alert, s] as const))(
+    '%s behaves as specified under promtool test rules',
+    (name, scenario) => {
+      const alert = alertByName(name);
+      // A pending phase exists exactly when the rule has a `for`; the series start at 0, so nothing can fire before
+      // `for` has elapsed.
+      const forSeconds = durationSeconds(alert.for);
+      expect(Boolean(scenario.pendingAt)).toBe(forSeconds > 0);
+      expect(minutes(scenario.firingAt)).toBeGreaterThanOrEqual(forSeconds);
+      const file = path.join(workDir, `${name}.test.yml`);
+      fs.writeFileSync(file, stringify(unitTests(scenario), { lineWidth: 0 }));
+      const result = runCommand('promtool', ['test', 'rules', file]);
+      if (result.status !== 0) {
+        throw new Error(`promtool test rules failed for ${name}:\n${result.output}`);
+      }
+      expect(result.output).toContain('SUCCESS');
+    }
+  );
+});

@@ -1,0 +1,495 @@
+// Input series and expected outcomes for promtool's rule unit tests, one scenario per alert. The expected values
+// and texts are worked out by hand from the series (e.g. idle CPU rising 6 s per minute = 90% usage), so the
+// rules are checked against arithmetic done independently of the rule generator.
+import type { AlertName } from '../../src';
+
+export interface InputSeries {
+  series: string;
+  values: string;
+}
+
+export interface FiringAlert {
+  /** The alert's labels except the rule's fixed team/service/component labels; includes `severity`. */
+  labels: Record<string, string>;
+  /** The description as Prometheus renders it: Chinese line, then English line. */
+  description: [zh: string, en: string];
+}
+
+export interface AlertScenario {
+  alert: AlertName;
+  /** Spacing of the input samples. */
+  interval: '1m' | '5m';
+  /** A time when the busy cases' condition has held for less than `for`: pending, not firing (none when `for` is 0). */
+  pendingAt?: string;
+  /** A time when the busy cases' condition has held for at least `for`: firing. */
+  firingAt: string;
+  /** Below the threshold (or excluded by the selectors): no alert at all, not even pending. */
+  calm: Array<{ name: string; series: InputSeries[] }>;
+  /** Above the threshold: exactly these alerts. */
+  busy: Array<{ name: string; series: InputSeries[]; alerts: FiringAlert[] }>;
+}
+
+const HOST = 'host:9100';
+const BACKEND = 'backend:8000';
+// Counters start high, as on a long-running host: a counter starting at 0 would make Prometheus limit rate()'s
+// extrapolation at the zero point, an artefact of test data rather than of real counters.
+
+function series(metric: string, labels: Record<string, string>, values: string): InputSeries {
+  const text = Object.entries(labels)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(',');
+  return { series: `${metric}{${text}}`, values };
+}
+
+const node = (metric: string, labels: Record<string, string>, values: string) =>
+  series(metric, { job: 'node-exporter', instance: HOST, ...labels }, values);
+const backend = (metric: string, labels: Record<string, string>, values: string) =>
+  series(metric, { job: 'opentruss-backend', instance: BACKEND, ...labels }, values);
+
+const ROOT_FS = { device: '/dev/vda', fstype: 'ext4', mountpoint: '/' };
+const TMPFS = { device: 'tmpfs', fstype: 'tmpfs', mountpoint: '/run' };
+
+/** A host with 10 GB of RAM and the given MemAvailable samples. */
+const memory = (available: string) => [
+  node('node_memory_MemTotal_bytes', {}, '10000000000+0x30'),
+  node('node_memory_MemAvailable_bytes', {}, available),
+];
+
+/** A filesystem of 100 GB with the given free space. */
+const filesystem = (labels: Record<string, string>, available: string) => [
+  node('node_filesystem_size_bytes', labels, '100000000000+0x10'),
+  node('node_filesystem_avail_bytes', labels, available),
+];
+
+/** Requests per minute by status code, for one endpoint. */
+const requests = (endpoint: string, perMinute: Record<string, number>) =>
+  Object.entries(perMinute).map(([status, n]) =>
+    backend('opentruss_api_requests_total', { method: 'GET', endpoint, status }, `1000000000+${n}x30`)
+  );
+
+/** Memgraph queries per minute by outcome, counted twice as the backend does. */
+const memgraphQueries = (errors: number, successes: number) => [
+  backend('opentruss_memgraph_queries_total', { query_type: 'MATCH', status: 'error' }, `1000000000+${2 * errors}x30`),
+  backend(
+    'opentruss_memgraph_queries_total',
+    { query_type: 'MATCH', status: 'success' },
+    `1000000000+${2 * successes}x30`
+  ),
+];
+
+/**
+ * A network interface: its reported speed in bytes/s (`null`: none reported) and traffic in bytes per second
+ * each way; counters grow by 60 × that per one-minute sample.
+ */
+function nic(device: string, speedBytes: number | null, receivePerSecond: number, transmitPerSecond: number) {
+  const counter = (perSecond: number) => `1000000000+${perSecond * 60}x30`;
+  return [
+    ...(speedBytes === null ? [] : [node('node_network_speed_bytes', { device }, `${speedBytes}+0x30`)]),
+    node('node_network_receive_bytes_total', { device }, counter(receivePerSecond)),
+    node('node_network_transmit_bytes_total', { device }, counter(transmitPerSecond)),
+  ];
+}
+
+/** Histogram buckets where every observation falls between `from` and `to` seconds (P95 = from + 0.95·(to − from)). */
+function histogram(metric: string, labels: Record<string, string>, from: string, to: string, perMinute: number) {
+  return [
+    backend(`${metric}_bucket`, { ...labels, le: from }, '1000000000+0x30'),
+    backend(`${metric}_bucket`, { ...labels, le: to }, `1000000000+${perMinute}x30`),
+    backend(`${metric}_bucket`, { ...labels, le: '+Inf' }, `1000000000+${perMinute}x30`),
+  ];
+}
+
+export const SCENARIOS: AlertScenario[] = [
+  {
+    alert: 'HighCPUUsage',
+    interval: '1m',
+    pendingAt: '4m',
+    firingAt: '10m',
+    // Idle time grows 42 s per 60 s → 30% busy; 6 s per 60 s → 90% busy.
+    calm: [
+      { name: '30% CPU', series: [node('node_cpu_seconds_total', { cpu: '0', mode: 'idle' }, '1000000000+42x30')] },
+    ],
+    busy: [
+      {
+        name: '90% CPU',
+        series: [
+          node('node_cpu_seconds_total', { cpu: '0', mode: 'idle' }, '1000000000+6x30'),
+          node('node_cpu_seconds_total', { cpu: '0', mode: 'user' }, '1000000000+54x30'),
+        ],
+        alerts: [
+          {
+            labels: { instance: HOST, severity: 'warning' },
+            description: [
+              `${HOST} 的 CPU 使用率为 90.0%，持续 5 分钟高于 85%（正常 < 70%）。`,
+              `CPU usage of ${HOST} is 90.0%, above 85% for 5 min (normal < 70%).`,
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'HighMemoryUsage',
+    interval: '1m',
+    pendingAt: '4m',
+    firingAt: '6m',
+    calm: [
+      {
+        name: '60% used',
+        series: memory('4000000000+0x30'),
+      },
+    ],
+    busy: [
+      {
+        name: '95% used',
+        series: memory('500000000+0x30'),
+        alerts: [
+          {
+            labels: { instance: HOST, job: 'node-exporter', severity: 'warning' },
+            description: [
+              `${HOST} 的内存使用率为 95.0%，持续 5 分钟高于 90%（正常 < 80%）。`,
+              `Memory usage of ${HOST} is 95.0%, above 90% for 5 min (normal < 80%).`,
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'HighDiskUsage',
+    interval: '1m',
+    firingAt: '1m',
+    calm: [
+      {
+        name: 'root 70% full, a 99% full tmpfs and overlay do not count',
+        series: [
+          ...filesystem(ROOT_FS, '30000000000+0x10'),
+          ...filesystem(TMPFS, '1000000000+0x10'),
+          ...filesystem(
+            { device: 'overlay', fstype: 'overlay', mountpoint: '/var/lib/docker/overlay2/x/merged' },
+            '1000000000+0x10'
+          ),
+        ],
+      },
+    ],
+    busy: [
+      {
+        name: 'root 95% full',
+        series: filesystem(ROOT_FS, '5000000000+0x10'),
+        alerts: [
+          {
+            labels: { ...ROOT_FS, instance: HOST, job: 'node-exporter', severity: 'critical' },
+            description: [
+              `${HOST} 上 /（/dev/vda）的磁盘使用率为 95.0%，高于 90%（正常 < 80%）。`,
+              `Disk usage of / (/dev/vda) on ${HOST} is 95.0%, above 90% (normal < 80%).`,
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'HighDiskIOUtilization',
+    interval: '1m',
+    pendingAt: '8m',
+    firingAt: '12m',
+    // io_time grows 30 s per 60 s → 50% busy; 57 s per 60 s → 95%. Loop devices are not disks.
+    calm: [
+      {
+        name: 'vda 50% busy, loop0 100% busy',
+        series: [
+          node('node_disk_io_time_seconds_total', { device: 'vda' }, '1000000000+30x30'),
+          node('node_disk_io_time_seconds_total', { device: 'loop0' }, '1000000000+60x30'),
+        ],
+      },
+    ],
+    busy: [
+      {
+        name: 'vda 95% busy',
+        series: [node('node_disk_io_time_seconds_total', { device: 'vda' }, '1000000000+57x30')],
+        alerts: [
+          {
+            labels: { device: 'vda', instance: HOST, job: 'node-exporter', severity: 'warning' },
+            description: [
+              `${HOST} 上磁盘 vda 的 I/O 利用率为 95.0%，持续 5 分钟高于 90%（正常 < 80%）。`,
+              `I/O utilisation of disk vda on ${HOST} is 95.0%, above 90% for 5 min (normal < 80%).`,
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'HighNetworkBandwidthUsage',
+    interval: '1m',
+    pendingAt: '8m',
+    firingAt: '12m',
+    // eth0 is virtual (speed -1 Mbit/s = -125000 B/s): capacity falls back to 1000 Mbit/s = 125 MB/s.
+    // eth1 reports 100 Mbit/s = 12.5 MB/s.
+    calm: [
+      {
+        name: 'eth0 receives 50 MB/s (40%), eth1 sends 5 MB/s (40%), loopback is not counted',
+        series: [...nic('eth0', -125000, 50e6, 1e6), ...nic('eth1', 12.5e6, 0, 5e6), ...nic('lo', null, 1e9, 1e9)],
+      },
+    ],
+    busy: [
+      {
+        name: 'eth0 receives 120 MB/s (96% of the fallback capacity), eth1 sends 12 MB/s (96% of its link speed)',
+        series: [...nic('eth0', -125000, 120e6, 1e6), ...nic('eth1', 12.5e6, 0, 12e6)],
+        alerts: ['eth0', 'eth1'].map((nic) => ({
+          labels: { device: nic, instance: HOST, severity: 'warning' },
+          description: [
+            `${HOST} 上网卡 ${nic} 较忙方向的带宽利用率为 96.0%，持续 5 分钟高于 90%（正常 < 80%）。`,
+            `Bandwidth utilisation of ${nic} on ${HOST} (busier direction) is 96.0%, above 90% for 5 min (normal < 80%).`,
+          ] as [string, string],
+        })),
+      },
+    ],
+  },
+  {
+    alert: 'HighActiveConnections',
+    interval: '1m',
+    firingAt: '1m',
+    calm: [{ name: '800 connections', series: [node('node_netstat_Tcp_CurrEstab', {}, '800+0x10')] }],
+    busy: [
+      {
+        name: '2500 connections',
+        series: [node('node_netstat_Tcp_CurrEstab', {}, '2500+0x10')],
+        alerts: [
+          {
+            labels: { instance: HOST, job: 'node-exporter', severity: 'warning' },
+            description: [
+              `${HOST} 当前已建立的 TCP 连接数为 2500，高于 2000（正常 < 1000）。`,
+              `${HOST} has 2500 established TCP connections, above 2000 (normal < 1000).`,
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'OpenTrussBackendDown',
+    interval: '1m',
+    pendingAt: '0m',
+    firingAt: '2m',
+    calm: [{ name: 'backend scraped', series: [backend('up', {}, '1x10')] }],
+    busy: [
+      {
+        name: 'scrape failing',
+        series: [backend('up', {}, '0x10')],
+        alerts: [
+          {
+            labels: { instance: BACKEND, job: 'opentruss-backend', severity: 'critical' },
+            description: [
+              `Prometheus 已连续 1 分钟无法抓取 OpenTruss 后端 ${BACKEND} 的 /metrics（up = 0）。`,
+              `Prometheus has failed to scrape /metrics of the OpenTruss backend ${BACKEND} for 1 min (up = 0).`,
+            ],
+          },
+        ],
+      },
+      {
+        name: 'no backend target at all (only node-exporter is scraped)',
+        series: [node('up', {}, '1x10')],
+        alerts: [
+          {
+            labels: { job: 'opentruss-backend', severity: 'critical' },
+            description: [
+              'Prometheus 中没有 job="opentruss-backend" 的抓取目标：后端没有被监控。',
+              'Prometheus has no scrape target with job="opentruss-backend": the backend is not monitored.',
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'HighAPILatency',
+    interval: '1m',
+    pendingAt: '4m',
+    firingAt: '10m',
+    calm: [
+      {
+        name: 'all requests within 50–100 ms (P95 97.5 ms)',
+        series: histogram(
+          'opentruss_api_request_duration_seconds',
+          { method: 'GET', endpoint: '/api/v1/elements' },
+          '0.05',
+          '0.1',
+          10
+        ),
+      },
+    ],
+    busy: [
+      {
+        name: 'all requests within 0.5–1 s (P95 975 ms)',
+        series: histogram(
+          'opentruss_api_request_duration_seconds',
+          { method: 'GET', endpoint: '/api/v1/elements' },
+          '0.5',
+          '1.0',
+          10
+        ),
+        alerts: [
+          {
+            labels: { severity: 'warning' },
+            description: [
+              'OpenTruss API 的 P95 响应时间为 975ms，持续 5 分钟高于 500 ms（正常 < 200 ms）。',
+              'P95 response time of the OpenTruss API is 975ms, above 500 ms for 5 min (normal < 200 ms).',
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'HighAPIErrorRate',
+    interval: '1m',
+    pendingAt: '4m',
+    firingAt: '10m',
+    calm: [
+      { name: '1 error in 100 requests', series: requests('/api/v1/elements', { '500': 1, '200': 99 }) },
+      { name: 'traffic without any 5xx series yet', series: requests('/health', { '200': 60 }) },
+      { name: 'a 404 is not a server error', series: requests('/api/v1/elements', { '404': 50, '200': 50 }) },
+    ],
+    busy: [
+      {
+        name: '1 error in 10 requests (a 5xx ratio, not 5xx per second: 1/60 s would never pass the manual’s 0.05)',
+        series: requests('/api/v1/lots', { '503': 1, '200': 9 }),
+        alerts: [
+          {
+            labels: { severity: 'critical' },
+            description: [
+              'OpenTruss API 的 5xx 响应占全部请求的 10.0%，持续 5 分钟高于 5%（正常 < 1%）。',
+              '10.0% of OpenTruss API requests end in a 5xx response, above 5% for 5 min (normal < 1%).',
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'DatabaseSlowQuery',
+    interval: '1m',
+    pendingAt: '4m',
+    firingAt: '10m',
+    // The backend observes every query twice; doubled counts leave the quantile unchanged.
+    calm: [
+      {
+        name: 'queries within 50–100 ms (P95 97.5 ms)',
+        series: histogram('opentruss_memgraph_query_duration_seconds', { query_type: 'MATCH' }, '0.05', '0.1', 20),
+      },
+    ],
+    busy: [
+      {
+        name: 'queries within 0.5–1 s (P95 975 ms)',
+        series: histogram('opentruss_memgraph_query_duration_seconds', { query_type: 'MATCH' }, '0.5', '1.0', 20),
+        alerts: [
+          {
+            labels: { severity: 'warning' },
+            description: [
+              'Memgraph 查询的 P95 耗时为 975ms，持续 5 分钟高于 500 ms（正常 < 100 ms）。',
+              'P95 Memgraph query time is 975ms, above 500 ms for 5 min (normal < 100 ms).',
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'MemgraphQueryErrors',
+    interval: '1m',
+    pendingAt: '4m',
+    firingAt: '10m',
+    calm: [
+      {
+        name: '1% of queries fail',
+        series: memgraphQueries(1, 99),
+      },
+    ],
+    busy: [
+      {
+        name: '10% of queries fail',
+        series: memgraphQueries(1, 9),
+        alerts: [
+          {
+            labels: { severity: 'critical' },
+            description: [
+              '后端发往 Memgraph 的查询有 10.0% 失败，已持续 5 分钟高于 5%：数据库可能无法连接。',
+              "10.0% of the backend's Memgraph queries fail, above 5% for 5 min: the database may be unreachable.",
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'MemoryLeakSuspected',
+    interval: '5m',
+    pendingAt: '30m',
+    firingAt: '70m',
+    // 10 GB of RAM; available memory shrinking 25 MB per 5 min = 300 MB/h = 3 points per hour; 5 MB → 0.6.
+    calm: [
+      {
+        name: 'used memory growing 0.6 points per hour',
+        series: memory('8000000000-5000000x30'),
+      },
+    ],
+    busy: [
+      {
+        name: 'used memory growing 3 points per hour',
+        series: memory('8000000000-25000000x30'),
+        alerts: [
+          {
+            labels: { instance: HOST, job: 'node-exporter', severity: 'warning' },
+            description: [
+              `${HOST} 的已用内存在过去 3 小时内以每小时 3.0 个百分点的速度持续增长（阈值每小时 2 个百分点，持续 1 小时）。`,
+              `Used memory on ${HOST} has been growing by 3.0 percentage points of RAM per hour over the last 3 h (threshold 2 points per hour, for 1 h).`,
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'DiskWillFillIn24h',
+    interval: '5m',
+    pendingAt: '30m',
+    firingAt: '70m',
+    // Free space falling 0.5 GB per 5 min = 6 GB/h; at 70 min 43 GB are left → full in 43/6 = 7.2 h.
+    // Falling 0.05 GB per 5 min → about 82 h left.
+    calm: [
+      {
+        name: 'root filling in ~82 h, a growing and a stable filesystem, a fast-filling tmpfs',
+        series: [
+          node('node_filesystem_avail_bytes', ROOT_FS, '50000000000-50000000x30'),
+          node(
+            'node_filesystem_avail_bytes',
+            { device: '/dev/vdc', fstype: 'ext4', mountpoint: '/srv' },
+            '20000000000+0x30'
+          ),
+          node(
+            'node_filesystem_avail_bytes',
+            { device: '/dev/vdb', fstype: 'xfs', mountpoint: '/data' },
+            '10000000000+500000000x30'
+          ),
+          node('node_filesystem_avail_bytes', TMPFS, '50000000000-500000000x30'),
+        ],
+      },
+    ],
+    busy: [
+      {
+        name: 'root full in ~7 h',
+        series: [node('node_filesystem_avail_bytes', ROOT_FS, '50000000000-500000000x30')],
+        alerts: [
+          {
+            labels: { ...ROOT_FS, instance: HOST, job: 'node-exporter', severity: 'warning' },
+            description: [
+              `按过去 6 小时的趋势，${HOST} 上 /（/dev/vda）约 7.2 小时后写满。`,
+              `At the trend of the last 6 h, / (/dev/vda) on ${HOST} will be full in about 7.2 hours.`,
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
