@@ -14,7 +14,8 @@ import { startBackendExposition } from './support/backend-exposition';
 import { freePort, startProcess, waitFor, type RunningProcess } from './support/processes';
 import { readRepoFile } from './support/repo';
 
-jest.setTimeout(60_000);
+// Start-up waits are bounded at 30 s each (Prometheus ready, three scrapes), so the hooks need more than the default.
+jest.setTimeout(90_000);
 
 interface Sample {
   metric: Record<string, string>;
