@@ -34,8 +34,8 @@ function histogram(name: string, labels: string, scrape: number, observedSeconds
 export function backendExposition(scrape: number): string {
   return [
     '# TYPE opentruss_api_requests_total counter',
-    `opentruss_api_requests_total{endpoint="/api/v1/elements",method="GET",status="200"} ${95 * scrape}.0`,
-    `opentruss_api_requests_total{endpoint="/api/v1/elements",method="GET",status="500"} ${5 * scrape}.0`,
+    `opentruss_api_requests_total{endpoint="/api/v1/elements",method="GET",status="200"} ${96 * scrape}.0`,
+    `opentruss_api_requests_total{endpoint="/api/v1/elements",method="GET",status="500"} ${4 * scrape}.0`,
     ...histogram('opentruss_api_request_duration_seconds', 'endpoint="/api/v1/elements",method="GET"', scrape, 0.08),
     '# TYPE opentruss_memgraph_queries_total counter',
     `opentruss_memgraph_queries_total{query_type="MATCH",status="success"} ${2 * 49 * scrape}.0`,
