@@ -7,38 +7,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { PROMETHEUS_JOBS } from '@opentruss/contract';
+import {
+  freePort,
+  startProcess,
+  startPrometheus,
+  waitFor,
+  type LocalPrometheus,
+  type PrometheusSample as Sample,
+  type RunningProcess,
+} from '@opentruss/tooling/testing';
 import { ALERTS, type AlertDefinition } from '../src';
 import { PROMETHEUS_RULES_FILE } from '../src/generate/outputs';
 import { alertExpression } from '../src/generate/prometheus-rules';
 import { startBackendExposition } from './support/backend-exposition';
-import { freePort, startProcess, waitFor, type RunningProcess } from './support/processes';
 import { readRepoFile } from './support/repo';
 
 // Start-up waits are bounded at 30 s each (Prometheus ready, three scrapes), so the hooks need more than the default.
 jest.setTimeout(90_000);
 
-interface Sample {
-  metric: Record<string, string>;
-  value: [number, string];
-}
-
 let workDir: string;
-let prometheusUrl: string;
-const processes: RunningProcess[] = [];
+let prometheus: LocalPrometheus | undefined;
+let nodeExporter: RunningProcess | undefined;
 let backend: Awaited<ReturnType<typeof startBackendExposition>> | undefined;
 
-async function query(expr: string): Promise<Sample[]> {
-  const response = await fetch(`${prometheusUrl}/api/v1/query`, {
-    method: 'POST',
-    body: new URLSearchParams({ query: expr }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await response.json()) as { status: string; error?: string; data?: { result: Sample[] } };
-  if (body.status !== 'success') {
-    throw new Error(`Prometheus rejected the query (${body.error}):\n${expr}`);
-  }
-  return body.data!.result;
-}
+const query = (expr: string): Promise<Sample[]> => prometheus!.query(expr);
 
 /** The rule file as generated, with every group evaluated each second so rules run during the test. */
 function fastRuleFile(): string {
@@ -49,59 +41,39 @@ function fastRuleFile(): string {
 
 beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opentruss-live-prometheus-'));
-  const [nodeExporterPort, prometheusPort] = [await freePort(), await freePort()];
+  const nodeExporterPort = await freePort();
   backend = await startBackendExposition();
-  processes.push(
-    startProcess('prometheus-node-exporter', '/usr/bin/prometheus-node-exporter', [
-      `--web.listen-address=127.0.0.1:${nodeExporterPort}`,
-    ])
+  nodeExporter = startProcess('prometheus-node-exporter', '/usr/bin/prometheus-node-exporter', [
+    `--web.listen-address=127.0.0.1:${nodeExporterPort}`,
+  ]);
+  const ruleFile = path.join(workDir, 'rules.yml');
+  fs.writeFileSync(ruleFile, fastRuleFile());
+  prometheus = await startPrometheus({
+    ruleFiles: [ruleFile],
+    scrapeConfigs: [
+      { job_name: PROMETHEUS_JOBS.node, static_configs: [{ targets: [`127.0.0.1:${nodeExporterPort}`] }] },
+      { job_name: PROMETHEUS_JOBS.backend, static_configs: [{ targets: [`127.0.0.1:${backend.port}`] }] },
+    ],
+  });
+  // rate(), deriv() and predict need at least two samples of each target.
+  await waitFor(
+    async () => {
+      const scrapes = await query('sum by (job) (count_over_time(up[1m]))');
+      const ok = Object.values(PROMETHEUS_JOBS)
+        .filter((job) => job !== PROMETHEUS_JOBS.prometheus)
+        .every((job) => scrapes.some((s) => s.metric.job === job && Number(s.value[1]) >= 3));
+      return ok ? true : undefined;
+    },
+    30_000,
+    () =>
+      'three successful scrapes of node-exporter and the backend\n' +
+      [prometheus!.process, nodeExporter!].map((p) => `--- ${p.name} ---\n${p.output()}`).join('\n')
   );
-  fs.writeFileSync(path.join(workDir, 'rules.yml'), fastRuleFile());
-  fs.writeFileSync(
-    path.join(workDir, 'prometheus.yml'),
-    stringify({
-      global: { scrape_interval: '1s', evaluation_interval: '1s' },
-      rule_files: [path.join(workDir, 'rules.yml')],
-      scrape_configs: [
-        { job_name: PROMETHEUS_JOBS.node, static_configs: [{ targets: [`127.0.0.1:${nodeExporterPort}`] }] },
-        { job_name: PROMETHEUS_JOBS.backend, static_configs: [{ targets: [`127.0.0.1:${backend.port}`] }] },
-      ],
-    })
-  );
-  processes.push(
-    startProcess('prometheus', '/usr/bin/prometheus', [
-      `--config.file=${path.join(workDir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${path.join(workDir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${prometheusPort}`,
-      '--log.level=warn',
-    ])
-  );
-  prometheusUrl = `http://127.0.0.1:${prometheusPort}`;
-  try {
-    await waitFor(
-      'Prometheus to be ready',
-      async () => ((await fetch(`${prometheusUrl}/-/ready`)).ok ? true : undefined),
-      30_000
-    );
-    // rate(), deriv() and predict need at least two samples of each target.
-    await waitFor(
-      'three successful scrapes of node-exporter and the backend',
-      async () => {
-        const scrapes = await query('sum by (job) (count_over_time(up[1m]))');
-        const ok = Object.values(PROMETHEUS_JOBS)
-          .filter((job) => job !== PROMETHEUS_JOBS.prometheus)
-          .every((job) => scrapes.some((s) => s.metric.job === job && Number(s.value[1]) >= 3));
-        return ok ? true : undefined;
-      },
-      30_000
-    );
-  } catch (error) {
-    throw new Error(`${String(error)}\n${processes.map((p) => `--- ${p.name} ---\n${p.log()}`).join('\n')}`);
-  }
 });
 
 afterAll(async () => {
-  await Promise.all(processes.map((p) => p.stop()));
+  await prometheus?.stop();
+  await nodeExporter?.stop();
   await backend?.close();
   if (workDir) {
     fs.rmSync(workDir, { recursive: true, force: true });
@@ -169,16 +141,16 @@ describe('live Prometheus with a real node-exporter', () => {
 
   it('evaluates every rule of the generated rule file without error', async () => {
     const rules = await waitFor(
-      'every rule to be evaluated once',
       async () => {
-        const response = await fetch(`${prometheusUrl}/api/v1/rules`);
+        const response = await fetch(`${prometheus!.url}/api/v1/rules`);
         const body = (await response.json()) as {
           data: { groups: Array<{ rules: Array<{ name: string; health: string; lastError?: string }> }> };
         };
         const all = body.data.groups.flatMap((g) => g.rules);
         return all.length === ALERTS.length && all.every((r) => r.health !== 'unknown') ? all : undefined;
       },
-      20_000
+      20_000,
+      () => 'every rule to be evaluated once'
     );
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
     expect(rules.map((r) => ({ name: r.name, health: r.health, lastError: r.lastError ?? '' })).sort(byName)).toEqual(

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { runTool } from './processes';
+import { runTool } from '@opentruss/tooling/testing';
 import { REPO_ROOT } from './repo';
 
 /** The parts of a resolved compose service the checks read (as `docker-compose config` prints them). */

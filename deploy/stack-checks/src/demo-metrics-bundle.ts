@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoPath } from './repo';
-import { startProcess, type RunningProcess } from './processes';
+import { startProcess, type RunningProcess } from '@opentruss/tooling/testing';
 
 /**
  * Bundles deploy/demo-metrics exactly as its Dockerfile stage does (esbuild, one file, node22), into a temp dir,
@@ -24,7 +24,7 @@ export function bundleDemoMetrics(): string {
 
 /** Runs the bundled service on 127.0.0.1:<port> with the given DEMO_METRICS_* settings. */
 export function runDemoMetrics(bundle: string, port: number, env: Record<string, string>): RunningProcess {
-  return startProcess(process.execPath, [bundle], {
+  return startProcess('demo-metrics', process.execPath, [bundle], {
     PATH: process.env.PATH,
     DEMO_METRICS_HOST: '127.0.0.1',
     DEMO_METRICS_PORT: String(port),

@@ -6,7 +6,8 @@ import { DASHBOARD_UIDS, PROMETHEUS_JOBS } from '@opentruss/contract';
 import type { Episode } from '@opentruss/demo-metrics';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleDemoMetrics, freePort, listFiles, readJson, runDemoMetrics, startPrometheus, waitFor, type LocalPrometheus } from '../src';
+import { freePort, startPrometheus, startProcess, waitFor, type LocalPrometheus, type ScrapeJob } from '@opentruss/tooling/testing';
+import { bundleDemoMetrics, listFiles, readJson, runDemoMetrics } from '../src';
 
 jest.setTimeout(120_000);
 
@@ -29,10 +30,16 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(path.dirname(bundle), { recursive: true, force: true }));
 
 /** A fresh Prometheus (empty TSDB, so 5-minute windows hold only this episode) scraping a fresh demo-metrics. */
-async function scrapeEpisode(episode: Episode, use: (prometheus: LocalPrometheus, stopDemo: () => Promise<void>) => Promise<void>) {
+async function scrapeEpisode(
+  episode: Episode,
+  inspect: (prometheus: LocalPrometheus, stopDemo: () => Promise<void>) => Promise<void>,
+  extraJobs: ScrapeJob[] = []
+) {
   const port = await freePort();
   const demo = runDemoMetrics(bundle, port, { DEMO_METRICS_EPISODE: episode, DEMO_METRICS_REQUESTS_PER_SECOND: '400' });
-  const prometheus = await startPrometheus([{ job_name: PROMETHEUS_JOBS.backend, static_configs: [{ targets: [`127.0.0.1:${port}`] }] }]);
+  const prometheus = await startPrometheus({
+    scrapeConfigs: [{ job_name: PROMETHEUS_JOBS.backend, static_configs: [{ targets: [`127.0.0.1:${port}`] }] }, ...extraJobs],
+  });
   try {
     // Every alert value needs two scrapes in its rate window.
     await waitFor(
@@ -40,7 +47,7 @@ async function scrapeEpisode(episode: Episode, use: (prometheus: LocalPrometheus
       30_000,
       () => `series for every backend alert value\n--- demo-metrics:\n${demo.output()}\n--- prometheus:\n${prometheus.process.output()}`
     );
-    await use(prometheus, () => demo.stop());
+    await inspect(prometheus, () => demo.stop());
   } finally {
     await demo.stop();
     await prometheus.stop();
@@ -89,14 +96,33 @@ describe('demo-metrics scraped by a real Prometheus, evaluated by the alert rule
     (file) => readJson<{ uid?: string }>(file).uid === DASHBOARD_UIDS.apiDatabase
   );
   if (apiDbDashboard) {
-    it(`${apiDbDashboard}: every Prometheus panel query returns series from the demo metrics`, async () => {
+    it(`${apiDbDashboard}: every Prometheus panel query returns series from the demo metrics and node-exporter`, async () => {
       const exprs = prometheusTargets(readJson(apiDbDashboard));
       expect(exprs.length).toBeGreaterThan(0);
-      await scrapeEpisode('normal', async (prometheus) => {
-        for (const expr of exprs) {
-          expect(`${expr}: ${(await prometheus.query(expr)).length > 0}`).toBe(`${expr}: true`);
-        }
-      });
+      // The active-connections panel reads the host's TCP connections from node-exporter (the backend has no such metric).
+      const nodeExporterPort = await freePort();
+      const nodeExporter = startProcess('prometheus-node-exporter', '/usr/bin/prometheus-node-exporter', [
+        `--web.listen-address=127.0.0.1:${nodeExporterPort}`,
+      ]);
+      try {
+        const nodeJob = { job_name: PROMETHEUS_JOBS.node, static_configs: [{ targets: [`127.0.0.1:${nodeExporterPort}`] }] };
+        await scrapeEpisode(
+          'normal',
+          async (prometheus) => {
+            await waitFor(
+              async () => ((await prometheus.query(`up{job="${PROMETHEUS_JOBS.node}"} == 1`)).length > 0 ? true : undefined),
+              15_000,
+              () => `a node-exporter scrape\n--- node-exporter:\n${nodeExporter.output()}`
+            );
+            for (const expr of exprs) {
+              expect(`${expr}: ${(await prometheus.query(expr)).length > 0}`).toBe(`${expr}: true`);
+            }
+          },
+          [nodeJob]
+        );
+      } finally {
+        await nodeExporter.stop();
+      }
     });
   } else {
     it.todo('API/DB dashboard panel queries: the app does not bundle the opentruss-api-db dashboard yet (issue 7)');

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readText, repoPath, resolvedCompose, runTool } from '../src';
+import { runTool } from '@opentruss/tooling/testing';
+import { readText, repoPath, resolvedCompose } from '../src';
 
 const SITE = 'deploy/nginx/opentruss-tls.conf';
 const services = resolvedCompose({ profiles: ['tls'] }).services;

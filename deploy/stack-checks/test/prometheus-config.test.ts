@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROMETHEUS_JOBS } from '@opentruss/contract';
 import { stringify } from 'yaml';
-import { readYaml, repoPath, resolvedCompose, runTool } from '../src';
+import { runTool } from '@opentruss/tooling/testing';
+import { readYaml, repoPath, resolvedCompose } from '../src';
 
 const CONFIG = 'deploy/prometheus/prometheus.yml';
 const RULES_FILE = 'alerts/prometheus/opentruss.rules.yml';

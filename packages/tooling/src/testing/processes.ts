@@ -1,3 +1,5 @@
+// Real servers and tools for tests (prometheus, node-exporter, demo services, promtool, nginx…): free loopback
+// ports, processes that are always stopped, bounded waits that say what they waited for.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 
@@ -14,14 +16,21 @@ export function freePort(): Promise<number> {
 }
 
 export interface RunningProcess {
+  name: string;
   child: ChildProcess;
-  /** Everything it printed so far (stdout and stderr), for failure messages. */
+  /** The last 20,000 characters it printed (stdout and stderr), for failure messages. */
   output(): string;
+  /** SIGTERM, then SIGKILL after 5 s; resolves once the process has exited. */
   stop(): Promise<void>;
 }
 
-/** Starts a long-running process; `stop()` sends SIGTERM, then SIGKILL after 5 s. */
-export function startProcess(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): RunningProcess {
+/** Starts a long-running process; `name` labels its output in failure messages. */
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env
+): RunningProcess {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const append = (chunk: Buffer) => {
@@ -29,25 +38,33 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
   };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
-  child.on('error', (error) => append(Buffer.from(`\n[spawn error] ${error.message}\n`)));
+  child.on('error', (error) => append(Buffer.from(`\n[${name} failed to start: ${error.message}]\n`)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
+    name,
     child,
     output: () => output,
-    stop: async () => {
+    async stop() {
       if (child.exitCode !== null || child.signalCode !== null) {
         return;
       }
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
       clearTimeout(timer);
     },
   };
 }
 
-/** Polls `probe` until it returns a value other than undefined; fails after `timeoutMs` with `describe()`. */
-export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, describe: () => string): Promise<T> {
+/**
+ * Polls `probe` every 250 ms until it returns something other than undefined; after `timeoutMs` fails with
+ * `describe()` (called late, so it can include process output) and the probe's last error.
+ */
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  describe: () => string
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
@@ -61,7 +78,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs:
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms: ${describe()}${lastError ? `\nlast error: ${lastError}` : ''}`);
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${describe()}${lastError ? `\nlast error: ${lastError}` : ''}`);
 }
 
 export interface ToolResult {
@@ -71,10 +88,14 @@ export interface ToolResult {
 }
 
 /**
- * Runs one of the real tools the checks drive (docker-compose, promtool, nginx, openssl) to completion. A tool
- * that is missing is an error saying how to get it, not a confusing test failure.
+ * Runs one of the real tools the checks drive (docker-compose, promtool, nginx, openssl) to completion. A missing
+ * tool is an error saying how to get it, not a confusing test failure.
  */
-export function runTool(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ToolResult {
+export function runTool(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}
+): ToolResult {
   const result = spawnSync(command, args, { ...options, encoding: 'utf8', timeout: 60_000 });
   if (result.error) {
     throw new Error(`${command} could not run (${result.error.message}); bash scripts/install-and-test.sh installs it`);
