@@ -25,7 +25,12 @@ function run(command, commandArgs, cwd) {
 }
 
 function countCheck(name, ok) {
-  ok ? totals.passed++ : (totals.failed++, failures.push(name));
+  if (ok) {
+    totals.passed++;
+  } else {
+    totals.failed++;
+    failures.push(name);
+  }
 }
 
 if (!onlyJest) {
