@@ -42,8 +42,8 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
   return (
     <Stack direction="column" gap={1}>
       <Alert title="Credentials are visible to viewers" severity="warning">
-        This datasource runs in the browser: its settings, the password included, are readable by everyone who can
-        view a dashboard that uses it. Use a dedicated Memgraph user that may only read. {WEBSOCKET_HINT}
+        This datasource runs in the browser: its settings, the password included, are readable by everyone who can view
+        a dashboard that uses it. Use a dedicated Memgraph user that may only read. {WEBSOCKET_HINT}
       </Alert>
       {TEXT_FIELDS.map(({ key, label, tooltip, type }) => (
         <InlineField key={key} label={label} labelWidth={28} tooltip={tooltip}>

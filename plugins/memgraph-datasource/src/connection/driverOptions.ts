@@ -56,5 +56,6 @@ export function driverOptions(settings: ResolvedSettings): DriverOptions {
 
 export function createDriver(options: DriverOptions): Driver {
   // Memgraph without users accepts any basic credentials, empty ones included (memgraph#920: no-auth can fail).
-  return neo4j.driver(options.url, neo4j.auth.basic(options.username, options.password), options.config);
+  // neo4j.driver() fills defaults into the config object it is given, so it gets a copy.
+  return neo4j.driver(options.url, neo4j.auth.basic(options.username, options.password), { ...options.config });
 }

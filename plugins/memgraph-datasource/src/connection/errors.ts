@@ -117,7 +117,7 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
       error
     );
   }
-  const connectionFailure = code === 'ServiceUnavailable' || code === 'SessionExpired';
+  const connectionFailure = isConnectionFailure(error);
   if (connectionFailure && ((context.rowsReceived ?? 0) > 0 || /closed|reset|lost|terminated/i.test(message))) {
     return new MemgraphError(
       'disconnected',
@@ -128,9 +128,19 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
     );
   }
   if (connectionFailure || /WebSocket|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/i.test(message)) {
-    return new MemgraphError('unreachable', `Cannot reach Memgraph at ${context.url} (${serverSays}). ${WEBSOCKET_HINT}`, error);
+    return new MemgraphError(
+      'unreachable',
+      `Cannot reach Memgraph at ${context.url} (${serverSays}). ${WEBSOCKET_HINT}`,
+      error
+    );
   }
   return new MemgraphError('unexpected', `The Memgraph query failed: ${serverSays}.`, error);
+}
+
+/** The driver lost (or could not use) the connection itself, as opposed to Memgraph refusing the query. */
+export function isConnectionFailure(error: unknown): boolean {
+  const code = (error as DriverErrorShape | undefined)?.code;
+  return code === 'ServiceUnavailable' || code === 'SessionExpired';
 }
 
 export function missingParameterMessage(name: string): string {

@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import { Observable } from 'rxjs';
 
-import { DeadlineExceeded, describeFailure, type FailureContext } from './errors';
+import { DeadlineExceeded, describeFailure, type FailureContext, isConnectionFailure } from './errors';
 
 export interface CypherStatement {
   text: string;
@@ -17,7 +17,7 @@ export interface RunOptions {
   /** SHOW … queries are refused inside explicit transactions, so they run auto-commit. */
   autoCommit?: boolean;
   failureContext: FailureContext;
-  /** Called when a session does not close in time (a server that stopped answering): the caller drops the driver. */
+  /** Called when, after the deadline, the session does not close in time either: the caller drops the driver. */
   onStuck?: () => void;
 }
 
@@ -30,87 +30,149 @@ export interface CypherResult {
 
 /** How long after the query timeout the browser stops waiting for Memgraph's own timeout error. */
 export const DEADLINE_GRACE_MS = 2_000;
-/** How long a closing session may take before its connection is considered stuck. */
+/** How long a cancelled stream may take to stop cleanly (DISCARD at the next batch) before the session is reset. */
+export const CANCEL_GRACE_MS = 3_000;
+/** How long a forced session close (RESET) may take before the connection is considered stuck. */
 export const STUCK_SESSION_MS = 3_000;
 
 /**
  * Runs one statement in its own READ session and emits the result once. User queries run inside an explicit READ
  * transaction that is always rolled back: Memgraph (≥ 3.2) enforces READ mode only there, and a rollback keeps
- * nothing even on older servers. Unsubscribing stops the stream on the wire (DISCARD / RESET) and closes the
- * session, returning the connection to the pool. Every failure becomes a MemgraphError; nothing waits longer than
- * the query timeout plus a short grace.
+ * nothing even on older servers.
+ *
+ * Stopping early (row cap, unsubscribe) discards the rest of the result on the server at the next batch boundary
+ * (DISCARD), rolls back and closes the session, so the connection goes back to the pool in a clean state. A stream
+ * that does not stop within CANCEL_GRACE_MS, or a server that misses the deadline (query timeout + a short grace),
+ * gets its session reset; if even that does not finish, `onStuck` lets the caller drop the driver. Every failure
+ * becomes a MemgraphError; nothing waits longer than the deadline.
  */
 export function runCypher(driver: Driver, statement: CypherStatement, options: RunOptions): Observable<CypherResult> {
   return new Observable<CypherResult>((subscriber) => {
-    const session = driver.session({
-      defaultAccessMode: neo4j.session.READ,
-      database: options.database || undefined,
-      // One record past the cap tells "exactly maxRows" from "more than maxRows" without pulling a whole batch.
-      fetchSize: Math.min(options.fetchSize, options.maxRows + 1),
-    });
-    let finished = false;
     let rowsReceived = 0;
-    const deadlineMs = options.timeoutMs + DEADLINE_GRACE_MS;
-
-    const finish = (settle: () => void) => {
-      if (finished) {
-        return;
-      }
-      finished = true;
-      clearTimeout(deadline);
-      settle();
-      closeSession(session, options.onStuck);
+    let running = true;
+    let forceCloseTimer: ReturnType<typeof setTimeout> | undefined;
+    const begin = () => {
+      const session = driver.session({
+        defaultAccessMode: neo4j.session.READ,
+        database: options.database || undefined,
+        // One record past the cap tells "exactly maxRows" from "more than maxRows".
+        fetchSize: Math.min(options.fetchSize, options.maxRows + 1),
+      });
+      return { session, stream: startStream(session, statement, options, (count) => (rowsReceived = count)) };
     };
-    const fail = (error: unknown) =>
-      finish(() => subscriber.error(describeFailure(error, { ...options.failureContext, rowsReceived })));
-    const deadline = setTimeout(() => fail(new DeadlineExceeded(deadlineMs)), deadlineMs);
+    let current = begin();
+    const describe = (error: unknown) => describeFailure(error, { ...options.failureContext, rowsReceived });
+    const forceClose = () => resetStuckSession(current.session, options.onStuck);
 
-    streamRecords(session, statement, options, () => finished, (count) => (rowsReceived = count)).then(
-      (result) =>
-        finish(() => {
+    const deadlineMs = options.timeoutMs + DEADLINE_GRACE_MS;
+    const deadline = setTimeout(() => {
+      running = false;
+      current.stream.cancel();
+      subscriber.error(describe(new DeadlineExceeded(deadlineMs)));
+      forceClose();
+    }, deadlineMs);
+
+    const execute = async (): Promise<CypherResult> => {
+      try {
+        return await current.stream.result;
+      } catch (error) {
+        // A pooled connection the server dropped (e.g. Memgraph restarted) fails on first use: a read is safe to
+        // run once more, on a fresh connection, as long as nothing arrived yet. Still within the same deadline.
+        if (!running || rowsReceived > 0 || !isConnectionFailure(error)) {
+          throw error;
+        }
+        current.session.close().catch(() => undefined);
+        current = begin();
+        return await current.stream.result;
+      }
+    };
+    execute()
+      .then(
+        (result) => {
           subscriber.next(result);
           subscriber.complete();
-        }),
-      fail
-    );
-    // Unsubscribed (refresh, time change, navigation): stop and let go of the connection.
-    return () => finish(() => undefined);
+        },
+        (error) => subscriber.error(describe(error))
+      )
+      .finally(() => {
+        running = false;
+        clearTimeout(deadline);
+        clearTimeout(forceCloseTimer);
+        current.session.close().catch(() => undefined);
+      });
+
+    // Unsubscribed (refresh, time change, navigation) while still streaming: stop it on the server.
+    return () => {
+      if (running) {
+        running = false;
+        clearTimeout(deadline);
+        current.stream.cancel();
+        forceCloseTimer = setTimeout(forceClose, CANCEL_GRACE_MS);
+      }
+    };
   });
 }
 
-async function streamRecords(
+interface Stream {
+  result: Promise<CypherResult>;
+  /** Stop reading; the rest is discarded on the server once the batch in flight has arrived. */
+  cancel(): void;
+}
+
+/**
+ * Reads records through the driver's async iterator, which only asks for the next batch as records are consumed
+ * and whose return() discards the rest on the server and waits for its summary. One consumer at a time: the
+ * iterator's queue resolves a single waiting read.
+ */
+function startStream(
   session: Session,
   statement: CypherStatement,
   options: RunOptions,
-  isFinished: () => boolean,
   onRows: (count: number) => void
-): Promise<CypherResult> {
+): Stream {
   const timeout = Math.max(1, Math.round(options.timeoutMs));
   const transaction = options.autoCommit ? undefined : session.beginTransaction({ timeout });
   const result = transaction
     ? transaction.run(statement.text, statement.parameters)
     : session.run(statement.text, statement.parameters, { timeout });
-  const keys = await result.keys();
-  const records: Neo4jRecord[] = [];
-  let truncated = false;
-  for await (const record of result) {
-    if (isFinished()) {
-      break;
+  let cancelled = false;
+
+  const read = async (): Promise<CypherResult> => {
+    const keys = [...(await result.keys())];
+    const iterator = result[Symbol.asyncIterator]();
+    const records: Neo4jRecord[] = [];
+    let truncated = false;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) {
+        break;
+      }
+      if (cancelled || records.length === options.maxRows) {
+        truncated = !cancelled;
+        await iterator.return?.(); // DISCARD the rest, wait for the server's summary
+        break;
+      }
+      records.push(next.value);
+      onRows(records.length);
     }
-    if (records.length === options.maxRows) {
-      truncated = true;
-      break; // the iterator's return() discards the rest on the server
-    }
-    records.push(record);
-    onRows(records.length);
-  }
-  if (transaction && !isFinished()) {
-    await transaction.rollback();
-  }
-  return { keys: [...keys], records, truncated };
+    // A read keeps nothing; rolling back also undoes anything a procedure might have written on older servers.
+    await transaction?.rollback();
+    return { keys, records, truncated };
+  };
+
+  return {
+    result: read(),
+    cancel: () => {
+      cancelled = true;
+    },
+  };
 }
 
-function closeSession(session: Session, onStuck: (() => void) | undefined): void {
+/**
+ * The server is not answering, so the session is reset (closing it sends RESET); if even that does not finish
+ * shortly, the caller drops the whole driver, which closes the stuck connection.
+ */
+function resetStuckSession(session: Session, onStuck: (() => void) | undefined): void {
   const stuck = setTimeout(() => onStuck?.(), STUCK_SESSION_MS);
   session
     .close()

@@ -87,7 +87,9 @@ export function settingsProblems(jsonData: MemgraphSettings | undefined): string
   const encryptedByScheme = scheme !== undefined && (scheme.endsWith('+s') || scheme === 'wss');
   const plainByScheme = scheme === 'ws';
   if ((encryptedByScheme && settings.encryption === 'off') || (plainByScheme && settings.encryption === 'on')) {
-    problems.push(`Encryption "${settings.encryption}" contradicts the URL scheme ${scheme}://: set Encryption to auto`);
+    problems.push(
+      `Encryption "${settings.encryption}" contradicts the URL scheme ${scheme}://: set Encryption to auto`
+    );
   }
   if (!isKnownTimeZone(settings.timeZone)) {
     problems.push(`Time zone "${settings.timeZone}" is not a known IANA time zone (e.g. UTC, Asia/Shanghai)`);
@@ -104,7 +106,9 @@ export function settingsProblems(jsonData: MemgraphSettings | undefined): string
 function withDefaults(jsonData: MemgraphSettings | undefined): ResolvedSettings {
   const pick = <K extends keyof ResolvedSettings>(key: K): ResolvedSettings[K] => {
     const value = jsonData?.[key];
-    return value === undefined || value === null || value === '' ? DEFAULT_SETTINGS[key] : (value as ResolvedSettings[K]);
+    return value === undefined || value === null || value === ''
+      ? DEFAULT_SETTINGS[key]
+      : (value as ResolvedSettings[K]);
   };
   const number = (key: keyof typeof LIMITS) => Number(pick(key));
   return {

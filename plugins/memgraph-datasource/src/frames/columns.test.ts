@@ -44,7 +44,11 @@ describe('toColumn infers the type from all values', () => {
   });
 
   it('a column named time accepts ISO strings and epoch-ms numbers mixed with temporal values', () => {
-    const values = ['2024-05-01T10:00:00Z', int(1714557600000), new LocalDateTime(int(2024), int(5), int(1), int(10), int(0), int(0), int(0))];
+    const values = [
+      '2024-05-01T10:00:00Z',
+      int(1714557600000),
+      new LocalDateTime(int(2024), int(5), int(1), int(10), int(0), int(0), int(0)),
+    ];
     expect(toColumn('time', values, 'UTC').field).toMatchObject({
       type: FieldType.time,
       values: [Date.UTC(2024, 4, 1, 10), 1714557600000, Date.UTC(2024, 4, 1, 10)],
@@ -68,10 +72,9 @@ describe('toColumn infers the type from all values', () => {
   });
 
   it('points, local times, times and bytes become text', () => {
-    expect(toColumn('p', [new Point(int(4326), 116.4, 39.9), new Point(int(9157), 1, 2, 3)], 'UTC').field.values).toEqual([
-      'SRID=4326;POINT(116.4 39.9)',
-      'SRID=9157;POINT(1 2 3)',
-    ]);
+    expect(
+      toColumn('p', [new Point(int(4326), 116.4, 39.9), new Point(int(9157), 1, 2, 3)], 'UTC').field.values
+    ).toEqual(['SRID=4326;POINT(116.4 39.9)', 'SRID=9157;POINT(1 2 3)']);
     expect(toColumn('t', [new LocalTime(int(10), int(30), int(0), int(0))], 'UTC').field.values).toEqual(['10:30:00']);
     expect(toColumn('t', [new Time(int(10), int(30), int(0), int(0), int(3600))], 'UTC').field.values).toEqual([
       '10:30:00+01:00',
@@ -83,18 +86,34 @@ describe('toColumn infers the type from all values', () => {
     const lot = node(1, ['InspectionLot'], { id: 'L-1', count: int('9007199254740993') });
     const element = node(2, ['Element'], { id: 'E-1' });
     const contains = rel(7, 1, 2, 'MANAGEMENT_CONTAINS', { since: int(3) });
-    const column = toColumn('x', [lot, contains, path([lot, element], [contains]), [int(1), 'a'], { k: int(2) }], 'UTC');
+    const column = toColumn(
+      'x',
+      [lot, contains, path([lot, element], [contains]), [int(1), 'a'], { k: int(2) }],
+      'UTC'
+    );
     expect(column.field.type).toBe(FieldType.other);
     expect(column.field.values).toEqual([
       { elementId: 'n1', labels: ['InspectionLot'], properties: { id: 'L-1', count: '9007199254740993' } },
-      { elementId: 'r7', type: 'MANAGEMENT_CONTAINS', startElementId: 'n1', endElementId: 'n2', properties: { since: 3 } },
+      {
+        elementId: 'r7',
+        type: 'MANAGEMENT_CONTAINS',
+        startElementId: 'n1',
+        endElementId: 'n2',
+        properties: { since: 3 },
+      },
       {
         nodes: [
           { elementId: 'n1', labels: ['InspectionLot'], properties: { id: 'L-1', count: '9007199254740993' } },
           { elementId: 'n2', labels: ['Element'], properties: { id: 'E-1' } },
         ],
         relationships: [
-          { elementId: 'r7', type: 'MANAGEMENT_CONTAINS', startElementId: 'n1', endElementId: 'n2', properties: { since: 3 } },
+          {
+            elementId: 'r7',
+            type: 'MANAGEMENT_CONTAINS',
+            startElementId: 'n1',
+            endElementId: 'n2',
+            properties: { since: 3 },
+          },
         ],
       },
       [1, 'a'],

@@ -43,7 +43,12 @@ export function toColumn(name: string, values: unknown[], zone: string): Column 
   });
 
   if (kinds.size === 0) {
-    return { field: field(FieldType.string, values.map(() => null)) };
+    return {
+      field: field(
+        FieldType.string,
+        values.map(() => null)
+      ),
+    };
   }
   const asTime = timeValues(name, values, kinds, zone);
   if (asTime) {
@@ -60,7 +65,12 @@ export function toColumn(name: string, values: unknown[], zone: string): Column 
     return { field: field(FieldType.number, values.map(numberValue)) };
   }
   if (only(kinds, new Set(['boolean']))) {
-    return { field: field(FieldType.boolean, values.map((v) => (v === null || v === undefined ? null : v))) };
+    return {
+      field: field(
+        FieldType.boolean,
+        values.map((v) => (v === null || v === undefined ? null : v))
+      ),
+    };
   }
   if (only(kinds, new Set(['duration']))) {
     return {
@@ -76,7 +86,10 @@ export function toColumn(name: string, values: unknown[], zone: string): Column 
   }
   return {
     field: field(FieldType.string, values.map(toText)),
-    notice: kinds.size > 1 ? `Column "${name}" mixes ${[...kinds].sort().join(', ')} values; it is shown as text.` : undefined,
+    notice:
+      kinds.size > 1
+        ? `Column "${name}" mixes ${[...kinds].sort().join(', ')} values; it is shown as text.`
+        : undefined,
   };
 }
 
@@ -92,9 +105,16 @@ function numberValue(value: unknown): number | null {
  * Epoch-ms values when the column is a time column: Date / LocalDateTime / DateTime values anywhere, and — in a
  * column named `time` — also ISO strings and epoch-ms numbers, in any mix (OpenTruss stores all three kinds).
  */
-function timeValues(name: string, values: unknown[], kinds: Set<ValueKind>, zone: string): Array<number | null> | undefined {
+function timeValues(
+  name: string,
+  values: unknown[],
+  kinds: Set<ValueKind>,
+  zone: string
+): Array<number | null> | undefined {
   const named = isTimeColumnName(name);
-  const allowed: ReadonlySet<ValueKind> = named ? new Set([...INSTANT_KINDS, 'string', 'integer', 'float']) : INSTANT_KINDS;
+  const allowed: ReadonlySet<ValueKind> = named
+    ? new Set([...INSTANT_KINDS, 'string', 'integer', 'float'])
+    : INSTANT_KINDS;
   if (!only(kinds, allowed)) {
     return undefined;
   }

@@ -142,7 +142,12 @@ export function nodeGraphFrames(values: Iterable<unknown>): DataFrame[] {
         values: nodes.map((n) => toText(n.properties.status) ?? ''),
         config: { displayName: 'status' },
       },
-      { name: `${F.detail}labels`, type: FieldType.string, values: nodes.map((n) => n.labels.join(', ')), config: { displayName: 'labels' } },
+      {
+        name: `${F.detail}labels`,
+        type: FieldType.string,
+        values: nodes.map((n) => n.labels.join(', ')),
+        config: { displayName: 'labels' },
+      },
       ...detailFields(nodes),
     ],
   });

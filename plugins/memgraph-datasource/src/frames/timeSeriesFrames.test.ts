@@ -64,7 +64,10 @@ describe('timeSeriesFrame', () => {
       ),
       '{{status}} lots'
     );
-    expect(frame.fields.slice(1).map((f) => getFieldDisplayName(f, frame))).toEqual(['APPROVED lots', 'SUBMITTED lots']);
+    expect(frame.fields.slice(1).map((f) => getFieldDisplayName(f, frame))).toEqual([
+      'APPROVED lots',
+      'SUBMITTED lots',
+    ]);
     expect(applyLegend('{{ status }}/{{missing}}', { status: 'A' })).toBe('A/');
   });
 

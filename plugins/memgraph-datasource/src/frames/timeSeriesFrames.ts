@@ -43,7 +43,9 @@ export function timeSeriesFrame(table: DataFrame, legend?: string): { frame: Dat
   const labelFields = table.fields.filter((f) => f.type === FieldType.string || f.type === FieldType.boolean);
   const ignored = table.fields.filter((f) => f !== time && !values.includes(f) && !labelFields.includes(f));
   const notices: string[] = ignored.length
-    ? [`Columns ${ignored.map((f) => `"${f.name}"`).join(', ')} are neither numbers nor labels; the time series leaves them out.`]
+    ? [
+        `Columns ${ignored.map((f) => `"${f.name}"`).join(', ')} are neither numbers nor labels; the time series leaves them out.`,
+      ]
     : [];
 
   const series = new Map<string, { labels: Labels; rows: number[] }>();
@@ -91,7 +93,9 @@ export function timeSeriesFrame(table: DataFrame, legend?: string): { frame: Dat
 
   const frame =
     frames.length === 0
-      ? createDataFrame({ fields: [{ name: time.name, type: FieldType.time, values: [] }, ...values.map((f) => ({ ...f, values: [] }))] })
+      ? createDataFrame({
+          fields: [{ name: time.name, type: FieldType.time, values: [] }, ...values.map((f) => ({ ...f, values: [] }))],
+        })
       : frames.length === 1
         ? frames[0]
         : (outerJoinDataFrames({ frames, keepDisplayNames: true }) ?? frames[0]);

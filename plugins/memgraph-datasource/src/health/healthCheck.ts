@@ -63,7 +63,8 @@ export async function checkHealth(
     server = {
       address: info.address ?? failureContext.url,
       agent: info.agent,
-      protocolVersion: protocol ? `${protocol.getMajor()}.${protocol.getMinor()}` : undefined,
+      // toString(), not getMinor(): in neo4j-driver 6.3.0 getMinor() returns the major version.
+      protocolVersion: protocol?.toString(),
     };
   } catch (error) {
     return { status: 'error', message: describeFailure(error, failureContext).message };

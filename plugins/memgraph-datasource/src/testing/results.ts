@@ -14,11 +14,20 @@ export function node(id: number, labels: string[], properties: Record<string, un
 }
 
 export function rel(id: number, start: number, end: number, type: string, properties: Record<string, unknown> = {}) {
-  return new Relationship(neo4j.int(id), neo4j.int(start), neo4j.int(end), type, properties, `r${id}`, `n${start}`, `n${end}`);
+  return new Relationship(
+    neo4j.int(id),
+    neo4j.int(start),
+    neo4j.int(end),
+    type,
+    properties,
+    `r${id}`,
+    `n${start}`,
+    `n${end}`
+  );
 }
 
 /** A path through `nodes`, joined by `rels` (rels[i] between nodes[i] and nodes[i + 1]). */
-export function path(nodes: ReturnType<typeof node>[], rels: ReturnType<typeof rel>[]) {
+export function path(nodes: Array<ReturnType<typeof node>>, rels: Array<ReturnType<typeof rel>>) {
   const segments = rels.map((r, i) => new PathSegment(nodes[i], r, nodes[i + 1]));
   return new Path(nodes[0], nodes[nodes.length - 1], segments);
 }

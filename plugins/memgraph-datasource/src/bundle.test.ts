@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+// The plugin must talk Bolt over WebSocket in the browser: webpack has to honour neo4j-driver's `browser` field
+// (WebSocket channel) instead of bundling its Node channel (net / tls sockets). Checked on the built module.js,
+// which `npm run build` produces before `npm test` in the README test command; without a build this is skipped.
+const bundlePath = path.resolve(__dirname, '../dist/module.js');
+const describeBuilt = fs.existsSync(bundlePath) ? describe : describe.skip;
+
+describeBuilt('built module.js', () => {
+  const bundle = fs.existsSync(bundlePath) ? fs.readFileSync(bundlePath, 'utf8') : '';
+
+  it('depends only on what Grafana provides at runtime', () => {
+    const dependencies = JSON.parse(/define\((\[[^\]]*\])/.exec(bundle)![1]);
+    expect(dependencies.sort()).toEqual([
+      '@grafana/data',
+      '@grafana/runtime',
+      '@grafana/ui',
+      'module',
+      'react',
+      'rxjs',
+    ]);
+  });
+
+  it("contains neo4j-driver's WebSocket channel and not its Node socket channel", () => {
+    expect(bundle).toContain('new WebSocket(');
+    expect(bundle).toMatch(/\.binaryType\s*=\s*"arraybuffer"/);
+    expect(bundle).toContain('The browser version of this driver only supports one trust'); // browser-channel.js
+    expect(bundle).not.toContain('You are using TRUST_CUSTOM_CA_SIGNED_CERTIFICATES'); // node-channel.js
+    expect(bundle).not.toMatch(/require\(\s*["'](net|tls|node:net|node:tls)["']\s*\)/);
+  });
+});

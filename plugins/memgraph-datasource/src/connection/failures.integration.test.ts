@@ -1,0 +1,201 @@
+/** @jest-environment node */
+import '../testing/grafanaInNode';
+
+import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
+import neo4j from 'neo4j-driver';
+import net from 'node:net';
+
+import { dataSource, queryRequest, runQuery } from '../testing/harness';
+import { DriverRegistry } from './driverRegistry';
+import { WEBSOCKET_HINT } from './errors';
+import { DEADLINE_GRACE_MS } from './runCypher';
+
+const int = neo4j.int;
+const MEMGRAPH_ERROR = 'Memgraph.ClientError.MemgraphError.MemgraphError';
+
+let server: BoltTestServer;
+const registry = new DriverRegistry();
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+beforeAll(async () => {
+  process.on('unhandledRejection', onUnhandled);
+  server = await startBoltTestServer({ users: { viewer: 'secret' } });
+});
+afterEach(() => server.clearResponders());
+afterAll(async () => {
+  await registry.closeAll();
+  await server.stop();
+  process.off('unhandledRejection', onUnhandled);
+  expect(unhandled).toEqual([]);
+});
+
+const viewer = () => ({ url: server.url, username: 'viewer', password: 'secret' });
+
+async function closedPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+async function errorOf(settings: Parameters<typeof dataSource>[0], cypher: string): Promise<string> {
+  const response = await runQuery(dataSource(settings, { registry }), [{ cypher, format: 'table' }]);
+  expect(response.data).toEqual([]);
+  expect(response.errors).toHaveLength(1);
+  return response.errors![0].message!;
+}
+
+describe('failures become clear messages', () => {
+  it('server unreachable: names the URL and gives the WebSocket / TLS / CSP hint', async () => {
+    const url = `bolt://127.0.0.1:${await closedPort()}`;
+    const message = await errorOf({ url, connectionTimeoutSeconds: 2 }, 'RETURN 1');
+    expect(message).toContain(`Cannot reach Memgraph at ${url}`);
+    expect(message).toContain(WEBSOCKET_HINT);
+  });
+
+  it('wrong credentials: says which user was refused and what to check', async () => {
+    const message = await errorOf({ ...viewer(), password: 'wrong' }, 'RETURN 1');
+    expect(message).toMatch(
+      /^Memgraph refused the credentials of user "viewer" \(.+\)\. Check the username and password/
+    );
+  });
+
+  it('syntax or semantic error: passes Memgraph’s own message on', async () => {
+    server.addResponder({
+      match: 'RETRUN 1',
+      failure: { code: MEMGRAPH_ERROR, message: "line 1:0 mismatched input 'RETRUN' expecting {CALL, MATCH, RETURN}" },
+    });
+    expect(await errorOf(viewer(), 'RETRUN 1')).toBe(
+      "Memgraph rejected the query: line 1:0 mismatched input 'RETRUN' expecting {CALL, MATCH, RETURN}."
+    );
+  });
+
+  it('query timeout: Memgraph aborts at tx_timeout and the panel says so', async () => {
+    server.addResponder({
+      match: 'MATCH (n) RETURN count(n)',
+      fields: ['count(n)'],
+      records: [[int(1)]],
+      delayMs: 5_000,
+    });
+    const started = Date.now();
+    const message = await errorOf({ ...viewer(), queryTimeoutSeconds: 1 }, 'MATCH (n) RETURN count(n)');
+    expect(message).toMatch(/^Memgraph stopped the query at the query timeout \(1 s\): Transaction was asked to abort/);
+    expect(Date.now() - started).toBeLessThan(1_000 + DEADLINE_GRACE_MS);
+    expect(server.lastRun?.outcome).toBe('timed_out');
+  });
+
+  it('a server that never answers: the browser gives up shortly after the timeout, and the next query works', async () => {
+    server.addResponder({ match: 'MATCH (n) RETURN n', hang: true, fields: ['n'] });
+    server.addResponder({ match: 'RETURN 2 AS two', fields: ['two'], records: [[int(2)]] });
+    const ds = dataSource({ ...viewer(), queryTimeoutSeconds: 1 }, { registry });
+    const started = Date.now();
+    const hung = await runQuery(ds, [{ cypher: 'MATCH (n) RETURN n' }]);
+    const elapsed = Date.now() - started;
+    expect(hung.errors?.[0].message).toMatch(/^The query did not finish within the query timeout \(1 s\)/);
+    expect(elapsed).toBeGreaterThanOrEqual(1_000 + DEADLINE_GRACE_MS - 50);
+    expect(elapsed).toBeLessThan(1_000 + DEADLINE_GRACE_MS + 1_000);
+    const next = await runQuery(ds, [{ cypher: 'RETURN 2 AS two', format: 'table' }]);
+    expect(next.errors).toBeUndefined();
+    expect(next.data[0].fields[0].values).toEqual([2]);
+    // The hung connection does not stay occupied: once resetting it fails too, the driver holding it is dropped.
+    const hungConnection = server.runs.find((r) => r.query === 'MATCH (n) RETURN n')!.connectionId;
+    await server.waitFor((s) => s.connections.some((c) => c.connectionId === hungConnection && !c.open), 10_000);
+  }, 20_000);
+
+  it('transient error: asks for a retry', async () => {
+    server.addResponder({
+      match: 'MATCH (l:InspectionLot) RETURN l',
+      failure: {
+        code: 'Memgraph.TransientError.MemgraphError.MemgraphError',
+        message: 'Cannot resolve conflicting transactions.',
+      },
+    });
+    expect(await errorOf(viewer(), 'MATCH (l:InspectionLot) RETURN l')).toBe(
+      'Memgraph reported a temporary problem: Cannot resolve conflicting transactions. Refresh the panel to retry.'
+    );
+  });
+
+  it('disconnect mid-stream: says the connection was lost, and the next query reconnects', async () => {
+    server.addResponder({
+      match: 'UNWIND range(1, 100) AS i RETURN i',
+      fields: ['i'],
+      records: Array.from({ length: 100 }, (_, i) => [int(i)]),
+      disconnectAfterRecords: 3,
+    });
+    server.addResponder({ match: 'RETURN 3 AS three', fields: ['three'], records: [[int(3)]] });
+    const ds = dataSource(viewer(), { registry });
+    const response = await runQuery(ds, [{ cypher: 'UNWIND range(1, 100) AS i RETURN i' }]);
+    expect(response.errors?.[0].message).toMatch(
+      new RegExp(
+        `^The connection to Memgraph at ${server.url.replace(/[.]/g, '\\.')} was lost.*Refresh the panel once Memgraph is back`
+      )
+    );
+    const next = await runQuery(ds, [{ cypher: 'RETURN 3 AS three', format: 'table' }]);
+    expect(next.errors).toBeUndefined();
+  });
+
+  it('write query: refused before sending, nothing reaches Memgraph', async () => {
+    const runsBefore = server.runs.length;
+    const message = await errorOf(viewer(), "MATCH (l:InspectionLot {id: 'L-1'}) SET l.status = 'APPROVED'");
+    expect(message).toContain('Refused before sending: this query writes (SET)');
+    expect(message).toContain('(line 1, column 37)');
+    expect(server.runs.length).toBe(runsBefore);
+  });
+
+  it('missing parameter: named before sending', async () => {
+    const runsBefore = server.runs.length;
+    expect(await errorOf(viewer(), 'MATCH (l:InspectionLot {id: $lot}) RETURN l')).toContain(
+      'Parameter $lot has no value.'
+    );
+    expect(server.runs.length).toBe(runsBefore);
+  });
+
+  it('a server restart between two queries: the second one succeeds without reloading', async () => {
+    server.addResponder({ match: 'RETURN 4 AS four', fields: ['four'], records: [[int(4)]] });
+    const ds = dataSource(viewer(), { registry });
+    expect((await runQuery(ds, [{ cypher: 'RETURN 4 AS four' }])).errors).toBeUndefined();
+    const connectionsBefore = server.stats().totalConnections;
+    await server.restart();
+    server.addResponder({ match: 'RETURN 4 AS four', fields: ['four'], records: [[int(4)]] });
+    const after = await runQuery(ds, [{ cypher: 'RETURN 4 AS four', format: 'table' }]);
+    expect(after.errors).toBeUndefined();
+    expect(after.data[0].fields[0].values).toEqual([4]);
+    expect(server.stats().totalConnections).toBeGreaterThan(connectionsBefore);
+  });
+});
+
+describe('cancellation', () => {
+  it('unsubscribing stops the stream on the wire (DISCARD, ROLLBACK) and gives the connection back to the pool', async () => {
+    const cypher = 'MATCH (e:Element) RETURN e.id AS id';
+    server.addResponder({
+      match: cypher,
+      fields: ['id'],
+      records: Array.from({ length: 500 }, (_, i) => [`E-${i}`]),
+      batchDelayMs: 300,
+    });
+    server.addResponder({ match: 'RETURN 5 AS five', fields: ['five'], records: [[int(5)]] });
+    // One connection only: the follow-up query can run only on the connection the cancelled one gave back.
+    const ds = dataSource({ ...viewer(), fetchSize: 10, maxConnections: 1 }, { registry });
+    const subscription = ds.query(queryRequest([{ cypher, format: 'table' }])).subscribe();
+    await server.waitFor((s) => s.lastRun?.query === cypher && s.lastRun.recordsSent >= 10);
+    const run = server.lastRun!;
+    const connections = server.stats().totalConnections;
+    subscription.unsubscribe();
+    await server.waitFor(() => run.outcome === 'discarded', 5_000);
+    await server.waitFor((s) => s.stats().activeStreams === 0 && s.stats().openTransactions === 0, 5_000);
+    expect(run.recordsSent).toBeLessThan(500);
+    const afterRun = server.messages.filter(
+      (m) => m.connectionId === run.connectionId && m.receivedAt >= run.receivedAt
+    );
+    expect(afterRun.map((m) => m.type)).toEqual(expect.arrayContaining(['DISCARD', 'ROLLBACK']));
+    expect(afterRun.map((m) => m.type)).not.toContain('RESET');
+
+    const next = await runQuery(ds, [{ cypher: 'RETURN 5 AS five', format: 'table' }]);
+    expect(next.errors).toBeUndefined();
+    expect(next.data[0].fields[0].values).toEqual([5]);
+    expect(server.lastRun?.connectionId).toBe(run.connectionId);
+    expect(server.stats().totalConnections).toBe(connections);
+  });
+});
