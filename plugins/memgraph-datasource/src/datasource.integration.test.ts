@@ -2,39 +2,24 @@
 import './testing/grafanaInNode';
 
 import { type Field, FieldType } from '@grafana/data';
-import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import { expandMacros } from '@opentruss/cypher';
 import neo4j from 'neo4j-driver';
 
-import { DriverRegistry } from './connection/driverRegistry';
+import { startBoltTestServerForSuite } from './testing/boltTestServerSuite';
 import { RANGE, dataSource, runQuery } from './testing/harness';
 import { node, path, rel } from './testing/results';
 
 const int = neo4j.int;
 const { Date: CypherDate, LocalDateTime, DateTime, Duration, Point, LocalTime } = neo4j.types;
 
-let server: BoltTestServer;
-const registry = new DriverRegistry();
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+const suite = startBoltTestServerForSuite();
+const registry = suite.registry;
 
-beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  server = await startBoltTestServer();
-});
-afterEach(() => server.clearResponders());
-afterAll(async () => {
-  await registry.closeAll();
-  await server.stop();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
-
-const settings = () => ({ url: server.url, timeZone: 'Asia/Shanghai' });
+const settings = () => ({ url: suite.server.url, timeZone: 'Asia/Shanghai' });
 
 describe('query execution through the real driver', () => {
   it('runs each query in a READ transaction with tx_timeout, and closes it', async () => {
-    server.addResponder({
+    suite.server.addResponder({
       match: 'MATCH (l:InspectionLot) RETURN count(l) AS lots',
       fields: ['lots'],
       records: [[int(42)]],
@@ -45,15 +30,15 @@ describe('query execution through the real driver', () => {
     ]);
     expect(response.errors).toBeUndefined();
     expect(response.data[0].fields[0]).toMatchObject({ name: 'lots', type: FieldType.number, values: [42] });
-    expect(server.lastRun).toMatchObject({ explicitTransaction: true, outcome: 'completed' });
-    expect(server.lastRun?.extra.mode).toBe('r');
-    expect(Number(server.lastRun?.extra.tx_timeout)).toBe(12_000);
-    await server.waitFor((s) => s.stats().openTransactions === 0 && s.stats().activeStreams === 0);
-    expect(server.messages.filter((m) => m.type === 'ROLLBACK').length).toBeGreaterThan(0);
+    expect(suite.server.lastRun).toMatchObject({ explicitTransaction: true, outcome: 'completed' });
+    expect(suite.server.lastRun?.extra.mode).toBe('r');
+    expect(Number(suite.server.lastRun?.extra.tx_timeout)).toBe(12_000);
+    await suite.server.waitFor((s) => s.stats().openTransactions === 0 && s.stats().activeStreams === 0);
+    expect(suite.server.messages.filter((m) => m.type === 'ROLLBACK').length).toBeGreaterThan(0);
   });
 
   it('runs SHOW queries auto-commit (Memgraph refuses them in transactions)', async () => {
-    server.addResponder({
+    suite.server.addResponder({
       match: '// storage\nSHOW STORAGE INFO',
       fields: ['storage info', 'value'],
       records: [['vertex_count', int(3)]],
@@ -61,14 +46,14 @@ describe('query execution through the real driver', () => {
     const ds = dataSource(settings(), { registry });
     const response = await runQuery(ds, [{ cypher: '// storage\nSHOW STORAGE INFO', format: 'table' }]);
     expect(response.errors).toBeUndefined();
-    expect(server.lastRun).toMatchObject({ query: '// storage\nSHOW STORAGE INFO', explicitTransaction: false });
-    expect(server.lastRun?.extra.mode).toBe('r');
+    expect(suite.server.lastRun).toMatchObject({ query: '// storage\nSHOW STORAGE INFO', explicitTransaction: false });
+    expect(suite.server.lastRun?.extra.mode).toBe('r');
   });
 
   it('sends the time range and interval as integer parameters, and the expanded macros as text', async () => {
     const cypher =
       'MATCH (h:ApprovalHistory) WHERE $__timeFilter(h.created_at) RETURN $__timeGroup(h.created_at, $__interval) AS time, count(h) AS approvals';
-    server.addResponder({
+    suite.server.addResponder({
       match: expandMacros(cypher),
       fields: ['time', 'approvals'],
       records: [[int(RANGE.fromMs), int(2)]],
@@ -76,8 +61,8 @@ describe('query execution through the real driver', () => {
     const ds = dataSource(settings(), { registry });
     const response = await runQuery(ds, [{ cypher, format: 'time_series' }], { intervalMs: 3_600_000 });
     expect(response.errors).toBeUndefined();
-    expect(server.lastRun?.query).toBe(expandMacros(cypher));
-    expect(server.lastRun?.parameters).toEqual({
+    expect(suite.server.lastRun?.query).toBe(expandMacros(cypher));
+    expect(suite.server.lastRun?.parameters).toEqual({
       __from: int(RANGE.fromMs),
       __to: int(RANGE.toMs),
       __interval_ms: int(3_600_000),
@@ -93,7 +78,7 @@ describe('query execution through the real driver', () => {
       'MATCH (l:InspectionLot) WHERE l.project_id = $project AND l.status IN ${status} AND l.building_id IN [[building]] AND l.level = $level RETURN count(l) AS n';
     const sent =
       'MATCH (l:InspectionLot) WHERE l.project_id = $project AND l.status IN $status AND l.building_id IN $building AND l.level = $level RETURN count(l) AS n';
-    server.addResponder({ match: sent, fields: ['n'], records: [[int(7)]] });
+    suite.server.addResponder({ match: sent, fields: ['n'], records: [[int(7)]] });
     const ds = dataSource(settings(), {
       registry,
       variables: [
@@ -107,8 +92,8 @@ describe('query execution through the real driver', () => {
       scopedVars: { level: { text: 'L7', value: 'L7' } },
     });
     expect(response.errors).toBeUndefined();
-    expect(server.lastRun?.query).toBe(sent);
-    expect(server.lastRun?.parameters).toMatchObject({
+    expect(suite.server.lastRun?.query).toBe(sent);
+    expect(suite.server.lastRun?.parameters).toMatchObject({
       project: 'P-1',
       status: ['APPROVED', 'PUBLISHED'],
       building: ['B-1', 'B-2'],
@@ -123,17 +108,17 @@ describe('query execution through the real driver', () => {
     "x' OR 1=1 WITH 1 AS a MATCH (n) SET n.pwned = true //",
   ])('an injection attempt in a variable value (%s) reaches Memgraph only as a parameter value', async (hostile) => {
     const cypher = 'MATCH (e:Element {id: $element}) RETURN e.id AS id';
-    server.addResponder({ match: cypher, fields: ['id'], records: [] });
+    suite.server.addResponder({ match: cypher, fields: ['id'], records: [] });
     const ds = dataSource(settings(), { registry, variables: [{ name: 'element', current: hostile }] });
     const response = await runQuery(ds, [{ cypher, format: 'table' }]);
     expect(response.errors).toBeUndefined();
-    expect(server.lastRun?.query).toBe(cypher);
-    expect(server.lastRun?.parameters.element).toBe(hostile);
+    expect(suite.server.lastRun?.query).toBe(cypher);
+    expect(suite.server.lastRun?.parameters.element).toBe(hostile);
   });
 
   it('turns every value type into the right field', async () => {
     const lot = node(1, ['InspectionLot'], { id: 'L-1' });
-    server.addResponder({
+    suite.server.addResponder({
       match: 'RETURN everything',
       fields: [
         'int',
@@ -209,7 +194,7 @@ describe('query execution through the real driver', () => {
     const level = node(3, ['Level'], { id: 'F1' });
     const contains = rel(10, 1, 2, 'MANAGEMENT_CONTAINS');
     const locatedAt = rel(11, 2, 3, 'LOCATED_AT');
-    server.addResponder({
+    suite.server.addResponder({
       match: 'MATCH p = (l)-->(e)-->(v) RETURN p, [l, e] AS again',
       fields: ['p', 'again'],
       records: [[path([lot, element, level], [contains, locatedAt]), [lot, element]]],
@@ -228,7 +213,7 @@ describe('query execution through the real driver', () => {
   });
 
   it('stops pulling at the row cap, returns what arrived, and says so on the frame', async () => {
-    server.addResponder({
+    suite.server.addResponder({
       match: 'UNWIND range(1, 1000) AS i RETURN i',
       fields: ['i'],
       records: () =>
@@ -245,43 +230,43 @@ describe('query execution through the real driver', () => {
     expect(response.data[0].meta.notices).toEqual([
       { severity: 'warning', text: expect.stringContaining('Showing the first 5 rows') },
     ]);
-    const run = server.lastRun!;
-    await server.waitFor(() => run.outcome === 'discarded');
+    const run = suite.server.lastRun!;
+    await suite.server.waitFor(() => run.outcome === 'discarded');
     // The cap + 1 decides "more rows exist"; the driver may have asked for one more batch of that size meanwhile.
     expect(run.recordsSent).toBeLessThanOrEqual(2 * 6);
   });
 
   it('reuses one driver and its pooled connection for every query of a datasource', async () => {
-    server.addResponder({ match: 'RETURN 6 AS six', fields: ['six'], records: [[int(6)]] });
+    suite.server.addResponder({ match: 'RETURN 6 AS six', fields: ['six'], records: [[int(6)]] });
     const ds = dataSource(settings(), { registry });
     await runQuery(ds, [{ cypher: 'RETURN 6 AS six' }]);
-    const first = server.lastRun!.connectionId;
-    const connections = server.stats().totalConnections;
+    const first = suite.server.lastRun!.connectionId;
+    const connections = suite.server.stats().totalConnections;
     await runQuery(ds, [{ cypher: 'RETURN 6 AS six' }]);
     await runQuery(ds, [{ cypher: 'RETURN 6 AS six' }]);
-    expect(server.lastRun!.connectionId).toBe(first);
-    expect(server.stats().totalConnections).toBe(connections);
+    expect(suite.server.lastRun!.connectionId).toBe(first);
+    expect(suite.server.stats().totalConnections).toBe(connections);
   });
 
   it('closes the old driver and builds a new one when the connection settings of a datasource change', async () => {
-    server.addResponder({ match: 'RETURN 7 AS seven', fields: ['seven'], records: [[int(7)]] });
+    suite.server.addResponder({ match: 'RETURN 7 AS seven', fields: ['seven'], records: [[int(7)]] });
     await runQuery(dataSource(settings(), { registry, uid: 'edited' }), [{ cypher: 'RETURN 7 AS seven' }]);
-    const before = server.lastRun!.connectionId;
+    const before = suite.server.lastRun!.connectionId;
     // A setting the driver does not use keeps the driver (and its connection)…
     await runQuery(dataSource({ ...settings(), maxRows: 50 }, { registry, uid: 'edited' }), [
       { cypher: 'RETURN 7 AS seven' },
     ]);
-    expect(server.lastRun!.connectionId).toBe(before);
+    expect(suite.server.lastRun!.connectionId).toBe(before);
     // …a connection setting replaces it. Grafana builds a new instance after "Save & test": same uid, new settings.
     const edited = dataSource({ ...settings(), maxConnections: 2 }, { registry, uid: 'edited' });
     await runQuery(edited, [{ cypher: 'RETURN 7 AS seven' }]);
-    expect(server.lastRun!.connectionId).not.toBe(before);
-    await server.waitFor((s) => s.connections.some((c) => c.connectionId === before && !c.open));
-    expect(server.connections.find((c) => c.connectionId === before)?.closeReason).toBe('GOODBYE');
+    expect(suite.server.lastRun!.connectionId).not.toBe(before);
+    await suite.server.waitFor((s) => s.connections.some((c) => c.connectionId === before && !c.open));
+    expect(suite.server.connections.find((c) => c.connectionId === before)?.closeReason).toBe('GOODBYE');
   });
 
   it('runs several targets, each with its own result or error', async () => {
-    server.addResponder({ match: 'RETURN 1 AS one', fields: ['one'], records: [[int(1)]] });
+    suite.server.addResponder({ match: 'RETURN 1 AS one', fields: ['one'], records: [[int(1)]] });
     const ds = dataSource(settings(), { registry });
     const response = await runQuery(ds, [
       { cypher: 'RETURN 1 AS one', format: 'table' },

@@ -1,36 +1,21 @@
 /** @jest-environment node */
 import '../testing/grafanaInNode';
 
-import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import neo4j from 'neo4j-driver';
 import net from 'node:net';
 
 import { dataSource, queryRequest, runQuery } from '../testing/harness';
-import { DriverRegistry } from './driverRegistry';
+import { startBoltTestServerForSuite } from '../testing/boltTestServerSuite';
 import { WEBSOCKET_HINT } from './errors';
 import { DEADLINE_GRACE_MS } from './runCypher';
 
 const int = neo4j.int;
 const MEMGRAPH_ERROR = 'Memgraph.ClientError.MemgraphError.MemgraphError';
 
-let server: BoltTestServer;
-const registry = new DriverRegistry();
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+const suite = startBoltTestServerForSuite({ users: { viewer: 'secret' } });
+const registry = suite.registry;
 
-beforeAll(async () => {
-  process.on('unhandledRejection', onUnhandled);
-  server = await startBoltTestServer({ users: { viewer: 'secret' } });
-});
-afterEach(() => server.clearResponders());
-afterAll(async () => {
-  await registry.closeAll();
-  await server.stop();
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled).toEqual([]);
-});
-
-const viewer = () => ({ url: server.url, username: 'viewer', password: 'secret' });
+const viewer = () => ({ url: suite.server.url, username: 'viewer', password: 'secret' });
 
 async function closedPort(): Promise<number> {
   const probe = net.createServer();
@@ -63,7 +48,7 @@ describe('failures become clear messages', () => {
   });
 
   it('syntax or semantic error: passes Memgraph’s own message on', async () => {
-    server.addResponder({
+    suite.server.addResponder({
       match: 'RETRUN 1',
       failure: { code: MEMGRAPH_ERROR, message: "line 1:0 mismatched input 'RETRUN' expecting {CALL, MATCH, RETURN}" },
     });
@@ -73,7 +58,7 @@ describe('failures become clear messages', () => {
   });
 
   it('query timeout: Memgraph aborts at tx_timeout and the panel says so', async () => {
-    server.addResponder({
+    suite.server.addResponder({
       match: 'MATCH (n) RETURN count(n)',
       fields: ['count(n)'],
       records: [[int(1)]],
@@ -83,12 +68,12 @@ describe('failures become clear messages', () => {
     const message = await errorOf({ ...viewer(), queryTimeoutSeconds: 1 }, 'MATCH (n) RETURN count(n)');
     expect(message).toMatch(/^Memgraph stopped the query at the query timeout \(1 s\): Transaction was asked to abort/);
     expect(Date.now() - started).toBeLessThan(1_000 + DEADLINE_GRACE_MS);
-    expect(server.lastRun?.outcome).toBe('timed_out');
+    expect(suite.server.lastRun?.outcome).toBe('timed_out');
   });
 
   it('a server that never answers: the browser gives up shortly after the timeout, and the next query works', async () => {
-    server.addResponder({ match: 'MATCH (n) RETURN n', hang: true, fields: ['n'] });
-    server.addResponder({ match: 'RETURN 2 AS two', fields: ['two'], records: [[int(2)]] });
+    suite.server.addResponder({ match: 'MATCH (n) RETURN n', hang: true, fields: ['n'] });
+    suite.server.addResponder({ match: 'RETURN 2 AS two', fields: ['two'], records: [[int(2)]] });
     const ds = dataSource({ ...viewer(), queryTimeoutSeconds: 1 }, { registry });
     const started = Date.now();
     const hung = await runQuery(ds, [{ cypher: 'MATCH (n) RETURN n' }]);
@@ -100,12 +85,12 @@ describe('failures become clear messages', () => {
     expect(next.errors).toBeUndefined();
     expect(next.data[0].fields[0].values).toEqual([2]);
     // The hung connection does not stay occupied: once resetting it fails too, the driver holding it is dropped.
-    const hungConnection = server.runs.find((r) => r.query === 'MATCH (n) RETURN n')!.connectionId;
-    await server.waitFor((s) => s.connections.some((c) => c.connectionId === hungConnection && !c.open), 10_000);
+    const hungConnection = suite.server.runs.find((r) => r.query === 'MATCH (n) RETURN n')!.connectionId;
+    await suite.server.waitFor((s) => s.connections.some((c) => c.connectionId === hungConnection && !c.open), 10_000);
   }, 20_000);
 
   it('transient error: asks for a retry', async () => {
-    server.addResponder({
+    suite.server.addResponder({
       match: 'MATCH (l:InspectionLot) RETURN l',
       failure: {
         code: 'Memgraph.TransientError.MemgraphError.MemgraphError',
@@ -118,18 +103,18 @@ describe('failures become clear messages', () => {
   });
 
   it('disconnect mid-stream: says the connection was lost, and the next query reconnects', async () => {
-    server.addResponder({
+    suite.server.addResponder({
       match: 'UNWIND range(1, 100) AS i RETURN i',
       fields: ['i'],
       records: Array.from({ length: 100 }, (_, i) => [int(i)]),
       disconnectAfterRecords: 3,
     });
-    server.addResponder({ match: 'RETURN 3 AS three', fields: ['three'], records: [[int(3)]] });
+    suite.server.addResponder({ match: 'RETURN 3 AS three', fields: ['three'], records: [[int(3)]] });
     const ds = dataSource(viewer(), { registry });
     const response = await runQuery(ds, [{ cypher: 'UNWIND range(1, 100) AS i RETURN i' }]);
     expect(response.errors?.[0].message).toMatch(
       new RegExp(
-        `^The connection to Memgraph at ${server.url.replace(/[.]/g, '\\.')} was lost.*Refresh the panel once Memgraph is back`
+        `^The connection to Memgraph at ${suite.server.url.replace(/[.]/g, '\\.')} was lost.*Refresh the panel once Memgraph is back`
       )
     );
     const next = await runQuery(ds, [{ cypher: 'RETURN 3 AS three', format: 'table' }]);
@@ -137,56 +122,56 @@ describe('failures become clear messages', () => {
   });
 
   it('write query: refused before sending, nothing reaches Memgraph', async () => {
-    const runsBefore = server.runs.length;
+    const runsBefore = suite.server.runs.length;
     const message = await errorOf(viewer(), "MATCH (l:InspectionLot {id: 'L-1'}) SET l.status = 'APPROVED'");
     expect(message).toContain('Refused before sending: this query writes (SET)');
     expect(message).toContain('(line 1, column 37)');
-    expect(server.runs.length).toBe(runsBefore);
+    expect(suite.server.runs.length).toBe(runsBefore);
   });
 
   it('missing parameter: named before sending', async () => {
-    const runsBefore = server.runs.length;
+    const runsBefore = suite.server.runs.length;
     expect(await errorOf(viewer(), 'MATCH (l:InspectionLot {id: $lot}) RETURN l')).toContain(
       'Parameter $lot has no value.'
     );
-    expect(server.runs.length).toBe(runsBefore);
+    expect(suite.server.runs.length).toBe(runsBefore);
   });
 
   it('a server restart between two queries: the second one succeeds without reloading', async () => {
-    server.addResponder({ match: 'RETURN 4 AS four', fields: ['four'], records: [[int(4)]] });
+    suite.server.addResponder({ match: 'RETURN 4 AS four', fields: ['four'], records: [[int(4)]] });
     const ds = dataSource(viewer(), { registry });
     expect((await runQuery(ds, [{ cypher: 'RETURN 4 AS four' }])).errors).toBeUndefined();
-    const connectionsBefore = server.stats().totalConnections;
-    await server.restart();
-    server.addResponder({ match: 'RETURN 4 AS four', fields: ['four'], records: [[int(4)]] });
+    const connectionsBefore = suite.server.stats().totalConnections;
+    await suite.server.restart();
+    suite.server.addResponder({ match: 'RETURN 4 AS four', fields: ['four'], records: [[int(4)]] });
     const after = await runQuery(ds, [{ cypher: 'RETURN 4 AS four', format: 'table' }]);
     expect(after.errors).toBeUndefined();
     expect(after.data[0].fields[0].values).toEqual([4]);
-    expect(server.stats().totalConnections).toBeGreaterThan(connectionsBefore);
+    expect(suite.server.stats().totalConnections).toBeGreaterThan(connectionsBefore);
   });
 });
 
 describe('cancellation', () => {
   it('unsubscribing stops the stream on the wire (DISCARD, ROLLBACK) and gives the connection back to the pool', async () => {
     const cypher = 'MATCH (e:Element) RETURN e.id AS id';
-    server.addResponder({
+    suite.server.addResponder({
       match: cypher,
       fields: ['id'],
       records: Array.from({ length: 500 }, (_, i) => [`E-${i}`]),
       batchDelayMs: 300,
     });
-    server.addResponder({ match: 'RETURN 5 AS five', fields: ['five'], records: [[int(5)]] });
+    suite.server.addResponder({ match: 'RETURN 5 AS five', fields: ['five'], records: [[int(5)]] });
     // One connection only: the follow-up query can run only on the connection the cancelled one gave back.
     const ds = dataSource({ ...viewer(), fetchSize: 10, maxConnections: 1 }, { registry });
     const subscription = ds.query(queryRequest([{ cypher, format: 'table' }])).subscribe();
-    await server.waitFor((s) => s.lastRun?.query === cypher && s.lastRun.recordsSent >= 10);
-    const run = server.lastRun!;
-    const connections = server.stats().totalConnections;
+    await suite.server.waitFor((s) => s.lastRun?.query === cypher && s.lastRun.recordsSent >= 10);
+    const run = suite.server.lastRun!;
+    const connections = suite.server.stats().totalConnections;
     subscription.unsubscribe();
-    await server.waitFor(() => run.outcome === 'discarded', 5_000);
-    await server.waitFor((s) => s.stats().activeStreams === 0 && s.stats().openTransactions === 0, 5_000);
+    await suite.server.waitFor(() => run.outcome === 'discarded', 5_000);
+    await suite.server.waitFor((s) => s.stats().activeStreams === 0 && s.stats().openTransactions === 0, 5_000);
     expect(run.recordsSent).toBeLessThan(500);
-    const afterRun = server.messages.filter(
+    const afterRun = suite.server.messages.filter(
       (m) => m.connectionId === run.connectionId && m.receivedAt >= run.receivedAt
     );
     expect(afterRun.map((m) => m.type)).toEqual(expect.arrayContaining(['DISCARD', 'ROLLBACK']));
@@ -195,7 +180,7 @@ describe('cancellation', () => {
     const next = await runQuery(ds, [{ cypher: 'RETURN 5 AS five', format: 'table' }]);
     expect(next.errors).toBeUndefined();
     expect(next.data[0].fields[0].values).toEqual([5]);
-    expect(server.lastRun?.connectionId).toBe(run.connectionId);
-    expect(server.stats().totalConnections).toBe(connections);
+    expect(suite.server.lastRun?.connectionId).toBe(run.connectionId);
+    expect(suite.server.stats().totalConnections).toBe(connections);
   });
 });

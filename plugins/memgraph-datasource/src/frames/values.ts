@@ -25,60 +25,47 @@ export type ValueKind =
 export const GRAPH_KINDS: ReadonlySet<ValueKind> = new Set(['node', 'relationship', 'path']);
 export const INSTANT_KINDS: ReadonlySet<ValueKind> = new Set(['date', 'localDateTime', 'dateTime']);
 
+/** neo4j-driver's own type guards, in the order they are tried. */
+const DRIVER_KINDS: Array<[(value: object) => boolean, ValueKind]> = [
+  [neo4j.isInt, 'integer'],
+  [neo4j.isNode, 'node'],
+  [(v) => neo4j.isRelationship(v) || neo4j.isUnboundRelationship(v), 'relationship'],
+  [neo4j.isPath, 'path'],
+  [neo4j.isDate, 'date'],
+  [neo4j.isLocalDateTime, 'localDateTime'],
+  [neo4j.isDateTime, 'dateTime'],
+  [neo4j.isLocalTime, 'localTime'],
+  [neo4j.isTime, 'time'],
+  [neo4j.isDuration, 'duration'],
+  [neo4j.isPoint, 'point'],
+];
+
+const PRIMITIVE_KINDS: Partial<Record<string, ValueKind>> = {
+  boolean: 'boolean',
+  number: 'float', // the driver decodes Bolt integers as Integer, so a JS number is a Bolt float
+  bigint: 'integer',
+  string: 'string',
+};
+
 export function kindOf(value: unknown): ValueKind {
   if (value === null || value === undefined) {
     return 'null';
   }
-  switch (typeof value) {
-    case 'boolean':
-      return 'boolean';
-    case 'number':
-      return 'float'; // the driver decodes Bolt integers as Integer, so a JS number is a Bolt float
-    case 'bigint':
-      return 'integer';
-    case 'string':
-      return 'string';
+  const primitive = PRIMITIVE_KINDS[typeof value];
+  if (primitive) {
+    return primitive;
   }
-  if (neo4j.isInt(value)) {
-    return 'integer';
+  if (typeof value !== 'object') {
+    return 'other';
   }
-  if (neo4j.isNode(value as object)) {
-    return 'node';
-  }
-  if (neo4j.isRelationship(value as object) || neo4j.isUnboundRelationship(value as object)) {
-    return 'relationship';
-  }
-  if (neo4j.isPath(value as object)) {
-    return 'path';
-  }
-  if (neo4j.isDate(value as object)) {
-    return 'date';
-  }
-  if (neo4j.isLocalDateTime(value as object)) {
-    return 'localDateTime';
-  }
-  if (neo4j.isDateTime(value as object)) {
-    return 'dateTime';
-  }
-  if (neo4j.isLocalTime(value as object)) {
-    return 'localTime';
-  }
-  if (neo4j.isTime(value as object)) {
-    return 'time';
-  }
-  if (neo4j.isDuration(value as object)) {
-    return 'duration';
-  }
-  if (neo4j.isPoint(value as object)) {
-    return 'point';
+  const driverKind = DRIVER_KINDS.find(([is]) => is(value));
+  if (driverKind) {
+    return driverKind[1];
   }
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     return 'bytes'; // neo4j-driver decodes Bolt bytes as an Int8Array
   }
-  if (Array.isArray(value)) {
-    return 'list';
-  }
-  return typeof value === 'object' ? 'map' : 'other';
+  return Array.isArray(value) ? 'list' : 'map';
 }
 
 const MAX_SAFE = neo4j.int(Number.MAX_SAFE_INTEGER);

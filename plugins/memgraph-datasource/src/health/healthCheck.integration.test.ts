@@ -1,10 +1,9 @@
 /** @jest-environment node */
 import '../testing/grafanaInNode';
 
-import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import neo4j from 'neo4j-driver';
 
-import { DriverRegistry } from '../connection/driverRegistry';
+import { startBoltTestServerForSuite } from '../testing/boltTestServerSuite';
 import { dataSource } from '../testing/harness';
 import { INDEX_INFO_QUERY } from './indexAdvisor';
 import { PROBE_QUERY, VERSION_QUERY } from './healthCheck';
@@ -12,28 +11,18 @@ import { PROBE_QUERY, VERSION_QUERY } from './healthCheck';
 const int = neo4j.int;
 const INDEX_FIELDS = ['index type', 'label', 'property', 'count'];
 
-let server: BoltTestServer;
-const registry = new DriverRegistry();
+const suite = startBoltTestServerForSuite({ users: { viewer: 'secret' } });
+const registry = suite.registry;
 
-beforeAll(async () => {
-  server = await startBoltTestServer({ users: { viewer: 'secret' } });
-});
-beforeEach(() => {
-  server.clearResponders();
-  server.addResponder({ match: PROBE_QUERY, fields: ['ok'], records: [[int(1)]] });
-});
-afterAll(async () => {
-  await registry.closeAll();
-  await server.stop();
-});
+beforeEach(() => suite.server.addResponder({ match: PROBE_QUERY, fields: ['ok'], records: [[int(1)]] }));
 
-const viewer = () => ({ url: server.url, username: 'viewer', password: 'secret' });
-const address = () => server.url.replace('bolt://', '');
+const viewer = () => ({ url: suite.server.url, username: 'viewer', password: 'secret' });
+const address = () => suite.server.url.replace('bolt://', '');
 
 describe('Save & test', () => {
   it('reports the server reached and that every recommended index exists', async () => {
-    server.addResponder({ match: VERSION_QUERY, fields: ['version'], records: [['3.2.1']] });
-    server.addResponder({
+    suite.server.addResponder({ match: VERSION_QUERY, fields: ['version'], records: [['3.2.1']] });
+    suite.server.addResponder({
       match: INDEX_INFO_QUERY,
       fields: INDEX_FIELDS,
       records: [
@@ -56,19 +45,21 @@ describe('Save & test', () => {
         },
       },
     });
-    const probe = server.runs.find((r) => r.query === PROBE_QUERY)!;
+    const probe = suite.server.runs.find((r) => r.query === PROBE_QUERY)!;
     expect(probe).toMatchObject({ explicitTransaction: true });
     expect(probe.extra.mode).toBe('r');
     // SHOW queries are refused inside explicit transactions: they must run auto-commit.
-    expect(server.runs.filter((r) => r.query.startsWith('SHOW')).map((r) => [r.query, r.explicitTransaction])).toEqual([
+    expect(
+      suite.server.runs.filter((r) => r.query.startsWith('SHOW')).map((r) => [r.query, r.explicitTransaction])
+    ).toEqual([
       [VERSION_QUERY, false],
       [INDEX_INFO_QUERY, false],
     ]);
   });
 
   it('warns with the exact CREATE INDEX statements for missing recommended indexes', async () => {
-    server.addResponder({ match: VERSION_QUERY, fields: ['version'], records: [['2.21.0']] });
-    server.addResponder({
+    suite.server.addResponder({ match: VERSION_QUERY, fields: ['version'], records: [['2.21.0']] });
+    suite.server.addResponder({
       match: INDEX_INFO_QUERY,
       fields: INDEX_FIELDS,
       records: [['label+property', 'Element', 'id', int(100)]], // before 3.2 `property` was a string
@@ -86,11 +77,11 @@ describe('Save & test', () => {
   });
 
   it('still reports the server when SHOW VERSION is not available, and warns when indexes cannot be read', async () => {
-    server.addResponder({
+    suite.server.addResponder({
       match: VERSION_QUERY,
       failure: { code: 'Memgraph.ClientError.MemgraphError.MemgraphError', message: 'no' },
     });
-    server.addResponder({
+    suite.server.addResponder({
       match: INDEX_INFO_QUERY,
       failure: {
         code: 'Memgraph.ClientError.MemgraphError.MemgraphError',
