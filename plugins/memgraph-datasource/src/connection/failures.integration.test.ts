@@ -29,6 +29,8 @@ async function errorOf(settings: Parameters<typeof dataSource>[0], cypher: strin
   const response = await runQuery(dataSource(settings, { registry }), [{ cypher, format: 'table' }]);
   expect(response.data).toEqual([]);
   expect(response.errors).toHaveLength(1);
+  // Whatever failed, the session is closed: no transaction or result stays open on the server.
+  await suite.server.waitFor((s) => s.stats().openTransactions === 0 && s.stats().activeStreams === 0);
   return response.errors![0].message!;
 }
 
