@@ -1,6 +1,5 @@
 // Authentication as Memgraph does it: configured users, or any credentials when none are configured.
-import type { BoltTestServer } from '../src';
-import { startBoltTestServer } from '../src';
+import { startBoltTestServer, type BoltTestServer } from '../src';
 import { CHANNELS, openDriver, type Channel } from './support/drivers';
 
 const QUERY = 'RETURN 1 AS one';

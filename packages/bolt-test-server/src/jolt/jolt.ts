@@ -2,8 +2,24 @@
 // strings, booleans, null, lists and maps are plain JSON; integers `{"Z": "<decimal>"}` (parsed exactly, never
 // through a JS number); floats `{"R": "<decimal>"}`; temporals `{"T": "<ISO 8601>"}`; points
 // `{"@": "SRID=n;POINT(x y[ z])"}`; bytes `{"#": "<hex>"}`; `{"()": …}`, `{"->": …}`, `{"<-": …}`, `{"..": …}`.
-import neo4j, { Integer, isInt, isNode, isPath, isPoint, isRelationship, Node, Path, PathSegment, Relationship } from 'neo4j-driver';
-import { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime } from 'neo4j-driver';
+import neo4j, {
+  Integer,
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isPoint,
+  isRelationship,
+  isTime,
+  Node,
+  Path,
+  PathSegment,
+  Relationship,
+} from 'neo4j-driver';
 import { parseTemporal, TemporalSyntaxError } from './temporal-text';
 
 const { Point } = neo4j.types;

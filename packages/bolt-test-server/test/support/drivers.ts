@@ -14,7 +14,6 @@ let browserBuild: Neo4jModule | undefined;
 export function browserNeo4j(): Neo4jModule {
   if (!browserBuild) {
     (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     browserBuild = require('neo4j-driver/lib/browser/neo4j-web.js') as Neo4jModule;
   }
   return browserBuild;
