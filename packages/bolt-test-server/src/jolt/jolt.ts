@@ -2,24 +2,9 @@
 // strings, booleans, null, lists and maps are plain JSON; integers `{"Z": "<decimal>"}` (parsed exactly, never
 // through a JS number); floats `{"R": "<decimal>"}`; temporals `{"T": "<ISO 8601>"}`; points
 // `{"@": "SRID=n;POINT(x y[ z])"}`; bytes `{"#": "<hex>"}`; `{"()": …}`, `{"->": …}`, `{"<-": …}`, `{"..": …}`.
-import neo4j, {
-  Integer,
-  isDate,
-  isDateTime,
-  isDuration,
-  isInt,
-  isLocalDateTime,
-  isLocalTime,
-  isNode,
-  isPath,
-  isPoint,
-  isRelationship,
-  isTime,
-  Node,
-  Path,
-  PathSegment,
-  Relationship,
-} from 'neo4j-driver';
+import neo4j, { Integer, isInt, isNode, isPath, isPoint, isRelationship, Node, Path, PathSegment, Relationship } from 'neo4j-driver';
+import { isTemporal } from '../packstream/values';
+import { mapEntries } from '../safe-object';
 import { parseTemporal, TemporalSyntaxError } from './temporal-text';
 
 const { Point } = neo4j.types;
@@ -66,16 +51,7 @@ export function parseJolt(value: unknown, path = '$'): unknown {
 }
 
 function parseMap(map: Record<string, unknown>, path: string): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(map)) {
-    Object.defineProperty(result, key, {
-      value: parseJolt(item, `${path}.${key}`),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return result;
+  return mapEntries(map, (item, key) => parseJolt(item, `${path}.${key}`));
 }
 
 function parseTyped(sigil: string, body: unknown, path: string): unknown {
@@ -283,7 +259,7 @@ function objectToJolt(value: object, path: string): JoltValue {
     const coordinates = [value.x, value.y, value.z].filter((c) => c !== undefined).map(floatText);
     return { '@': `SRID=${value.srid.toString()};POINT(${coordinates.join(' ')})` };
   }
-  if ([isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime].some((is) => is(value))) {
+  if (isTemporal(value)) {
     return { T: value.toString() };
   }
   const prototype = Object.getPrototypeOf(value);
@@ -301,16 +277,7 @@ function floatText(value: number): string {
 }
 
 function mapToJolt(map: Record<string, unknown>, path: string): { [key: string]: JoltValue } {
-  const result: { [key: string]: JoltValue } = {};
-  for (const [key, item] of Object.entries(map)) {
-    Object.defineProperty(result, key, {
-      value: toJolt(item, `${path}.${key}`),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return result;
+  return mapEntries(map, (item, key) => toJolt(item, `${path}.${key}`));
 }
 
 /** Memgraph's element ids are the ids as text; Jolt here keeps only the id, so anything else would be lost. */

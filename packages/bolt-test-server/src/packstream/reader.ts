@@ -1,6 +1,7 @@
 // PackStream v1 decoding of one message's bytes. Structures come out as `Structure` (tag + raw fields);
 // turning them into driver values is the job of `values.ts`, which knows the Bolt version's shapes.
 import { Integer } from 'neo4j-driver';
+import { setEntry } from '../safe-object';
 import { markers } from './markers';
 
 export class Structure {
@@ -131,8 +132,7 @@ export class PackStreamReader {
       if (typeof key !== 'string') {
         throw new PackStreamError(`map keys must be strings, got ${typeof key}`);
       }
-      // defineProperty: a key named "__proto__" is data, not a prototype change.
-      Object.defineProperty(map, key, { value: this.read(), enumerable: true, writable: true, configurable: true });
+      setEntry(map, key, this.read());
     }
     return map;
   }

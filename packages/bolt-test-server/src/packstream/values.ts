@@ -66,6 +66,13 @@ export const tags = {
 
 export class ValueEncodingError extends Error {}
 
+const temporalChecks = [isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isTime];
+
+/** Date, Time, LocalTime, LocalDateTime, DateTime or Duration (of any neo4j-driver copy). */
+export function isTemporal(value: unknown): boolean {
+  return temporalChecks.some((is) => is(value));
+}
+
 /** A structure already built, inside a value tree (the unbound relationships of a path). */
 class PrebuiltStructure {
   constructor(readonly structure: Structure) {}
