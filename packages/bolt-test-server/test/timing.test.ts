@@ -67,13 +67,14 @@ describe.each(CHANNELS)('over %s', (channel: Channel) => {
   });
 
   it('fails a stream still going past tx_timeout, between batches', async () => {
-    server.addResponder({ match: QUERY, fields: ['id'], records: rows(10), batchDelayMs: 300 });
+    // The first batch answers at once; the second waits 3 s, far past the 500 ms timeout.
+    server.addResponder({ match: QUERY, fields: ['id'], records: rows(10), batchDelayMs: 3000 });
     const session = driver.session();
     const received: string[] = [];
     try {
       await expect(
         (async () => {
-          for await (const record of session.run(QUERY, {}, { timeout: 150 })) {
+          for await (const record of session.run(QUERY, {}, { timeout: 500 })) {
             received.push(record.get('id'));
           }
         })()
