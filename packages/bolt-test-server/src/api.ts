@@ -144,6 +144,8 @@ export interface BoltTestServerOptions {
   fixtureFiles?: string[];
   /** Versions offered in the handshake, default all of SUPPORTED_BOLT_VERSIONS (e.g. ['4.4'] to test Bolt 4). */
   boltVersions?: readonly BoltVersion[];
+  /** Keep only about this many of the latest `runs` and `messages` (long-running demos); default: all. */
+  historyLimit?: number;
 }
 
 export interface BoltTestServer {

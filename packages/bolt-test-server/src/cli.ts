@@ -19,6 +19,9 @@ export const FIXTURE_ALIASES: Readonly<Record<string, string>> = {
   'opentruss-demo': path.resolve(__dirname, '../../opentruss-graph/fixtures/opentruss-demo.jolt.json'),
 };
 
+/** A demo server may run for days: it keeps only the latest runs and messages. */
+const CLI_HISTORY_LIMIT = 10_000;
+
 export class UsageError extends Error {}
 
 export interface CliOptions {
@@ -75,7 +78,13 @@ async function main(): Promise<void> {
     console.error(`bolt-test-server: ${loaded.length} responder(s) from ${file}`);
     responders.push(...loaded);
   }
-  const server = await startBoltTestServer({ host: options.host, port: options.port, users: options.users, responders });
+  const server = await startBoltTestServer({
+    host: options.host,
+    port: options.port,
+    users: options.users,
+    responders,
+    historyLimit: CLI_HISTORY_LIMIT,
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {

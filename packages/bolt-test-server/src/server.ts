@@ -39,6 +39,10 @@ class TestServer implements BoltTestServer, SessionHost {
     if (unknown.length > 0 || this.boltVersions.length === 0) {
       throw new Error(`boltVersions must be a non-empty subset of ${SUPPORTED_BOLT_VERSIONS.join(', ')}`);
     }
+    const limit = options.historyLimit;
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+      throw new Error(`historyLimit must be a positive integer, got ${limit}`);
+    }
     this.events.setMaxListeners(0);
   }
 
@@ -139,10 +143,20 @@ class TestServer implements BoltTestServer, SessionHost {
 
   recordMessage(message: ReceivedMessage): void {
     this.messages.push(message);
+    this.trim(this.messages);
   }
 
   recordRun(run: RunRecord): void {
     this.runs.push(run);
+    this.trim(this.runs);
+  }
+
+  /** Drops the oldest entries in batches (a tenth of the limit), so trimming stays cheap per entry. */
+  private trim(history: unknown[]): void {
+    const limit = this.options.historyLimit;
+    if (limit !== undefined && history.length > limit + Math.ceil(limit / 10)) {
+      history.splice(0, history.length - limit);
+    }
   }
 
   changed(): void {

@@ -215,3 +215,29 @@ describe('waitFor', () => {
     }
   });
 });
+
+describe('historyLimit', () => {
+  it('keeps only about the latest runs and messages', async () => {
+    const server = await startBoltTestServer({
+      historyLimit: 10,
+      responders: [{ match: /^RETURN \d+$/, fields: ['n'], records: [[1.0]] }],
+    });
+    const driver = openDriver('tcp', server.url);
+    try {
+      for (let i = 0; i < 30; i++) {
+        await driver.executeQuery(`RETURN ${i}`);
+      }
+    } finally {
+      await driver.close();
+      await server.stop();
+    }
+    expect(server.runs.length).toBeGreaterThanOrEqual(10);
+    expect(server.runs.length).toBeLessThanOrEqual(11);
+    expect(server.lastRun?.query).toBe('RETURN 29');
+    expect(server.messages.length).toBeLessThanOrEqual(11);
+  });
+
+  it('must be a positive integer', async () => {
+    await expect(startBoltTestServer({ historyLimit: 0 })).rejects.toThrow(/historyLimit must be a positive integer/);
+  });
+});
