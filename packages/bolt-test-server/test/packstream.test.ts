@@ -114,6 +114,11 @@ describe('PackStream decoding', () => {
     expect(() => decode(hex)).toThrow(message);
   });
 
+  it('refuses a date-time in a zone it does not know', () => {
+    const zone = Buffer.from('Mars/Olympus').toString('hex');
+    expect(() => decode('b369' + '00' + '00' + '8c' + zone)).toThrow(/unknown time zone id "Mars\/Olympus"/);
+  });
+
   it('refuses a Bolt 4 date-time on a Bolt 5 connection', () => {
     expect(() => decode('b346000000')).toThrow(/not a date-time of Bolt 5/);
   });

@@ -423,7 +423,11 @@ function hydrateDateTime(structure: Structure, dialect: Dialect): unknown {
   let offset: bigint | undefined = zoneId === undefined ? bigIntField(zone, 'DateTime offset') : undefined;
   let local = seconds;
   if (utc) {
-    offset ??= zoneOffsetAtInstant(zoneId!, seconds);
+    try {
+      offset ??= zoneOffsetAtInstant(zoneId!, seconds);
+    } catch {
+      throw new PackStreamError(`unknown time zone id "${zoneId}"`);
+    }
     local = seconds + offset;
   }
   const t = localFromEpochSecond(local);
