@@ -1,38 +1,50 @@
 import React from 'react';
 import { MemoryRouter } from 'react-router-dom';
-import { AppRootProps, PluginType } from '@grafana/data';
-import { render, waitFor } from '@testing-library/react';
+import { PluginType, type AppRootProps } from '@grafana/data';
+import { render, screen } from '@testing-library/react';
+import { RULES_URL } from '../../api/alertStates';
+import { FakeBackend, installDatasources, PROVISIONED_DATASOURCES } from '../../testing/fakeGrafana';
+import { rulesResponse } from '../../testing/ruleStates';
+import { testIds } from '../testIds';
 import App from './App';
 
-describe('Components/App', () => {
-  let props: AppRootProps;
+const props = {
+  basename: 'a/opentruss-app',
+  meta: { id: 'opentruss-app', name: 'OpenTruss', type: PluginType.app, enabled: true, jsonData: {} },
+  query: {},
+  path: '',
+  onNavChanged: jest.fn(),
+} as unknown as AppRootProps;
 
-  beforeEach(() => {
-    jest.resetAllMocks();
+function renderAt(path: string) {
+  return render(
+    <MemoryRouter initialEntries={[path]} future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+      <App {...props} />
+    </MemoryRouter>
+  );
+}
 
-    props = {
-      basename: 'a/sample-app',
-      meta: {
-        id: 'sample-app',
-        name: 'Sample App',
-        type: PluginType.app,
-        enabled: true,
-        jsonData: {},
-      },
-      query: {},
-      path: '',
-      onNavChanged: jest.fn(),
-    } as unknown as AppRootProps;
+beforeEach(() => {
+  new FakeBackend().install().reply('GET', RULES_URL, rulesResponse());
+  installDatasources(PROVISIONED_DATASOURCES);
+});
+
+describe('App routes (each page a lazy chunk)', () => {
+  it.each([
+    ['/home', testIds.home.container],
+    ['/runbooks', testIds.runbooks.index],
+    ['/runbooks/HighCPUUsage', testIds.runbooks.page],
+    ['/checklists', testIds.checklists.container],
+  ])('%s renders its page', async (path, testId) => {
+    renderAt(path);
+    expect(await screen.findByTestId(testId, {}, { timeout: 5000 })).toBeInTheDocument();
   });
 
-  test('renders without an error"', async () => {
-    const { queryByText } = render(
-      <MemoryRouter>
-        <App {...props} />
-      </MemoryRouter>
-    );
-
-    // Application is lazy loaded, so we need to wait for the component and routes to be rendered
-    await waitFor(() => expect(queryByText(/this is page one./i)).toBeInTheDocument(), { timeout: 2000 });
+  it('shows the home page at the root and for unknown paths', async () => {
+    for (const path of ['/', '/one']) {
+      const { unmount } = renderAt(path);
+      expect(await screen.findByTestId(testIds.home.container, {}, { timeout: 5000 })).toBeInTheDocument();
+      unmount();
+    }
   });
 });

@@ -1,0 +1,18 @@
+// npm run generate -w plugins/opentruss-app: writes the bundled dashboards, their revision record and the
+// includes of plugin.json. Run it after changing anything under dashboards-as-code/ or the data it reads.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PLUGIN_ROOT, generatedFiles } from '../outputs';
+
+let changed = 0;
+for (const file of generatedFiles()) {
+  const full = path.join(PLUGIN_ROOT, file.path);
+  const before = fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : null;
+  if (before !== file.content) {
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    fs.writeFileSync(full, file.content);
+    changed++;
+    console.log(`wrote ${path.relative(process.cwd(), full)}`);
+  }
+}
+console.log(changed ? `${changed} file(s) updated` : 'everything up to date');

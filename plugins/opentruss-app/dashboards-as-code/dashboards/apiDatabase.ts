@@ -1,0 +1,167 @@
+// API and database: the backend's own metrics (opentruss_*), every API/DB alert's home panel, request and query
+// breakdowns, and the host's established connections.
+import { BigValueColorMode } from '@grafana/grafana-foundation-sdk/common';
+import type { MappingType, Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
+import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
+import { SELECTORS } from '@opentruss/alerts/src/promql';
+import { alertDescription, alertParts, alertTimeseries, withAlertLines } from '../panels/alertPanels';
+import { at } from '../panels/grid';
+import { panelLink, runbookLink } from '../panels/links';
+import { describe } from '../panels/text';
+import { alertThresholdSteps, thresholds } from '../panels/thresholds';
+import { promTarget } from '../queries/prometheus';
+import { baseDashboard } from './base';
+import { timeseries } from '../panels/timeseries';
+
+const BACKEND = SELECTORS.backend;
+
+/**
+ * The backend's scrape status as UP/DOWN; the alert's expression reads 0 also when there is no target at all.
+ * Placed elsewhere than its home (`id`), it also links to the home panel.
+ */
+export function backendUpStat(options: { id?: number } = {}) {
+  const parts = alertParts('OpenTrussBackendDown');
+  const steps: Threshold[] = alertThresholdSteps(parts.spec);
+  const home = options.id === undefined || options.id === parts.spec.panelId;
+  const links = [
+    ...(home ? [] : [panelLink('详细面板 / Full panel', parts.spec.dashboardUid, parts.spec.panelId)]),
+    runbookLink('OpenTrussBackendDown'),
+  ];
+  return new StatPanelBuilder()
+    .id(options.id ?? parts.spec.panelId)
+    .title('后端在线状态 / Backend up')
+    .description(
+      alertDescription(
+        parts,
+        'Whether Prometheus can scrape the OpenTruss backend’s GET /metrics (1 = up); 0 also when no backend target is configured at all.'
+      )
+    )
+    .withTarget(promTarget(parts.spec.expr, '{{instance}}'))
+    .thresholds(thresholds(steps))
+    .mappings([
+      {
+        type: 'value' as MappingType.ValueToText,
+        options: { '0': { text: 'DOWN', color: 'red', index: 0 }, '1': { text: 'UP', color: 'green', index: 1 } },
+      },
+    ])
+    .colorMode(BigValueColorMode.Background)
+    .links(links);
+}
+
+const p95By = (histogram: string, label: string) =>
+  `histogram_quantile(0.95, sum by (le, ${label}) (rate(${histogram}_bucket{${BACKEND}}[$__rate_interval])))`;
+
+export function apiDatabaseDashboard() {
+  const dbQueryTime = alertParts('DatabaseSlowQuery');
+  const apiLatency = alertParts('HighAPILatency');
+  const connections = alertParts('HighActiveConnections');
+  return baseDashboard('apiDatabase', { from: 'now-6h', refresh: '1m', datasources: ['prometheus'] })
+    .withPanel(backendUpStat().gridPos(at(0, 0, 4, 8)))
+    .withPanel(
+      alertTimeseries('HighAPILatency', {
+        legend: 'P95',
+        what: '95th percentile of API response time over all endpoints (opentruss_api_request_duration_seconds).',
+      }).gridPos(at(4, 0, 10, 8))
+    )
+    .withPanel(
+      alertTimeseries('HighAPIErrorRate', {
+        legend: '5xx %',
+        what: 'Share of API requests answered with a 5xx status (opentruss_api_requests_total).',
+      }).gridPos(at(14, 0, 10, 8))
+    )
+    .withPanel(
+      timeseries()
+        .id(20)
+        .title('各接口请求速率 / Request rate by endpoint')
+        .description(
+          describe(
+            'Requests per second to each API endpoint (all methods and statuses).',
+            '每个 API 接口每秒的请求数（所有方法和状态码）。'
+          )
+        )
+        .withTarget(
+          promTarget(
+            `sum by (endpoint) (rate(opentruss_api_requests_total{${BACKEND}}[$__rate_interval]))`,
+            '{{endpoint}}'
+          )
+        )
+        .unit('reqps')
+        .gridPos(at(0, 8, 12, 8))
+    )
+    .withPanel(
+      withAlertLines(timeseries(), apiLatency.spec)
+        .id(21)
+        .title('各接口 P95 响应时间 / API P95 by endpoint')
+        .description(
+          describe(
+            'The 95th percentile response time of each endpoint, with the API latency lines (amber: normal < 200 ms, red: alert at 500 ms): find the endpoint behind a HighAPILatency alert.',
+            '每个接口的 P95 响应时间，带 API 响应时间的琥珀线和红线：找出触发 HighAPILatency 的接口。'
+          )
+        )
+        .withTarget(promTarget(p95By('opentruss_api_request_duration_seconds', 'endpoint'), '{{endpoint}}'))
+        .unit('s')
+        .links([runbookLink('HighAPILatency')])
+        .gridPos(at(12, 8, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('DatabaseSlowQuery', {
+        legend: 'P95',
+        what: '95th percentile of Memgraph query time as the backend measures it (opentruss_memgraph_query_duration_seconds).',
+      }).gridPos(at(0, 16, 12, 8))
+    )
+    .withPanel(
+      withAlertLines(timeseries(), dbQueryTime.spec)
+        .id(22)
+        .title('各查询类型 P95 耗时 / Query time P95 by query type')
+        .description(
+          describe(
+            'The 95th percentile of Memgraph query time per query type (the first keyword of the Cypher text: MATCH, CREATE, MERGE, … OTHER), with the database query time lines (amber: normal < 100 ms, red: alert at 500 ms).',
+            '按查询类型（Cypher 的第一个关键字）统计的 Memgraph 查询 P95 耗时，带数据库查询时间的琥珀线和红线。'
+          )
+        )
+        .withTarget(promTarget(p95By('opentruss_memgraph_query_duration_seconds', 'query_type'), '{{query_type}}'))
+        .unit('s')
+        .links([runbookLink('DatabaseSlowQuery')])
+        .gridPos(at(12, 16, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('MemgraphQueryErrors', {
+        legend: 'error %',
+        what: 'Share of the backend’s Memgraph queries that failed (a ratio, so the backend’s doubled counters cancel out).',
+      }).gridPos(at(0, 24, 12, 8))
+    )
+    .withPanel(
+      timeseries()
+        .id(23)
+        .title('各查询类型查询速率 / Queries per second by type')
+        .description(
+          describe(
+            'Memgraph queries per second by query type and outcome. The OpenTruss backend counts every query twice (record_memgraph_query runs its body twice), so this panel halves the counter’s rate; drop the “/ 2” once the backend is fixed.',
+            '按查询类型和结果统计的每秒 Memgraph 查询数。OpenTruss 后端把每个查询计数两次（record_memgraph_query 的函数体重复），本面板已除以 2；后端修复后去掉“/ 2”。'
+          )
+        )
+        .withTarget(
+          promTarget(
+            `sum by (query_type, status) (rate(opentruss_memgraph_queries_total{${BACKEND}}[$__rate_interval])) / 2`,
+            '{{query_type}} {{status}}'
+          )
+        )
+        .unit('ops')
+        .gridPos(at(12, 24, 12, 8))
+    )
+    .withPanel(
+      withAlertLines(timeseries(), connections.spec)
+        .id(24)
+        .title('活跃连接数 / Active connections')
+        .description(
+          alertDescription(
+            connections,
+            'Established TCP connections on the OpenTruss host (node-exporter): the backend exports no connection metric and its Bolt pool is capped at 50, so the host-level count stands in. The alert’s home panel is on the System resources dashboard.'
+          )
+        )
+        .withTarget(promTarget(connections.spec.expr, '{{instance}}'))
+        .unit('short')
+        .links([runbookLink('HighActiveConnections')])
+        .gridPos(at(0, 32, 24, 8))
+    );
+}

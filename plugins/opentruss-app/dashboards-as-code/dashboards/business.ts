@@ -1,0 +1,152 @@
+// Business (Memgraph): every panel runs one query of the OpenTruss catalogue (@opentruss/opentruss-graph), drilled
+// down by $project and $building; approvals and rejections appear as annotations on the time series.
+import { PanelBuilder as BarChartPanelBuilder } from '@grafana/grafana-foundation-sdk/barchart';
+import { PanelBuilder as BarGaugePanelBuilder } from '@grafana/grafana-foundation-sdk/bargauge';
+import {
+  BarGaugeDisplayMode,
+  LegendDisplayMode,
+  LegendPlacement,
+  TableCellDisplayMode,
+  VizOrientation,
+} from '@grafana/grafana-foundation-sdk/common';
+import { AnnotationQueryBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
+import {
+  PanelBuilder as PieChartPanelBuilder,
+  PieChartLabels,
+  PieChartLegendOptionsBuilder,
+  PieChartLegendValues,
+  PieChartType,
+} from '@grafana/grafana-foundation-sdk/piechart';
+import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-sdk/table';
+import { datasourceRef } from '../../src/catalogue/datasources';
+import { catalogueDescription, catalogueTitle } from '../panels/catalogue';
+import { at } from '../panels/grid';
+import { dailyBarsOf, perRow, waitingTimeThresholds } from '../panels/memgraphPanels';
+import { COLORS, neutralThresholds } from '../panels/thresholds';
+import { catalogueTarget } from '../queries/memgraph';
+import { drillDownVariables } from '../variables';
+import { baseDashboard } from './base';
+
+export function divisionProgressTable(id: number) {
+  const queryId = 'division-acceptance-progress';
+  return new TablePanelBuilder()
+    .id(id)
+    .title(catalogueTitle(queryId))
+    .description(catalogueDescription(queryId, 'The progress column is a gauge from 0 to 100 %.'))
+    .withTarget(catalogueTarget(queryId))
+    .overrideByName('progress', [
+      { id: 'unit', value: 'percentunit' },
+      { id: 'min', value: 0 },
+      { id: 'max', value: 1 },
+      { id: 'custom.cellOptions', value: { type: TableCellDisplayMode.Gauge, mode: BarGaugeDisplayMode.Basic } },
+      { id: 'color', value: { mode: 'fixed', fixedColor: COLORS.ok } },
+    ])
+    .overrideByName('division_id', [{ id: 'custom.hidden', value: true }]);
+}
+
+export function approvalAnnotations() {
+  return new AnnotationQueryBuilder()
+    .name('审批事件 / Approvals')
+    .datasource(datasourceRef('memgraph'))
+    .enable(true)
+    .iconColor(COLORS.neutral)
+    .target(catalogueTarget('approval-events', 'Annotations'));
+}
+
+export function businessDashboard() {
+  return baseDashboard('business', {
+    from: 'now-90d',
+    refresh: '5m',
+    datasources: ['memgraph'],
+    variables: drillDownVariables({ hidden: false }),
+    annotations: [approvalAnnotations()],
+  })
+    .withPanel(
+      new BarChartPanelBuilder()
+        .id(1)
+        .title(catalogueTitle('lots-by-status'))
+        .description(catalogueDescription('lots-by-status'))
+        .withTarget(catalogueTarget('lots-by-status'))
+        .xField('status')
+        .showValue('always' as never)
+        .thresholds(neutralThresholds())
+        .unit('short')
+        .decimals(0)
+        .gridPos(at(0, 0, 8, 9))
+    )
+    .withPanel(dailyBarsOf(2, 'lots-by-status-over-time').gridPos(at(8, 0, 16, 9)))
+    .withPanel(
+      new PieChartPanelBuilder()
+        .id(3)
+        .title(catalogueTitle('elements-by-status'))
+        .description(
+          catalogueDescription(
+            'elements-by-status',
+            'The labels show each status’s share: the Verified share is the verified-element share.'
+          )
+        )
+        .withTarget(catalogueTarget('elements-by-status'))
+        .reduceOptions(perRow('elements'))
+        .displayName('${__data.fields.status}')
+        .pieType(PieChartType.Donut)
+        .displayLabels([PieChartLabels.Name, PieChartLabels.Percent])
+        .legend(
+          new PieChartLegendOptionsBuilder()
+            .showLegend(true)
+            .displayMode(LegendDisplayMode.Table)
+            .placement(LegendPlacement.Right)
+            .values([PieChartLegendValues.Value, PieChartLegendValues.Percent])
+        )
+        .gridPos(at(0, 9, 6, 9))
+    )
+    .withPanel(
+      new BarChartPanelBuilder()
+        .id(4)
+        .title(catalogueTitle('elements-by-confidence'))
+        .description(catalogueDescription('elements-by-confidence'))
+        .withTarget(catalogueTarget('elements-by-confidence'))
+        .xField('band')
+        .thresholds(neutralThresholds())
+        .unit('short')
+        .decimals(0)
+        .gridPos(at(6, 9, 6, 9))
+    )
+    .withPanel(dailyBarsOf(5, 'approvals-per-day').gridPos(at(12, 9, 12, 9)))
+    .withPanel(
+      new BarGaugePanelBuilder()
+        .id(6)
+        .title(catalogueTitle('pending-approvals-age-buckets'))
+        .description(catalogueDescription('pending-approvals-age-buckets'))
+        .withTarget(catalogueTarget('pending-approvals-age-buckets'))
+        .reduceOptions(perRow('lots'))
+        .displayName('${__data.fields.age}')
+        .displayMode(BarGaugeDisplayMode.Basic)
+        .orientation(VizOrientation.Horizontal)
+        .thresholds(neutralThresholds())
+        .decimals(0)
+        .gridPos(at(0, 18, 8, 9))
+    )
+    .withPanel(
+      new TablePanelBuilder()
+        .id(7)
+        .title(catalogueTitle('pending-approvals-by-age'))
+        .description(
+          catalogueDescription('pending-approvals-by-age', 'Waiting hours are coloured at 1 day, 3 days and a week.')
+        )
+        .withTarget(catalogueTarget('pending-approvals-by-age'))
+        .overrideByName('age_hours', [
+          { id: 'unit', value: 'h' },
+          { id: 'thresholds', value: waitingTimeThresholds().build() },
+          { id: 'custom.cellOptions', value: { type: TableCellDisplayMode.ColorBackground } },
+        ])
+        .gridPos(at(8, 18, 16, 9))
+    )
+    .withPanel(divisionProgressTable(8).gridPos(at(0, 27, 16, 10)))
+    .withPanel(
+      dailyBarsOf(
+        9,
+        'distinct-approvers-per-day',
+        'Labelled as the stand-in for daily active users: OpenTruss does not record logins.'
+      ).gridPos(at(16, 27, 8, 10))
+    );
+}

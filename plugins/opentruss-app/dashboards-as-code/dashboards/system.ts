@@ -1,0 +1,107 @@
+// System resources (node-exporter): every system alert's home panel with its amber/red lines, plus disk and
+// network throughput for context.
+import { SELECTORS } from '@opentruss/alerts/src/promql';
+import { alertTimeseries } from '../panels/alertPanels';
+import { at } from '../panels/grid';
+import { describe } from '../panels/text';
+import { promTarget } from '../queries/prometheus';
+import { baseDashboard } from './base';
+import { timeseries } from '../panels/timeseries';
+
+function throughput(options: {
+  id: number;
+  title: string;
+  description: string;
+  read: string;
+  write: string;
+  unit: string;
+}) {
+  return timeseries()
+    .id(options.id)
+    .title(options.title)
+    .description(options.description)
+    .withTarget(promTarget(options.read, '{{instance}} {{device}} ↓', 'A'))
+    .withTarget(promTarget(options.write, '{{instance}} {{device}} ↑', 'B'))
+    .unit(options.unit);
+}
+
+const rate = (metric: string, selector: string) =>
+  `sum by (instance, device) (rate(${metric}{${selector}}[$__rate_interval]))`;
+
+export function systemDashboard() {
+  return baseDashboard('system', { from: 'now-6h', refresh: '1m', datasources: ['prometheus'] })
+    .withPanel(
+      alertTimeseries('HighCPUUsage', {
+        legend: '{{instance}}',
+        what: 'Share of CPU time not idle, averaged over all cores of each host (node_cpu_seconds_total).',
+      }).gridPos(at(0, 0, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('HighMemoryUsage', {
+        legend: '{{instance}}',
+        what: 'Memory in use: 1 − MemAvailable ÷ MemTotal (page cache the kernel can drop counts as available).',
+      }).gridPos(at(12, 0, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('HighDiskUsage', {
+        legend: '{{instance}} {{mountpoint}}',
+        what: 'Used share of each real filesystem (tmpfs, overlays and read-only images left out).',
+      }).gridPos(at(0, 8, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('HighDiskIOUtilization', {
+        legend: '{{instance}} {{device}}',
+        what: 'Share of time each disk was busy with I/O (iostat %util).',
+      }).gridPos(at(12, 8, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('HighNetworkBandwidthUsage', {
+        legend: '{{instance}} {{device}}',
+        what: 'Busier direction of each network interface as a share of its link speed (or the configured capacity where the NIC reports none).',
+      }).gridPos(at(0, 16, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('HighActiveConnections', {
+        legend: '{{instance}}',
+        what: 'Established TCP connections on the host (node_netstat_Tcp_CurrEstab): OpenTruss exports no connection metric, so every client of nginx, the API, Grafana and Memgraph’s Bolt port counts.',
+      }).gridPos(at(12, 16, 12, 8))
+    )
+    .withPanel(
+      throughput({
+        id: 20,
+        title: '磁盘吞吐 / Disk throughput',
+        description: describe(
+          'Bytes read (↓) and written (↑) per second by each disk: what keeps a disk busy when its I/O utilisation is high.',
+          '每块磁盘每秒读取（↓）和写入（↑）的字节数：磁盘 I/O 利用率高时看是谁在读写。'
+        ),
+        read: rate('node_disk_read_bytes_total', SELECTORS.disk),
+        write: rate('node_disk_written_bytes_total', SELECTORS.disk),
+        unit: 'Bps',
+      }).gridPos(at(0, 24, 12, 8))
+    )
+    .withPanel(
+      throughput({
+        id: 21,
+        title: '网络吞吐 / Network throughput',
+        description: describe(
+          'Bits received (↓) and sent (↑) per second by each network interface.',
+          '每块网卡每秒接收（↓）和发送（↑）的比特数。'
+        ),
+        read: `8 * ${rate('node_network_receive_bytes_total', SELECTORS.nic)}`,
+        write: `8 * ${rate('node_network_transmit_bytes_total', SELECTORS.nic)}`,
+        unit: 'bps',
+      }).gridPos(at(12, 24, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('MemoryLeakSuspected', {
+        legend: '{{instance}}',
+        what: 'How fast used memory grows, in percentage points of RAM per hour, fitted over the last 3 hours.',
+      }).gridPos(at(0, 32, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('DiskWillFillIn24h', {
+        legend: '{{instance}} {{mountpoint}}',
+        what: 'Hours until each filesystem is full at its 6-hour trend (+Inf, i.e. never, while it is not filling up).',
+      }).gridPos(at(12, 32, 12, 8))
+    );
+}

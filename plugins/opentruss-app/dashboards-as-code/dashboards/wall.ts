@@ -1,0 +1,183 @@
+// Wall overview, made for a screen across the room (kiosk mode): firing OpenTruss alerts, then large stats
+// coloured by the alerts' thresholds, then the approval backlog and acceptance progress.
+import { PanelBuilder as BarGaugePanelBuilder } from '@grafana/grafana-foundation-sdk/bargauge';
+import {
+  BarGaugeDisplayMode,
+  BarGaugeNamePlacement,
+  BigValueColorMode,
+  BigValueGraphMode,
+  BigValueTextMode,
+  VizOrientation,
+} from '@grafana/grafana-foundation-sdk/common';
+import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
+import { DASHBOARD_UIDS } from '@opentruss/contract';
+import { alertStat } from '../panels/alertPanels';
+import { openTrussAlertList } from '../panels/alertList';
+import { catalogueDescription } from '../panels/catalogue';
+import { at } from '../panels/grid';
+import { panelLink } from '../panels/links';
+import { describe } from '../panels/text';
+import { COLORS, neutralThresholds, thresholds } from '../panels/thresholds';
+import { VERIFIED_SHARE_FIELD, lotsWithStatus, verifiedElementShare } from '../panels/transformations';
+import { catalogueTarget } from '../queries/memgraph';
+import { drillDownVariables } from '../variables';
+import { perRow } from '../panels/memgraphPanels';
+import { backendUpStat } from './apiDatabase';
+import { baseDashboard } from './base';
+
+/** Business panels of the business dashboard the wall's business stats open. */
+const BUSINESS = { lotsByStatus: 1, elementsByStatus: 3, ageBuckets: 6, divisionProgress: 8 } as const;
+
+function businessStat(options: {
+  id: number;
+  title: string;
+  description: string;
+  queryId: string;
+  businessPanel: number;
+}) {
+  return new StatPanelBuilder()
+    .id(options.id)
+    .title(options.title)
+    .description(options.description)
+    .withTarget(catalogueTarget(options.queryId))
+    .colorMode(BigValueColorMode.Background)
+    .graphMode(BigValueGraphMode.None)
+    .textMode(BigValueTextMode.Value)
+    .links([panelLink('业务面板 / Business panel', DASHBOARD_UIDS.business, options.businessPanel)]);
+}
+
+export function wallDashboard() {
+  return baseDashboard('wall', {
+    from: 'now-6h',
+    refresh: '1m',
+    datasources: ['prometheus', 'memgraph'],
+    // The business queries read $project and $building: on the wall they stay hidden, at "All".
+    variables: drillDownVariables({ hidden: true }),
+  })
+    .withPanel(
+      openTrussAlertList({
+        id: 1,
+        title: '告警中 / Firing OpenTruss alerts',
+        description: describe(
+          'OpenTruss alerts that are firing, pending or failing to evaluate (rules labelled service="opentruss"), most important first. Each opens its rule, whose runbook link leads to the app’s runbook page.',
+          '正在告警、待定或评估失败的 OpenTruss 告警（标签 service="opentruss"），按重要性排序。'
+        ),
+        maxItems: 12,
+      }).gridPos(at(0, 0, 8, 16))
+    )
+    .withPanel(
+      alertStat('HighAPILatency', {
+        id: 2,
+        title: 'API P95',
+        what: '95th percentile of API response time over the last 5 minutes.',
+      }).gridPos(at(8, 0, 4, 8))
+    )
+    .withPanel(
+      alertStat('HighAPIErrorRate', {
+        id: 3,
+        title: 'API 错误率 / Errors',
+        what: 'Share of API requests answered with a 5xx status over the last 5 minutes.',
+      })
+        .decimals(2)
+        .gridPos(at(12, 0, 4, 8))
+    )
+    .withPanel(
+      businessStat({
+        id: 4,
+        title: '待审批 / Awaiting approval',
+        description: catalogueDescription(
+          'lots-by-status',
+          'The wall shows the SUBMITTED row: lots waiting for an approver.'
+        ),
+        queryId: 'lots-by-status',
+        businessPanel: BUSINESS.ageBuckets,
+      })
+        .transformations(lotsWithStatus('SUBMITTED'))
+        .reduceOptions(perRow('lots'))
+        .thresholds(neutralThresholds())
+        .decimals(0)
+        .gridPos(at(16, 0, 4, 8))
+    )
+    .withPanel(
+      businessStat({
+        id: 5,
+        title: '已核验构件 / Verified elements',
+        description: catalogueDescription('elements-by-status', 'The wall shows Verified elements ÷ all elements.'),
+        queryId: 'elements-by-status',
+        businessPanel: BUSINESS.elementsByStatus,
+      })
+        .transformations(verifiedElementShare())
+        .reduceOptions(perRow(VERIFIED_SHARE_FIELD))
+        .unit('percentunit')
+        .decimals(1)
+        .min(0)
+        .max(1)
+        .thresholds(neutralThresholds())
+        .gridPos(at(20, 0, 4, 8))
+    )
+    .withPanel(
+      alertStat('HighCPUUsage', { id: 6, title: 'CPU', what: 'CPU usage of the busiest host.', aggregate: 'max' })
+        .decimals(0)
+        .gridPos(at(8, 8, 4, 8))
+    )
+    .withPanel(
+      alertStat('HighMemoryUsage', {
+        id: 7,
+        title: '内存 / Memory',
+        what: 'Memory usage of the fullest host.',
+        aggregate: 'max',
+      })
+        .decimals(0)
+        .gridPos(at(12, 8, 4, 8))
+    )
+    .withPanel(
+      alertStat('HighDiskUsage', {
+        id: 8,
+        title: '磁盘 / Disk',
+        what: 'Usage of the fullest filesystem.',
+        aggregate: 'max',
+      })
+        .decimals(0)
+        .gridPos(at(16, 8, 4, 8))
+    )
+    .withPanel(backendUpStat({ id: 9 }).gridPos(at(20, 8, 4, 8)))
+    .withPanel(
+      new BarGaugePanelBuilder()
+        .id(10)
+        .title('分部验收进度 / Division acceptance progress')
+        .description(
+          catalogueDescription(
+            'division-acceptance-progress',
+            'One bar per division: APPROVED + PUBLISHED lots ÷ all lots.'
+          )
+        )
+        .withTarget(catalogueTarget('division-acceptance-progress'))
+        .reduceOptions(perRow('progress'))
+        .displayName('${__data.fields.building} · ${__data.fields.division}')
+        .unit('percentunit')
+        .min(0)
+        .max(1)
+        .decimals(0)
+        .thresholds(thresholds([{ value: null, color: COLORS.ok }]))
+        .displayMode(BarGaugeDisplayMode.Basic)
+        .namePlacement(BarGaugeNamePlacement.Left)
+        .orientation(VizOrientation.Horizontal)
+        .links([panelLink('业务面板 / Business panel', DASHBOARD_UIDS.business, BUSINESS.divisionProgress)])
+        .gridPos(at(0, 16, 16, 10))
+    )
+    .withPanel(
+      new BarGaugePanelBuilder()
+        .id(11)
+        .title('待审批等待时长 / Waiting for approval')
+        .description(catalogueDescription('pending-approvals-age-buckets'))
+        .withTarget(catalogueTarget('pending-approvals-age-buckets'))
+        .reduceOptions(perRow('lots'))
+        .displayName('${__data.fields.age}')
+        .decimals(0)
+        .thresholds(neutralThresholds())
+        .displayMode(BarGaugeDisplayMode.Basic)
+        .orientation(VizOrientation.Horizontal)
+        .links([panelLink('业务面板 / Business panel', DASHBOARD_UIDS.business, BUSINESS.ageBuckets)])
+        .gridPos(at(16, 16, 8, 10))
+    );
+}

@@ -1,0 +1,65 @@
+// Everything the generator writes, as (path relative to the plugin, content): the dashboards with their revisions,
+// the revision record, and plugin.json with its includes. `npm run generate` writes them; a test compares them.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { DASHBOARDS } from '../src/catalogue/dashboards';
+import { DASHBOARD_BUILDERS } from './dashboards';
+import { withPanelDatasources } from './panels/datasources';
+import { pluginIncludes } from './pluginIncludes';
+import { contentHash, nextRevision, parseRevisionRecord, type RevisionRecord } from './revisions';
+
+/** The plugin's folder (this file is in <plugin>/dashboards-as-code). */
+export const PLUGIN_ROOT = path.resolve(__dirname, '..');
+export const REVISIONS_FILE = 'dashboards-as-code/revisions.json';
+export const PLUGIN_JSON_FILE = 'src/plugin.json';
+
+/** Where a dashboard lives, relative to src/ (what plugin.json `includes` name) and so in dist/. */
+export function dashboardFile(uid: string): string {
+  return `dashboards/${uid}.json`;
+}
+
+export interface GeneratedFile {
+  path: string;
+  content: string;
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+
+function readText(file: string, fallback: string): string {
+  const full = path.join(PLUGIN_ROOT, file);
+  return fs.existsSync(full) ? fs.readFileSync(full, 'utf8') : fallback;
+}
+
+export interface GeneratedDashboards {
+  dashboards: Array<{ uid: string; dashboard: Dashboard }>;
+  record: RevisionRecord;
+}
+
+/** Builds every dashboard; a dashboard whose content differs from the record's hash gets the next revision. */
+export function buildDashboards(previous: RevisionRecord): GeneratedDashboards {
+  const record: RevisionRecord = {};
+  const dashboards = DASHBOARDS.map(({ key, uid }) => {
+    const builder = DASHBOARD_BUILDERS[key]();
+    const entry = nextRevision(previous[uid], contentHash(withPanelDatasources(builder.build())));
+    record[uid] = entry;
+    return { uid, dashboard: withPanelDatasources(builder.revision(entry.revision).build()) };
+  });
+  return { dashboards, record };
+}
+
+/** plugin.json as committed, with `includes` replaced by the generated list (everything else is hand-written). */
+function pluginJsonWithIncludes(): string {
+  const pluginJson = JSON.parse(readText(PLUGIN_JSON_FILE, '{}')) as Record<string, unknown>;
+  return json({ ...pluginJson, includes: pluginIncludes() });
+}
+
+export function generatedFiles(): GeneratedFile[] {
+  const previous = parseRevisionRecord(readText(REVISIONS_FILE, '{}'));
+  const { dashboards, record } = buildDashboards(previous);
+  return [
+    ...dashboards.map(({ uid, dashboard }) => ({ path: `src/${dashboardFile(uid)}`, content: json(dashboard) })),
+    { path: REVISIONS_FILE, content: json(record) },
+    { path: PLUGIN_JSON_FILE, content: pluginJsonWithIncludes() },
+  ];
+}

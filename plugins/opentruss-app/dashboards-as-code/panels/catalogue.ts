@@ -1,0 +1,16 @@
+// Panels fed by one query of the business catalogue take its title and description from the catalogue too.
+import { catalogueQuery } from '@opentruss/opentruss-graph';
+import { bilingual, describe } from './text';
+
+export function catalogueTitle(id: string): string {
+  return bilingual(catalogueQuery(id).title);
+}
+
+/** The catalogue's description, an optional note on how the panel shows it, and the Chinese title. */
+export function catalogueDescription(id: string, note = ''): string {
+  const query = catalogueQuery(id);
+  return describe(
+    `${query.description}${note ? ` ${note}` : ''}`,
+    `${query.title.zh}（数据来自 Memgraph，按所选项目和单体）。`
+  );
+}

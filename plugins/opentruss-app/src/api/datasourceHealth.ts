@@ -1,0 +1,54 @@
+// Is a configured datasource there, of the right type, and answering? Uses the datasource's own "Save & test"
+// (testDatasource), so Memgraph is checked from the browser exactly as its panels connect.
+import { getDataSourceSrv } from '@grafana/runtime';
+import { withTimeout } from './grafana';
+
+export type DatasourceHealth =
+  | { status: 'ok'; name: string; message: string }
+  | { status: 'missing'; message: string }
+  | { status: 'wrong-type'; name: string; message: string }
+  | { status: 'error'; name: string; message: string };
+
+/** A health check that has not answered by then counts as failed (the datasource has its own shorter timeouts). */
+export const HEALTH_CHECK_TIMEOUT_MS = 30_000;
+
+export async function checkDatasource(uid: string, expectedType: string): Promise<DatasourceHealth> {
+  // The non-deprecated replacements live in @grafana/runtime/unstable, which Grafana reserves for core plugins and
+  // which Grafana 12.3 (the oldest version this app supports) lacks.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  const srv = getDataSourceSrv();
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  const settings = srv.getInstanceSettings(uid);
+  if (!settings) {
+    return {
+      status: 'missing',
+      message: `No datasource with uid "${uid}": provision it or choose another on the Configuration page.`,
+    };
+  }
+  if (settings.type !== expectedType) {
+    return {
+      status: 'wrong-type',
+      name: settings.name,
+      message: `"${settings.name}" is a ${settings.type} datasource, not ${expectedType}: choose another on the Configuration page.`,
+    };
+  }
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
+    const datasource = await srv.get(uid);
+    const result = await withTimeout(
+      Promise.resolve(datasource.testDatasource()),
+      HEALTH_CHECK_TIMEOUT_MS,
+      `no answer from the health check within ${HEALTH_CHECK_TIMEOUT_MS / 1000} s`
+    );
+    const message = typeof result?.message === 'string' ? result.message : '';
+    return result?.status === 'success' || result?.status === 'ok'
+      ? { status: 'ok', name: settings.name, message: message || 'Working' }
+      : {
+          status: 'error',
+          name: settings.name,
+          message: message || `Health check returned "${String(result?.status)}"`,
+        };
+  } catch (error) {
+    return { status: 'error', name: settings.name, message: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,58 @@
+import React, { useCallback } from 'react';
+import { config } from '@grafana/runtime';
+import { Alert, Button, FieldSet, TextLink } from '@grafana/ui';
+import { ALERTS, GRAFANA_FOLDER } from '@opentruss/alerts';
+import { installAlertRules } from '../../api/alertRules';
+import { useAction } from '../../hooks/useAction';
+import { grafanaHref } from '../../links';
+import type { ResolvedAppSettings } from '../../settings';
+import { testIds } from '../testIds';
+
+/** Installs or updates the OpenTruss rules through Grafana's provisioning HTTP API (for Grafana without file provisioning). */
+export function AlertRulesSection({ settings }: { settings: ResolvedAppSettings }) {
+  const install = useCallback(
+    () =>
+      installAlertRules({
+        prometheusUid: settings.prometheusDatasourceUid,
+        orgId: config.bootData?.user?.orgId ?? 1,
+        grafanaRootUrl: config.appUrl,
+        networkLinkCapacityMbits: settings.networkLinkCapacityMbits,
+      }),
+    [settings]
+  );
+  const action = useAction(install);
+  return (
+    <FieldSet label="Alert rules">
+      <p>
+        The {ALERTS.length} OpenTruss alert rules query the Prometheus datasource{' '}
+        <code>{settings.prometheusDatasourceUid}</code> and go into the folder “{GRAFANA_FOLDER}”. Where Grafana reads{' '}
+        <code>provisioning/alerting</code> (the OpenTruss stack does), they are installed already and locked to those
+        files; use this for Grafana instances without file provisioning. Running it again updates the same rules. Save
+        the datasource settings first.
+      </p>
+      {action.status === 'error' && (
+        <Alert severity="error" title="The alert rules were not installed">
+          {action.error.message}
+        </Alert>
+      )}
+      {action.status === 'done' && (
+        <Alert severity="success" title="Alert rules installed">
+          {action.value.groups.reduce((sum, group) => sum + group.rules, 0)} rules in {action.value.groups.length}{' '}
+          groups ({action.value.groups.map((group) => group.title).join(', ')}) in the folder “
+          {action.value.folder.title}”.{' '}
+          <TextLink href={grafanaHref('/alerting/list?search=label%3Aservice%3Dopentruss')}>
+            Open the alert rules
+          </TextLink>
+        </Alert>
+      )}
+      <Button
+        data-testid={testIds.appConfig.installRules}
+        disabled={action.status === 'running'}
+        icon={action.status === 'running' ? 'spinner' : 'bell'}
+        onClick={action.run}
+      >
+        Install or update alert rules
+      </Button>
+    </FieldSet>
+  );
+}

@@ -1,0 +1,92 @@
+import React, { useCallback, useState } from 'react';
+import type { AppPluginMeta } from '@grafana/data';
+import { DataSourcePicker } from '@grafana/runtime';
+import { Alert, Button, Field, FieldSet, Input } from '@grafana/ui';
+import { reloadPage, saveAppSettings } from '../../api/pluginSettings';
+import { DATASOURCE_VARIABLES, type DatasourceRole } from '../../catalogue/datasources';
+import { useAction } from '../../hooks/useAction';
+import { datasourceUidFor, type AppSettings, type ResolvedAppSettings } from '../../settings';
+import { testIds } from '../testIds';
+
+const ROLES: DatasourceRole[] = ['memgraph', 'prometheus'];
+
+const USES: Record<DatasourceRole, string> = {
+  memgraph: 'Business and capacity panels and the home page’s Memgraph check.',
+  prometheus: 'System and API panels, the home page’s Prometheus check, and alert rules installed from this page.',
+};
+
+/** Which Memgraph and Prometheus datasources the app uses, saved in the app's jsonData. */
+export function DatasourceSettings({
+  meta,
+  settings,
+}: {
+  meta: AppPluginMeta<AppSettings>;
+  settings: ResolvedAppSettings;
+}) {
+  const [draft, setDraft] = useState<ResolvedAppSettings>(settings);
+  const capacityValid = Number.isFinite(draft.networkLinkCapacityMbits) && draft.networkLinkCapacityMbits > 0;
+  const save = useCallback(async () => {
+    await saveAppSettings({
+      enabled: Boolean(meta.enabled),
+      pinned: Boolean(meta.pinned),
+      jsonData: { ...meta.jsonData, ...draft },
+    });
+    reloadPage();
+  }, [meta, draft]);
+  const saving = useAction(save);
+
+  return (
+    <FieldSet label="Datasources" data-testid={testIds.appConfig.datasources}>
+      <p>
+        The bundled dashboards choose their datasources through the <code>memgraph</code> and <code>prometheus</code>{' '}
+        variables, which default to the provisioned ones; links from the app’s pages pass the datasources chosen here.
+      </p>
+      {ROLES.map((role) => {
+        const variable = DATASOURCE_VARIABLES[role];
+        return (
+          <Field key={role} label={variable.label} description={USES[role]}>
+            <DataSourcePicker
+              inputId={`opentruss-config-${role}`}
+              pluginId={variable.pluginId}
+              current={datasourceUidFor(draft, role)}
+              onChange={(ds) =>
+                setDraft({
+                  ...draft,
+                  [role === 'memgraph' ? 'memgraphDatasourceUid' : 'prometheusDatasourceUid']: ds.uid,
+                })
+              }
+              width={40}
+            />
+          </Field>
+        );
+      })}
+      <Field
+        label="Network capacity without link speed (Mbit/s)"
+        description="Used by the network bandwidth alert for interfaces that report no speed (virtual NICs), in rules installed below."
+        invalid={!capacityValid}
+        error={capacityValid ? undefined : 'A positive number of Mbit/s, e.g. 1000 for 1 Gbit/s'}
+      >
+        <Input
+          id="opentruss-config-capacity"
+          type="number"
+          width={20}
+          value={String(draft.networkLinkCapacityMbits)}
+          onChange={(event) => setDraft({ ...draft, networkLinkCapacityMbits: Number(event.currentTarget.value) })}
+        />
+      </Field>
+      {saving.status === 'error' && (
+        <Alert severity="error" title="Settings were not saved">
+          {saving.error.message}
+        </Alert>
+      )}
+      <Button
+        data-testid={testIds.appConfig.saveSettings}
+        disabled={!capacityValid || saving.status === 'running'}
+        icon={saving.status === 'running' ? 'spinner' : 'save'}
+        onClick={saving.run}
+      >
+        Save settings
+      </Button>
+    </FieldSet>
+  );
+}

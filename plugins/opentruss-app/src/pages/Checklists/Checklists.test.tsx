@@ -1,0 +1,94 @@
+import React from 'react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { config } from '@grafana/runtime';
+import { storageKey } from '../../checklists/storage';
+import { CHECKLIST_TASKS } from '../../checklists/tasks';
+import { testIds } from '../../components/testIds';
+import { renderPage } from '../../testing/render';
+import Checklists from './Checklists';
+
+const task = (id: string) => within(screen.getByTestId(testIds.checklists.task(id)));
+const checkbox = (id: string) => task(id).getByRole('checkbox') as HTMLInputElement;
+
+beforeEach(() => {
+  window.localStorage.clear();
+  config.bootData.user = { ...config.bootData.user, id: 7 };
+});
+afterEach(() => jest.restoreAllMocks());
+
+describe('Ops checklists', () => {
+  it('lists the manual’s daily, weekly and monthly tasks with their progress', () => {
+    renderPage(<Checklists />);
+    for (const period of ['Daily', 'Weekly', 'Monthly']) {
+      expect(screen.getByRole('region', { name: period })).toBeInTheDocument();
+    }
+    for (const item of CHECKLIST_TASKS) {
+      expect(task(item.id).getByText(`${item.title.zh} / ${item.title.en}`)).toBeInTheDocument();
+    }
+    expect(
+      within(screen.getByRole('region', { name: 'Daily' })).getByText(/^0\/4 done today \(\d{4}-\d{2}-\d{2}\)$/)
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: 'Weekly' })).getByText(/^0\/4 done this week \(\d{4}-W\d{2}\)$/)
+    ).toBeInTheDocument();
+  });
+
+  it('links each task to the panel, dashboard, runbook or page that answers it', () => {
+    renderPage(<Checklists />, { settings: { prometheusDatasourceUid: 'prom-2' } });
+    expect(task('daily-error-logs').getByRole('link', { name: 'API error rate' })).toHaveAttribute(
+      'href',
+      '/d/opentruss-api-db?var-prometheus=prom-2&viewPanel=3'
+    );
+    expect(task('daily-backup').getByRole('link', { name: 'Backup and restore runbook' })).toHaveAttribute(
+      'href',
+      '/a/opentruss-app/runbooks/BackupAndRestore'
+    );
+    expect(task('daily-alerts').getByRole('link', { name: 'Alerts firing now' })).toHaveAttribute(
+      'href',
+      '/a/opentruss-app/home'
+    );
+    expect(task('monthly-capacity-review').getByRole('link', { name: 'Capacity planning' })).toHaveAttribute(
+      'href',
+      '/d/opentruss-capacity?var-prometheus=prom-2'
+    );
+    for (const item of CHECKLIST_TASKS) {
+      expect(task(item.id).getAllByRole('link')).toHaveLength(item.links.length);
+    }
+  });
+
+  it('keeps ticks for this user across visits', () => {
+    const first = renderPage(<Checklists />);
+    fireEvent.click(checkbox('daily-disk-space'));
+    fireEvent.click(checkbox('weekly-performance'));
+    expect(checkbox('daily-disk-space').checked).toBe(true);
+    expect(within(screen.getByRole('region', { name: 'Daily' })).getByText(/^1\/4 done today/)).toBeInTheDocument();
+    first.unmount();
+
+    renderPage(<Checklists />);
+    expect(checkbox('daily-disk-space').checked).toBe(true);
+    expect(checkbox('weekly-performance').checked).toBe(true);
+    expect(checkbox('daily-backup').checked).toBe(false);
+    expect(JSON.parse(window.localStorage.getItem(storageKey('user-7'))!).daily.done).toEqual(['daily-disk-space']);
+  });
+
+  it('does not show another user’s ticks', () => {
+    const first = renderPage(<Checklists />);
+    fireEvent.click(checkbox('daily-backup'));
+    first.unmount();
+    config.bootData.user = { ...config.bootData.user, id: 8 };
+    renderPage(<Checklists />);
+    expect(checkbox('daily-backup').checked).toBe(false);
+  });
+
+  it('warns when the browser refuses to store the ticks', () => {
+    jest.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    renderPage(<Checklists />);
+    fireEvent.click(checkbox('daily-alerts'));
+    expect(
+      screen.getByText('Could not save the ticks in this browser: The quota has been exceeded.')
+    ).toBeInTheDocument();
+    expect(checkbox('daily-alerts').checked).toBe(true);
+  });
+});

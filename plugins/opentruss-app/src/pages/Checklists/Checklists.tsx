@@ -1,0 +1,106 @@
+import React, { useState } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { config, PluginPage } from '@grafana/runtime';
+import { Alert, Badge, Card, Checkbox, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
+import { periodKey } from '../../checklists/periods';
+import { loadTicks, setTick, type Ticks } from '../../checklists/storage';
+import { taskLinkPath } from '../../checklists/taskLinks';
+import { CHECKLIST_TASKS, PERIODS, PERIOD_TITLES, type ChecklistTask, type Period } from '../../checklists/tasks';
+import { testIds } from '../../components/testIds';
+import { useAppSettings } from '../../hooks/useAppSettings';
+import { grafanaHref } from '../../links';
+import { datasourceUrlParams } from '../../settings';
+
+/** Ticks are kept per Grafana user (a wall PC or shared browser has several). */
+function currentUser(): string {
+  const user = config.bootData?.user;
+  return user?.id ? `user-${user.id}` : 'anonymous';
+}
+
+function Task({ task, done, onChange }: { task: ChecklistTask; done: boolean; onChange: (done: boolean) => void }) {
+  const styles = useStyles2(getStyles);
+  const params = datasourceUrlParams(useAppSettings());
+  return (
+    <Card data-testid={testIds.checklists.task(task.id)} className={done ? styles.done : undefined}>
+      <Card.Heading>
+        <Checkbox
+          value={done}
+          onChange={(event) => onChange(event.currentTarget.checked)}
+          label={`${task.title.zh} / ${task.title.en}`}
+        />
+      </Card.Heading>
+      <Card.Description>
+        {task.how} <span className={styles.manual}>Ops manual {task.manual}.</span>
+      </Card.Description>
+      <Card.Meta>
+        {task.links.map((link) => (
+          <TextLink
+            key={link.label}
+            href={grafanaHref(taskLinkPath(link, params))}
+            icon={link.kind === 'runbook' ? 'book-open' : 'graph-bar'}
+          >
+            {link.label}
+          </TextLink>
+        ))}
+      </Card.Meta>
+    </Card>
+  );
+}
+
+const PERIOD_NAMES: Record<Period, string> = { daily: 'today', weekly: 'this week', monthly: 'this month' };
+
+/** The ops manual's §9 daily, weekly and monthly tasks; ticks reset when the day, ISO week or month changes. */
+export default function Checklists() {
+  const user = currentUser();
+  const [ticks, setTicks] = useState<Ticks>(() => loadTicks(window.localStorage, user, new Date()));
+  const [storageError, setStorageError] = useState<string>();
+
+  const toggle = (task: ChecklistTask, done: boolean) => {
+    const result = setTick(window.localStorage, user, new Date(), task, done);
+    setTicks(result.ticks);
+    setStorageError(result.error);
+  };
+
+  return (
+    <PluginPage>
+      <div data-testid={testIds.checklists.container}>
+        <Stack direction="column" gap={3}>
+          {storageError && <Alert severity="warning" title={storageError} />}
+          {PERIODS.map((period) => {
+            const tasks = CHECKLIST_TASKS.filter((task) => task.period === period);
+            const done = tasks.filter((task) => ticks[period].has(task.id)).length;
+            return (
+              <section key={period} aria-label={PERIOD_TITLES[period].en}>
+                <Stack direction="column" gap={1}>
+                  <Stack direction="row" alignItems="center" gap={1}>
+                    <Text element="h2" variant="h4">
+                      {PERIOD_TITLES[period].zh} / {PERIOD_TITLES[period].en}
+                    </Text>
+                    <Badge
+                      color={done === tasks.length ? 'green' : 'blue'}
+                      text={`${done}/${tasks.length} done ${PERIOD_NAMES[period]} (${periodKey(period, new Date())})`}
+                    />
+                  </Stack>
+                  {tasks.map((task) => (
+                    <Task
+                      key={task.id}
+                      task={task}
+                      done={ticks[period].has(task.id)}
+                      onChange={(value) => toggle(task, value)}
+                    />
+                  ))}
+                </Stack>
+              </section>
+            );
+          })}
+        </Stack>
+      </div>
+    </PluginPage>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  done: css({ opacity: 0.7 }),
+  manual: css({ color: theme.colors.text.secondary }),
+});
