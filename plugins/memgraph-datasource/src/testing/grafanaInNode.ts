@@ -13,7 +13,8 @@ if (typeof (globalThis as { document?: unknown }).document === 'undefined') {
   // Events dispatched on the jsdom window must be jsdom's own (uPlot dispatches a CustomEvent while it loads).
   const fromJsdom = new Set(['Event', 'CustomEvent', 'EventTarget']);
   for (const key of Object.getOwnPropertyNames(window)) {
-    if (!(key in globalThis) || fromJsdom.has(key)) {
+    // `window` itself is assigned below, as a plain value: a getter-only property would refuse that assignment.
+    if (key !== 'window' && (!(key in globalThis) || fromJsdom.has(key))) {
       Object.defineProperty(globalThis, key, {
         configurable: true,
         get: () => (window as unknown as Record<string, unknown>)[key],
