@@ -10,7 +10,7 @@ import {
 } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
 import type { MemgraphQuery } from '@opentruss/contract';
-import { catchError, forkJoin, map, type Observable, of } from 'rxjs';
+import { catchError, firstValueFrom, forkJoin, map, type Observable, of } from 'rxjs';
 
 import { driverOptions, type DriverOptions } from './connection/driverOptions';
 import { sharedDriverRegistry, type DriverRegistry } from './connection/driverRegistry';
@@ -18,11 +18,15 @@ import { describeFailure, type FailureContext, MemgraphError } from './connectio
 import { runCypher } from './connection/runCypher';
 import { type MemgraphSettings, resolveSettings, type ResolvedSettings } from './connection/settings';
 import { resultToFrames } from './frames/resultToFrames';
+import { memgraphAnnotations } from './annotations/annotationSupport';
 import { checkHealth, type HealthReport } from './health/healthCheck';
 import { prepareStatement } from './query/prepareStatement';
 import { needsAutoCommit } from './query/statementKind';
 import { timeParameters, type TimeWindow } from './query/timeParameters';
 import { templateSrvVariables, type VariableSource } from './query/variables';
+import { readSchema } from './schema/readSchema';
+import { SchemaCache } from './schema/schemaCache';
+import { MemgraphVariableSupport } from './variables/variableSupport';
 
 export const DEFAULT_QUERY: Partial<MemgraphQuery> = { cypher: '', format: 'auto' };
 
@@ -32,6 +36,8 @@ type QueryOutcome = { frames: DataFrame[]; error?: DataQueryError };
 export class DataSource extends DataSourceApi<MemgraphQuery, MemgraphSettings> {
   private readonly settings: ResolvedSettings | MemgraphError;
   private readonly options?: DriverOptions;
+  /** Labels, relationship types and property keys for the editors, read once per datasource and refreshable. */
+  readonly schema = new SchemaCache(() => readSchema((text, autoCommit) => this.introspect(text, autoCommit)));
 
   constructor(
     instanceSettings: DataSourceInstanceSettings<MemgraphSettings>,
@@ -46,6 +52,20 @@ export class DataSource extends DataSourceApi<MemgraphQuery, MemgraphSettings> {
     } catch (error) {
       this.settings = new MemgraphError('settings', (error as Error).message);
     }
+    this.variables = new MemgraphVariableSupport(this);
+    this.annotations = memgraphAnnotations;
+  }
+
+  /** The row cap and query timeout in force (the query editor shows them); undefined while the settings are invalid. */
+  limits(): { maxRows: number; queryTimeoutSeconds: number } | undefined {
+    return this.settings instanceof MemgraphError
+      ? undefined
+      : { maxRows: this.settings.maxRows, queryTimeoutSeconds: this.settings.queryTimeoutSeconds };
+  }
+
+  /** The dashboard's variables as queries will see them (names for completion, values for `${x:raw}` checks). */
+  dashboardVariables(): VariableSource {
+    return this.variableSource();
   }
 
   getDefaultQuery(_: CoreApp): Partial<MemgraphQuery> {
@@ -114,6 +134,25 @@ export class DataSource extends DataSourceApi<MemgraphQuery, MemgraphSettings> {
     } catch (error) {
       return { status: 'error', message: this.describe(error).message };
     }
+  }
+
+  /** One fixed introspection statement with the datasource's limits (the schema reader's queries). */
+  private introspect(text: string, autoCommit: boolean) {
+    const settings = this.resolved();
+    return firstValueFrom(
+      runCypher(
+        this.driver(),
+        { text, parameters: {} },
+        {
+          database: settings.database,
+          maxRows: settings.maxRows,
+          fetchSize: settings.fetchSize,
+          timeoutMs: settings.queryTimeoutSeconds * 1000,
+          autoCommit,
+          failureContext: this.failureContext(),
+        }
+      )
+    );
   }
 
   private resolved(): ResolvedSettings {

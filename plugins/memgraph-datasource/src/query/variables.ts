@@ -8,6 +8,8 @@ export type VariableValue = string | number | boolean | Array<string | number | 
 export interface VariableSource {
   /** The value of the variable called `name`, or undefined when no such variable exists. */
   valueOf(name: string): VariableValue | undefined;
+  /** The dashboard's variable names, when the source can list them (the editors complete and check with them). */
+  names?(): string[];
 }
 
 /**
@@ -17,6 +19,7 @@ export interface VariableSource {
  */
 export function templateSrvVariables(templateSrv: TemplateSrv, scopedVars?: ScopedVars): VariableSource {
   return {
+    names: () => templateSrv.getVariables().map((variable) => variable.name),
     valueOf(name: string): VariableValue | undefined {
       // The format function runs only for a variable that exists; an unknown name is left as text, uncaptured.
       let captured: VariableValue | undefined;

@@ -29,7 +29,7 @@ export function fakeTemplateSrv(variables: FakeVariable[]): TemplateSrv {
     return isAll ? (variable.options ?? []) : variable.current;
   };
   return {
-    getVariables: () => [],
+    getVariables: () => variables.map((v) => ({ name: v.name }) as ReturnType<TemplateSrv['getVariables']>[number]),
     containsTemplate: (target?: string) => Boolean(target && /\$\{?\w+/.test(target)),
     updateTimeRange: () => undefined,
     replace(target = '', scopedVars?: ScopedVars, format?: string | Function): string {

@@ -1,0 +1,80 @@
+import type { QueryEditorProps } from '@grafana/data';
+import { Button, InlineField, Input, RadioButtonGroup, Stack, Text } from '@grafana/ui';
+import type { MemgraphQuery } from '@opentruss/contract';
+import React, { useCallback } from 'react';
+
+import type { MemgraphSettings } from '../../connection/settings';
+import type { DataSource } from '../../datasource';
+import { ExamplesMenu } from '../common/ExamplesMenu';
+import { QueryHelp } from '../common/QueryHelp';
+import { SchemaStatus } from '../common/SchemaStatus';
+import { useQueryContext } from '../common/useQueryContext';
+import { CypherEditor } from '../CypherEditor/CypherEditor';
+import { TEST_IDS } from '../testIds';
+import { FORMAT_OPTIONS } from './formats';
+import { RowCapNotice, wasCapped } from './RowCapNotice';
+
+export type MemgraphQueryEditorProps = QueryEditorProps<DataSource, MemgraphQuery, MemgraphSettings>;
+
+/**
+ * The panel query editor: Run query, format, legend, examples and schema status above the Cypher editor; the row
+ * cap and timeout in force, a notice when the last result was capped, and the help below it.
+ */
+export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: MemgraphQueryEditorProps) {
+  const { context, schemaState, refreshSchema } = useQueryContext(datasource);
+  const limits = datasource.limits();
+  const onCypherChange = useCallback((cypher: string) => onChange({ ...query, cypher }), [onChange, query]);
+
+  return (
+    <Stack direction="column" gap={1}>
+      <Stack gap={1} alignItems="center" wrap="wrap">
+        <Button icon="play" size="sm" onClick={onRunQuery} data-testid={TEST_IDS.runQuery}>
+          Run query
+        </Button>
+        <InlineField label="Format" tooltip="How the result becomes data frames">
+          <span data-testid={TEST_IDS.formatPicker}>
+            <RadioButtonGroup
+              size="sm"
+              options={FORMAT_OPTIONS}
+              value={query.format ?? 'auto'}
+              onChange={(format) => {
+                onChange({ ...query, format });
+                onRunQuery();
+              }}
+            />
+          </span>
+        </InlineField>
+        <InlineField label="Legend" tooltip="Series name for time series, e.g. {{status}} lots">
+          <Input
+            aria-label="Legend"
+            data-testid={TEST_IDS.legend}
+            width={24}
+            placeholder="{{status}}"
+            value={query.legend ?? ''}
+            onChange={(event) => onChange({ ...query, legend: event.currentTarget.value })}
+            onBlur={onRunQuery}
+          />
+        </InlineField>
+        <ExamplesMenu
+          use="example"
+          onPick={(example) => {
+            onChange({ ...query, cypher: example.cypher, format: example.format, legend: example.legend });
+            onRunQuery();
+          }}
+        />
+        <SchemaStatus state={schemaState} onRefresh={refreshSchema} />
+      </Stack>
+      <CypherEditor value={query.cypher ?? ''} onChange={onCypherChange} onRun={onRunQuery} context={context} />
+      {limits && (
+        <span data-testid={TEST_IDS.limits}>
+          <Text variant="bodySmall" color="secondary">
+            Reads at most {limits.maxRows.toLocaleString('en-US')} rows; Memgraph stops the query after{' '}
+            {limits.queryTimeoutSeconds} s (datasource settings). Ctrl/Cmd+Enter runs the query.
+          </Text>
+        </span>
+      )}
+      {limits && wasCapped(data, query.refId, limits.maxRows) && <RowCapNotice maxRows={limits.maxRows} />}
+      <QueryHelp />
+    </Stack>
+  );
+}

@@ -1,0 +1,35 @@
+import { Button, Dropdown, Menu } from '@grafana/ui';
+import { type CatalogueQuery, type CatalogueUse, QUERY_CATALOGUE } from '@opentruss/opentruss-graph/src/queries';
+import React from 'react';
+
+import { TEST_IDS } from '../testIds';
+
+interface Props {
+  /** Which catalogue queries fit this editor: panel examples, variable queries or annotation queries. */
+  use: Extract<CatalogueUse, 'example' | 'variable' | 'annotation'>;
+  onPick: (query: CatalogueQuery) => void;
+}
+
+/** Ready queries for the OpenTruss graph, straight from @opentruss/opentruss-graph's catalogue (one source of truth). */
+export function ExamplesMenu({ use, onPick }: Props) {
+  const queries = QUERY_CATALOGUE.filter((query) => query.uses.includes(use));
+  const menu = (
+    <Menu>
+      {queries.map((query) => (
+        <Menu.Item
+          key={query.id}
+          label={query.title.en}
+          description={`${query.title.zh} · ${query.format.replace('_', ' ')}`}
+          onClick={() => onPick(query)}
+        />
+      ))}
+    </Menu>
+  );
+  return (
+    <Dropdown overlay={menu} placement="bottom-start">
+      <Button variant="secondary" size="sm" icon="book-open" data-testid={TEST_IDS.examples} aria-label="OpenTruss examples">
+        Examples
+      </Button>
+    </Dropdown>
+  );
+}

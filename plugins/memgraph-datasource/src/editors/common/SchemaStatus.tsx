@@ -1,0 +1,38 @@
+import { IconButton, Stack, Text, Tooltip } from '@grafana/ui';
+import React from 'react';
+
+import { TEST_IDS } from '../testIds';
+import type { SchemaState } from './useQueryContext';
+
+/** How much of the graph the editor knows, where it came from (tooltip), and a button to read it again. */
+export function SchemaStatus({ state, onRefresh }: { state: SchemaState; onRefresh: () => void }) {
+  const { schema, loading, error } = state;
+  const summary = loading
+    ? 'Reading schema…'
+    : error
+      ? 'Schema unavailable'
+      : schema
+        ? `${schema.labels.length} labels · ${schema.relationshipTypes.length} relationship types · ${schema.propertyKeys.length} property keys`
+        : 'No schema';
+  const details = error ?? schema?.notes.join('\n') ?? '';
+  return (
+    <Stack gap={0.5} alignItems="center">
+      <Tooltip content={<pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{details || summary}</pre>}>
+        <span data-testid={TEST_IDS.schemaStatus}>
+          <Text variant="bodySmall" color={error ? 'error' : 'secondary'}>
+            {summary}
+          </Text>
+        </span>
+      </Tooltip>
+      <IconButton
+        name="sync"
+        size="sm"
+        tooltip="Read labels, relationship types and property keys again from Memgraph"
+        aria-label="Refresh schema"
+        data-testid={TEST_IDS.refreshSchema}
+        disabled={loading}
+        onClick={onRefresh}
+      />
+    </Stack>
+  );
+}

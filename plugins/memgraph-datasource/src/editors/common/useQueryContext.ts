@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+
+import type { DataSource } from '../../datasource';
+import type { GraphSchema } from '../../schema/graphSchema';
+import type { QueryContext } from '../cypher/queryContext';
+
+export interface SchemaState {
+  schema?: GraphSchema;
+  loading: boolean;
+  error?: string;
+}
+
+/**
+ * The editors' view of the datasource: the dashboard's variables and the cached schema, with a refresh that
+ * reads the schema again from Memgraph.
+ */
+export function useQueryContext(datasource: DataSource): {
+  context: QueryContext;
+  schemaState: SchemaState;
+  refreshSchema: () => void;
+} {
+  const [schemaState, setSchemaState] = useState<SchemaState>({ schema: datasource.schema.peek(), loading: true });
+  const follow = useCallback((read: Promise<GraphSchema>) => {
+    let current = true;
+    read.then(
+      (schema) => current && setSchemaState({ schema, loading: false }),
+      (error: Error) => current && setSchemaState((state) => ({ ...state, loading: false, error: error.message }))
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  useEffect(() => follow(datasource.schema.get()), [datasource, follow]);
+  const refreshSchema = useCallback(() => {
+    setSchemaState((state) => ({ ...state, loading: true, error: undefined }));
+    follow(datasource.schema.refresh());
+  }, [datasource, follow]);
+
+  const variables = useMemo(() => dashboardVariableNames(datasource), [datasource]);
+  const context = useMemo<QueryContext>(
+    () => ({
+      variables,
+      valueOf: (name) => datasource.dashboardVariables().valueOf(name),
+      schema: schemaState.schema,
+    }),
+    [datasource, variables, schemaState.schema]
+  );
+  return { context, schemaState, refreshSchema };
+}
+
+/** Undefined when Grafana's TemplateSrv is not available (then no parameter is called missing). */
+function dashboardVariableNames(datasource: DataSource): string[] | undefined {
+  try {
+    return datasource.dashboardVariables().names?.();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,106 @@
+import type { CypherResult } from '../connection/runCypher';
+import type { GraphSchema } from './graphSchema';
+import { columnNames, SAMPLE_SIZE, SCHEMA_QUERIES, unquoteType } from './schemaQueries';
+
+/** Runs one fixed introspection statement (auto-commit for SHOW …, a READ transaction otherwise). */
+export type RunIntrospection = (text: string, autoCommit: boolean) => Promise<CypherResult>;
+
+interface Source {
+  /** Named in the schema's notes. */
+  name: string;
+  read: () => Promise<string[]>;
+}
+
+/** The first source that answers; the notes say which one, and why earlier ones were skipped. */
+async function firstAnswer(part: string, sources: Source[], notes: string[]): Promise<string[]> {
+  const skipped: string[] = [];
+  for (const source of sources) {
+    try {
+      const names = await source.read();
+      notes.push(`${part}: ${source.name}${skipped.length ? ` (${skipped.join('; ')})` : ''}`);
+      return names;
+    } catch (error) {
+      skipped.push(`${source.name} failed: ${(error as Error).message}`);
+    }
+  }
+  notes.push(`${part}: unknown (${skipped.join('; ')})`);
+  return [];
+}
+
+/**
+ * Reads labels, relationship types, property keys and query-module functions from Memgraph, trying the precise
+ * sources first and falling back to flag-free sampled scans (see SCHEMA_QUERIES). Never rejects: a part that
+ * cannot be read is empty, and the notes say why.
+ */
+export async function readSchema(run: RunIntrospection): Promise<GraphSchema> {
+  const once = (text: string, autoCommit = false) => {
+    let result: Promise<CypherResult> | undefined;
+    return () => (result ??= run(text, autoCommit));
+  };
+  const nodeTypes = once(SCHEMA_QUERIES.nodeTypeProperties);
+  const relTypes = once(SCHEMA_QUERIES.relTypeProperties);
+  const sampled = `a sample of ${SAMPLE_SIZE.toLocaleString('en-US')}`;
+  const notes: string[] = [];
+
+  const labels = await firstAnswer(
+    'Labels',
+    [
+      { name: 'schema.node_type_properties()', read: async () => columnNames(await nodeTypes(), 'nodeLabels') },
+      {
+        name: 'SHOW NODE_LABELS INFO',
+        read: async () => columnNames(await run(SCHEMA_QUERIES.nodeLabelsInfo, true), 'node labels'),
+      },
+      {
+        name: `${sampled} nodes`,
+        read: async () => columnNames(await run(SCHEMA_QUERIES.sampledLabels, false), 'label'),
+      },
+    ],
+    notes
+  );
+  const relationshipTypes = await firstAnswer(
+    'Relationship types',
+    [
+      {
+        name: 'schema.rel_type_properties()',
+        read: async () => columnNames(await relTypes(), 'relType', unquoteType),
+      },
+      {
+        name: 'SHOW EDGE_TYPES INFO',
+        read: async () => columnNames(await run(SCHEMA_QUERIES.edgeTypesInfo, true), 'edge types'),
+      },
+      {
+        name: `${sampled} relationships`,
+        read: async () => columnNames(await run(SCHEMA_QUERIES.sampledRelationshipTypes, false), 'type'),
+      },
+    ],
+    notes
+  );
+  const propertyKeys = await firstAnswer(
+    'Property keys',
+    [
+      {
+        name: 'schema.node_type_properties() and schema.rel_type_properties()',
+        read: async () => merge(columnNames(await nodeTypes(), 'propertyName'), columnNames(await relTypes(), 'propertyName')),
+      },
+      {
+        name: `${sampled} nodes and relationships`,
+        read: async () =>
+          merge(
+            columnNames(await run(SCHEMA_QUERIES.sampledNodePropertyKeys, false), 'key'),
+            columnNames(await run(SCHEMA_QUERIES.sampledRelationshipPropertyKeys, false), 'key')
+          ),
+      },
+    ],
+    notes
+  );
+  const functions = await firstAnswer(
+    'Query-module functions',
+    [{ name: 'mg.functions()', read: async () => columnNames(await run(SCHEMA_QUERIES.functions, false), 'name') }],
+    notes
+  );
+  return { labels, relationshipTypes, propertyKeys, functions, notes };
+}
+
+function merge(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x.localeCompare(y));
+}
