@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { atMost, type FigureResult, type Measurement, type TargetCheck } from './figure';
+
+export const DATASOURCE_MODULE_TARGET_KB = 200;
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const PLUGINS = [
+  { folder: 'memgraph-datasource', label: 'datasource' },
+  { folder: 'opentruss-app', label: 'app' },
+];
+const BUILD_TIMEOUT_MS = 10 * 60_000;
+
+export interface BundleOptions {
+  /** Build a plugin whose dist/module.js is missing (npm run build -w plugins/<folder>). */
+  build: boolean;
+  log: (line: string) => void;
+}
+
+/** Gzip as a web server sends it (zlib's default level, 6), in KB of 1,024 bytes. */
+export function gzipKb(content: Buffer): number {
+  return gzipSync(content).length / 1024;
+}
+
+/**
+ * Figure 5: what a browser downloads — each plugin's initial module.js (loaded with the dashboard) and its lazy
+ * chunks (the other .js files in dist, loaded on demand), raw and gzip.
+ */
+export function bundleFigure(options: BundleOptions): FigureResult {
+  const measurements: Measurement[] = [];
+  const targets: TargetCheck[] = [];
+  const notes: string[] = ['Sizes in KB of 1,024 bytes; gzip at zlib’s default level (6), as web servers compress.'];
+  for (const plugin of PLUGINS) {
+    const dist = path.join(REPO_ROOT, 'plugins', plugin.folder, 'dist');
+    const missing = !fs.existsSync(path.join(dist, 'module.js'));
+    if (missing && options.build) {
+      options.log(`figure 5: plugins/${plugin.folder}/dist/module.js is missing, building it`);
+      const built = buildPlugin(plugin.folder);
+      notes.push(built ? `plugins/${plugin.folder} was built by the benchmark (its dist was missing).` : '');
+    }
+    if (!fs.existsSync(path.join(dist, 'module.js'))) {
+      notes.push(
+        `plugins/${plugin.folder} has no dist/module.js (not built${options.build ? ', and the build failed' : ''}): run npm run build.`
+      );
+      continue;
+    }
+    const moduleKb = gzipKb(fs.readFileSync(path.join(dist, 'module.js')));
+    measurements.push({ label: `${plugin.label}: initial module.js, gzip`, unit: 'KB', value: moduleKb });
+    measurements.push({
+      label: `${plugin.label}: initial module.js, raw`,
+      unit: 'KB',
+      value: fs.statSync(path.join(dist, 'module.js')).size / 1024,
+    });
+    const chunks = lazyChunks(dist);
+    measurements.push({ label: `${plugin.label}: lazy chunks`, unit: 'count', value: chunks.length });
+    for (const chunk of chunks) {
+      measurements.push({
+        label: `${plugin.label}: lazy chunk ${chunk}, gzip`,
+        unit: 'KB',
+        value: gzipKb(fs.readFileSync(path.join(dist, chunk))),
+      });
+    }
+    if (plugin.label === 'datasource') {
+      targets.push(atMost('datasource initial module.js ≤ 200 KB gzip', moduleKb, DATASOURCE_MODULE_TARGET_KB, 'KB'));
+    }
+  }
+  return {
+    id: 5,
+    title: 'Bundle: what the browser downloads per plugin',
+    measurements,
+    targets,
+    notes: notes.filter(Boolean),
+  };
+}
+
+/** Every .js file of dist except module.js, relative to dist (webpack puts chunks beside it). */
+function lazyChunks(dist: string): string[] {
+  return fs
+    .readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js') && file !== 'module.js')
+    .sort();
+}
+
+function buildPlugin(folder: string): boolean {
+  const result = spawnSync('npm', ['run', 'build', '-w', `plugins/${folder}`], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    timeout: BUILD_TIMEOUT_MS,
+  });
+  return result.status === 0;
+}

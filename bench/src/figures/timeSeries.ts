@@ -1,0 +1,46 @@
+import { type DataFrame, FieldType } from '@grafana/data';
+
+import { Clients, benchSettings } from '../paths/clients';
+import { type BenchContext, expectEqual, type FigureResult } from './figure';
+import { comparePaths, comparisonMeasurements } from './pathComparison';
+
+/**
+ * Figure 2: a long result of 50,000 points across 20 series → the datasource's wide time series frame (one time
+ * field, one value field per series), against the naive conversion (a long table frame that Grafana would still
+ * have to pivot) and the raw driver.
+ */
+export async function timeSeriesFigure(context: BenchContext): Promise<FigureResult> {
+  const { profile, workloads, server, log } = context;
+  const points = profile.timeSeriesPoints;
+  const series = profile.timeSeriesSeries;
+  log(`figure 2: ${points.toLocaleString('en-US')} points across ${series} series, ${profile.runs} rounds`);
+  const clients = new Clients(benchSettings(server.url));
+  const comparison = await comparePaths(
+    clients,
+    {
+      workload: workloads.timeSeries,
+      format: 'time_series',
+      records: points,
+      checkFrames: (frames) => expectWideFrame(frames, points, series),
+    },
+    profile
+  ).finally(() => clients.close());
+  return {
+    id: 2,
+    title: `Time series: ${points.toLocaleString('en-US')} points across ${series} series, long → Grafana frames`,
+    measurements: comparisonMeasurements(comparison),
+    targets: [],
+    notes: [
+      'Issue 10 sets no target for this figure: read it as the ratio against the naive conversion.',
+      'The naive conversion leaves a long frame with neo4j Integer objects as times; the datasource delivers the wide, time-sorted frame a time series panel draws.',
+    ],
+  };
+}
+
+function expectWideFrame(frames: DataFrame[], points: number, series: number): void {
+  expectEqual('datasource frames', frames.length, 1);
+  const [frame] = frames;
+  expectEqual('datasource time steps', frame.length, points / series);
+  expectEqual('datasource time fields', frame.fields.filter((f) => f.type === FieldType.time).length, 1);
+  expectEqual('datasource series', frame.fields.filter((f) => f.type === FieldType.number).length, series);
+}

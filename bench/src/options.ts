@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { isProfileName, PROFILES, type Profile } from './profile';
+import type { Placement } from './server/benchServer';
+
+export const FIGURE_IDS = [1, 2, 3, 4, 5] as const;
+export const DEFAULT_OUTPUT = path.resolve(__dirname, '../results/latest.json');
+
+export const USAGE = `Usage: npm run bench [-- options]
+  --profile quick|standard|long   sizes and repetitions (default: standard, or $BENCH_PROFILE)
+                                  quick: small sizes, 3 rounds, for trying things out (under a minute);
+                                  standard: issue 10's sizes, 7 rounds (a few minutes); long: 15 rounds, 50,000-query soak
+  --only 1,3                      run only these figures (1 conversion, 2 time series, 3 concurrency, 4 soak, 5 bundle)
+  --server child-process|in-process   where the Bolt test server runs (default child-process)
+  --out <file.json>               where to write every figure (default bench/results/latest.json)
+  --no-build                      do not build a plugin whose dist is missing (figure 5 then says so)`;
+
+export interface BenchOptions {
+  profile: Profile;
+  figures: number[];
+  placement: Placement;
+  output: string;
+  build: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        profile: { type: 'string', default: env.BENCH_PROFILE || 'standard' },
+        only: { type: 'string' },
+        server: { type: 'string', default: 'child-process' },
+        out: { type: 'string' },
+        'no-build': { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (!isProfileName(values.profile)) {
+    throw new UsageError(`--profile must be quick, standard or long, got "${values.profile}"`);
+  }
+  if (values.server !== 'child-process' && values.server !== 'in-process') {
+    throw new UsageError(`--server must be child-process or in-process, got "${values.server}"`);
+  }
+  const figures = values.only === undefined ? [...FIGURE_IDS] : values.only.split(',').map((id) => Number(id.trim()));
+  const unknown = figures.filter((id) => !(FIGURE_IDS as readonly number[]).includes(id));
+  if (unknown.length > 0 || figures.length === 0) {
+    throw new UsageError(`--only takes figure numbers from 1 to 5 separated by commas, got "${values.only}"`);
+  }
+  return {
+    profile: PROFILES[values.profile],
+    figures,
+    placement: values.server,
+    // npm runs the script inside bench/; INIT_CWD is where the user typed the command.
+    output: values.out === undefined ? DEFAULT_OUTPUT : path.resolve(env.INIT_CWD ?? process.cwd(), values.out),
+    build: !values['no-build'],
+  };
+}
