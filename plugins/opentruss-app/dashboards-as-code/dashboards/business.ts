@@ -134,6 +134,8 @@ export function businessDashboard() {
           catalogueDescription('pending-approvals-by-age', 'Waiting hours are coloured at 1 day, 3 days and a week.')
         )
         .withTarget(catalogueTarget('pending-approvals-by-age'))
+        // Epoch milliseconds, as the catalogue returns them: shown as dates.
+        .overrideByName('submitted_at', [{ id: 'unit', value: 'dateTimeAsIso' }])
         .overrideByName('age_hours', [
           { id: 'unit', value: 'h' },
           { id: 'thresholds', value: waitingTimeThresholds().build() },

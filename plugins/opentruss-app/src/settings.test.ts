@@ -1,0 +1,23 @@
+import { datasourceUrlParams, resolveAppSettings } from './settings';
+
+describe('app settings', () => {
+  it('default to the provisioned datasources and the alerts’ network capacity', () => {
+    expect(resolveAppSettings(undefined)).toEqual({
+      memgraphDatasourceUid: 'opentruss-memgraph',
+      prometheusDatasourceUid: 'opentruss-prometheus',
+      networkLinkCapacityMbits: 1000,
+    });
+    expect(resolveAppSettings({ memgraphDatasourceUid: '  ', networkLinkCapacityMbits: -5 })).toEqual(
+      resolveAppSettings({})
+    );
+  });
+
+  it('pass only the datasources that differ from the dashboards’ defaults to dashboard links', () => {
+    expect(datasourceUrlParams(resolveAppSettings({}))).toEqual([]);
+    expect(
+      datasourceUrlParams(
+        resolveAppSettings({ memgraphDatasourceUid: 'mg-2', prometheusDatasourceUid: 'opentruss-prometheus' })
+      )
+    ).toEqual([['var-memgraph', 'mg-2']]);
+  });
+});
