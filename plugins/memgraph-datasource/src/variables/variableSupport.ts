@@ -44,7 +44,7 @@ export class MemgraphVariableSupport extends CustomVariableSupport<DataSource, M
     };
     return this.datasource.runTarget(target, window, request.scopedVars).pipe(
       map((outcome) =>
-        outcome.error ? { data: [], error: outcome.error } : { data: metricFindValues(outcome.frames[0]) }
+        outcome.error ? { data: [], errors: [outcome.error] } : { data: metricFindValues(outcome.frames[0]) }
       )
     );
   }

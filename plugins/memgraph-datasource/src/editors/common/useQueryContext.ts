@@ -40,7 +40,7 @@ export function useQueryContext(datasource: DataSource): {
   const context = useMemo<QueryContext>(
     () => ({
       variables,
-      valueOf: (name) => datasource.dashboardVariables().valueOf(name),
+      variableValue: (name) => datasource.dashboardVariables().valueOf(name),
       schema: schemaState.schema,
     }),
     [datasource, variables, schemaState.schema]

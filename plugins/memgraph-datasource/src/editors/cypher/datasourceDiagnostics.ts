@@ -80,7 +80,7 @@ function variableDiagnostics(text: string, context: QueryContext): CypherDiagnos
         )
       );
     } else if (reference.format === 'raw') {
-      const value = context.valueOf?.(name);
+      const value = context.variableValue?.(name);
       if (value !== undefined) {
         try {
           identifierFromValue(value, reference.text);

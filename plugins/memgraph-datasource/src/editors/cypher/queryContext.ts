@@ -30,7 +30,7 @@ export interface QueryContext {
   /** The dashboard's variable names; undefined when unknown (then no parameter is called missing). */
   variables?: readonly string[];
   /** A variable's current value, to check `${x:raw}` the way the datasource will. */
-  valueOf?: (name: string) => VariableValue | undefined;
+  variableValue?: (name: string) => VariableValue | undefined;
   /** The graph's names, once read from Memgraph. */
   schema?: GraphSchema;
 }

@@ -1,0 +1,123 @@
+import { cypherCompletions } from './completion';
+import { cypherDiagnostics } from './cypherDiagnostics';
+import { maskForNeo4j } from './dialect';
+import { type CypherLanguageLibrary, loadLanguageLibrary } from './languageLibrary';
+import type { QueryContext } from './queryContext';
+
+const schema = {
+  labels: ['InspectionLot', 'Element', 'ApprovalHistory'],
+  relationshipTypes: ['HAS_LOT', 'HAS_APPROVAL_HISTORY'],
+  propertyKeys: ['status', 'created_at', 'id'],
+  functions: ['date.format'],
+  notes: [],
+};
+const context: QueryContext = { variables: ['project', 'label'], variableValue: (name) => (name === 'label' ? 'Element' : 'P-1'), schema };
+let library: CypherLanguageLibrary;
+
+beforeAll(async () => {
+  library = await loadLanguageLibrary();
+});
+
+const problems = (text: string, ctx = context) =>
+  cypherDiagnostics(text, ctx, library).map((d) => ({ severity: d.severity, at: text.slice(d.start, d.end), message: d.message }));
+
+describe('masking Memgraph Cypher for Neo4j parser', () => {
+  it('keeps every offset and rewrites only macros, variables and Memgraph expansions', () => {
+    const text = 'MATCH (n:${label:raw})-[*BFS (e, v | v.ok)]->(m) WHERE $__timeFilter(n.t) AND n.p IN ${project} RETURN [[project]]';
+    const masked = maskForNeo4j(text, (name) => name === 'project');
+    expect(masked.text).toHaveLength(text.length);
+    expect(masked.text).toBe(
+      'MATCH (n:`xxxxxxxxxx`)-[*                 ]->(m) WHERE  __timeFilter(n.t) AND n.p IN $project   RETURN $project   '
+    );
+    expect([...masked.expansionVariables].sort()).toEqual(['e', 'v']);
+  });
+
+  it('blanks statements only Memgraph has and writes, and leaves [[x]] of no variable alone', () => {
+    expect(maskForNeo4j('SHOW INDEX INFO', () => false).text.trim()).toBe('');
+    expect(maskForNeo4j('CREATE INDEX ON :Element(id)', () => false).text.trim()).toBe('');
+    expect(maskForNeo4j('RETURN [[x]]', () => false).text).toBe('RETURN [[x]]');
+    expect(maskForNeo4j('RETURN 2 * (3 + 1)', () => false).text).toBe('RETURN 2 * (3 + 1)');
+  });
+});
+
+describe('diagnostics', () => {
+  it('accepts valid Memgraph Cypher that Neo4j would flag', () => {
+    for (const text of [
+      "MATCH (l:InspectionLot) WHERE $__timeFilter(l.created_at) RETURN $__timeGroup(l.created_at, '1d') AS time, count(*) AS n",
+      'MATCH (a:Element)-[*BFS]->(b:Element) RETURN a, b',
+      'MATCH p = (a:Element)-[e *WSHORTEST (r, n | r.w) total]->(b:Element) RETURN p, total',
+      'MATCH (n:InspectionLot) WHERE id(n) = 1 AND exists(n.status) RETURN n',
+      'SHOW INDEX INFO',
+      'USING PARALLEL EXECUTION MATCH (n:Element) RETURN count(n)',
+      'MATCH (n:${label:raw}) WHERE n.id IN $project RETURN toSet(collect(n.status)), valueType(n.id)',
+    ]) {
+      expect({ text, problems: problems(text) }).toEqual({ text, problems: [] });
+    }
+  });
+
+  it('marks syntax errors at their position, from Neo4j parser', () => {
+    expect(problems('MATCH (l:InspectionLot) RETRN l')).toEqual([
+      expect.objectContaining({ severity: 'error', at: 'RETRN', message: expect.stringContaining("Invalid input 'RETRN'") }),
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('Query cannot conclude with MATCH') }),
+    ]);
+    expect(problems('MATCH (n) RETURN x')).toEqual([
+      expect.objectContaining({ severity: 'error', at: 'x', message: 'Variable `x` not defined' }),
+    ]);
+  });
+
+  it('marks what the datasource refuses, with its own messages', () => {
+    expect(problems('MATCH (n)\nDETACH DELETE n')).toEqual([
+      expect.objectContaining({ severity: 'error', at: 'DETACH', message: expect.stringContaining('Refused before sending: this query writes (DETACH DELETE)') }),
+    ]);
+    expect(problems('RETURN $__timeGroup(1)')[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('$__timeGroup takes 2 argument(s)') });
+    expect(problems('MATCH (n) WHERE n.id = $lot RETURN n')).toEqual([
+      expect.objectContaining({ severity: 'error', at: '$lot', message: expect.stringContaining('Parameter $lot has no value') }),
+    ]);
+    expect(problems('MATCH (n) WHERE n.id IN ${project:csv} RETURN n')[0]).toMatchObject({
+      at: '${project:csv}',
+      message: expect.stringContaining('would splice text'),
+    });
+    expect(problems("RETURN 'open")[0]).toMatchObject({ severity: 'error', message: expect.stringMatching(/Unterminated string/i) });
+    const hostile = { ...context, variableValue: () => 'X) DETACH DELETE n //' };
+    expect(problems('MATCH (n:${label:raw}) RETURN n', hostile)[0].message).toContain('which is not an identifier');
+  });
+
+  it('warns about Neo4j features Memgraph lacks and names missing from the schema', () => {
+    expect(problems('MATCH (a:Element)--(b:Element) RETURN shortestPath((a)-[*]-(b))')).toEqual([
+      expect.objectContaining({ severity: 'warning', at: 'shortestPath', message: expect.stringContaining('[*BFS]') }),
+    ]);
+    expect(problems('MATCH (n:Elemnt) RETURN n.statu')).toEqual([
+      expect.objectContaining({ severity: 'warning', at: 'Elemnt' }),
+      expect.objectContaining({ severity: 'warning', at: 'statu' }),
+    ]);
+  });
+
+  it('without the library still reports what the datasource would refuse', () => {
+    expect(cypherDiagnostics('MATCH (n) RETRN n', context)).toEqual([]);
+    expect(cypherDiagnostics('CREATE (n)', context)).toHaveLength(1);
+  });
+});
+
+describe('completion', () => {
+  const labelsOf = (text: string, ctx = context) => cypherCompletions(text, text.length, ctx, library).map((c) => `${c.kind}:${c.label}`);
+
+  it('offers the live schema where it fits', () => {
+    expect(labelsOf('MATCH (n:')).toEqual(['label:InspectionLot', 'label:Element', 'label:ApprovalHistory']);
+    expect(labelsOf('MATCH (n)-[r:')).toEqual(['relationshipType:HAS_LOT', 'relationshipType:HAS_APPROVAL_HISTORY']);
+    expect(labelsOf('MATCH (n) WHERE n.')).toEqual(['propertyKey:status', 'propertyKey:created_at', 'propertyKey:id']);
+  });
+
+  it('offers parameters, dashboard variables and macros where an expression goes', () => {
+    const items = labelsOf('MATCH (n) WHERE n.id = $');
+    expect(items).toEqual(
+      expect.arrayContaining(['parameter:$__from', 'parameter:$__to', 'parameter:$__interval_ms', 'parameter:$project', 'macro:$__timeFilter', 'macro:$__timeGroup', 'macro:$__epochMs'])
+    );
+  });
+
+  it("offers Memgraph's functions and keywords, not Neo4j-only ones", () => {
+    const items = labelsOf('MATCH (n) RETURN ');
+    expect(items).toEqual(expect.arrayContaining(['function:toSet', 'function:valueType', 'function:date.format', 'keyword:CASE']));
+    expect(items.filter((i) => /^keyword:(FINISH|INSERT|LET|FILTER|COLLECT|OFFSET)$/.test(i))).toEqual([]);
+    expect(items.filter((i) => i.includes('__timeFilter') && !i.startsWith('macro:'))).toEqual([]);
+  });
+});
