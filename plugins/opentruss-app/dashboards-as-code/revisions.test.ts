@@ -7,6 +7,11 @@ describe('dashboard revisions', () => {
   it('hash the content without the revision', () => {
     expect(contentHash({ uid: 'd', panels: [], revision: 7 })).toBe(hash);
     expect(contentHash({ uid: 'd', panels: [{ id: 1 }] })).not.toBe(hash);
+    // The order a builder sets fields in is not content.
+    expect(contentHash({ panels: [], uid: 'd' })).toBe(hash);
+    expect(contentHash({ uid: 'd', panels: [{ a: 1, b: 2 }] })).toBe(
+      contentHash({ panels: [{ b: 2, a: 1 }], uid: 'd' })
+    );
   });
 
   it('start at 1, stay while the content stays, and grow by one when it changes', () => {

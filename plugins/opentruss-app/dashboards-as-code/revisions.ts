@@ -10,10 +10,19 @@ export interface RevisionEntry {
 
 export type RevisionRecord = Record<string, RevisionEntry>;
 
-/** SHA-256 of the dashboard as serialised, without its `revision`. */
+/** JSON with every object's keys sorted, so the hash follows content, not the order a builder set fields in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item
+  );
+}
+
+/** SHA-256 of the dashboard's content (keys in canonical order), without its `revision`. */
 export function contentHash(dashboard: object): string {
   const { revision: _revision, ...content } = dashboard as { revision?: unknown };
-  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 
 /** The revision for `hash`: unchanged content keeps its revision, anything else gets the next one (first: 1). */

@@ -34,7 +34,7 @@ export function drillDownVariables(options: { hidden: boolean }): Array<Builder<
       .label(LABELS[variable.name])
       .description(query.description)
       .datasource(datasourceRef('memgraph'))
-      .query(catalogueQueryModel(variable.queryId, variable.name) as unknown as Record<string, unknown>)
+      .query({ ...catalogueQueryModel(variable.queryId, variable.name) })
       .definition(query.cypher)
       .multi(variable.multi)
       .includeAll(variable.includeAll)

@@ -8,8 +8,11 @@
 import 'opentruss-memgraph-datasource/src/testing/grafanaInNode';
 
 import {
+  type AnnotationQuery,
   type DataFrame,
+  type DataQueryResponse,
   FieldType,
+  type MetricFindValue,
   standardTransformers,
   standardTransformersRegistry,
   transformDataFrame,
@@ -18,9 +21,12 @@ import {
 import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import type { ColumnType } from '@opentruss/opentruss-graph';
 import { DriverRegistry } from 'opentruss-memgraph-datasource/src/connection/driverRegistry';
-import { dataSource, runQuery } from 'opentruss-memgraph-datasource/src/testing/harness';
+import type { FakeVariable } from 'opentruss-memgraph-datasource/src/testing/fakeTemplateSrv';
+import { dataSource, queryRequest, runQuery } from 'opentruss-memgraph-datasource/src/testing/harness';
 import { isTimeColumnName } from 'opentruss-memgraph-datasource/src/frames/columns';
+import { MemgraphVariableSupport } from 'opentruss-memgraph-datasource/src/variables/variableSupport';
 import { lastValueFrom } from 'rxjs';
+import type { MemgraphQuery } from '@opentruss/contract';
 import { FIXTURE_FILE, fixtureRows, memgraphUses, type MemgraphUse } from './support/memgraphPanels';
 
 jest.setTimeout(60_000);
@@ -54,20 +60,16 @@ beforeAll(async () => {
     }))
   );
   server = await startBoltTestServer({ fixtureFiles: [FIXTURE_FILE] });
-  const variableQuery = async (use: MemgraphUse, variables: Parameters<typeof dataSource>[1]['variables']) => {
-    const response = await runQuery(dataSource(settings(), { registry, variables }), [use.query]);
-    expect(response.errors).toBeUndefined();
-    return values(response.data[0], '__value').map(String);
-  };
+  // The drill-down variables' options, the way Grafana gets them: through the datasource's variable support.
   const uses = memgraphUses();
-  allProjects = await variableQuery(
-    uses.find((u) => u.where.endsWith('variable $project'))!,
-    []
-  );
-  allBuildings = await variableQuery(
-    uses.find((u) => u.where.endsWith('variable $building'))!,
-    [{ name: 'project', current: '$__all', options: allProjects }]
-  );
+  const optionsOf = async (name: string, variables: FakeVariable[]) => {
+    const use = uses.find((u) => u.where === `opentruss-business variable $${name}`)!;
+    const response = await variableOptions(dataSource(settings(), { registry, variables }), use);
+    expect(response.errors).toBeUndefined();
+    return (response.data as MetricFindValue[]).map((option) => String(option.value));
+  };
+  allProjects = await optionsOf('project', []);
+  allBuildings = await optionsOf('building', [{ name: 'project', current: '$__all', options: allProjects }]);
 });
 
 afterAll(async () => {
@@ -76,6 +78,12 @@ afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
   expect(unhandled).toEqual([]);
 });
+
+/** A variable's options as Grafana asks the datasource's CustomVariableSupport for them. */
+function variableOptions(ds: ReturnType<typeof dataSource>, use: MemgraphUse): Promise<DataQueryResponse> {
+  expect(ds.variables).toBeInstanceOf(MemgraphVariableSupport);
+  return lastValueFrom((ds.variables as MemgraphVariableSupport).query(queryRequest([use.query])));
+}
 
 const drillDownAll = () => [
   { name: 'project', current: '$__all', options: allProjects },
@@ -175,6 +183,31 @@ describe('the bundled fixture serves every Memgraph query of the dashboards', ()
       for (const field of series) {
         expect(Object.keys(field.labels ?? {}).sort()).toEqual([...labelColumns].sort());
       }
+    }
+
+    if (use.kind === 'variable') {
+      // Options through the datasource's variable support: __text / __value of every row.
+      const ds = dataSource(settings(), { registry, variables: drillDownAll() });
+      const response = await variableOptions(ds, use);
+      expect(response.data).toEqual(rows.map((row) => ({ text: String(row.__text), value: String(row.__value) })));
+    }
+
+    if (use.kind === 'annotation') {
+      // Events through the datasource's annotation support: every row with its time, title, text and tags.
+      const ds = dataSource(settings(), { registry, variables: drillDownAll() });
+      const annotation = use.annotation as AnnotationQuery<MemgraphQuery>;
+      const query = ds.annotations!.prepareQuery!(annotation)!;
+      const events = await lastValueFrom(
+        ds.annotations!.processEvents!(annotation, (await runQuery(ds, [query])).data)!
+      );
+      expect(events).toHaveLength(rows.length);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(events![0]).toMatchObject({
+        time: Number(rows[0].time),
+        title: rows[0].title,
+        text: rows[0].text,
+        tags: rows[0].tags,
+      });
     }
 
     if (use.panel) {

@@ -1,10 +1,10 @@
 // API and database: the backend's own metrics (opentruss_*), every API/DB alert's home panel, request and query
 // breakdowns, and the host's established connections.
 import { BigValueColorMode } from '@grafana/grafana-foundation-sdk/common';
-import type { MappingType, Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
+import { MappingType, type Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { SELECTORS } from '@opentruss/alerts/src/promql';
-import { alertDescription, alertParts, alertTimeseries, withAlertLines } from '../panels/alertPanels';
+import { alertContextTimeseries, alertDescription, alertParts, alertTimeseries } from '../panels/alertPanels';
 import { at } from '../panels/grid';
 import { panelLink, runbookLink } from '../panels/links';
 import { describe } from '../panels/text';
@@ -40,7 +40,7 @@ export function backendUpStat(options: { id?: number } = {}) {
     .thresholds(thresholds(steps))
     .mappings([
       {
-        type: 'value' as MappingType.ValueToText,
+        type: MappingType.ValueToText,
         options: { '0': { text: 'DOWN', color: 'red', index: 0 }, '1': { text: 'UP', color: 'green', index: 1 } },
       },
     ])
@@ -52,8 +52,6 @@ const p95By = (histogram: string, label: string) =>
   `histogram_quantile(0.95, sum by (le, ${label}) (rate(${histogram}_bucket{${BACKEND}}[$__rate_interval])))`;
 
 export function apiDatabaseDashboard() {
-  const dbQueryTime = alertParts('DatabaseSlowQuery');
-  const apiLatency = alertParts('HighAPILatency');
   const connections = alertParts('HighActiveConnections');
   return baseDashboard('apiDatabase', { from: 'now-6h', refresh: '1m', datasources: ['prometheus'] })
     .withPanel(backendUpStat().gridPos(at(0, 0, 4, 8)))
@@ -89,19 +87,16 @@ export function apiDatabaseDashboard() {
         .gridPos(at(0, 8, 12, 8))
     )
     .withPanel(
-      withAlertLines(timeseries(), apiLatency.spec)
-        .id(21)
-        .title('各接口 P95 响应时间 / API P95 by endpoint')
-        .description(
-          describe(
-            'The 95th percentile response time of each endpoint, with the API latency lines (amber: normal < 200 ms, red: alert at 500 ms): find the endpoint behind a HighAPILatency alert.',
-            '每个接口的 P95 响应时间，带 API 响应时间的琥珀线和红线：找出触发 HighAPILatency 的接口。'
-          )
-        )
-        .withTarget(promTarget(p95By('opentruss_api_request_duration_seconds', 'endpoint'), '{{endpoint}}'))
-        .unit('s')
-        .links([runbookLink('HighAPILatency')])
-        .gridPos(at(12, 8, 12, 8))
+      alertContextTimeseries('HighAPILatency', {
+        id: 21,
+        title: '各接口 P95 响应时间 / API P95 by endpoint',
+        description: describe(
+          'The 95th percentile response time of each endpoint, with the API latency lines (amber: normal < 200 ms, red: alert at 500 ms): find the endpoint behind a HighAPILatency alert.',
+          '每个接口的 P95 响应时间，带 API 响应时间的琥珀线和红线：找出触发 HighAPILatency 的接口。'
+        ),
+        expr: p95By('opentruss_api_request_duration_seconds', 'endpoint'),
+        legend: '{{endpoint}}',
+      }).gridPos(at(12, 8, 12, 8))
     )
     .withPanel(
       alertTimeseries('DatabaseSlowQuery', {
@@ -110,19 +105,16 @@ export function apiDatabaseDashboard() {
       }).gridPos(at(0, 16, 12, 8))
     )
     .withPanel(
-      withAlertLines(timeseries(), dbQueryTime.spec)
-        .id(22)
-        .title('各查询类型 P95 耗时 / Query time P95 by query type')
-        .description(
-          describe(
-            'The 95th percentile of Memgraph query time per query type (the first keyword of the Cypher text: MATCH, CREATE, MERGE, … OTHER), with the database query time lines (amber: normal < 100 ms, red: alert at 500 ms).',
-            '按查询类型（Cypher 的第一个关键字）统计的 Memgraph 查询 P95 耗时，带数据库查询时间的琥珀线和红线。'
-          )
-        )
-        .withTarget(promTarget(p95By('opentruss_memgraph_query_duration_seconds', 'query_type'), '{{query_type}}'))
-        .unit('s')
-        .links([runbookLink('DatabaseSlowQuery')])
-        .gridPos(at(12, 16, 12, 8))
+      alertContextTimeseries('DatabaseSlowQuery', {
+        id: 22,
+        title: '各查询类型 P95 耗时 / Query time P95 by query type',
+        description: describe(
+          'The 95th percentile of Memgraph query time per query type (the first keyword of the Cypher text: MATCH, CREATE, MERGE, … OTHER), with the database query time lines (amber: normal < 100 ms, red: alert at 500 ms).',
+          '按查询类型（Cypher 的第一个关键字）统计的 Memgraph 查询 P95 耗时，带数据库查询时间的琥珀线和红线。'
+        ),
+        expr: p95By('opentruss_memgraph_query_duration_seconds', 'query_type'),
+        legend: '{{query_type}}',
+      }).gridPos(at(12, 16, 12, 8))
     )
     .withPanel(
       alertTimeseries('MemgraphQueryErrors', {
@@ -150,18 +142,15 @@ export function apiDatabaseDashboard() {
         .gridPos(at(12, 24, 12, 8))
     )
     .withPanel(
-      withAlertLines(timeseries(), connections.spec)
-        .id(24)
-        .title('活跃连接数 / Active connections')
-        .description(
-          alertDescription(
-            connections,
-            'Established TCP connections on the OpenTruss host (node-exporter): the backend exports no connection metric and its Bolt pool is capped at 50, so the host-level count stands in. The alert’s home panel is on the System resources dashboard.'
-          )
-        )
-        .withTarget(promTarget(connections.spec.expr, '{{instance}}'))
-        .unit('short')
-        .links([runbookLink('HighActiveConnections')])
-        .gridPos(at(0, 32, 24, 8))
+      alertContextTimeseries('HighActiveConnections', {
+        id: 24,
+        title: '活跃连接数 / Active connections',
+        description: alertDescription(
+          connections,
+          'Established TCP connections on the OpenTruss host (node-exporter): the backend exports no connection metric and its Bolt pool is capped at 50, so the host-level count stands in. The alert’s home panel is on the System resources dashboard.'
+        ),
+        expr: connections.spec.expr,
+        legend: '{{instance}}',
+      }).gridPos(at(0, 32, 24, 8))
     );
 }

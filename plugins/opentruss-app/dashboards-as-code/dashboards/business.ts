@@ -1,13 +1,10 @@
 // Business (Memgraph): every panel runs one query of the OpenTruss catalogue (@opentruss/opentruss-graph), drilled
 // down by $project and $building; approvals and rejections appear as annotations on the time series.
-import { PanelBuilder as BarChartPanelBuilder } from '@grafana/grafana-foundation-sdk/barchart';
-import { PanelBuilder as BarGaugePanelBuilder } from '@grafana/grafana-foundation-sdk/bargauge';
 import {
   BarGaugeDisplayMode,
   LegendDisplayMode,
   LegendPlacement,
   TableCellDisplayMode,
-  VizOrientation,
 } from '@grafana/grafana-foundation-sdk/common';
 import { AnnotationQueryBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 import {
@@ -21,8 +18,8 @@ import { PanelBuilder as TablePanelBuilder } from '@grafana/grafana-foundation-s
 import { datasourceRef } from '../../src/catalogue/datasources';
 import { catalogueDescription, catalogueTitle } from '../panels/catalogue';
 import { at } from '../panels/grid';
-import { dailyBarsOf, perRow, waitingTimeThresholds } from '../panels/memgraphPanels';
-import { COLORS, neutralThresholds } from '../panels/thresholds';
+import { categoryBars, dailyBarsOf, perRow, waitingTimeBars, waitingTimeThresholds } from '../panels/memgraphPanels';
+import { COLORS } from '../panels/thresholds';
 import { catalogueTarget } from '../queries/memgraph';
 import { drillDownVariables } from '../variables';
 import { baseDashboard } from './base';
@@ -61,19 +58,7 @@ export function businessDashboard() {
     variables: drillDownVariables({ hidden: false }),
     annotations: [approvalAnnotations()],
   })
-    .withPanel(
-      new BarChartPanelBuilder()
-        .id(1)
-        .title(catalogueTitle('lots-by-status'))
-        .description(catalogueDescription('lots-by-status'))
-        .withTarget(catalogueTarget('lots-by-status'))
-        .xField('status')
-        .showValue('always' as never)
-        .thresholds(neutralThresholds())
-        .unit('short')
-        .decimals(0)
-        .gridPos(at(0, 0, 8, 9))
-    )
+    .withPanel(categoryBars(1, 'lots-by-status', 'status').gridPos(at(0, 0, 8, 9)))
     .withPanel(dailyBarsOf(2, 'lots-by-status-over-time').gridPos(at(8, 0, 16, 9)))
     .withPanel(
       new PieChartPanelBuilder()
@@ -99,33 +84,9 @@ export function businessDashboard() {
         )
         .gridPos(at(0, 9, 6, 9))
     )
-    .withPanel(
-      new BarChartPanelBuilder()
-        .id(4)
-        .title(catalogueTitle('elements-by-confidence'))
-        .description(catalogueDescription('elements-by-confidence'))
-        .withTarget(catalogueTarget('elements-by-confidence'))
-        .xField('band')
-        .thresholds(neutralThresholds())
-        .unit('short')
-        .decimals(0)
-        .gridPos(at(6, 9, 6, 9))
-    )
+    .withPanel(categoryBars(4, 'elements-by-confidence', 'band').gridPos(at(6, 9, 6, 9)))
     .withPanel(dailyBarsOf(5, 'approvals-per-day').gridPos(at(12, 9, 12, 9)))
-    .withPanel(
-      new BarGaugePanelBuilder()
-        .id(6)
-        .title(catalogueTitle('pending-approvals-age-buckets'))
-        .description(catalogueDescription('pending-approvals-age-buckets'))
-        .withTarget(catalogueTarget('pending-approvals-age-buckets'))
-        .reduceOptions(perRow('lots'))
-        .displayName('${__data.fields.age}')
-        .displayMode(BarGaugeDisplayMode.Basic)
-        .orientation(VizOrientation.Horizontal)
-        .thresholds(neutralThresholds())
-        .decimals(0)
-        .gridPos(at(0, 18, 8, 9))
-    )
+    .withPanel(waitingTimeBars(6, catalogueTitle('pending-approvals-age-buckets')).gridPos(at(0, 18, 8, 9)))
     .withPanel(
       new TablePanelBuilder()
         .id(7)

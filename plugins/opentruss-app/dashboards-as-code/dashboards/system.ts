@@ -1,6 +1,8 @@
 // System resources (node-exporter): every system alert's home panel with its amber/red lines, plus disk and
 // network throughput for context.
 import { SELECTORS } from '@opentruss/alerts/src/promql';
+import type { AlertName } from '@opentruss/alerts';
+import type { GridPos } from '@grafana/grafana-foundation-sdk/dashboard';
 import { alertTimeseries } from '../panels/alertPanels';
 import { at } from '../panels/grid';
 import { describe } from '../panels/text';
@@ -28,44 +30,64 @@ function throughput(options: {
 const rate = (metric: string, selector: string) =>
   `sum by (instance, device) (rate(${metric}{${selector}}[$__rate_interval]))`;
 
+/** Each system alert's home panel: what it plots, its legend and its place. */
+const ALERT_PANELS: Array<{ alert: AlertName; legend: string; what: string; gridPos: GridPos }> = [
+  {
+    alert: 'HighCPUUsage',
+    legend: '{{instance}}',
+    what: 'Share of CPU time not idle, averaged over all cores of each host (node_cpu_seconds_total).',
+    gridPos: at(0, 0, 12, 8),
+  },
+  {
+    alert: 'HighMemoryUsage',
+    legend: '{{instance}}',
+    what: 'Memory in use: 1 − MemAvailable ÷ MemTotal (page cache the kernel can drop counts as available).',
+    gridPos: at(12, 0, 12, 8),
+  },
+  {
+    alert: 'HighDiskUsage',
+    legend: '{{instance}} {{mountpoint}}',
+    what: 'Used share of each real filesystem (tmpfs, overlays and read-only images left out).',
+    gridPos: at(0, 8, 12, 8),
+  },
+  {
+    alert: 'HighDiskIOUtilization',
+    legend: '{{instance}} {{device}}',
+    what: 'Share of time each disk was busy with I/O (iostat %util).',
+    gridPos: at(12, 8, 12, 8),
+  },
+  {
+    alert: 'HighNetworkBandwidthUsage',
+    legend: '{{instance}} {{device}}',
+    what: 'Busier direction of each network interface as a share of its link speed (or the configured capacity where the NIC reports none).',
+    gridPos: at(0, 16, 12, 8),
+  },
+  {
+    alert: 'HighActiveConnections',
+    legend: '{{instance}}',
+    what: 'Established TCP connections on the host (node_netstat_Tcp_CurrEstab): OpenTruss exports no connection metric, so every client of nginx, the API, Grafana and Memgraph’s Bolt port counts.',
+    gridPos: at(12, 16, 12, 8),
+  },
+  {
+    alert: 'MemoryLeakSuspected',
+    legend: '{{instance}}',
+    what: 'How fast used memory grows, in percentage points of RAM per hour, fitted over the last 3 hours.',
+    gridPos: at(0, 32, 12, 8),
+  },
+  {
+    alert: 'DiskWillFillIn24h',
+    legend: '{{instance}} {{mountpoint}}',
+    what: 'Hours until each filesystem is full at its 6-hour trend (+Inf, i.e. never, while it is not filling up).',
+    gridPos: at(12, 32, 12, 8),
+  },
+];
+
 export function systemDashboard() {
-  return baseDashboard('system', { from: 'now-6h', refresh: '1m', datasources: ['prometheus'] })
-    .withPanel(
-      alertTimeseries('HighCPUUsage', {
-        legend: '{{instance}}',
-        what: 'Share of CPU time not idle, averaged over all cores of each host (node_cpu_seconds_total).',
-      }).gridPos(at(0, 0, 12, 8))
-    )
-    .withPanel(
-      alertTimeseries('HighMemoryUsage', {
-        legend: '{{instance}}',
-        what: 'Memory in use: 1 − MemAvailable ÷ MemTotal (page cache the kernel can drop counts as available).',
-      }).gridPos(at(12, 0, 12, 8))
-    )
-    .withPanel(
-      alertTimeseries('HighDiskUsage', {
-        legend: '{{instance}} {{mountpoint}}',
-        what: 'Used share of each real filesystem (tmpfs, overlays and read-only images left out).',
-      }).gridPos(at(0, 8, 12, 8))
-    )
-    .withPanel(
-      alertTimeseries('HighDiskIOUtilization', {
-        legend: '{{instance}} {{device}}',
-        what: 'Share of time each disk was busy with I/O (iostat %util).',
-      }).gridPos(at(12, 8, 12, 8))
-    )
-    .withPanel(
-      alertTimeseries('HighNetworkBandwidthUsage', {
-        legend: '{{instance}} {{device}}',
-        what: 'Busier direction of each network interface as a share of its link speed (or the configured capacity where the NIC reports none).',
-      }).gridPos(at(0, 16, 12, 8))
-    )
-    .withPanel(
-      alertTimeseries('HighActiveConnections', {
-        legend: '{{instance}}',
-        what: 'Established TCP connections on the host (node_netstat_Tcp_CurrEstab): OpenTruss exports no connection metric, so every client of nginx, the API, Grafana and Memgraph’s Bolt port counts.',
-      }).gridPos(at(12, 16, 12, 8))
-    )
+  const dashboard = baseDashboard('system', { from: 'now-6h', refresh: '1m', datasources: ['prometheus'] });
+  for (const { alert, legend, what, gridPos } of ALERT_PANELS) {
+    dashboard.withPanel(alertTimeseries(alert, { legend, what }).gridPos(gridPos));
+  }
+  return dashboard
     .withPanel(
       throughput({
         id: 20,
@@ -91,17 +113,5 @@ export function systemDashboard() {
         write: `8 * ${rate('node_network_transmit_bytes_total', SELECTORS.nic)}`,
         unit: 'bps',
       }).gridPos(at(12, 24, 12, 8))
-    )
-    .withPanel(
-      alertTimeseries('MemoryLeakSuspected', {
-        legend: '{{instance}}',
-        what: 'How fast used memory grows, in percentage points of RAM per hour, fitted over the last 3 hours.',
-      }).gridPos(at(0, 32, 12, 8))
-    )
-    .withPanel(
-      alertTimeseries('DiskWillFillIn24h', {
-        legend: '{{instance}} {{mountpoint}}',
-        what: 'Hours until each filesystem is full at its 6-hour trend (+Inf, i.e. never, while it is not filling up).',
-      }).gridPos(at(12, 32, 12, 8))
     );
 }

@@ -1,13 +1,10 @@
 // Wall overview, made for a screen across the room (kiosk mode): firing OpenTruss alerts, then large stats
 // coloured by the alerts' thresholds, then the approval backlog and acceptance progress.
-import { PanelBuilder as BarGaugePanelBuilder } from '@grafana/grafana-foundation-sdk/bargauge';
 import {
-  BarGaugeDisplayMode,
   BarGaugeNamePlacement,
   BigValueColorMode,
   BigValueGraphMode,
   BigValueTextMode,
-  VizOrientation,
 } from '@grafana/grafana-foundation-sdk/common';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { DASHBOARD_UIDS } from '@opentruss/contract';
@@ -21,7 +18,7 @@ import { COLORS, neutralThresholds, thresholds } from '../panels/thresholds';
 import { VERIFIED_SHARE_FIELD, lotsWithStatus, verifiedElementShare } from '../panels/transformations';
 import { catalogueTarget } from '../queries/memgraph';
 import { drillDownVariables } from '../variables';
-import { perRow } from '../panels/memgraphPanels';
+import { perRow, rowBars, waitingTimeBars } from '../panels/memgraphPanels';
 import { backendUpStat } from './apiDatabase';
 import { baseDashboard } from './base';
 
@@ -142,41 +139,24 @@ export function wallDashboard() {
     )
     .withPanel(backendUpStat({ id: 9 }).gridPos(at(20, 8, 4, 8)))
     .withPanel(
-      new BarGaugePanelBuilder()
-        .id(10)
-        .title('分部验收进度 / Division acceptance progress')
-        .description(
-          catalogueDescription(
-            'division-acceptance-progress',
-            'One bar per division: APPROVED + PUBLISHED lots ÷ all lots.'
-          )
-        )
-        .withTarget(catalogueTarget('division-acceptance-progress'))
-        .reduceOptions(perRow('progress'))
-        .displayName('${__data.fields.building} · ${__data.fields.division}')
+      rowBars({
+        id: 10,
+        title: '分部验收进度 / Division acceptance progress',
+        queryId: 'division-acceptance-progress',
+        valueField: 'progress',
+        nameTemplate: '${__data.fields.building} · ${__data.fields.division}',
+        note: 'One bar per division: APPROVED + PUBLISHED lots ÷ all lots.',
+      })
         .unit('percentunit')
         .min(0)
         .max(1)
-        .decimals(0)
         .thresholds(thresholds([{ value: null, color: COLORS.ok }]))
-        .displayMode(BarGaugeDisplayMode.Basic)
         .namePlacement(BarGaugeNamePlacement.Left)
-        .orientation(VizOrientation.Horizontal)
         .links([panelLink('业务面板 / Business panel', DASHBOARD_UIDS.business, BUSINESS.divisionProgress)])
         .gridPos(at(0, 16, 16, 10))
     )
     .withPanel(
-      new BarGaugePanelBuilder()
-        .id(11)
-        .title('待审批等待时长 / Waiting for approval')
-        .description(catalogueDescription('pending-approvals-age-buckets'))
-        .withTarget(catalogueTarget('pending-approvals-age-buckets'))
-        .reduceOptions(perRow('lots'))
-        .displayName('${__data.fields.age}')
-        .decimals(0)
-        .thresholds(neutralThresholds())
-        .displayMode(BarGaugeDisplayMode.Basic)
-        .orientation(VizOrientation.Horizontal)
+      waitingTimeBars(11, '待审批等待时长 / Waiting for approval')
         .links([panelLink('业务面板 / Business panel', DASHBOARD_UIDS.business, BUSINESS.ageBuckets)])
         .gridPos(at(16, 16, 8, 10))
     );

@@ -84,6 +84,24 @@ export function alertTimeseries(name: AlertName, options: { legend: string; what
 }
 
 /**
+ * A time series that breaks an alert's value down (by endpoint, by query type) or shows it away from its home
+ * panel: the alert's lines and a link to its runbook, so reading it needs no second look elsewhere.
+ */
+export function alertContextTimeseries(
+  name: AlertName,
+  options: { id: number; title: string; description: string; expr: string; legend: string }
+): TimeseriesPanelBuilder {
+  const { spec } = alertParts(name);
+  return withAlertLines(timeseries(), spec)
+    .id(options.id)
+    .title(options.title)
+    .description(options.description)
+    .withTarget(promTarget(options.expr, options.legend))
+    .unit(spec.grafanaUnit)
+    .links([runbookLink(name)]);
+}
+
+/**
  * A large wall stat of the alert's value, coloured by its thresholds. `aggregate` folds several series (hosts,
  * filesystems) into the worst one so a screen shows one number.
  */

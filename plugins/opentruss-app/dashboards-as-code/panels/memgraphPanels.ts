@@ -1,18 +1,23 @@
 // Panel shapes several Memgraph dashboards share: one bar or slice per row of a category table, daily bars of a
 // time-series query, waiting-time colours.
+import { PanelBuilder as BarChartPanelBuilder } from '@grafana/grafana-foundation-sdk/barchart';
+import { PanelBuilder as BarGaugePanelBuilder } from '@grafana/grafana-foundation-sdk/bargauge';
 import {
+  BarGaugeDisplayMode,
   GraphDrawStyle,
   LegendDisplayMode,
   LegendPlacement,
   ReduceDataOptionsBuilder,
   StackingConfigBuilder,
   StackingMode,
+  VisibilityMode,
   VizLegendOptionsBuilder,
+  VizOrientation,
 } from '@grafana/grafana-foundation-sdk/common';
 import { AGE_BUCKETS } from '@opentruss/opentruss-graph';
 import { catalogueTarget } from '../queries/memgraph';
 import { catalogueDescription, catalogueTitle } from './catalogue';
-import { COLORS, thresholds } from './thresholds';
+import { COLORS, neutralThresholds, thresholds } from './thresholds';
 import { timeseries } from './timeseries';
 
 /** Daily buckets for the trend panels, whatever the panel's width. */
@@ -54,4 +59,51 @@ export function dailyBarsOf(id: number, queryId: string, note = '') {
     )
     .unit('short')
     .decimals(0);
+}
+
+/** Vertical bars of a category/count table, `xField` naming the category. */
+export function categoryBars(id: number, queryId: string, xField: string) {
+  return new BarChartPanelBuilder()
+    .id(id)
+    .title(catalogueTitle(queryId))
+    .description(catalogueDescription(queryId))
+    .withTarget(catalogueTarget(queryId))
+    .xField(xField)
+    .showValue(VisibilityMode.Always)
+    .thresholds(neutralThresholds())
+    .unit('short')
+    .decimals(0);
+}
+
+/** Horizontal bars, one per row of a table, each named by `nameTemplate` (`${__data.fields.<column>}`). */
+export function rowBars(options: {
+  id: number;
+  title: string;
+  queryId: string;
+  valueField: string;
+  nameTemplate: string;
+  note?: string;
+}) {
+  return new BarGaugePanelBuilder()
+    .id(options.id)
+    .title(options.title)
+    .description(catalogueDescription(options.queryId, options.note))
+    .withTarget(catalogueTarget(options.queryId))
+    .reduceOptions(perRow(options.valueField))
+    .displayName(options.nameTemplate)
+    .displayMode(BarGaugeDisplayMode.Basic)
+    .orientation(VizOrientation.Horizontal)
+    .thresholds(neutralThresholds())
+    .decimals(0);
+}
+
+/** Lots awaiting approval per waiting-time bucket (business dashboard and wall). */
+export function waitingTimeBars(id: number, title: string) {
+  return rowBars({
+    id,
+    title,
+    queryId: 'pending-approvals-age-buckets',
+    valueField: 'lots',
+    nameTemplate: '${__data.fields.age}',
+  });
 }

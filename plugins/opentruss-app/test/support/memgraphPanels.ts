@@ -35,34 +35,54 @@ export function fixtureRows(cypher: string): Array<Record<string, unknown>> {
 
 export interface MemgraphUse {
   where: string;
+  kind: 'panel' | 'variable' | 'annotation';
   dashboard: DashboardJson;
   panel?: Panel;
+  /** The annotation as the dashboard stores it. */
+  annotation?: Record<string, any>;
   query: Target;
   source: CatalogueQuery;
 }
 
 export function memgraphUses(): MemgraphUse[] {
   const uses: MemgraphUse[] = [];
-  const add = (where: string, dashboard: DashboardJson, query: Target, panel?: Panel) => {
-    const source = QUERY_CATALOGUE.find((q) => q.cypher === query.cypher);
+  const add = (use: Omit<MemgraphUse, 'source'>) => {
+    const source = QUERY_CATALOGUE.find((q) => q.cypher === use.query.cypher);
     if (!source) {
-      throw new Error(`${where}: not a catalogue query`);
+      throw new Error(`${use.where}: not a catalogue query`);
     }
-    uses.push({ where, dashboard, panel, query, source });
+    uses.push({ ...use, source });
   };
   for (const { json } of COMMITTED) {
     for (const panel of json.panels) {
       for (const target of panel.targets ?? []) {
         if (target.datasource?.type === PLUGIN_IDS.datasource) {
-          add(`${json.uid} panel ${panel.id} "${panel.title}" ${target.refId}`, json, target, panel);
+          add({
+            where: `${json.uid} panel ${panel.id} "${panel.title}" ${target.refId}`,
+            kind: 'panel',
+            dashboard: json,
+            panel,
+            query: target,
+          });
         }
       }
     }
     for (const variable of json.templating.list.filter((v) => v.type === 'query')) {
-      add(`${json.uid} variable $${variable.name}`, json, variable.query as Target);
+      add({
+        where: `${json.uid} variable $${variable.name}`,
+        kind: 'variable',
+        dashboard: json,
+        query: variable.query as Target,
+      });
     }
     for (const annotation of json.annotations.list.filter((a) => a.datasource?.type === PLUGIN_IDS.datasource)) {
-      add(`${json.uid} annotation "${annotation.name}"`, json, annotation.target as Target);
+      add({
+        where: `${json.uid} annotation "${annotation.name}"`,
+        kind: 'annotation',
+        dashboard: json,
+        annotation,
+        query: annotation.target as Target,
+      });
     }
   }
   return uses;

@@ -1,12 +1,13 @@
 import React, { useCallback } from 'react';
 import { config } from '@grafana/runtime';
-import { Alert, Button, FieldSet, TextLink } from '@grafana/ui';
+import { Alert, FieldSet, TextLink } from '@grafana/ui';
 import { ALERTS, GRAFANA_FOLDER } from '@opentruss/alerts';
 import { installAlertRules } from '../../api/alertRules';
 import { useAction } from '../../hooks/useAction';
 import { grafanaHref } from '../../links';
 import type { ResolvedAppSettings } from '../../settings';
 import { testIds } from '../testIds';
+import { ActionControls } from './ActionControls';
 
 /** Installs or updates the OpenTruss rules through Grafana's provisioning HTTP API (for Grafana without file provisioning). */
 export function AlertRulesSection({ settings }: { settings: ResolvedAppSettings }) {
@@ -30,29 +31,22 @@ export function AlertRulesSection({ settings }: { settings: ResolvedAppSettings 
         files; use this for Grafana instances without file provisioning. Running it again updates the same rules. Save
         the datasource settings first.
       </p>
-      {action.status === 'error' && (
-        <Alert severity="error" title="The alert rules were not installed">
-          {action.error.message}
-        </Alert>
-      )}
-      {action.status === 'done' && (
-        <Alert severity="success" title="Alert rules installed">
-          {action.value.groups.reduce((sum, group) => sum + group.rules, 0)} rules in {action.value.groups.length}{' '}
-          groups ({action.value.groups.map((group) => group.title).join(', ')}) in the folder “
-          {action.value.folder.title}”.{' '}
-          <TextLink href={grafanaHref('/alerting/list?search=label%3Aservice%3Dopentruss')}>
-            Open the alert rules
-          </TextLink>
-        </Alert>
-      )}
-      <Button
-        data-testid={testIds.appConfig.installRules}
-        disabled={action.status === 'running'}
-        icon={action.status === 'running' ? 'spinner' : 'bell'}
-        onClick={action.run}
-      >
-        Install or update alert rules
-      </Button>
+      <ActionControls
+        action={action}
+        label="Install or update alert rules"
+        icon="bell"
+        testId={testIds.appConfig.installRules}
+        errorTitle="The alert rules were not installed"
+        success={(result) => (
+          <Alert severity="success" title="Alert rules installed">
+            {result.groups.reduce((sum, group) => sum + group.rules, 0)} rules in {result.groups.length} groups (
+            {result.groups.map((group) => group.title).join(', ')}) in the folder “{result.folder.title}”.{' '}
+            <TextLink href={grafanaHref('/alerting/list?search=label%3Aservice%3Dopentruss')}>
+              Open the alert rules
+            </TextLink>
+          </Alert>
+        )}
+      />
     </FieldSet>
   );
 }

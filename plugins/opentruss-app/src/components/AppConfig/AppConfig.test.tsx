@@ -138,6 +138,18 @@ describe('Configuration: alert rules', () => {
     });
   });
 
+  it('disables the button while the rules are being installed', async () => {
+    backend.reply('GET', '/api/folders', [{ uid: 'f-opentruss', title: 'OpenTruss' }]);
+    backend.hang('PUT', groupUrl('opentruss-system'));
+    renderConfig();
+    const button = screen.getByTestId(testIds.appConfig.installRules);
+    fireEvent.click(button);
+    await waitFor(() => expect(backend.callsTo('PUT', groupUrl('opentruss-system'))).toHaveLength(1));
+    expect(button).toBeDisabled();
+    fireEvent.click(button);
+    expect(backend.callsTo('GET', '/api/folders')).toHaveLength(1);
+  });
+
   it('uses the existing OpenTruss folder', async () => {
     backend.reply('GET', '/api/folders', [{ uid: 'f-opentruss', title: 'OpenTruss' }]);
     for (const group of ['opentruss-system', 'opentruss-api-database', 'opentruss-trends']) {

@@ -1,12 +1,13 @@
 import React, { useCallback, useState } from 'react';
 import type { AppPluginMeta } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
-import { Alert, Button, Field, FieldSet, Input } from '@grafana/ui';
+import { Field, FieldSet, Input } from '@grafana/ui';
 import { reloadPage, saveAppSettings } from '../../api/pluginSettings';
 import { DATASOURCE_VARIABLES, type DatasourceRole } from '../../catalogue/datasources';
 import { useAction } from '../../hooks/useAction';
 import { datasourceUidFor, type AppSettings, type ResolvedAppSettings } from '../../settings';
 import { testIds } from '../testIds';
+import { ActionControls } from './ActionControls';
 
 const ROLES: DatasourceRole[] = ['memgraph', 'prometheus'];
 
@@ -74,19 +75,14 @@ export function DatasourceSettings({
           onChange={(event) => setDraft({ ...draft, networkLinkCapacityMbits: Number(event.currentTarget.value) })}
         />
       </Field>
-      {saving.status === 'error' && (
-        <Alert severity="error" title="Settings were not saved">
-          {saving.error.message}
-        </Alert>
-      )}
-      <Button
-        data-testid={testIds.appConfig.saveSettings}
-        disabled={!capacityValid || saving.status === 'running'}
-        icon={saving.status === 'running' ? 'spinner' : 'save'}
-        onClick={saving.run}
-      >
-        Save settings
-      </Button>
+      <ActionControls
+        action={saving}
+        label="Save settings"
+        icon="save"
+        testId={testIds.appConfig.saveSettings}
+        errorTitle="Settings were not saved"
+        disabled={!capacityValid}
+      />
     </FieldSet>
   );
 }
