@@ -26,25 +26,28 @@ export interface BenchOptions {
 
 export class UsageError extends Error {}
 
-export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
-  let values;
+const OPTIONS = {
+  profile: { type: 'string' },
+  only: { type: 'string' },
+  server: { type: 'string', default: 'child-process' },
+  out: { type: 'string' },
+  'no-build': { type: 'boolean', default: false },
+} as const;
+
+/** Runs `parse`, turning what it throws into a UsageError (printed with the usage text). */
+function explained<T>(parse: () => T): T {
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        profile: { type: 'string', default: env.BENCH_PROFILE || 'standard' },
-        only: { type: 'string' },
-        server: { type: 'string', default: 'child-process' },
-        out: { type: 'string' },
-        'no-build': { type: 'boolean', default: false },
-      },
-    }));
+    return parse();
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (!isProfileName(values.profile)) {
-    throw new UsageError(`--profile must be quick, standard or long, got "${values.profile}"`);
+}
+
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const { values } = explained(() => parseArgs({ args: argv, strict: true, options: OPTIONS }));
+  const profile = values.profile ?? (env.BENCH_PROFILE || 'standard');
+  if (!isProfileName(profile)) {
+    throw new UsageError(`--profile must be quick, standard or long, got "${profile}"`);
   }
   if (values.server !== 'child-process' && values.server !== 'in-process') {
     throw new UsageError(`--server must be child-process or in-process, got "${values.server}"`);
@@ -55,7 +58,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     throw new UsageError(`--only takes figure numbers from 1 to 5 separated by commas, got "${values.only}"`);
   }
   return {
-    profile: PROFILES[values.profile],
+    profile: PROFILES[profile],
     figures,
     placement: values.server,
     // npm runs the script inside bench/; INIT_CWD is where the user typed the command.

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+import { REPO_ROOT } from '../repository';
 import { atMost, type FigureResult, type Measurement, type TargetCheck } from './figure';
 
 export const DATASOURCE_MODULE_TARGET_KB = 200;
-const REPO_ROOT = path.resolve(__dirname, '../../..');
 const PLUGINS = [
   { folder: 'memgraph-datasource', label: 'datasource' },
   { folder: 'opentruss-app', label: 'app' },

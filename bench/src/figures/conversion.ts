@@ -3,6 +3,7 @@ import { type DataFrame, FieldType } from '@grafana/data';
 import { interleaved, ratios, type Sample, spread } from '../measure';
 import { Clients, benchSettings } from '../paths/clients';
 import { startBenchServer } from '../server/benchServer';
+import { expectedConversionRow } from '../workloads/conversion';
 import { atMost, type BenchContext, expectEqual, type FigureResult } from './figure';
 import { type ComparisonSpec, comparePaths, comparisonMeasurements, datasourceOverRaw } from './pathComparison';
 
@@ -74,6 +75,11 @@ function conversionSpec({ profile, workloads }: BenchContext): ComparisonSpec {
       expectEqual('datasource frames', frames.length, 1);
       expectEqual('datasource rows', frames[0].length, records);
       expectEqual('datasource field types', frames[0].fields.map((f) => f.type).join(), EXPECTED_TYPES.join());
+      for (const row of [0, records - 1]) {
+        const expected = expectedConversionRow(row);
+        expectEqual(`datasource seq of row ${row}`, frames[0].fields[0].values[row], expected.seq);
+        expectEqual(`datasource created_at of row ${row}`, frames[0].fields[3].values[row], expected.createdAtMs);
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 import { type DataFrame, FieldType } from '@grafana/data';
 
 import { Clients, benchSettings } from '../paths/clients';
+import { TIME_SERIES_START_MS, TIME_SERIES_STEP_MS, timeSeriesValue } from '../workloads/timeSeries';
 import { type BenchContext, expectEqual, type FigureResult } from './figure';
 import { comparePaths, comparisonMeasurements } from './pathComparison';
 
@@ -42,5 +43,17 @@ function expectWideFrame(frames: DataFrame[], points: number, series: number): v
   const [frame] = frames;
   expectEqual('datasource time steps', frame.length, points / series);
   expectEqual('datasource time fields', frame.fields.filter((f) => f.type === FieldType.time).length, 1);
-  expectEqual('datasource series', frame.fields.filter((f) => f.type === FieldType.number).length, series);
+  const values = frame.fields.filter((f) => f.type === FieldType.number);
+  expectEqual('datasource series', values.length, series);
+  const steps = points / series;
+  const time = frame.fields.find((f) => f.type === FieldType.time)!;
+  expectEqual('datasource first time', time.values[0], TIME_SERIES_START_MS);
+  expectEqual('datasource last time', time.values[steps - 1], TIME_SERIES_START_MS + (steps - 1) * TIME_SERIES_STEP_MS);
+  // Each series must carry its own values, lined up on time: check the last series at the last step.
+  const lastSeries = values.find((f) => f.labels?.division === `Division ${series}`);
+  expectEqual(
+    `datasource value of Division ${series} at the last step`,
+    lastSeries?.values[steps - 1],
+    timeSeriesValue(series - 1, steps - 1)
+  );
 }

@@ -47,7 +47,9 @@ function figureLines(figure: FigureResult): string[] {
 export function renderTable(report: BenchReport): string {
   const { environment } = report;
   return [
-    `OpenTruss datasource benchmark — ${environment.date}, profile ${report.profile.name}, server ${report.serverPlacement}`,
+    `OpenTruss datasource benchmark — ${environment.date}, commit ${environment.commit}` +
+      `${environment.pluginsModified ? ' (plus uncommitted changes in plugins/ or packages/)' : ''}, ` +
+      `profile ${report.profile.name}, server ${report.serverPlacement}`,
     `${environment.cpus} × ${environment.cpuModel}, ${environment.os}, Node ${environment.node}; ` +
       `load average at start ${environment.loadAtStart.map((l) => l.toFixed(2)).join(' / ')}, at end ${environment.loadAtEnd.map((l) => l.toFixed(2)).join(' / ')}`,
     'Times are medians of repeated runs; min–max and IQR (interquartile range) show the spread.',

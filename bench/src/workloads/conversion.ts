@@ -31,7 +31,7 @@ function* conversionRows(records: number): Generator<Row> {
       neo4j.int(i),
       confidence,
       id,
-      new DateTime(2024, 5, 1 + (i % 28), i % 24, i % 60, (i * 7) % 60, (i % 1000) * 1_000_000, undefined, ZONE),
+      new DateTime(...createdAt(i), (i % 1000) * 1_000_000, undefined, ZONE),
       new Node(
         neo4j.int(i),
         ['Element'],
@@ -41,4 +41,18 @@ function* conversionRows(records: number): Generator<Row> {
       [level, `LOT-${i % 400}`, neo4j.int(i % 7)],
     ];
   }
+}
+
+/** Year, month (1-12), day, hour, minute, second of row `i`'s created_at, a wall-clock reading in Asia/Shanghai. */
+function createdAt(i: number): [number, number, number, number, number, number] {
+  return [2024, 5, 1 + (i % 28), i % 24, i % 60, (i * 7) % 60];
+}
+
+/**
+ * What a correct conversion must give for row `i`, worked out independently of the datasource's code: Asia/Shanghai
+ * has been UTC+8 all year since 1991, so its wall clock is UTC minus 8 hours.
+ */
+export function expectedConversionRow(i: number): { seq: number; createdAtMs: number } {
+  const [year, month, day, hour, minute, second] = createdAt(i);
+  return { seq: i, createdAtMs: Date.UTC(year, month - 1, day, hour - 8, minute, second, i % 1000) };
 }
