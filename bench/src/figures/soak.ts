@@ -36,6 +36,7 @@ export async function soakFigure(context: BenchContext): Promise<FigureResult> {
   const ds = clients.dataSource;
   const tally: Tally = { completed: 0, cancelled: 0, failed: [] };
   const runsBefore = (await server.outcomes()).runs;
+  const heapBeforeMb = heapAfterGc();
   const heapMb: number[] = [];
   const checkpointEvery = Math.max(panels.length, Math.floor(total / CHECKPOINTS));
   const started = performance.now();
@@ -90,6 +91,7 @@ export async function soakFigure(context: BenchContext): Promise<FigureResult> {
         unit: 'count',
         value: afterClose.openConnections,
       },
+      { label: 'heap after GC before the first query', unit: 'MB', value: heapBeforeMb },
       { label: 'heap after GC at each checkpoint', unit: 'MB', spread: spread(heapMb) },
       { label: `heap growth after GC (end − first checkpoint)`, unit: 'MB', value: growthMb },
       { label: 'mean time per query (wall ÷ queries)', unit: 'ms', value: elapsedMs / total },
