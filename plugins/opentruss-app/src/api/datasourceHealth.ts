@@ -5,6 +5,8 @@ import { withTimeout } from './grafana';
 
 export type DatasourceHealth =
   | { status: 'ok'; name: string; message: string }
+  /** Connected, with something to fix (e.g. the Memgraph datasource's missing recommended indexes). */
+  | { status: 'warning'; name: string; message: string }
   | { status: 'missing'; message: string }
   | { status: 'wrong-type'; name: string; message: string }
   | { status: 'error'; name: string; message: string };
@@ -41,13 +43,17 @@ export async function checkDatasource(uid: string, expectedType: string): Promis
       `no answer from the health check within ${HEALTH_CHECK_TIMEOUT_MS / 1000} s`
     );
     const message = typeof result?.message === 'string' ? result.message : '';
-    return result?.status === 'success' || result?.status === 'ok'
-      ? { status: 'ok', name: settings.name, message: message || 'Working' }
-      : {
-          status: 'error',
-          name: settings.name,
-          message: message || `Health check returned "${String(result?.status)}"`,
-        };
+    if (result?.status === 'success' || result?.status === 'ok') {
+      return { status: 'ok', name: settings.name, message: message || 'Working' };
+    }
+    if (result?.status === 'warning') {
+      return { status: 'warning', name: settings.name, message };
+    }
+    return {
+      status: 'error',
+      name: settings.name,
+      message: message || `Health check returned "${String(result?.status)}"`,
+    };
   } catch (error) {
     return { status: 'error', name: settings.name, message: error instanceof Error ? error.message : String(error) };
   }

@@ -8,7 +8,20 @@ import { datasourceUidFor } from '../../settings';
 import { Loading } from '../../components/common/StateViews';
 import { testIds } from '../../components/testIds';
 
-const SEVERITY = { ok: 'success', missing: 'warning', 'wrong-type': 'warning', error: 'error' } as const;
+const SEVERITY = {
+  ok: 'success',
+  warning: 'warning',
+  missing: 'warning',
+  'wrong-type': 'warning',
+  error: 'error',
+} as const;
+const STATE = {
+  ok: 'connected',
+  warning: 'connected, with a warning',
+  missing: 'not usable',
+  'wrong-type': 'not usable',
+  error: 'not answering',
+} as const;
 
 /** One configured datasource: found, of the right type, and answering its own health check. */
 export function DatasourceStatus({ role }: { role: DatasourceRole }) {
@@ -26,10 +39,7 @@ export function DatasourceStatus({ role }: { role: DatasourceRole }) {
         </Alert>
       )}
       {health.status === 'done' && (
-        <Alert
-          severity={SEVERITY[health.value.status]}
-          title={`${variable.label}: ${health.value.status === 'ok' ? 'connected' : health.value.status === 'error' ? 'not answering' : 'not usable'}`}
-        >
+        <Alert severity={SEVERITY[health.value.status]} title={`${variable.label}: ${STATE[health.value.status]}`}>
           <Stack direction="row" alignItems="center" justifyContent="space-between">
             <span>
               {'name' in health.value ? `${health.value.name} (${uid}): ` : ''}

@@ -66,6 +66,23 @@ describe('Home: datasources', () => {
     expect(await screen.findByText(/No datasource with uid "prom-2"/)).toBeInTheDocument();
   });
 
+  it('shows a connected datasource’s warning, such as missing recommended indexes', async () => {
+    installDatasources([
+      {
+        ...PROVISIONED_DATASOURCES[0],
+        test: async () => ({
+          status: 'warning',
+          message: 'Connected. Missing index: CREATE INDEX ON :Element(level_id);',
+        }),
+      },
+      PROVISIONED_DATASOURCES[1],
+    ]);
+    backend.reply('GET', RULES_URL, rulesResponse());
+    renderPage(<Home />);
+    expect(await screen.findByText('Memgraph: connected, with a warning')).toBeInTheDocument();
+    expect(screen.getByText(/CREATE INDEX ON :Element\(level_id\);/)).toBeInTheDocument();
+  });
+
   it('reports a health check that throws', async () => {
     installDatasources([
       { ...PROVISIONED_DATASOURCES[0], test: async () => Promise.reject(new Error('WebSocket connection refused')) },
