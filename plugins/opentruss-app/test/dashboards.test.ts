@@ -278,6 +278,9 @@ describe('wall overview', () => {
     }
     for (const stat of stats) {
       expect(stat.options).toMatchObject({ colorMode: 'background' });
+      // Series stats show each series' latest value; row stats show the rows the transformations keep.
+      const reduce = stat.options?.reduceOptions as { values?: boolean; calcs: string[] };
+      expect(reduce.calcs).toEqual(reduce.values ? [] : ['lastNotNull']);
     }
   });
 

@@ -4,7 +4,13 @@ import { BigValueColorMode } from '@grafana/grafana-foundation-sdk/common';
 import { MappingType, type Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { SELECTORS } from '@opentruss/alerts/src/promql';
-import { alertContextTimeseries, alertDescription, alertParts, alertTimeseries } from '../panels/alertPanels';
+import {
+  alertContextTimeseries,
+  alertDescription,
+  alertParts,
+  alertTimeseries,
+  latestValue,
+} from '../panels/alertPanels';
 import { at } from '../panels/grid';
 import { panelLink, runbookLink } from '../panels/links';
 import { describe } from '../panels/text';
@@ -44,6 +50,7 @@ export function backendUpStat(options: { id?: number } = {}) {
         options: { '0': { text: 'DOWN', color: 'red', index: 0 }, '1': { text: 'UP', color: 'green', index: 1 } },
       },
     ])
+    .reduceOptions(latestValue())
     .colorMode(BigValueColorMode.Background)
     .links(links);
 }

@@ -1,10 +1,11 @@
 // Panels that show an alert's value: the alert's own PromQL, its amber/red lines, a link to its runbook, and a
 // description saying when it fires. The alert decides where its panel lives ({ dashboardUid, panelId }).
 import {
-  GraphThresholdsStyleConfigBuilder,
-  GraphThresholdsStyleMode,
   BigValueColorMode,
   BigValueGraphMode,
+  GraphThresholdsStyleConfigBuilder,
+  GraphThresholdsStyleMode,
+  ReduceDataOptionsBuilder,
 } from '@grafana/grafana-foundation-sdk/common';
 import type { Builder } from '@grafana/grafana-foundation-sdk/cog';
 import type { DashboardLink } from '@grafana/grafana-foundation-sdk/dashboard';
@@ -101,6 +102,11 @@ export function alertContextTimeseries(
     .links([runbookLink(name)]);
 }
 
+/** A stat's number: the latest value of each series (not a blank from a missed scrape). */
+export function latestValue(): ReduceDataOptionsBuilder {
+  return new ReduceDataOptionsBuilder().values(false).calcs(['lastNotNull']);
+}
+
 /**
  * A large wall stat of the alert's value, coloured by its thresholds. `aggregate` folds several series (hosts,
  * filesystems) into the worst one so a screen shows one number.
@@ -123,6 +129,7 @@ export function alertStat(
     .withTarget(promTarget(expr, options.title))
     .unit(spec.grafanaUnit)
     .thresholds(thresholds(alertThresholdSteps(spec)))
+    .reduceOptions(latestValue())
     .colorMode(BigValueColorMode.Background)
     .graphMode(BigValueGraphMode.Area)
     .links(links);
