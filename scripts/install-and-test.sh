@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 
 # 1. Real tools the suites drive: Chromium (browser tests), Prometheus + promtool + node-exporter +
 #    Alertmanager (alert rules), docker-compose 1.29 (parses the stack offline), nginx + openssl (TLS proxy config
-#    checked by `nginx -t` with a throwaway self-signed certificate).
-debian_packages=(chromium prometheus prometheus-node-exporter prometheus-alertmanager docker-compose nginx openssl)
+#    checked by `nginx -t` with a throwaway self-signed certificate); a CJK font so the browser tests'
+#    screenshots show the app's Chinese text (Debian's Chromium has none by default).
+debian_packages=(chromium fonts-wqy-microhei prometheus prometheus-node-exporter prometheus-alertmanager docker-compose nginx openssl)
 missing=()
 for package in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,0 +1,55 @@
+// The test host page: Grafana's boot data (written into the page by the host server) → SystemJS with the shared
+// modules → runtime services → one React tree with Grafana's theme and routes: /a/<app>/* for app pages,
+// /plugins/<app> for the app's configuration, anything else the editors' workbench.
+import './monacoEnvironment';
+
+import {
+  setDataSourceSrv,
+  setTemplateSrv,
+  setBackendSrv,
+  config,
+  setLocationSrv,
+  locationService,
+} from '@grafana/runtime';
+import { GlobalStyles, ThemeContext } from '@grafana/ui';
+import React from 'react';
+import { createRoot } from 'react-dom/client';
+import { Route, Routes } from 'react-router-dom-v5-compat';
+import { setPluginPage } from '@grafana/runtime/internal/PluginPage';
+
+import { e2eApi } from './api/e2eApi';
+import { configureSystemJS } from './loader/systemjs';
+import { backendSrv } from './services/backendSrv';
+import { dataSourceSrv } from './services/dataSourceSrv';
+import { templateSrv } from './services/templateSrv';
+import { AppConfigPage, AppRootPage } from './ui/AppPages';
+import { HostRouter, interceptLinkClicks } from './ui/HostRouter';
+import { HostPluginPage } from './ui/PluginPage';
+import { Workbench } from './ui/Workbench';
+
+// Services first: the shared modules are registered with the values their exports have at that moment.
+setBackendSrv(backendSrv);
+setTemplateSrv(templateSrv);
+setDataSourceSrv(dataSourceSrv);
+setLocationSrv(locationService);
+setPluginPage(HostPluginPage);
+configureSystemJS();
+interceptLinkClicks();
+
+function HostRoot() {
+  return (
+    <ThemeContext.Provider value={config.theme2}>
+      <GlobalStyles />
+      <HostRouter>
+        <Routes>
+          <Route path="/a/:pluginId/*" element={<AppRootPage />} />
+          <Route path="/plugins/:pluginId" element={<AppConfigPage />} />
+          <Route path="*" element={<Workbench />} />
+        </Routes>
+      </HostRouter>
+    </ThemeContext.Provider>
+  );
+}
+
+window.e2e = e2eApi;
+createRoot(document.getElementById('reactRoot')!).render(<HostRoot />);

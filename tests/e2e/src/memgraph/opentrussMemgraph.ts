@@ -1,0 +1,71 @@
+// What the Bolt test server answers so that, seen from the datasource, it is an OpenTruss Memgraph: the health
+// check's statements, the schema procedures (OpenTruss's labels, relationship types and property keys), and the
+// business queries of the bundled dashboards (the OpenTruss fixture, loaded with the server).
+import path from 'node:path';
+import type { BoltTestServer, BoltTestServerOptions } from '@opentruss/bolt-test-server';
+import {
+  PROPERTIES,
+  RECOMMENDED_INDEXES,
+  RELATIONSHIP_TYPES,
+  type LabelPropertyIndex,
+} from '@opentruss/opentruss-graph';
+import neo4j from 'neo4j-driver';
+import { PROBE_QUERY, VERSION_QUERY } from 'opentruss-memgraph-datasource/src/health/healthCheck';
+import { INDEX_INFO_QUERY } from 'opentruss-memgraph-datasource/src/health/indexAdvisor';
+import { SCHEMA_QUERIES } from 'opentruss-memgraph-datasource/src/schema/schemaQueries';
+
+export const MEMGRAPH_VERSION = '3.2.1';
+
+/** Options for a Bolt test server that knows the bundled dashboards' queries. */
+export const OPENTRUSS_FIXTURE: BoltTestServerOptions = {
+  fixtureFiles: [
+    path.join(
+      path.dirname(require.resolve('@opentruss/opentruss-graph/package.json')),
+      'fixtures/opentruss-demo.jolt.json'
+    ),
+  ],
+};
+
+/** Two of the four recommended indexes: the index advisor has something to say. */
+export const EXISTING_INDEXES: readonly LabelPropertyIndex[] = RECOMMENDED_INDEXES.slice(0, 2);
+
+export function serveHealthCheck(
+  bolt: BoltTestServer,
+  indexes: readonly LabelPropertyIndex[] = EXISTING_INDEXES
+): void {
+  bolt.addResponder({ name: 'probe', match: PROBE_QUERY, fields: ['ok'], records: [[neo4j.int(1)]] });
+  bolt.addResponder({ name: 'version', match: VERSION_QUERY, fields: ['version'], records: [[MEMGRAPH_VERSION]] });
+  bolt.addResponder({
+    name: 'index info',
+    match: INDEX_INFO_QUERY,
+    fields: ['index type', 'label', 'property', 'count'],
+    records: indexes.map((index) => ['label+property', index.label, [index.property], neo4j.int(1000)]),
+  });
+}
+
+/** The schema procedures of Memgraph ≥ 3.9 over the OpenTruss vocabulary. */
+export function serveSchema(bolt: BoltTestServer): void {
+  bolt.addResponder({
+    name: 'node type properties',
+    match: SCHEMA_QUERIES.nodeTypeProperties,
+    fields: ['nodeLabels', 'propertyName'],
+    records: Object.entries(PROPERTIES).flatMap(([label, keys]) => keys.map((key) => [[label], key])),
+  });
+  bolt.addResponder({
+    name: 'rel type properties',
+    match: SCHEMA_QUERIES.relTypeProperties,
+    fields: ['relType', 'propertyName'],
+    records: Object.values(RELATIONSHIP_TYPES).map((type) => [`:\`${type}\``, '']),
+  });
+  bolt.addResponder({
+    name: 'functions',
+    match: SCHEMA_QUERIES.functions,
+    fields: ['name'],
+    records: [['date.format']],
+  });
+}
+
+export function serveOpenTrussMemgraph(bolt: BoltTestServer): void {
+  serveHealthCheck(bolt);
+  serveSchema(bolt);
+}
