@@ -47,6 +47,7 @@ export function bundleFigure(options: BundleOptions): FigureResult {
       continue;
     }
     const moduleKb = gzipKb(fs.readFileSync(path.join(dist, 'module.js')));
+    notes.push(`plugins/${plugin.folder}/dist built ${fs.statSync(path.join(dist, 'module.js')).mtime.toISOString()}.`);
     measurements.push({ label: `${plugin.label}: initial module.js, gzip`, unit: 'KB', value: moduleKb });
     measurements.push({
       label: `${plugin.label}: initial module.js, raw`,
