@@ -14,7 +14,8 @@ export {
   type Component,
 } from './alerts';
 export { ALERT_PANELS, GRAFANA_UNITS, alertPanelSpec, type AlertPanelSpec } from './panels';
-export { GRAFANA_FOLDER, RULE_GROUPS, type RuleGroup } from './groups';
+export { GRAFANA_FOLDER, RULE_GROUPS, alertsByGroup, type RuleGroup } from './groups';
+export { SELECTORS } from './promql';
 export {
   PROCEDURE_RUNBOOKS,
   RUNBOOKS,

@@ -1,7 +1,7 @@
 import { type DataFrame, FieldType, LoadingState, type PanelData, toDataFrame } from '@grafana/data';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { MemgraphQuery } from '@opentruss/contract';
-import { QUERY_CATALOGUE } from '@opentruss/opentruss-graph/src/queries';
+import { QUERY_CATALOGUE } from '@opentruss/opentruss-graph/queries';
 import * as monaco from 'monaco-editor';
 import React from 'react';
 

@@ -2,7 +2,7 @@ import {
   createIndexStatement,
   type LabelPropertyIndex,
   RECOMMENDED_INDEXES,
-} from '@opentruss/opentruss-graph/src/vocabulary';
+} from '@opentruss/opentruss-graph/vocabulary';
 
 import type { CypherResult } from '../connection/runCypher';
 

@@ -3,7 +3,7 @@
 import { BigValueColorMode } from '@grafana/grafana-foundation-sdk/common';
 import { MappingType, type Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
-import { SELECTORS } from '@opentruss/alerts/src/promql';
+import { SELECTORS } from '@opentruss/alerts';
 import {
   alertContextTimeseries,
   alertDescription,

@@ -1,7 +1,6 @@
 // System resources (node-exporter): every system alert's home panel with its amber/red lines, plus disk and
 // network throughput for context.
-import { SELECTORS } from '@opentruss/alerts/src/promql';
-import type { AlertName } from '@opentruss/alerts';
+import { SELECTORS, type AlertName } from '@opentruss/alerts';
 import type { GridPos } from '@grafana/grafana-foundation-sdk/dashboard';
 import { alertTimeseries } from '../panels/alertPanels';
 import { at } from '../panels/grid';

@@ -3,9 +3,15 @@
 // (folder title, `dashboardUid`/`panelId`) to the HTTP one (`folderUID`, `ruleGroup`, `orgID`, annotations).
 import type { Rule, RuleGroup } from '@grafana/grafana-foundation-sdk/alerting';
 import { DATASOURCE_UIDS } from '@opentruss/contract';
-import { GRAFANA_FOLDER, buildAlerts, durationSeconds, validateSettings } from '@opentruss/alerts';
-import { grafanaRule, type GrafanaRuleV1 } from '@opentruss/alerts/src/generate/grafana-rules';
-import { alertsByGroup } from '@opentruss/alerts/src/groups';
+import {
+  GRAFANA_FOLDER,
+  alertsByGroup,
+  buildAlerts,
+  durationSeconds,
+  validateSettings,
+} from '@opentruss/alerts';
+// The rule converter is a public subpath, not the entry point: the entry point holds data only.
+import { grafanaRule, type GrafanaRuleV1 } from '@opentruss/alerts/grafana-rules';
 import { grafanaRequest, GrafanaApiError } from './grafana';
 
 /**

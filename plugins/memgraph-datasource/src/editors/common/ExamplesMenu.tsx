@@ -1,5 +1,5 @@
 import { Button, Dropdown, Menu } from '@grafana/ui';
-import { type CatalogueQuery, type CatalogueUse, QUERY_CATALOGUE } from '@opentruss/opentruss-graph/src/queries';
+import { type CatalogueQuery, type CatalogueUse, QUERY_CATALOGUE } from '@opentruss/opentruss-graph/queries';
 import React from 'react';
 
 import { TEST_IDS } from '../testIds';
