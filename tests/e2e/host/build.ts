@@ -23,6 +23,8 @@ export function requireHostBuild(): void {
 
 /** Packages Grafana provides from its own node_modules: resolved where @grafana/ui 13.1.1 gets them. */
 const FROM_GRAFANA_UI = ['react-router-dom-v5-compat'];
+const GRAFANA_ESM = 'grafana-esm';
+const GRAFANA_ESM_SUFFIX = '?grafana-esm';
 
 const grafanaUiDir = path.dirname(require.resolve('@grafana/ui/package.json'));
 
@@ -45,7 +47,11 @@ const common: BuildOptions = {
   logLevel: 'warning',
   // systemjs declares "type": "script" (its files are plain scripts), which esbuild warns about.
   logOverride: { 'package.json': 'silent' },
-  define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+  // Grafana ships React's production build; E2E_HOST_DEV=1 builds the development one (readable React errors).
+  define: {
+    'process.env.NODE_ENV': process.env.E2E_HOST_DEV === '1' ? '"development"' : '"production"',
+    global: 'globalThis',
+  },
   loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file', '.png': 'file' },
 };
 
@@ -65,8 +71,50 @@ export async function buildHost(): Promise<void> {
           name: 'grafana-internals',
           setup(pluginBuild) {
             pluginBuild.onResolve({ filter: /^@grafana\/runtime\/internal\// }, (args) =>
-              INTERNAL_ALIASES[args.path] ? { path: INTERNAL_ALIASES[args.path] } : undefined
+              INTERNAL_ALIASES[args.path]
+                ? { path: `${INTERNAL_ALIASES[args.path]}${GRAFANA_ESM_SUFFIX}`, namespace: GRAFANA_ESM }
+                : undefined
             );
+          },
+        },
+        {
+          // @grafana/* publish their ESM as .mjs, for which esbuild applies Node's interop: a default import of a
+          // CommonJS package is its whole module.exports, even when it sets __esModule (react-custom-scrollbars-2
+          // …). Grafana bundles these packages from source with webpack, where the default export is used; loading
+          // the .mjs files outside the file namespace gives esbuild's regular interop, the same as Grafana's.
+          name: 'grafana-esm-interop',
+          setup(pluginBuild) {
+            pluginBuild.onResolve({ filter: /^@grafana\/|\.mjs$/ }, async (args) => {
+              if (args.pluginData === GRAFANA_ESM) {
+                return undefined;
+              }
+              const resolved = await pluginBuild.resolve(args.path, {
+                kind: args.kind,
+                resolveDir: args.resolveDir,
+                importer: args.importer,
+                pluginData: GRAFANA_ESM,
+              });
+              if (resolved.errors.length) {
+                return { errors: resolved.errors };
+              }
+              if (!/[\\/]@grafana[\\/].*\.mjs$/.test(resolved.path)) {
+                return { path: resolved.path, namespace: resolved.namespace, sideEffects: resolved.sideEffects };
+              }
+              // esbuild tells .mjs files by their path's extension, so the path gets a suffix.
+              return {
+                path: `${resolved.path}${GRAFANA_ESM_SUFFIX}`,
+                namespace: GRAFANA_ESM,
+                sideEffects: resolved.sideEffects,
+              };
+            });
+            pluginBuild.onLoad({ filter: /.*/, namespace: GRAFANA_ESM }, async (args) => {
+              const file = args.path.slice(0, -GRAFANA_ESM_SUFFIX.length);
+              return {
+                contents: await fs.promises.readFile(file, 'utf8'),
+                loader: 'js',
+                resolveDir: path.dirname(file),
+              };
+            });
           },
         },
         {

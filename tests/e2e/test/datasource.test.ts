@@ -1,11 +1,18 @@
 // The built datasource module in Chromium: loaded by SystemJS with the host's shared modules, its configuration
 // editor, and its health check over Bolt-over-WebSocket — succeeding, refused credentials, server stopped.
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
 import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import { PLUGIN_IDS, DATASOURCE_UIDS } from '@opentruss/contract';
-import { PROBE_QUERY } from 'opentruss-memgraph-datasource/src/health/healthCheck';
 
 import { memgraphDatasource, browserSession } from '../src/harness/e2eSession';
-import { MEMGRAPH_VERSION, serveHealthCheck, serveOpenTrussMemgraph } from '../src/memgraph/opentrussMemgraph';
+import {
+  MEMGRAPH_VERSION,
+  PROBE_QUERY,
+  serveHealthCheck,
+  serveOpenTrussMemgraph,
+} from '../src/memgraph/opentrussMemgraph';
 import { amdDependencies, requirePluginBuilds } from '../src/server/pluginBuilds';
 
 const session = browserSession('datasource');
@@ -49,6 +56,17 @@ describe('the built module', () => {
       const external = amdDependencies(build).filter((name) => name !== 'module');
       expect(external.length).toBeGreaterThan(3);
       expect(external.filter((name) => !shared.includes(name))).toEqual([]);
+    }
+  });
+
+  session.test('every script the builds ship parses as the browser will parse it', async () => {
+    for (const build of Object.values(requirePluginBuilds())) {
+      const scripts = fs.readdirSync(build.distDir).filter((file) => file.endsWith('.js'));
+      expect(scripts).toContain('module.js');
+      for (const script of scripts) {
+        const source = fs.readFileSync(path.join(build.distDir, script), 'utf8');
+        expect(() => new vm.Script(source, { filename: `${build.folder}/dist/${script}` })).not.toThrow();
+      }
     }
   });
 

@@ -51,5 +51,21 @@ function HostRoot() {
   );
 }
 
+// What the page throws goes to the console with its details (a thrown non-Error reaches the tests as '').
+function describeThrown(value: unknown): string {
+  if (value instanceof Error) {
+    return value.stack ?? value.message;
+  }
+  try {
+    return `${Object.prototype.toString.call(value)} ${JSON.stringify(value)}`;
+  } catch {
+    return String(value);
+  }
+}
+window.addEventListener('error', (event) => console.error(`uncaught: ${describeThrown(event.error ?? event.message)}`));
+window.addEventListener('unhandledrejection', (event) =>
+  console.error(`unhandled rejection: ${describeThrown(event.reason)}`)
+);
+
 window.e2e = e2eApi;
 createRoot(document.getElementById('reactRoot')!).render(<HostRoot />);

@@ -144,7 +144,10 @@ export function browserSession(artifactsName: string, boltOptions: BoltTestServe
             expect(pageErrors.slice(errorsBefore)).toEqual([]);
           } catch (error) {
             if (error instanceof Error) {
+              // Jest prints the stack (which embeds the original message) for most errors, the message for others.
+              const original = error.message;
               error.message += `\n\n${session.diagnostics()}`;
+              error.stack = error.stack?.replace(original, error.message);
             }
             throw error;
           }

@@ -1,6 +1,8 @@
-// What the Bolt test server answers so that, seen from the datasource, it is an OpenTruss Memgraph: the health
-// check's statements, the schema procedures (OpenTruss's labels, relationship types and property keys), and the
-// business queries of the bundled dashboards (the OpenTruss fixture, loaded with the server).
+// What the Bolt test server answers so that, seen from the datasource, it is an OpenTruss Memgraph: the
+// statements a health check sends (a trivial read, SHOW VERSION, SHOW INDEX INFO), Memgraph's schema procedures
+// over OpenTruss's labels, relationship types and property keys, and the business queries of the bundled dashboards
+// (the OpenTruss fixture, loaded with the server). Column names are Memgraph's; the tests stay black-box: nothing
+// here is imported from the plugin.
 import path from 'node:path';
 import type { BoltTestServer, BoltTestServerOptions } from '@opentruss/bolt-test-server';
 import {
@@ -10,11 +12,11 @@ import {
   type LabelPropertyIndex,
 } from '@opentruss/opentruss-graph';
 import neo4j from 'neo4j-driver';
-import { PROBE_QUERY, VERSION_QUERY } from 'opentruss-memgraph-datasource/src/health/healthCheck';
-import { INDEX_INFO_QUERY } from 'opentruss-memgraph-datasource/src/health/indexAdvisor';
-import { SCHEMA_QUERIES } from 'opentruss-memgraph-datasource/src/schema/schemaQueries';
 
 export const MEMGRAPH_VERSION = '3.2.1';
+
+/** The trivial read of the datasource's health check (its README: "runs `RETURN 1` in a READ transaction"). */
+export const PROBE_QUERY = 'RETURN 1 AS ok';
 
 /** Options for a Bolt test server that knows the bundled dashboards' queries. */
 export const OPENTRUSS_FIXTURE: BoltTestServerOptions = {
@@ -34,10 +36,15 @@ export function serveHealthCheck(
   indexes: readonly LabelPropertyIndex[] = EXISTING_INDEXES
 ): void {
   bolt.addResponder({ name: 'probe', match: PROBE_QUERY, fields: ['ok'], records: [[neo4j.int(1)]] });
-  bolt.addResponder({ name: 'version', match: VERSION_QUERY, fields: ['version'], records: [[MEMGRAPH_VERSION]] });
+  bolt.addResponder({
+    name: 'version',
+    match: /^SHOW VERSION;?$/i,
+    fields: ['version'],
+    records: [[MEMGRAPH_VERSION]],
+  });
   bolt.addResponder({
     name: 'index info',
-    match: INDEX_INFO_QUERY,
+    match: /^SHOW INDEX INFO;?$/i,
     fields: ['index type', 'label', 'property', 'count'],
     records: indexes.map((index) => ['label+property', index.label, [index.property], neo4j.int(1000)]),
   });
@@ -47,19 +54,19 @@ export function serveHealthCheck(
 export function serveSchema(bolt: BoltTestServer): void {
   bolt.addResponder({
     name: 'node type properties',
-    match: SCHEMA_QUERIES.nodeTypeProperties,
+    match: /^CALL schema\.node_type_properties\(\)/,
     fields: ['nodeLabels', 'propertyName'],
     records: Object.entries(PROPERTIES).flatMap(([label, keys]) => keys.map((key) => [[label], key])),
   });
   bolt.addResponder({
     name: 'rel type properties',
-    match: SCHEMA_QUERIES.relTypeProperties,
+    match: /^CALL schema\.rel_type_properties\(\)/,
     fields: ['relType', 'propertyName'],
     records: Object.values(RELATIONSHIP_TYPES).map((type) => [`:\`${type}\``, '']),
   });
   bolt.addResponder({
     name: 'functions',
-    match: SCHEMA_QUERIES.functions,
+    match: /^CALL mg\.functions\(\)/,
     fields: ['name'],
     records: [['date.format']],
   });

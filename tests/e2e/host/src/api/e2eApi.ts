@@ -1,22 +1,15 @@
 // window.e2e: the calls the Node-side tests make through page.evaluate. Everything goes through the same services
 // and plugin instances the UI uses.
-import type {
-  DataQueryRequest,
-  DataQueryResponse,
-  DataSourceApi,
-  DataSourcePlugin,
-  GrafanaPlugin,
-  MetricFindValue,
-} from '@grafana/data';
+import type { DataSourceApi, DataSourcePlugin, GrafanaPlugin } from '@grafana/data';
 import { config, locationService } from '@grafana/runtime';
-import { lastValueFrom, type Observable } from 'rxjs';
 
 import { importPlugin } from '../loader/pluginLoader';
 import { sharedDependencies } from '../loader/sharedDependencies';
 import { dataSourceSrv } from '../services/dataSourceSrv';
 import { templateSrv } from '../services/templateSrv';
 import { showView, workbenchState } from '../ui/Workbench';
-import { dataQueryRequest, panelRunner } from './panelRunner';
+import { panelRunner } from './panelRunner';
+import { variableOptions } from './variableOptions';
 import type { E2EHostApi, HealthResult } from './types';
 
 function pluginMeta(pluginId: string) {
@@ -43,20 +36,7 @@ export const e2eApi: E2EHostApi = {
     templateSrv.setVariables(variables);
   },
   async variableOptions(datasourceUid, query) {
-    const datasource = await dataSourceSrv.get(datasourceUid);
-    const support = datasource.variables as
-      { query?: (request: DataQueryRequest) => Observable<DataQueryResponse> } | undefined;
-    if (!support?.query) {
-      throw new Error(`${datasourceUid} has no custom variable support`);
-    }
-    const response = await lastValueFrom(support.query(dataQueryRequest({ datasourceUid, targets: [query] })));
-    if (response.errors?.length) {
-      throw new Error(response.errors.map((error) => error.message).join('; '));
-    }
-    return (response.data as MetricFindValue[]).map((option) => ({
-      text: String(option.text),
-      value: String(option.value ?? option.text),
-    }));
+    return variableOptions(await dataSourceSrv.get(datasourceUid), query);
   },
   sharedModules: () => Object.keys(sharedDependencies),
   async testDatasource(datasourceUid) {

@@ -46,7 +46,13 @@ export interface HostVariableSpec {
 
 export type WorkbenchView =
   | { kind: 'config'; datasourceUid: string }
-  | { kind: 'query' | 'variable' | 'annotation'; datasourceUid: string; query: DataQuery };
+  | {
+      kind: 'query' | 'variable' | 'annotation';
+      datasourceUid: string;
+      query: DataQuery;
+      /** The dashboard time range the editor's runs use (epoch ms); default: the last 6 hours. */
+      range?: { from: number; to: number };
+    };
 
 export interface HealthResult {
   status: string;

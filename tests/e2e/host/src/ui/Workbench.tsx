@@ -8,7 +8,7 @@ import {
   type DataSourceSettings,
 } from '@grafana/data';
 import { config } from '@grafana/runtime';
-import { Alert, Button, LoadingPlaceholder, Stack } from '@grafana/ui';
+import { Alert, Button, LoadingPlaceholder, Stack, Tag, Text } from '@grafana/ui';
 import React, {
   createElement,
   useCallback,
@@ -19,6 +19,7 @@ import React, {
 } from 'react';
 
 import { panelRunner } from '../api/panelRunner';
+import { variableOptions } from '../api/variableOptions';
 import type { HealthResult, WorkbenchView } from '../api/types';
 import { dataSourceSrv } from '../services/dataSourceSrv';
 import { FramesView } from './FramesView';
@@ -71,6 +72,7 @@ function QueryWorkbench({ view }: { view: Extract<WorkbenchView, { query: DataQu
       void panelRunner.run(WORKBENCH_PANEL, {
         datasourceUid: view.datasourceUid,
         targets: [workbenchState.query ?? view.query],
+        range: view.range,
       });
     }
   }, [view]);
@@ -90,7 +92,26 @@ function QueryWorkbench({ view }: { view: Extract<WorkbenchView, { query: DataQu
     <Stack direction="column" gap={2}>
       {createElement(Editor, { datasource: datasource.value, query, onChange, onRunQuery, data })}
       {view.kind === 'query' && <FramesView data={data} />}
+      {view.kind === 'variable' && <VariablePreview datasource={datasource.value} query={query} />}
     </Stack>
+  );
+}
+
+/** Grafana's "Preview of values" under a query variable's editor. */
+function VariablePreview({ datasource, query }: { datasource: DataSourceApi; query: DataQuery }) {
+  const options = useAsyncValue(() => variableOptions(datasource, query), JSON.stringify(query));
+  return (
+    <div data-testid="e2e-variable-preview">
+      <Text variant="h6">Preview of values</Text>
+      {options.status === 'error' && <Alert severity="error" title={options.error.message} />}
+      {options.status === 'done' && (
+        <Stack gap={1} wrap="wrap">
+          {options.value.map((option) => (
+            <Tag key={option.value} name={option.text} />
+          ))}
+        </Stack>
+      )}
+    </div>
   );
 }
 
