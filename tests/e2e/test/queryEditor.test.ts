@@ -6,12 +6,12 @@ import neo4j from 'neo4j-driver';
 
 import { browserSession, memgraphDatasource } from '../src/harness/e2eSession';
 import { clearEditor, monacoIn, suggestionsShowing } from '../src/harness/monaco';
+import { CYPHER_EDITOR as EDITOR, showQueryEditor as openQueryEditor } from '../src/harness/workbench';
 import { fixtureAnswer } from '../src/memgraph/fixture';
 import { OPENTRUSS_FIXTURE, serveOpenTrussMemgraph } from '../src/memgraph/opentrussMemgraph';
 
 const session = browserSession('query-editor', OPENTRUSS_FIXTURE);
 const MEMGRAPH = DATASOURCE_UIDS.memgraph;
-const EDITOR = 'memgraph-cypher-editor';
 const DAY_MS = 86_400_000;
 
 /** Dashboard variables as the business dashboard has them, resolved through the datasource's variable support. */
@@ -63,18 +63,8 @@ function fixtureLot(): string {
 let variables: { projects: string[]; buildings: string[]; lot: string };
 
 /** Opens the query editor on `cypher` (as Grafana's panel editor does) and waits for Monaco. */
-async function showQueryEditor(cypher: string, format = 'auto', range?: { from: number; to: number }) {
-  await session.call(
-    (e2e, arg) =>
-      e2e.show({
-        kind: 'query',
-        datasourceUid: arg.uid,
-        query: { refId: 'A', cypher: arg.cypher, format: arg.format } as never,
-        range: arg.range ?? undefined,
-      }),
-    { uid: MEMGRAPH, cypher, format, range: range ?? null }
-  );
-  return monacoIn(session.page, EDITOR);
+function showQueryEditor(cypher: string, format = 'auto', range?: { from: number; to: number }, legend?: string) {
+  return openQueryEditor(session, MEMGRAPH, cypher, { format, range, legend });
 }
 
 beforeAll(async () => {
@@ -243,15 +233,15 @@ describe('results as data frames (the bundled business queries against the OpenT
   });
 
   session.test('the editor shows each format from a run (screenshots)', async () => {
-    for (const [id, format, name] of [
-      ['lots-by-status-over-time', 'time_series', '05-format-time-series'],
-      ['lot-element-graph', 'node_graph', '06-format-node-graph'],
+    for (const [id, format, name, legend] of [
+      ['lots-by-status-over-time', 'time_series', '05-format-time-series', '{{status}}'],
+      ['lot-element-graph', 'node_graph', '06-format-node-graph', undefined],
     ] as const) {
       const { query, rows } = fixtureAnswer(id);
       // The dashboard time range around the fixture's data (its time column, when it has one).
       const times = rows.map((row) => Number(row[0])).filter((t) => t > 1e12);
       const range = times.length ? { from: Math.min(...times) - DAY_MS, to: Math.max(...times) + DAY_MS } : undefined;
-      await showQueryEditor(query.cypher, format, range);
+      await showQueryEditor(query.cypher, format, range, legend);
       await session.page.getByTestId('memgraph-run-query').click();
       await session.page.locator('[data-testid="e2e-frames"][data-state="Done"]').waitFor();
       await session.screenshot(name);

@@ -49,6 +49,7 @@ export function dataQueryRequest(request: PanelRequest): DataQueryRequest {
 class PanelRunner {
   private readonly panels = new Map<string, PanelState>();
   private readonly listeners = new Set<Listener>();
+  private dataSnapshot: ReadonlyMap<string, PanelData | undefined> = new Map();
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -57,6 +58,11 @@ class PanelRunner {
 
   data(panelKey: string): PanelData | undefined {
     return this.panels.get(panelKey)?.data;
+  }
+
+  /** Every panel's data; a new map after each change (for React's useSyncExternalStore). */
+  snapshot(): ReadonlyMap<string, PanelData | undefined> {
+    return this.dataSnapshot;
   }
 
   result(panelKey: string): SerializedResponse | undefined {
@@ -133,6 +139,7 @@ class PanelRunner {
   }
 
   private notify(): void {
+    this.dataSnapshot = new Map([...this.panels].map(([key, panel]) => [key, panel.data]));
     this.listeners.forEach((listener) => listener());
   }
 }

@@ -46,6 +46,8 @@ export interface HostVariableSpec {
 
 export type WorkbenchView =
   | { kind: 'config'; datasourceUid: string }
+  /** The latest data of these panels (runs of `runPanel`), each under its title: a dashboard's data at a glance. */
+  | { kind: 'panels'; panels: Array<{ key: string; title: string }> }
   | {
       kind: 'query' | 'variable' | 'annotation';
       datasourceUid: string;

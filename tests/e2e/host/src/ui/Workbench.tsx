@@ -196,6 +196,23 @@ function ConfigWorkbench({ datasourceUid }: { datasourceUid: string }) {
   );
 }
 
+function PanelsWorkbench({ panels }: { panels: Array<{ key: string; title: string }> }) {
+  const data = useSyncExternalStore(
+    (listener) => panelRunner.subscribe(listener),
+    () => panelRunner.snapshot()
+  );
+  return (
+    <Stack direction="column" gap={3}>
+      {panels.map((panel) => (
+        <section key={panel.key} aria-label={panel.title} data-testid={`e2e-panel-${panel.key}`}>
+          <Text variant="h5">{panel.title}</Text>
+          <FramesView data={data.get(panel.key)} />
+        </section>
+      ))}
+    </Stack>
+  );
+}
+
 let currentView: WorkbenchView | undefined;
 const viewListeners = new Set<() => void>();
 
@@ -216,6 +233,8 @@ export function Workbench() {
     <div data-testid="e2e-workbench" style={{ padding: 24, maxWidth: 1100 }}>
       {!view ? null : view.kind === 'config' ? (
         <ConfigWorkbench key={JSON.stringify(view)} datasourceUid={view.datasourceUid} />
+      ) : view.kind === 'panels' ? (
+        <PanelsWorkbench panels={view.panels} />
       ) : (
         <QueryWorkbench key={JSON.stringify(view)} view={view} />
       )}
