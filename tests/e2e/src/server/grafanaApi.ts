@@ -10,6 +10,8 @@ export interface ApiCall {
   method: string;
   path: string;
   query: Record<string, string>;
+  /** Request headers Grafana's API reads (lower-case names), e.g. x-disable-provenance. */
+  headers: Record<string, string>;
   body?: unknown;
 }
 

@@ -176,6 +176,9 @@ export async function startHostServer(plugins: Record<string, PluginBuild>): Pro
           method: request.method ?? 'GET',
           path: url.pathname,
           query: Object.fromEntries(url.searchParams),
+          headers: Object.fromEntries(
+            Object.entries(request.headers).filter(([name]) => name.startsWith('x-')) as Array<[string, string]>
+          ),
           body,
         });
         response.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body));
