@@ -1,7 +1,10 @@
-import neo4j, { type Driver, type Record as Neo4jRecord, type Session } from 'neo4j-driver';
+import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { Observable } from 'rxjs';
 
+import { type CypherResult, ResultCollector } from '../frames/cypherResult';
 import { DeadlineExceeded, describeFailure, type FailureContext, isConnectionFailure } from './errors';
+
+export type { CypherResult };
 
 export interface CypherStatement {
   text: string;
@@ -19,13 +22,6 @@ export interface RunOptions {
   failureContext: FailureContext;
   /** Called when, after the deadline, the session does not close in time either: the caller drops the driver. */
   onStuck?: () => void;
-}
-
-export interface CypherResult {
-  keys: string[];
-  records: Neo4jRecord[];
-  /** More rows existed than `maxRows`; they were left on the server. */
-  truncated: boolean;
 }
 
 /** How long after the query timeout the browser stops waiting for Memgraph's own timeout error. */
@@ -115,14 +111,18 @@ export function runCypher(driver: Driver, statement: CypherStatement, options: R
 
 interface Stream {
   result: Promise<CypherResult>;
-  /** Stop reading; the rest is discarded on the server once the batch in flight has arrived. */
+  /** Stop: later records are ignored, and the rest is discarded on the server once the batch in flight has arrived. */
   cancel(): void;
 }
 
 /**
- * Reads records through the driver's async iterator, which only asks for the next batch as records are consumed
- * and whose return() discards the rest on the server and waits for its summary. One consumer at a time: the
- * iterator's queue resolves a single waiting read.
+ * Reads the result through the driver's subscriber API: each record goes straight into the column collector as it
+ * is decoded, with no promise per record (the async iterator's cost) and no Record kept.
+ *
+ * The driver pulls batch after batch by itself (a collector that works synchronously needs no backpressure).
+ * Stopping early goes through public API: rolling the transaction back (or, auto-commit, asking for the summary)
+ * makes the driver send DISCARD instead of the next PULL when the batch in flight ends, wait for its summary, then
+ * ROLLBACK. That batch may already have been pulled; its records are ignored.
  */
 function startStream(
   session: Session,
@@ -135,36 +135,49 @@ function startStream(
   const result = transaction
     ? transaction.run(statement.text, statement.parameters)
     : session.run(statement.text, statement.parameters, { timeout });
-  let cancelled = false;
-
-  const read = async (): Promise<CypherResult> => {
-    const keys = [...(await result.keys())];
-    const iterator = result[Symbol.asyncIterator]();
-    const records: Neo4jRecord[] = [];
-    let truncated = false;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) {
-        break;
-      }
-      if (cancelled || records.length === options.maxRows) {
-        truncated = !cancelled;
-        await iterator.return?.(); // DISCARD the rest, wait for the server's summary
-        break;
-      }
-      records.push(next.value);
-      onRows(records.length);
-    }
-    // A read keeps nothing; rolling back also undoes anything a procedure might have written on older servers.
-    await transaction?.rollback();
-    return { keys, records, truncated };
+  const collector = new ResultCollector();
+  let stopped = false;
+  let truncated = false;
+  let closing: Promise<void> | undefined;
+  // A read keeps nothing; rolling back also undoes anything a procedure might have written on older servers.
+  const close = () => (closing ??= transaction ? transaction.rollback() : result.summary().then(() => undefined));
+  const stop = () => {
+    stopped = true;
+    close().catch(() => undefined); // the result's own outcome reports any failure
   };
 
+  const streamed = new Promise<void>((resolve, reject) => {
+    result.subscribe({
+      onKeys: (keys) => collector.start(keys),
+      onNext: (record) => {
+        if (stopped) {
+          return;
+        }
+        if (collector.rowCount === options.maxRows) {
+          truncated = true; // this record is the one past the cap: more rows exist
+          stop();
+          return;
+        }
+        try {
+          collector.add(record);
+        } catch (error) {
+          stop(); // a value the frames code cannot take in must fail this query, not the driver's connection
+          reject(error);
+          return;
+        }
+        onRows(collector.rowCount);
+      },
+      onCompleted: () => resolve(),
+      onError: reject,
+    });
+  });
+
   return {
-    result: read(),
-    cancel: () => {
-      cancelled = true;
-    },
+    result: streamed.then(async () => {
+      await close();
+      return collector.finish(truncated);
+    }),
+    cancel: stop,
   };
 }
 

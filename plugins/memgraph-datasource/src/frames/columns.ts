@@ -2,21 +2,10 @@ import { type FieldDTO, FieldType } from '@grafana/data';
 import type { Duration, Integer } from 'neo4j-driver';
 
 import { durationToMs, instantToEpochMs, isoStringToEpochMs } from './temporal';
-import {
-  GRAPH_KINDS,
-  INSTANT_KINDS,
-  integerNumber,
-  isSafeInteger,
-  kindOf,
-  toPlain,
-  toText,
-  type ValueKind,
-} from './values';
+import { isTimeColumnName, type ResultColumn, resultColumn } from './resultColumn';
+import { GRAPH_KINDS, INSTANT_KINDS, integerNumber, kindOf, toPlain, toText, type ValueKind } from './values';
 
-/** Columns named `time` (or `timeEnd`, for annotations) may hold ISO strings and epoch-ms numbers as times. */
-export function isTimeColumnName(name: string): boolean {
-  return /^time(_?end)?$/i.test(name);
-}
+export { isTimeColumnName };
 
 export interface Column {
   field: FieldDTO;
@@ -26,15 +15,18 @@ export interface Column {
 
 const NUMBER_KINDS: ReadonlySet<ValueKind> = new Set(['integer', 'float']);
 const STRUCTURED_KINDS: ReadonlySet<ValueKind> = new Set([...GRAPH_KINDS, 'list', 'map']);
+const NAMED_TIME_KINDS: ReadonlySet<ValueKind> = new Set([...INSTANT_KINDS, 'string', 'integer', 'float']);
 
-const only = (kinds: Set<ValueKind>, allowed: ReadonlySet<ValueKind>) => [...kinds].every((k) => allowed.has(k));
+const only = (kinds: ReadonlySet<ValueKind>, allowed: ReadonlySet<ValueKind>) =>
+  [...kinds].every((k) => allowed.has(k));
 
 /**
  * One column of a result → one Grafana field. The type comes from ALL values, never the first one: a column that
- * mixes types becomes text (or JSON when it holds structures) instead of failing.
+ * mixes types becomes text (or JSON when it holds structures) instead of failing. What the type depends on was
+ * learnt as the values arrived (ResultColumn), so the values are walked once more only to convert them.
  */
-export function toColumn(name: string, values: unknown[], zone: string): Column {
-  const kinds = new Set(values.map(kindOf).filter((k) => k !== 'null'));
+export function columnField(column: ResultColumn, zone: string): Column {
+  const { name, values, kinds } = column;
   const field = (type: FieldType, converted: unknown[], config: FieldDTO['config'] = {}): FieldDTO => ({
     name,
     type,
@@ -50,13 +42,16 @@ export function toColumn(name: string, values: unknown[], zone: string): Column 
       ),
     };
   }
-  const asTime = timeValues(name, values, kinds, zone);
-  if (asTime) {
-    return { field: field(FieldType.time, asTime) };
+  if (isTimeColumn(column)) {
+    return {
+      field: field(
+        FieldType.time,
+        values.map((value) => timeValue(value, zone))
+      ),
+    };
   }
   if (only(kinds, NUMBER_KINDS)) {
-    const unsafe = values.some((v) => kindOf(v) === 'integer' && !isSafeInteger(v as Integer));
-    if (unsafe) {
+    if (column.unsafeIntegers) {
       return {
         field: field(FieldType.string, values.map(toText)),
         notice: `Column "${name}" holds integers beyond ±2^53, which a browser cannot hold exactly as numbers; they are shown as exact text.`,
@@ -93,48 +88,41 @@ export function toColumn(name: string, values: unknown[], zone: string): Column 
   };
 }
 
+/** `columnField` for values at hand. */
+export function toColumn(name: string, values: unknown[], zone: string): Column {
+  return columnField(resultColumn(name, values), zone);
+}
+
+/**
+ * A time column holds only Date / LocalDateTime / DateTime values — or, when named `time`, also ISO strings and
+ * epoch-ms numbers, in any mix (OpenTruss stores all three kinds). A string that is not ISO keeps it text.
+ */
+function isTimeColumn(column: ResultColumn): boolean {
+  if (isTimeColumnName(column.name)) {
+    return only(column.kinds, NAMED_TIME_KINDS) && !column.nonIsoStrings;
+  }
+  return only(column.kinds, INSTANT_KINDS);
+}
+
+/** A value of a time column → epoch ms. */
+function timeValue(value: unknown, zone: string): number | null {
+  const kind = kindOf(value);
+  if (kind === 'null') {
+    return null;
+  }
+  if (kind === 'string') {
+    return isoStringToEpochMs(value as string, zone); // never null: the column holds only ISO strings
+  }
+  if (kind === 'integer' || kind === 'float') {
+    return numberValue(value);
+  }
+  return instantToEpochMs(value, zone);
+}
+
 function numberValue(value: unknown): number | null {
   const kind = kindOf(value);
   if (kind === 'null') {
     return null;
   }
   return kind === 'integer' ? integerNumber(value as Integer) : (value as number);
-}
-
-/**
- * Epoch-ms values when the column is a time column: Date / LocalDateTime / DateTime values anywhere, and — in a
- * column named `time` — also ISO strings and epoch-ms numbers, in any mix (OpenTruss stores all three kinds).
- */
-function timeValues(
-  name: string,
-  values: unknown[],
-  kinds: Set<ValueKind>,
-  zone: string
-): Array<number | null> | undefined {
-  const named = isTimeColumnName(name);
-  const allowed: ReadonlySet<ValueKind> = named
-    ? new Set([...INSTANT_KINDS, 'string', 'integer', 'float'])
-    : INSTANT_KINDS;
-  if (!only(kinds, allowed)) {
-    return undefined;
-  }
-  const converted: Array<number | null> = [];
-  for (const value of values) {
-    const kind = kindOf(value);
-    let ms: number | null;
-    if (kind === 'null') {
-      ms = null;
-    } else if (kind === 'string') {
-      ms = isoStringToEpochMs(value as string, zone);
-      if (ms === null) {
-        return undefined; // not a time column after all: keep the strings
-      }
-    } else if (kind === 'integer' || kind === 'float') {
-      ms = numberValue(value);
-    } else {
-      ms = instantToEpochMs(value, zone);
-    }
-    converted.push(ms);
-  }
-  return converted;
 }

@@ -83,6 +83,22 @@ export class GraphCollector {
   }
 }
 
+/** Whether a value holds anything a GraphCollector collects (looking in the same places), without collecting it. */
+export function containsGraph(value: unknown): boolean {
+  switch (kindOf(value)) {
+    case 'node':
+    case 'relationship':
+    case 'path':
+      return true;
+    case 'list':
+      return (value as unknown[]).some(containsGraph);
+    case 'map':
+      return Object.values(value as object).some(containsGraph);
+    default:
+      return false;
+  }
+}
+
 const TITLE_PROPERTIES = ['name', 'title', 'id'];
 
 function title(node: GraphNode): string {

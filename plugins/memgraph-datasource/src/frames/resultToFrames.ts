@@ -1,8 +1,8 @@
 import { type DataFrame, FieldType, type QueryResultMetaNotice } from '@grafana/data';
 import type { ResultFormat } from '@opentruss/contract';
 
-import type { CypherResult } from '../connection/runCypher';
-import { GraphCollector, nodeGraphFrames } from './nodeGraphFrames';
+import { type CypherResult, valuesByRow } from './cypherResult';
+import { nodeGraphFrames } from './nodeGraphFrames';
 import { tableFrame } from './tableFrame';
 import { findTimeField, timeSeriesFrame } from './timeSeriesFrames';
 
@@ -20,9 +20,7 @@ export interface FrameOptions {
 
 /** `auto`: graph values anywhere → node graph; a time column and a number column → time series; else table. */
 export function chooseFormat(result: CypherResult, table: DataFrame): Exclude<ResultFormat, 'auto'> {
-  const graph = new GraphCollector();
-  result.records.forEach((record) => record.forEach((value) => graph.add(value)));
-  if (!graph.isEmpty) {
+  if (result.columns.some((column) => column.holdsGraph)) {
     return 'node_graph';
   }
   const time = findTimeField(table);
@@ -46,7 +44,7 @@ export function resultToFrames(result: CypherResult, options: FrameOptions): Dat
   const format = options.format === 'auto' ? chooseFormat(result, table.frame) : options.format;
   let frames: DataFrame[];
   if (format === 'node_graph') {
-    frames = nodeGraphFrames(result.records.flatMap((record) => [...record.values()]));
+    frames = nodeGraphFrames(valuesByRow(result));
   } else if (format === 'time_series') {
     const series = timeSeriesFrame(table.frame, options.legend);
     notices.push(...series.notices);

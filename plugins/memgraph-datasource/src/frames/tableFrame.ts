@@ -1,22 +1,16 @@
 import { createDataFrame, type DataFrame } from '@grafana/data';
 
-import type { CypherResult } from '../connection/runCypher';
-import { toColumn } from './columns';
+import { columnField } from './columns';
+import type { CypherResult } from './cypherResult';
 
 export interface Table {
   frame: DataFrame;
   notices: string[];
 }
 
-/** Records → one table frame, one field per returned column, in the query's column order. */
+/** A result → one table frame, one field per returned column, in the query's column order. */
 export function tableFrame(result: CypherResult, zone: string): Table {
-  const columns = result.keys.map((key) =>
-    toColumn(
-      key,
-      result.records.map((record) => record.get(key)),
-      zone
-    )
-  );
+  const columns = result.columns.map((column) => columnField(column, zone));
   return {
     frame: createDataFrame({ fields: columns.map((c) => c.field) }),
     notices: columns.flatMap((c) => (c.notice ? [c.notice] : [])),

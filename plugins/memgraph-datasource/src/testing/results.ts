@@ -1,10 +1,13 @@
 import neo4j from 'neo4j-driver';
 
-import type { CypherResult } from '../connection/runCypher';
+import { type CypherResult, ResultCollector } from '../frames/cypherResult';
 
-/** A CypherResult as runCypher returns it, built from rows of driver values. */
+/** A CypherResult as runCypher returns it: rows of driver values, collected record by record as runCypher does. */
 export function cypherResult(keys: string[], rows: unknown[][], truncated = false): CypherResult {
-  return { keys, records: rows.map((row) => new neo4j.Record(keys, row)), truncated };
+  const collector = new ResultCollector();
+  collector.start(keys);
+  rows.forEach((row) => collector.add(new neo4j.Record(keys, row)));
+  return collector.finish(truncated);
 }
 
 const { Node, Relationship, Path, PathSegment } = neo4j.types;
