@@ -69,7 +69,7 @@ session.test("a firing alert's Runbook link opens its rendered runbook", async (
   const runbook = runbookByName(FIRING.title)!;
   await page.getByRole('heading', { name: `${runbook.title.zh} / ${runbook.title.en}` }).waitFor();
   expect((await page.getByTestId(IDS.markdown).innerText()).length).toBeGreaterThan(200);
-  await session.screenshot('02-runbook-from-firing-alert');
+  await session.screenshot('02-runbook-from-firing-alert', { maxHeight: 1000 });
 });
 
 session.test("every alert's provisioned runbook_url resolves to its rendered runbook page", async () => {
@@ -119,7 +119,7 @@ session.test('checklists: daily, weekly and monthly tasks; a tick is kept for th
   await daily.getByText(`0/${tasks} done today`).waitFor();
   await daily.getByRole('checkbox').first().check({ force: true });
   await daily.getByText(`1/${tasks} done today`).waitFor();
-  await session.screenshot('04-checklists');
+  await session.screenshot('04-checklists', { maxHeight: 1000 });
   await openAppPage(`${APP}/checklists`, IDS.checklists);
   await page.getByRole('region', { name: 'Daily' }).getByText(`1/${tasks} done today`).waitFor();
   expect(await page.getByRole('region', { name: 'Daily' }).getByRole('checkbox').first().isChecked()).toBe(true);

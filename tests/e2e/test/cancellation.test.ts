@@ -7,7 +7,7 @@ import neo4j from 'neo4j-driver';
 
 import { browserSession, memgraphDatasource } from '../src/harness/e2eSession';
 import { clearEditor } from '../src/harness/monaco';
-import { showQueryEditor } from '../src/harness/workbench';
+import { showQueryEditor, workbenchArea } from '../src/harness/workbench';
 import { serveOpenTrussMemgraph } from '../src/memgraph/opentrussMemgraph';
 
 const session = browserSession('cancellation');
@@ -67,7 +67,7 @@ describe('a slow query abandoned for a new one stops on the server', () => {
       const slow = await streamingRun(SLOW, runsBefore);
       expect(slow.transport).toBe('websocket');
       await page.locator('[data-testid="e2e-frames"][data-state="Loading"]').waitFor({ state: 'attached' });
-      await session.screenshot('01-slow-query-running');
+      await session.screenshot('01-slow-query-running', workbenchArea(session));
 
       await clearEditor(page, editor);
       await page.keyboard.insertText(FAST);
@@ -85,7 +85,7 @@ describe('a slow query abandoned for a new one stops on the server', () => {
       expect(session.bolt.connections.find((c) => c.connectionId === slow.connectionId)?.open).toBe(true);
       const fast = session.bolt.runs.filter((r) => r.query === FAST).at(-1)!;
       expect(fast.outcome).toBe('completed');
-      await session.screenshot('02-replaced-by-the-new-query');
+      await session.screenshot('02-replaced-by-the-new-query', workbenchArea(session));
     }
   );
 

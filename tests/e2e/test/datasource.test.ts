@@ -93,7 +93,7 @@ describe('configuration editor', () => {
         (p) => p.startsWith(`/public/plugins/${PLUGIN_IDS.datasource}/`) && p.endsWith('.js')
       ).length
     ).toBeGreaterThan(1);
-    await session.screenshot('01-config-editor');
+    await session.screenshot('01-config-editor', { maxHeight: 860 });
   });
 
   session.test('"Check server and indexes" reaches Memgraph over WebSocket and lists the missing indexes', async () => {
@@ -104,8 +104,9 @@ describe('configuration editor', () => {
       'CREATE INDEX ON :Element(inspection_lot_id);',
       'CREATE INDEX ON :InspectionLot(status);',
     ]);
-    await page.getByTestId(TEST_IDS.serverReport).scrollIntoViewIfNeeded();
-    await session.screenshot('02-config-index-advisor');
+    await session.screenshot('02-config-index-advisor', {
+      around: [page.getByTestId(TEST_IDS.checkServer), page.getByTestId(TEST_IDS.serverReport)],
+    });
   });
 
   session.test('a URL the browser cannot use is flagged in the field before anything is saved', async () => {
@@ -146,8 +147,7 @@ describe('health check (Save & test) over Bolt-over-WebSocket', () => {
     await result.waitFor();
     expect(await result.getAttribute('data-status')).toBe('warning');
     expect(await result.innerText()).toContain(`Connected to Memgraph ${MEMGRAPH_VERSION}`);
-    await result.scrollIntoViewIfNeeded();
-    await session.screenshot('03-save-and-test');
+    await session.screenshot('03-save-and-test', { around: [page.getByTestId('e2e-save-and-test'), result] });
   });
 
   session.test('fails clearly with a wrong password, and succeeds once it is corrected', async () => {
@@ -168,8 +168,9 @@ describe('health check (Save & test) over Bolt-over-WebSocket', () => {
     expect(await page.getByTestId('e2e-save-and-test-result').innerText()).toContain(
       'refused the credentials of user "grafana"'
     );
-    await page.getByTestId('e2e-save-and-test-result').scrollIntoViewIfNeeded();
-    await session.screenshot('04-wrong-password');
+    await session.screenshot('04-wrong-password', {
+      around: [page.getByTestId('e2e-save-and-test'), page.getByTestId('e2e-save-and-test-result')],
+    });
     await page.locator('#memgraph-password').fill('reader-secret');
     await page.getByTestId('e2e-save-and-test').click();
     await waitForTestResult('warning');
@@ -188,8 +189,9 @@ describe('health check (Save & test) over Bolt-over-WebSocket', () => {
     expect(message).toMatch(/WebSocket/);
     // The connection timeout is 3 s; nothing waits much longer than that.
     expect(Date.now() - started).toBeLessThan(15_000);
-    await session.page.getByTestId('e2e-save-and-test-result').scrollIntoViewIfNeeded();
-    await session.screenshot('05-server-stopped');
+    await session.screenshot('05-server-stopped', {
+      around: [session.page.getByTestId('e2e-save-and-test'), session.page.getByTestId('e2e-save-and-test-result')],
+    });
 
     await securedBolt.restart();
     await session.page.getByTestId('e2e-save-and-test').click();

@@ -6,7 +6,7 @@ import neo4j from 'neo4j-driver';
 
 import { browserSession, memgraphDatasource } from '../src/harness/e2eSession';
 import { clearEditor, monacoIn, suggestionsShowing } from '../src/harness/monaco';
-import { CYPHER_EDITOR as EDITOR, showQueryEditor as openQueryEditor } from '../src/harness/workbench';
+import { CYPHER_EDITOR as EDITOR, showQueryEditor as openQueryEditor, workbenchArea } from '../src/harness/workbench';
 import { fixtureAnswer } from '../src/memgraph/fixture';
 import { OPENTRUSS_FIXTURE, serveOpenTrussMemgraph } from '../src/memgraph/opentrussMemgraph';
 
@@ -15,7 +15,7 @@ const MEMGRAPH = DATASOURCE_UIDS.memgraph;
 const DAY_MS = 86_400_000;
 
 /** Dashboard variables as the business dashboard has them, resolved through the datasource's variable support. */
-async function useDashboardVariables(): Promise<{ projects: string[]; buildings: string[]; lot: string }> {
+async function loadDashboardVariables(): Promise<{ projects: string[]; buildings: string[]; lot: string }> {
   const projectsQuery = fixtureAnswer('projects-variable').query;
   const buildingsQuery = fixtureAnswer('buildings-variable').query;
   const lotsQuery = fixtureAnswer('lots-variable').query;
@@ -62,6 +62,24 @@ function fixtureLot(): string {
 
 let variables: { projects: string[]; buildings: string[]; lot: string };
 
+/** Runs one query as panel `panelKey` (its target: the Cypher plus `target`'s fields) and returns the response. */
+function runQuery(
+  panelKey: string,
+  cypher: string,
+  target: Record<string, unknown>,
+  range?: { from: number; to: number }
+) {
+  return session.call(
+    (e2e, arg) =>
+      e2e.runPanel(arg.panelKey, {
+        datasourceUid: arg.uid,
+        targets: [{ refId: 'A', cypher: arg.cypher, ...arg.target } as never],
+        range: arg.range ?? undefined,
+      }),
+    { panelKey, uid: MEMGRAPH, cypher, target, range: range ?? null }
+  );
+}
+
 /** Opens the query editor on `cypher` (as Grafana's panel editor does) and waits for Monaco. */
 function showQueryEditor(cypher: string, format = 'auto', range?: { from: number; to: number }, legend?: string) {
   return openQueryEditor(session, MEMGRAPH, cypher, { format, range, legend });
@@ -71,7 +89,7 @@ beforeAll(async () => {
   serveOpenTrussMemgraph(session.bolt);
   session.host.setDatasources([memgraphDatasource(session.bolt)]);
   await session.open();
-  variables = await useDashboardVariables();
+  variables = await loadDashboardVariables();
 });
 
 describe('query editor', () => {
@@ -89,12 +107,12 @@ describe('query editor', () => {
     await page.keyboard.type(':Insp');
     const labels = await suggestionsShowing(page, 'InspectionLot');
     expect(labels).toContain('InspectionLot');
-    await session.screenshot('01-completion-labels');
+    await session.screenshot('01-completion-labels', workbenchArea(session));
     await page.keyboard.press('Enter');
     await page.keyboard.insertText(') WHERE l.status = ');
     await page.keyboard.type('$st');
     expect(await suggestionsShowing(page, '$status')).toContain('$status');
-    await session.screenshot('02-completion-variables');
+    await session.screenshot('02-completion-variables', workbenchArea(session));
     await page.keyboard.press('Enter');
     await page.keyboard.insertText(' RETURN l.id AS id, l.name AS name');
     await page.keyboard.press('Escape');
@@ -125,7 +143,7 @@ describe('query editor', () => {
     expect(run).toMatchObject({ transport: 'websocket', outcome: 'completed', recordsSent: 2 });
     expect(run!.parameters.status).toBe('SUBMITTED');
     expect(neo4j.isInt(run!.parameters.__from)).toBe(true);
-    await session.screenshot('03-run-with-ctrl-enter');
+    await session.screenshot('03-run-with-ctrl-enter', workbenchArea(session));
   });
 
   session.test('marks problems in the editor before anything is sent, and refuses to send them', async () => {
@@ -135,7 +153,7 @@ describe('query editor', () => {
     const problems = page.getByTestId('memgraph-query-problems');
     await problems.getByText('Line 2, column 1: Refused before sending').waitFor();
     await editor.locator('.squiggly-error').first().waitFor();
-    await session.screenshot('04-problems-before-sending');
+    await session.screenshot('04-problems-before-sending', workbenchArea(session));
     const runsBefore = session.bolt.runs.length;
     await page.getByTestId('memgraph-run-query').click();
     await page
@@ -157,14 +175,7 @@ describe('the Cypher language library (the lazily loaded chunk)', () => {
 describe('results as data frames (the bundled business queries against the OpenTruss fixture)', () => {
   session.test('table', async () => {
     const { query, sentText, rows } = fixtureAnswer('lots-by-status');
-    const response = await session.call(
-      (e2e, arg) =>
-        e2e.runPanel('table', {
-          datasourceUid: arg.uid,
-          targets: [{ refId: 'A', cypher: arg.cypher, format: 'table' } as never],
-        }),
-      { uid: MEMGRAPH, cypher: query.cypher }
-    );
+    const response = await runQuery('table', query.cypher, { format: 'table' });
     expect(response.errors).toEqual([]);
     expect(response.frames).toHaveLength(1);
     const [frame] = response.frames;
@@ -183,14 +194,7 @@ describe('results as data frames (the bundled business queries against the OpenT
   session.test('time series: one series per status, sorted by time', async () => {
     const { query, fields, rows } = fixtureAnswer('lots-by-status-over-time');
     expect(fields).toEqual(['time', 'status', 'lots']);
-    const response = await session.call(
-      (e2e, arg) =>
-        e2e.runPanel('timeseries', {
-          datasourceUid: arg.uid,
-          targets: [{ refId: 'A', cypher: arg.cypher, format: 'time_series', legend: '{{status}}' } as never],
-        }),
-      { uid: MEMGRAPH, cypher: query.cypher }
-    );
+    const response = await runQuery('timeseries', query.cypher, { format: 'time_series', legend: '{{status}}' });
     expect(response.errors).toEqual([]);
     const [frame] = response.frames;
     const time = frame.fields.find((f) => f.type === 'time')!;
@@ -208,14 +212,7 @@ describe('results as data frames (the bundled business queries against the OpenT
 
   session.test('node graph: nodes and edges frames from the paths', async () => {
     const { query, rows } = fixtureAnswer('lot-element-graph');
-    const response = await session.call(
-      (e2e, arg) =>
-        e2e.runPanel('graph', {
-          datasourceUid: arg.uid,
-          targets: [{ refId: 'A', cypher: arg.cypher, format: 'node_graph' } as never],
-        }),
-      { uid: MEMGRAPH, cypher: query.cypher }
-    );
+    const response = await runQuery('graph', query.cypher, { format: 'node_graph' });
     expect(response.errors).toEqual([]);
     const nodes = response.frames.find((f) => f.name === 'nodes')!;
     const edges = response.frames.find((f) => f.name === 'edges')!;
@@ -244,7 +241,7 @@ describe('results as data frames (the bundled business queries against the OpenT
       await showQueryEditor(query.cypher, format, range, legend);
       await session.page.getByTestId('memgraph-run-query').click();
       await session.page.locator('[data-testid="e2e-frames"][data-state="Done"]').waitFor();
-      await session.screenshot(name);
+      await session.screenshot(name, workbenchArea(session));
     }
   });
 });
@@ -268,14 +265,11 @@ describe('variables reach Memgraph only as parameters', () => {
       const sent =
         'MATCH (l:InspectionLot) WHERE l.status = $status AND l.building_id IN $building AND l.id <> $lot RETURN count(l) AS n';
       session.bolt.addResponder({ match: sent, fields: ['n'], records: [[neo4j.int(3)]] });
-      const response = await session.call(
-        (e2e, arg) =>
-          e2e.runPanel('params', {
-            datasourceUid: arg.uid,
-            targets: [{ refId: 'A', cypher: arg.cypher, format: 'table' } as never],
-            range: { from: 1_700_000_000_000, to: 1_700_003_600_000 },
-          }),
-        { uid: MEMGRAPH, cypher: written }
+      const response = await runQuery(
+        'params',
+        written,
+        { format: 'table' },
+        { from: 1_700_000_000_000, to: 1_700_003_600_000 }
       );
       expect(response.errors).toEqual([]);
       expect(response.frames[0].fields[0].values).toEqual([3]);
@@ -291,6 +285,7 @@ describe('variables reach Memgraph only as parameters', () => {
 
 describe('variable and annotation editors', () => {
   session.test('render from the built module (screenshots)', async () => {
+    await loadDashboardVariables();
     const projects = fixtureAnswer('projects-variable').query.cypher;
     await session.call(
       (e2e, arg) =>
@@ -308,7 +303,7 @@ describe('variable and annotation editors', () => {
     for (const name of names) {
       await session.page.getByTestId('e2e-variable-preview').getByText(name).waitFor();
     }
-    await session.screenshot('07-variable-editor');
+    await session.screenshot('07-variable-editor', workbenchArea(session));
     const approvals = fixtureAnswer('approval-events').query.cypher;
     await session.call(
       (e2e, arg) =>
@@ -317,6 +312,6 @@ describe('variable and annotation editors', () => {
     );
     await session.page.getByTestId('memgraph-annotation-editor').waitFor();
     await monacoIn(session.page, EDITOR);
-    await session.screenshot('08-annotation-editor');
+    await session.screenshot('08-annotation-editor', workbenchArea(session));
   });
 });

@@ -10,6 +10,7 @@ import { DATASOURCE_UIDS, DASHBOARD_UIDS, PLUGIN_IDS } from '@opentruss/contract
 
 import type { PanelRequest } from '../host/src/api/types';
 import { browserSession, memgraphDatasource } from '../src/harness/e2eSession';
+import { workbenchArea } from '../src/harness/workbench';
 import { OPENTRUSS_FIXTURE, serveOpenTrussMemgraph } from '../src/memgraph/opentrussMemgraph';
 import { requirePluginBuilds } from '../src/server/pluginBuilds';
 
@@ -114,7 +115,7 @@ session.test(
             .locator('[data-testid="e2e-frames"][data-state="Done"]')
             .nth(panels.length - 1)
             .waitFor();
-          await session.screenshot('01-wall-panels-after-first-refresh');
+          await session.screenshot('01-wall-panels-after-first-refresh', workbenchArea(session));
         }
         // The next refresh is a timer, as on a wall screen.
         await new Promise((resolve) =>

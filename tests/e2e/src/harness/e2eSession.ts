@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startBoltTestServer, type BoltTestServer, type BoltTestServerOptions } from '@opentruss/bolt-test-server';
 import { DATASOURCE_UIDS, PLUGIN_IDS } from '@opentruss/contract';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 import { requireHostBuild } from '../../host/build';
 import type { E2EHostApi } from '../../host/src/api/types';
@@ -26,8 +26,11 @@ export interface E2ESession {
   open(path?: string): Promise<void>;
   /** Calls the host API inside the page: `session.call((e2e, arg) => e2e.testDatasource(arg), uid)`. */
   call<R, A = undefined>(fn: (e2e: E2EHostApi, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
-  /** Saves a PNG of the page under artifacts/<file>/<name>.png and returns its path. */
-  screenshot(name: string): Promise<string>;
+  /**
+   * Saves a PNG under artifacts/<file>/<name>.png and returns its path: the whole page, or the area around some
+   * elements (`around`), or the page's top `maxHeight` pixels.
+   */
+  screenshot(name: string, options?: ScreenshotOptions): Promise<string>;
   /** What a failing test prints: the browser console and the Bolt server's message log. */
   diagnostics(): string;
   /**
@@ -35,6 +38,35 @@ export interface E2ESession {
    * the Bolt server's message log.
    */
   test(name: string, fn: () => Promise<void>, timeoutMs?: number): void;
+}
+
+export interface ScreenshotOptions {
+  around?: Locator[];
+  maxHeight?: number;
+}
+
+const SCREENSHOT_MARGIN = 16;
+
+/** The smallest page area holding every box, with a margin. */
+async function clipAround(page: Page, elements: Locator[]) {
+  const boxes = [];
+  for (const element of elements) {
+    await element.scrollIntoViewIfNeeded();
+    const box = await element.boundingBox();
+    if (!box) {
+      throw new Error(`Cannot take a screenshot around ${element}: it is not visible`);
+    }
+    const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+    boxes.push({ ...box, x: box.x + scroll.x, y: box.y + scroll.y });
+  }
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - SCREENSHOT_MARGIN);
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - SCREENSHOT_MARGIN);
+  return {
+    x,
+    y,
+    width: Math.max(...boxes.map((b) => b.x + b.width)) + SCREENSHOT_MARGIN - x,
+    height: Math.max(...boxes.map((b) => b.y + b.height)) + SCREENSHOT_MARGIN - y,
+  };
 }
 
 /** The Memgraph datasource as provisioning defines it, pointing at the Bolt test server. */
@@ -119,9 +151,16 @@ export function browserSession(artifactsName: string, boltOptions: BoltTestServe
       // The function runs in the page: only its source crosses, so it may use nothing but its (JSON) argument.
       return get().page.evaluate(`(${fn.toString()})(window.e2e, ${JSON.stringify(arg ?? null)})`);
     },
-    async screenshot(name) {
+    async screenshot(name, options = {}) {
+      const { page } = get();
       const file = path.join(screenshotDir, `${name}.png`);
-      await get().page.screenshot({ path: file, fullPage: true });
+      const width = page.viewportSize()?.width ?? 1280;
+      const clip = options.around
+        ? await clipAround(page, options.around)
+        : options.maxHeight
+          ? { x: 0, y: 0, width, height: options.maxHeight }
+          : undefined;
+      await page.screenshot({ path: file, fullPage: true, clip });
       return file;
     },
     diagnostics() {

@@ -38,3 +38,8 @@ export async function showQueryEditor(
   );
   return monacoIn(session.page, CYPHER_EDITOR);
 }
+
+/** The workbench's content: what a screenshot of an editor and its results should hold. */
+export function workbenchArea(session: E2ESession): { around: Locator[] } {
+  return { around: [session.page.getByTestId('e2e-workbench')] };
+}

@@ -3,7 +3,7 @@
 import { PluginContextProvider, type AppPlugin, type AppPluginMeta, type PluginMeta } from '@grafana/data';
 import { locationSearchToObject } from '@grafana/runtime';
 import { Alert, LoadingPlaceholder } from '@grafana/ui';
-import React from 'react';
+import React, { type ReactNode } from 'react';
 import { useLocation, useParams } from 'react-router-dom-v5-compat';
 
 import { importAppPlugin } from '../loader/pluginLoader';
@@ -29,9 +29,15 @@ function navTitle(meta: PluginMeta, pathname: string): string | undefined {
   return matches[0]?.name;
 }
 
-export function AppRootPage() {
+/** The app once loaded (its meta and module), with Grafana's plugin context and the page title for PluginPage. */
+function LoadedApp({
+  title,
+  render,
+}: {
+  title: (plugin: AppPlugin) => string | undefined;
+  render: (plugin: AppPlugin) => ReactNode;
+}) {
   const app = useApp();
-  const location = useLocation();
   if (app.status !== 'done') {
     return app.status === 'loading' ? (
       <LoadingPlaceholder text="Loading app…" />
@@ -40,46 +46,51 @@ export function AppRootPage() {
     );
   }
   const plugin = app.value;
-  const Root = plugin.root;
-  if (!Root) {
-    return <Alert title="App has no root page" />;
-  }
   return (
     <PluginContextProvider meta={plugin.meta}>
-      <PageTitleContext.Provider value={{ appName: plugin.meta.name, title: navTitle(plugin.meta, location.pathname) }}>
-        <Root
-          meta={plugin.meta}
-          basename={`/a/${plugin.meta.id}`}
-          onNavChanged={() => undefined}
-          query={locationSearchToObject(location.search)}
-          path={location.pathname}
-        />
+      <PageTitleContext.Provider value={{ appName: plugin.meta.name, title: title(plugin) }}>
+        {render(plugin)}
       </PageTitleContext.Provider>
     </PluginContextProvider>
   );
 }
 
-export function AppConfigPage() {
-  const app = useApp();
+export function AppRootPage() {
   const location = useLocation();
-  if (app.status !== 'done') {
-    return app.status === 'loading' ? (
-      <LoadingPlaceholder text="Loading app…" />
-    ) : (
-      <Alert title="App failed to load">{app.error.message}</Alert>
-    );
-  }
-  const plugin = app.value;
   return (
-    <PluginContextProvider meta={plugin.meta}>
-      <PageTitleContext.Provider value={{ appName: plugin.meta.name, title: 'Configuration' }}>
-        {(plugin.configPages ?? []).map(({ id, title, body: Body }) => (
+    <LoadedApp
+      title={(plugin) => navTitle(plugin.meta, location.pathname)}
+      render={(plugin) => {
+        const Root = plugin.root;
+        return Root ? (
+          <Root
+            meta={plugin.meta}
+            basename={`/a/${plugin.meta.id}`}
+            onNavChanged={() => undefined}
+            query={locationSearchToObject(location.search)}
+            path={location.pathname}
+          />
+        ) : (
+          <Alert title="App has no root page" />
+        );
+      }}
+    />
+  );
+}
+
+export function AppConfigPage() {
+  const location = useLocation();
+  return (
+    <LoadedApp
+      title={() => 'Configuration'}
+      render={(plugin) =>
+        (plugin.configPages ?? []).map(({ id, title, body: Body }) => (
           <section key={id} aria-label={title} style={{ padding: 24 }}>
             <h2>{title}</h2>
             <Body plugin={plugin} query={locationSearchToObject(location.search)} />
           </section>
-        ))}
-      </PageTitleContext.Provider>
-    </PluginContextProvider>
+        ))
+      }
+    />
   );
 }
