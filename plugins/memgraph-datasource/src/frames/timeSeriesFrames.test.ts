@@ -53,6 +53,25 @@ describe('timeSeriesFrame', () => {
     ]);
   });
 
+  it('one series per combination of label values; a null label is left out of that series’ labels', () => {
+    const { frame } = timeSeriesFrame(
+      table(
+        ['time', 'status', 'late', 'lots'],
+        [
+          [int(day(1)), 'APPROVED', null, int(1)],
+          [int(day(1)), 'APPROVED', true, int(2)],
+          [int(day(2)), 'APPROVED', null, int(3)],
+          [int(day(2)), null, true, int(4)],
+        ]
+      )
+    );
+    expect(frame.fields.slice(1).map((f) => [f.labels, f.values])).toEqual([
+      [{ status: 'APPROVED' }, [1, 3]],
+      [{ status: 'APPROVED', late: 'true' }, [2, undefined]],
+      [{ late: 'true' }, [undefined, 4]],
+    ]);
+  });
+
   it('names series from the legend template', () => {
     const { frame } = timeSeriesFrame(
       table(

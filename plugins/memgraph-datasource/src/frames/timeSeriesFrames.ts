@@ -48,6 +48,10 @@ export function timeSeriesFrame(table: DataFrame, legend?: string): { frame: Dat
       ]
     : [];
 
+  const labelAt = (field: Field, row: number): string | undefined => {
+    const value = field.values[row];
+    return value === null || value === undefined ? undefined : String(value);
+  };
   const series = new Map<string, { labels: Labels; rows: number[] }>();
   let timeless = 0;
   for (let row = 0; row < table.length; row++) {
@@ -55,17 +59,21 @@ export function timeSeriesFrame(table: DataFrame, legend?: string): { frame: Dat
       timeless++;
       continue;
     }
-    const labels: Labels = {};
-    for (const field of labelFields) {
-      const value = field.values[row];
-      if (value !== null && value !== undefined) {
-        labels[field.name] = String(value);
+    // The key lists the label values in field order (null for none); the labels object is built once per series.
+    const key = JSON.stringify(labelFields.map((field) => labelAt(field, row) ?? null));
+    let entry = series.get(key);
+    if (!entry) {
+      const labels: Labels = {};
+      for (const field of labelFields) {
+        const value = labelAt(field, row);
+        if (value !== undefined) {
+          labels[field.name] = value;
+        }
       }
+      entry = { labels, rows: [] };
+      series.set(key, entry);
     }
-    const key = JSON.stringify(Object.entries(labels));
-    const entry = series.get(key) ?? { labels, rows: [] };
     entry.rows.push(row);
-    series.set(key, entry);
   }
 
   if (timeless) {
