@@ -20,10 +20,10 @@ const PLUGIN_FOLDERS: Record<string, string> = {
 };
 
 /** Both plugin builds; a missing build is an error that says how to make it (never a silently skipped test). */
-export function requirePluginBuilds(): Record<string, PluginBuild> {
+export function requirePluginBuilds(repoRoot: string = REPO_ROOT): Record<string, PluginBuild> {
   return Object.fromEntries(
     Object.entries(PLUGIN_FOLDERS).map(([id, folder]) => {
-      const distDir = path.join(REPO_ROOT, folder, 'dist');
+      const distDir = path.join(repoRoot, folder, 'dist');
       const moduleFile = path.join(distDir, 'module.js');
       if (!fs.existsSync(moduleFile)) {
         throw new Error(

@@ -37,9 +37,12 @@ export interface PanelRequest {
   scopedVars?: Record<string, { text: string; value: string | string[] }>;
 }
 
+/** A dashboard variable as the host's TemplateSrv holds it. */
 export interface HostVariableSpec {
   name: string;
+  /** The selected value(s); `$__all` for "All". */
   current: string | string[];
+  /** Every option (what "All" expands to). */
   options?: string[];
   multi?: boolean;
 }

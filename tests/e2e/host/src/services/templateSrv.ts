@@ -4,26 +4,19 @@
 import type { ScopedVars, TimeRange, TypedVariableModel } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
 
+import type { HostVariableSpec } from '../api/types';
+
 /** Grafana's variable syntax (public/app/features/variables/utils.ts `variableRegex`). */
 const VARIABLE_PATTERN = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\${(\w+)(?:\.([^:^\}]+))?(?::([^\}]+))?}/g;
 const ALL_VALUE = '$__all';
 
-export interface HostVariable {
-  name: string;
-  /** The selected value(s); `$__all` for "All". */
-  current: string | string[];
-  /** Every option (what "All" expands to). */
-  options?: string[];
-  multi?: boolean;
-}
 
 type FormatFunction = (value: unknown, variable?: unknown, fallback?: unknown) => string;
 
 export class HostTemplateSrv implements TemplateSrv {
-  private variables: HostVariable[] = [];
-  private timeRange?: TimeRange;
+  private variables: HostVariableSpec[] = [];
 
-  setVariables(variables: HostVariable[]): void {
+  setVariables(variables: HostVariableSpec[]): void {
     this.variables = variables;
   }
 
@@ -35,9 +28,8 @@ export class HostTemplateSrv implements TemplateSrv {
     return Boolean(target && [...target.matchAll(VARIABLE_PATTERN)].some((m) => this.find(nameOf(m))));
   }
 
-  updateTimeRange(timeRange: TimeRange): void {
-    this.timeRange = timeRange;
-  }
+  /** Grafana keeps the range for `$__from`-style built-ins; the datasource here sends those as its own parameters. */
+  updateTimeRange(_timeRange: TimeRange): void {}
 
   replace(target?: string, scopedVars?: ScopedVars, format?: string | FormatFunction): string {
     if (!target) {
@@ -60,11 +52,11 @@ export class HostTemplateSrv implements TemplateSrv {
     });
   }
 
-  private find(name: string): HostVariable | undefined {
+  private find(name: string): HostVariableSpec | undefined {
     return this.variables.find((variable) => variable.name === name);
   }
 
-  private valueOf(variable: HostVariable): string | string[] {
+  private valueOf(variable: HostVariableSpec): string | string[] {
     const current = variable.current;
     if (current === ALL_VALUE || (Array.isArray(current) && current.includes(ALL_VALUE))) {
       return variable.options ?? [];
@@ -72,7 +64,7 @@ export class HostTemplateSrv implements TemplateSrv {
     return variable.multi && !Array.isArray(current) ? [current] : current;
   }
 
-  private model(variable: HostVariable): TypedVariableModel {
+  private model(variable: HostVariableSpec): TypedVariableModel {
     const value = variable.current;
     return {
       name: variable.name,
