@@ -10,7 +10,8 @@ import { requireHostBuild } from '../../host/build';
 import type { E2EHostApi } from '../../host/src/api/types';
 import { ARTIFACTS_DIR } from '../paths';
 import { requirePluginBuilds } from '../server/pluginBuilds';
-import { startHostServer, type HostDatasource, type HostServer } from '../server/hostServer';
+import type { HostDatasource } from '../server/hostPage';
+import { startHostServer, type HostServer } from '../server/hostServer';
 import { launchChromium, type LaunchedBrowser } from './browser';
 import { describeBoltLog } from './boltLog';
 
@@ -108,26 +109,29 @@ export function browserSession(artifactsName: string, boltOptions: BoltTestServe
     return parts;
   };
 
+  // What beforeAll started, even partly: afterAll stops it all.
+  const started: Partial<SessionParts> = {};
+
   beforeAll(async () => {
     requireHostBuild();
     const builds = requirePluginBuilds();
-    const bolt = await startBoltTestServer(boltOptions);
-    const host = await startHostServer(builds);
-    const browser = await launchChromium();
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    started.bolt = await startBoltTestServer(boltOptions);
+    started.host = await startHostServer(builds);
+    started.browser = await launchChromium();
+    const page = started.browser.context.pages()[0] ?? (await started.browser.context.newPage());
     page.on('console', (message) => consoleLog.push(`[${message.type()}] ${message.text()}`));
     page.on('pageerror', (error) => {
       pageErrors.push(error.stack ?? error.message);
       consoleLog.push(`[pageerror] ${error.stack ?? error.message}`);
     });
-    parts = { bolt, host, browser, page };
+    parts = { bolt: started.bolt, host: started.host, browser: started.browser, page };
     fs.mkdirSync(screenshotDir, { recursive: true });
   }, 90_000);
 
   afterAll(async () => {
-    await parts?.browser.close();
-    await parts?.host.stop();
-    await parts?.bolt.stop();
+    await started.browser?.close();
+    await started.host?.stop();
+    await started.bolt?.stop();
   }, 30_000);
 
   const session: E2ESession = {

@@ -5,11 +5,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { PLUGIN_IDS } from '@opentruss/contract';
 
 import { HOST_DIST } from '../../host/build';
 import { GrafanaApi, readJsonBody } from './grafanaApi';
+import { hostPage, type HostDatasource } from './hostPage';
 import type { PluginBuild } from './pluginBuilds';
+
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -24,15 +25,6 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const ICONS_DIR = path.join(path.dirname(require.resolve('@grafana/ui/package.json')), 'dist/public/img/icons');
-
-/** A datasource as provisioning defines one (the page gets it in the boot data). */
-export interface HostDatasource {
-  uid: string;
-  name: string;
-  type: string;
-  jsonData?: Record<string, unknown>;
-  isDefault?: boolean;
-}
 
 export interface HostServer {
   readonly url: string;
@@ -57,102 +49,6 @@ export async function startHostServer(plugins: Record<string, PluginBuild>): Pro
   const requests: string[] = [];
   let datasources: HostDatasource[] = [];
   const cssFiles = fs.readdirSync(HOST_DIST).filter((file) => file.endsWith('.css'));
-
-  const datasourceMeta = (type: string) => {
-    const build = plugins[type];
-    if (!build) {
-      // A datasource Grafana builds in (Prometheus): no module of its own here.
-      return {
-        id: type,
-        type: 'datasource',
-        name: type,
-        module: '',
-        baseUrl: '',
-        info: { logos: { small: '', large: '' } },
-      };
-    }
-    return {
-      ...build.pluginJson,
-      module: `public/plugins/${type}/module.js`,
-      baseUrl: `public/plugins/${type}`,
-      info: {
-        ...build.pluginJson.info,
-        logos: { small: `public/plugins/${type}/img/logo.svg`, large: `public/plugins/${type}/img/logo.svg` },
-      },
-    };
-  };
-
-  const bootData = (origin: string) => ({
-    settings: {
-      appUrl: `${origin}/`,
-      appSubUrl: '',
-      buildInfo: { version: '13.1.1', commit: 'e2e-host', env: 'production', edition: 'Open Source' },
-      featureToggles: {},
-      datasources: Object.fromEntries(
-        datasources.map((ds, index) => [
-          ds.name,
-          {
-            id: index + 1,
-            uid: ds.uid,
-            name: ds.name,
-            type: ds.type,
-            access: 'proxy',
-            url: '',
-            isDefault: Boolean(ds.isDefault),
-            readOnly: true,
-            jsonData: ds.jsonData ?? {},
-            meta: datasourceMeta(ds.type),
-          },
-        ])
-      ),
-      defaultDatasource: datasources.find((ds) => ds.isDefault)?.name ?? '',
-      apps: {
-        [PLUGIN_IDS.app]: {
-          id: PLUGIN_IDS.app,
-          path: `public/plugins/${PLUGIN_IDS.app}/module.js`,
-          version: '0.1.0',
-          preload: false,
-        },
-      },
-    },
-    user: {
-      id: 1,
-      uid: 'e2e-admin',
-      login: 'admin',
-      name: 'E2E Admin',
-      email: 'admin@localhost',
-      orgId: 1,
-      orgName: 'Main Org.',
-      orgRole: 'Admin',
-      isGrafanaAdmin: true,
-      isSignedIn: true,
-      theme: 'dark',
-      timezone: 'utc',
-      locale: 'en-US',
-      language: 'en-US',
-      permissions: {},
-    },
-    navTree: [],
-    assets: { dark: '', light: '' },
-  });
-
-  const page = (origin: string) => `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8" />
-  <base href="/" />
-  <title>OpenTruss e2e host</title>
-  ${cssFiles.map((file) => `<link rel="stylesheet" href="/host/${file}" />`).join('\n  ')}
-  <script>
-    window.grafanaBootData = ${JSON.stringify(bootData(origin))};
-    window.__grafana_public_path__ = '/public/';
-  </script>
-</head>
-<body class="theme-dark">
-  <div id="reactRoot"></div>
-  <script type="module" src="/host/main.js"></script>
-</body>
-</html>`;
 
   const notFound: string[] = [];
   const sendFile = (response: http.ServerResponse, file: string | undefined) => {
@@ -194,7 +90,7 @@ export async function startHostServer(plugins: Record<string, PluginBuild>): Pro
       } else if (path.extname(url.pathname) === '') {
         response
           .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-          .end(page(`http://${request.headers.host}`));
+          .end(hostPage({ origin: `http://${request.headers.host}`, plugins, datasources, cssFiles }));
       } else {
         sendFile(response, undefined);
       }
