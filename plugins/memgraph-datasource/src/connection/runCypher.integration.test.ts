@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import '../testing/grafanaInNode';
 
+import type { RunRecord } from '@opentruss/bolt-test-server';
 import neo4j from 'neo4j-driver';
 import { firstValueFrom } from 'rxjs';
 
@@ -44,6 +45,26 @@ function messagesSince(run: { connectionId: string; query: string }): string[] {
   const runAt = runs.length ? runs[runs.length - 1] : -1;
   expect(runAt).toBeGreaterThanOrEqual(0);
   return onConnection.slice(runAt).map((m) => m.type);
+}
+
+/**
+ * Runs `text` on a one-connection driver and unsubscribes once the server's run of it satisfies `ready`; then waits
+ * for the server to see the stream discarded (not reset) and nothing left open.
+ */
+async function unsubscribeOnceServerSees(
+  text: string,
+  overrides: Partial<RunOptions>,
+  ready: (run: RunRecord) => boolean
+) {
+  const driver = oneConnectionDriver();
+  const subscription = runCypher(driver, { text, parameters: {} }, options(overrides)).subscribe();
+  await suite.server.waitFor((s) => s.lastRun?.query === text && ready(s.lastRun));
+  const run = suite.server.lastRun!;
+  subscription.unsubscribe();
+  await suite.server.waitFor(() => run.outcome === 'discarded');
+  await suite.server.waitFor((s) => s.stats().activeStreams === 0 && s.stats().openTransactions === 0);
+  expect(messagesSince(run)).not.toContain('RESET');
+  return { driver, run };
 }
 
 async function expectConnectionReusable(driver: ReturnType<typeof oneConnectionDriver>, connectionId: string) {
@@ -102,25 +123,13 @@ describe('runCypher streams records into columns', () => {
   });
 
   it('unsubscribing from an auto-commit stream discards the rest and gives the connection back', async () => {
-    suite.server.addResponder({
-      match: 'SHOW STORAGE INFO',
-      fields: ['i'],
-      records: numbers(500),
-      batchDelayMs: 300,
-    });
-    const driver = oneConnectionDriver();
-    const subscription = runCypher(
-      driver,
-      { text: 'SHOW STORAGE INFO', parameters: {} },
-      options({ fetchSize: 10, autoCommit: true })
-    ).subscribe();
-    await suite.server.waitFor((s) => s.lastRun?.query === 'SHOW STORAGE INFO' && s.lastRun.recordsSent >= 10);
-    const run = suite.server.lastRun!;
-    subscription.unsubscribe();
-    await suite.server.waitFor(() => run.outcome === 'discarded');
-    await suite.server.waitFor((s) => s.stats().activeStreams === 0);
+    suite.server.addResponder({ match: 'SHOW STORAGE INFO', fields: ['i'], records: numbers(500), batchDelayMs: 300 });
+    const { driver, run } = await unsubscribeOnceServerSees(
+      'SHOW STORAGE INFO',
+      { fetchSize: 10, autoCommit: true },
+      (started) => started.recordsSent >= 10
+    );
     expect(run.recordsSent).toBeLessThan(500);
-    expect(messagesSince(run)).not.toContain('RESET');
     await expectConnectionReusable(driver, run.connectionId);
   });
 
@@ -131,20 +140,13 @@ describe('runCypher streams records into columns', () => {
       records: Array.from({ length: 100 }, (_, i) => [`E-${i}`]),
       delayMs: 300,
     });
-    const driver = oneConnectionDriver();
-    const subscription = runCypher(
-      driver,
-      { text: 'MATCH (e:Element) RETURN e.id', parameters: {} },
-      options({ fetchSize: 10 })
-    ).subscribe();
-    await suite.server.waitFor((s) => s.lastRun?.query === 'MATCH (e:Element) RETURN e.id');
-    const run = suite.server.lastRun!;
-    subscription.unsubscribe();
-    await suite.server.waitFor(() => run.outcome === 'discarded');
-    await suite.server.waitFor((s) => s.stats().activeStreams === 0 && s.stats().openTransactions === 0);
+    const { driver, run } = await unsubscribeOnceServerSees(
+      'MATCH (e:Element) RETURN e.id',
+      { fetchSize: 10 },
+      () => true
+    );
     expect(run.recordsSent).toBe(10);
     expect(messagesSince(run)).toEqual(expect.arrayContaining(['DISCARD', 'ROLLBACK']));
-    expect(messagesSince(run)).not.toContain('RESET');
     await expectConnectionReusable(driver, run.connectionId);
   });
 

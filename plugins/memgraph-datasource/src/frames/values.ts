@@ -25,42 +25,35 @@ export type ValueKind =
 export const GRAPH_KINDS: ReadonlySet<ValueKind> = new Set(['node', 'relationship', 'path']);
 export const INSTANT_KINDS: ReadonlySet<ValueKind> = new Set(['date', 'localDateTime', 'dateTime']);
 
-/**
- * The driver's value classes. Nearly every value from a record is an instance of one of them, so one lookup by
- * constructor answers most calls of `kindOf`, which runs once per value of a result (or more: nested values).
- */
-const KIND_BY_CLASS: ReadonlyMap<unknown, ValueKind> = new Map<unknown, ValueKind>([
-  [neo4j.types.Integer, 'integer'],
-  [neo4j.types.Node, 'node'],
-  [neo4j.types.Relationship, 'relationship'],
-  [neo4j.types.UnboundRelationship, 'relationship'],
-  [neo4j.types.Path, 'path'],
-  [neo4j.types.Date, 'date'],
-  [neo4j.types.LocalDateTime, 'localDateTime'],
-  [neo4j.types.DateTime, 'dateTime'],
-  [neo4j.types.LocalTime, 'localTime'],
-  [neo4j.types.Time, 'time'],
-  [neo4j.types.Duration, 'duration'],
-  [neo4j.types.Point, 'point'],
-]);
+interface DriverType {
+  kind: ValueKind;
+  /** The driver's class for it. */
+  type: unknown;
+  /** The driver's type guard: it tests a marker property, so it also knows values from another copy of the driver. */
+  is: (value: object) => boolean;
+}
+
+/** The driver's value types, in the order their guards are tried. */
+const DRIVER_TYPES: DriverType[] = [
+  { kind: 'integer', type: neo4j.types.Integer, is: neo4j.isInt },
+  { kind: 'node', type: neo4j.types.Node, is: neo4j.isNode },
+  { kind: 'relationship', type: neo4j.types.Relationship, is: neo4j.isRelationship },
+  { kind: 'relationship', type: neo4j.types.UnboundRelationship, is: neo4j.isUnboundRelationship },
+  { kind: 'path', type: neo4j.types.Path, is: neo4j.isPath },
+  { kind: 'date', type: neo4j.types.Date, is: neo4j.isDate },
+  { kind: 'localDateTime', type: neo4j.types.LocalDateTime, is: neo4j.isLocalDateTime },
+  { kind: 'dateTime', type: neo4j.types.DateTime, is: neo4j.isDateTime },
+  { kind: 'localTime', type: neo4j.types.LocalTime, is: neo4j.isLocalTime },
+  { kind: 'time', type: neo4j.types.Time, is: neo4j.isTime },
+  { kind: 'duration', type: neo4j.types.Duration, is: neo4j.isDuration },
+  { kind: 'point', type: neo4j.types.Point, is: neo4j.isPoint },
+];
 
 /**
- * neo4j-driver's own type guards, in the order they are tried: they test marker properties rather than classes, so
- * they also recognise values made by another copy of the driver.
+ * Nearly every value from a record is an instance of one of the driver's classes, so one lookup by constructor
+ * answers most calls of `kindOf`, which runs once per value of a result (and for nested values).
  */
-const DRIVER_KINDS: Array<[(value: object) => boolean, ValueKind]> = [
-  [neo4j.isInt, 'integer'],
-  [neo4j.isNode, 'node'],
-  [(v) => neo4j.isRelationship(v) || neo4j.isUnboundRelationship(v), 'relationship'],
-  [neo4j.isPath, 'path'],
-  [neo4j.isDate, 'date'],
-  [neo4j.isLocalDateTime, 'localDateTime'],
-  [neo4j.isDateTime, 'dateTime'],
-  [neo4j.isLocalTime, 'localTime'],
-  [neo4j.isTime, 'time'],
-  [neo4j.isDuration, 'duration'],
-  [neo4j.isPoint, 'point'],
-];
+const KIND_BY_CLASS: ReadonlyMap<unknown, ValueKind> = new Map(DRIVER_TYPES.map(({ type, kind }) => [type, kind]));
 
 const PRIMITIVE_KINDS: Partial<Record<string, ValueKind>> = {
   boolean: 'boolean',
@@ -91,9 +84,9 @@ export function kindOf(value: unknown): ValueKind {
   if (Array.isArray(value)) {
     return 'list';
   }
-  const driverKind = DRIVER_KINDS.find(([is]) => is(value));
-  if (driverKind) {
-    return driverKind[1];
+  const driverType = DRIVER_TYPES.find(({ is }) => is(value));
+  if (driverType) {
+    return driverType.kind;
   }
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     return 'bytes'; // neo4j-driver decodes Bolt bytes as an Int8Array
