@@ -25,7 +25,7 @@ const IDS = {
 };
 const FIRING = { title: 'DatabaseSlowQuery', instanceLabels: { query_type: 'write' }, value: '0.73' };
 
-beforeAll(async () => {
+session.prepare(async () => {
   serveOpenTrussMemgraph(session.bolt);
   session.host.setDatasources([memgraphDatasource(session.bolt), PROMETHEUS_DATASOURCE]);
   session.host.api.datasourceHealth.set(DATASOURCE_UIDS.prometheus, {

@@ -49,7 +49,7 @@ async function expectStoppedOnServer(run: RunRecord): Promise<void> {
   );
 }
 
-beforeAll(async () => {
+session.prepare(async () => {
   serveOpenTrussMemgraph(session.bolt);
   serveSlowElements(session.bolt);
   session.host.setDatasources([memgraphDatasource(session.bolt, { fetchSize: FETCH_SIZE })]);

@@ -29,7 +29,7 @@ const TEST_IDS = {
 /** A second Memgraph that has users, so credentials matter. */
 let securedBolt: BoltTestServer;
 
-beforeAll(async () => {
+session.prepare(async () => {
   serveOpenTrussMemgraph(session.bolt);
   securedBolt = await startBoltTestServer({ users: { grafana: 'reader-secret' } });
   serveHealthCheck(securedBolt);

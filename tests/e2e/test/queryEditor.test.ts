@@ -85,7 +85,7 @@ function showQueryEditor(cypher: string, format = 'auto', range?: { from: number
   return openQueryEditor(session, MEMGRAPH, cypher, { format, range, legend });
 }
 
-beforeAll(async () => {
+session.prepare(async () => {
   serveOpenTrussMemgraph(session.bolt);
   session.host.setDatasources([memgraphDatasource(session.bolt)]);
   await session.open();

@@ -71,7 +71,7 @@ async function loadVariables(dashboard: DashboardJson): Promise<void> {
   }
 }
 
-beforeAll(async () => {
+session.prepare(async () => {
   serveOpenTrussMemgraph(session.bolt);
   session.host.setDatasources([memgraphDatasource(session.bolt, { maxConnections: MAX_CONNECTIONS })]);
   await session.open();

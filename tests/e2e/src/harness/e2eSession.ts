@@ -39,6 +39,8 @@ export interface E2ESession {
    * the Bolt server's message log.
    */
   test(name: string, fn: () => Promise<void>, timeoutMs?: number): void;
+  /** `beforeAll()` for the file's own set-up, with the same failure output as `test`. */
+  prepare(fn: () => Promise<void>): void;
 }
 
 export interface ScreenshotOptions {
@@ -134,6 +136,21 @@ export function browserSession(artifactsName: string, boltOptions: BoltTestServe
     await started.bolt?.stop();
   }, 30_000);
 
+  /** Runs `fn`; a failure carries the browser console and the Bolt server's log. */
+  const withDiagnostics = async (fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (error) {
+      if (error instanceof Error) {
+        // Jest prints the stack (which embeds the original message) for most errors, the message for others.
+        const original = error.message;
+        error.message += `\n\n${session.diagnostics()}`;
+        error.stack = error.stack?.replace(original, error.message);
+      }
+      throw error;
+    }
+  };
+
   const session: E2ESession = {
     get bolt() {
       return get().bolt;
@@ -180,23 +197,17 @@ export function browserSession(artifactsName: string, boltOptions: BoltTestServe
     test(name, fn, timeoutMs) {
       it(
         name,
-        async () => {
-          const errorsBefore = pageErrors.length;
-          try {
+        () =>
+          withDiagnostics(async () => {
+            const errorsBefore = pageErrors.length;
             await fn();
             expect(pageErrors.slice(errorsBefore)).toEqual([]);
-          } catch (error) {
-            if (error instanceof Error) {
-              // Jest prints the stack (which embeds the original message) for most errors, the message for others.
-              const original = error.message;
-              error.message += `\n\n${session.diagnostics()}`;
-              error.stack = error.stack?.replace(original, error.message);
-            }
-            throw error;
-          }
-        },
+          }),
         timeoutMs
       );
+    },
+    prepare(fn) {
+      beforeAll(() => withDiagnostics(fn), 60_000);
     },
   };
   return session;

@@ -11,7 +11,6 @@ import { GrafanaApi, readJsonBody } from './grafanaApi';
 import { hostPage, type HostDatasource } from './hostPage';
 import type { PluginBuild } from './pluginBuilds';
 
-
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -10,7 +10,6 @@ import type { HostVariableSpec } from '../api/types';
 const VARIABLE_PATTERN = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\${(\w+)(?:\.([^:^\}]+))?(?::([^\}]+))?}/g;
 const ALL_VALUE = '$__all';
 
-
 type FormatFunction = (value: unknown, variable?: unknown, fallback?: unknown) => string;
 
 export class HostTemplateSrv implements TemplateSrv {
