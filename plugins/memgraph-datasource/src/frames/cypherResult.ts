@@ -56,14 +56,17 @@ class CollectedResult implements CypherResult {
   ) {}
 
   get records(): readonly Neo4jRecord[] {
-    this.rowsAsRecords ??= Array.from(
-      { length: this.rowCount },
-      (_, row) =>
-        new neo4j.Record(
-          [...this.keys],
-          this.columns.map((column) => column.values[row])
-        )
-    );
+    if (!this.rowsAsRecords) {
+      const keys = [...this.keys];
+      this.rowsAsRecords = Array.from(
+        { length: this.rowCount },
+        (_, row) =>
+          new neo4j.Record(
+            keys,
+            this.columns.map((column) => column.values[row])
+          )
+      );
+    }
     return this.rowsAsRecords;
   }
 }
