@@ -142,6 +142,15 @@ const NO_DATA = {
       en: 'No series is normal here (no traffic, or the current backend does not record this metric yet); whether the backend is scraped at all is OpenTrussBackendDown’s job.',
     },
   },
+  neverFills: {
+    // Grafana's reduce (mode dropNN) drops +Inf, so each filesystem that is not filling up ("never full") reduces
+    // to no value, which is a NoData result for that series: NoData here would page about every quiet disk.
+    noDataState: 'OK',
+    noDataReason: {
+      zh: '不在减少的文件系统的剩余时间为 +Inf（永不写满），Grafana 会把它当作无数据；因此无数据按正常处理。node-exporter 消失由 HighDiskUsage 等主机告警报告。',
+      en: 'A filesystem that is not shrinking reads +Inf ("never full"), which Grafana treats as no data, so no data counts as normal here. node-exporter vanishing is reported by HighDiskUsage and the other host alerts.',
+    },
+  },
   missingTargetAlerts: {
     noDataState: 'Alerting',
     noDataReason: {
@@ -402,7 +411,7 @@ export function buildAlerts(settings: GenerationSettings = DEFAULT_SETTINGS): Al
         en: `At the trend of the last 6 h, ${MOUNTPOINT} (${DEVICE}) on ${INSTANCE} will be full in about ${VALUE.decimal} hours.`,
       },
       panel: panel('system', 8, { zh: '磁盘写满剩余时间', en: 'Time until disk full' }),
-      ...NO_DATA.hostMetrics,
+      ...NO_DATA.neverFills,
       execErrState,
     },
   ];
