@@ -101,6 +101,20 @@ describe('query execution through the real driver', () => {
     });
   });
 
+  it('binds "All" with a custom all value as that text (Grafana never hands it over as a list)', async () => {
+    const cypher = "MATCH (l:InspectionLot) WHERE $status = '*' OR l.status IN $status RETURN count(l) AS n";
+    suite.server.addResponder({ match: cypher, fields: ['n'], records: [[int(9)]] });
+    const ds = dataSource(settings(), {
+      registry,
+      variables: [{ name: 'status', current: ['$__all'], options: ['APPROVED', 'PUBLISHED'], allValue: '*' }],
+    });
+    const response = await runQuery(ds, [{ cypher, format: 'table' }]);
+    expect(response.errors).toBeUndefined();
+    expect(suite.server.lastRun?.query).toBe(cypher);
+    expect(suite.server.lastRun?.parameters).toMatchObject({ status: '*' });
+    expect(response.data[0].fields[0].values).toEqual([9]);
+  });
+
   it.each([
     "'}) MATCH (n) DETACH DELETE n //",
     '"}) CREATE (x:Pwned) RETURN x //',

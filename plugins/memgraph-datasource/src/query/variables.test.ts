@@ -20,6 +20,18 @@ describe('templateSrvVariables', () => {
     expect(source.valueOf('building')).toBe('B-2');
   });
 
+  it('takes a custom all value as the text Grafana hands over, since Grafana never passes it to a format function', () => {
+    const source = templateSrvVariables(
+      fakeTemplateSrv([{ name: 'status', current: ['$__all'], options: ['APPROVED', 'PUBLISHED'], allValue: '*' }])
+    );
+    expect(source.valueOf('status')).toBe('*');
+  });
+
+  it('keeps an empty value as a value, not as a missing variable', () => {
+    const source = templateSrvVariables(fakeTemplateSrv([{ name: 'search', current: '' }]));
+    expect(source.valueOf('search')).toBe('');
+  });
+
   it('returns undefined for a name that is no variable', () => {
     expect(templateSrvVariables(templateSrv).valueOf('nope')).toBeUndefined();
   });

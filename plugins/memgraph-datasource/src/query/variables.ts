@@ -16,18 +16,25 @@ export interface VariableSource {
  * Reads values through Grafana's TemplateSrv — dashboard variables, repeated-panel and other scoped values alike —
  * without ever interpolating them into query text: `replace()` is asked for `${name}` with a custom format
  * function, which receives the raw value (an array for multi-value / All) and returns nothing.
+ *
+ * Grafana hands a few values over already formatted, WITHOUT calling the format function: a custom "All" value
+ * (scenes' CustomAllValue and the legacy TemplateSrv alike return that text as it is) and some global macros.
+ * Then the text `replace()` returned is the value; only a reference left as written means "no such variable".
  */
 export function templateSrvVariables(templateSrv: TemplateSrv, scopedVars?: ScopedVars): VariableSource {
   return {
     names: () => templateSrv.getVariables().map((variable) => variable.name),
     valueOf(name: string): VariableValue | undefined {
-      // The format function runs only for a variable that exists; an unknown name is left as text, uncaptured.
-      let captured: VariableValue | undefined;
-      templateSrv.replace(`\${${name}}`, scopedVars, (value: VariableValue) => {
-        captured = value;
+      const reference = `\${${name}}`;
+      let captured: { value: VariableValue } | undefined;
+      const text = templateSrv.replace(reference, scopedVars, (value: VariableValue) => {
+        captured = { value };
         return '';
       });
-      return captured;
+      if (captured) {
+        return captured.value;
+      }
+      return text === reference ? undefined : text;
     },
   };
 }

@@ -7,12 +7,21 @@ export interface FakeVariable {
   current: string | string[];
   /** Every option's value, used for "All" (Grafana expands it to all values when no custom all value is set). */
   options?: string[];
+  /** A custom all value: Grafana hands this text over for "All", as it is, and never to a format function. */
+  allValue?: string;
+}
+
+/** Grafana's custom all value: already formatted text that skips the caller's format function. */
+class CustomAllValue {
+  constructor(readonly text: string) {}
 }
 
 /**
  * A TemplateSrv with Grafana's interpolation semantics for what the datasource uses: `${name}` looked up in the
  * scoped vars first, then the dashboard variables; "All" expanded to every option; a format function receives the
- * raw value (an array for multi-value) and its return value replaces the reference; unknown names stay as written.
+ * raw value (an array for multi-value) and its return value replaces the reference, except for a custom all value,
+ * whose text replaces the reference as it is (scenes' CustomAllValue.formatter and the legacy TemplateSrv both skip
+ * the format function for it); unknown names stay as written.
  */
 export function fakeTemplateSrv(variables: FakeVariable[]): TemplateSrv {
   const valueOf = (name: string, scopedVars?: ScopedVars): unknown => {
@@ -26,7 +35,10 @@ export function fakeTemplateSrv(variables: FakeVariable[]): TemplateSrv {
     }
     const isAll =
       variable.current === '$__all' || (Array.isArray(variable.current) && variable.current.includes('$__all'));
-    return isAll ? (variable.options ?? []) : variable.current;
+    if (!isAll) {
+      return variable.current;
+    }
+    return variable.allValue !== undefined ? new CustomAllValue(variable.allValue) : (variable.options ?? []);
   };
   return {
     getVariables: () => variables.map((v) => ({ name: v.name }) as ReturnType<TemplateSrv['getVariables']>[number]),
@@ -37,6 +49,9 @@ export function fakeTemplateSrv(variables: FakeVariable[]): TemplateSrv {
         const value = valueOf((braced ?? plain)!, scopedVars);
         if (value === undefined) {
           return match;
+        }
+        if (value instanceof CustomAllValue) {
+          return value.text;
         }
         if (typeof format === 'function') {
           return format(value, {}, () => '');
