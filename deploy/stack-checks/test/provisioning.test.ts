@@ -55,6 +55,27 @@ describe('provisioned datasources', () => {
     }
   });
 
+  it("points every provisioned runbook link at the Grafana the stack runs (GRAFANA_ROOT_URL's default)", () => {
+    // Grafana 13.1 does not expand environment variables in rule annotations, so runbook_url is written at
+    // generation time: the committed files must match the stack's default root URL (.env.example says how to
+    // regenerate them for another one).
+    const rootUrl = resolvedCompose().services.grafana.environment!.GF_SERVER_ROOT_URL;
+    const rules = readYaml<{ groups: Array<{ rules: Array<{ title: string; annotations: Record<string, string> }> }> }>(
+      `${ALERTING_DIR}/rules.yaml`
+    ).groups.flatMap((g) => g.rules);
+    const prometheusRules = readYaml<{ groups: Array<{ rules: Array<{ alert: string; annotations: Record<string, string> }> }> }>(
+      'alerts/prometheus/opentruss.rules.yml'
+    ).groups.flatMap((g) => g.rules);
+    const links = [
+      ...rules.map((r) => [r.title, r.annotations.runbook_url]),
+      ...prometheusRules.map((r) => [r.alert, r.annotations.runbook_url]),
+    ];
+    expect(links.length).toBeGreaterThan(0);
+    for (const [name, link] of links) {
+      expect(`${name}: ${link}`).toBe(`${name}: ${rootUrl}/a/${PLUGIN_IDS.app}/runbooks/${name}`);
+    }
+  });
+
   it('finds what Grafana would expand, and leaves alert templating alone', () => {
     const yaml = [
       'url: ${A:-x}',
