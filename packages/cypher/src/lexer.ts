@@ -41,7 +41,9 @@ export function isTrivia(token: Token): boolean {
 const IDENTIFIER_START = /[\p{L}_]/u;
 const IDENTIFIER_PART = /[\p{L}\p{N}_]/u;
 const DIGIT = /[0-9]/;
-const WHITESPACE = /\s/;
+// Memgraph's whitespace (CypherLexer.g4) includes the ASCII separators \x1C-\x1F and U+180E, which JavaScript's \s
+// does not: read as punctuation they would hide a keyword pair such as `STORAGE\x1CMODE` from the read-only guard.
+const WHITESPACE = /[\s\x1C-\x1F\u180E]/;
 // Grafana's own variable syntaxes (see its TemplateSrv regex): ${name}, ${name.path}, ${name:format}, [[name:format]].
 const BRACED_VARIABLE = /^\$\{(\w+)(?:\.([^:}]+))?(?::([^}]+))?\}/;
 const BRACKETED_VARIABLE = /^\[\[(\w+?)(?::(\w+))?\]\]/;

@@ -32,12 +32,17 @@ const WRITE_KEYWORDS = new Set([
   'IMPORT',
 ]);
 
-/** Keywords that write only in front of a given word (`SHOW STORAGE INFO` reads; `STORAGE MODE …` does not). */
+/**
+ * Keywords that write only in front of a given word (`SHOW STORAGE INFO` reads; `STORAGE MODE …` does not).
+ * Statements from Memgraph's grammar (src/query/frontend/opencypher/grammar/MemgraphCypher.g4): lockPathQuery is
+ * `LOCK | UNLOCK DATA DIRECTORY`; coordinator queries `ADD COORDINATOR`, `FORCE RESET CLUSTER STATE`,
+ * `YIELD LEADERSHIP`; `RENAME DATABASE`; user profiles `UPDATE PROFILE`, `CLEAR PROFILE`.
+ */
 const WRITE_KEYWORD_PAIRS: Record<string, readonly string[]> = {
   STORAGE: ['MODE'],
   FREE: ['MEMORY'],
-  LOCK: ['PATH'],
-  UNLOCK: ['PATH'],
+  LOCK: ['DATA'],
+  UNLOCK: ['DATA'],
   ANALYZE: ['GRAPH'],
   TERMINATE: ['TRANSACTIONS'],
   RECOVER: ['SNAPSHOT'],
@@ -45,9 +50,18 @@ const WRITE_KEYWORD_PAIRS: Record<string, readonly string[]> = {
   STOP: ['STREAM', 'ALL', 'TTL'],
   ENABLE: ['TTL'],
   DISABLE: ['TTL'],
-  CLEAR: ['ROLE'],
+  CLEAR: ['ROLE', 'ROLES', 'PROFILE'],
   DEMOTE: ['INSTANCE'],
   PROMOTE: ['INSTANCE'],
+  ADD: ['COORDINATOR'],
+  FORCE: ['RESET'],
+  RENAME: ['DATABASE'],
+  UPDATE: ['PROFILE'],
+};
+
+/** Pairs that only ever start a statement (`YIELD leadership` is also a procedure call yielding such a field). */
+const STATEMENT_PAIRS: Record<string, readonly string[]> = {
+  YIELD: ['LEADERSHIP'],
 };
 
 /** Words after CREATE / DROP that name the kind of statement in the message. */
@@ -184,7 +198,7 @@ function writeClauseAt(tokens: Token[], i: number): string | undefined {
   if (WRITE_KEYWORDS.has(word)) {
     return (word === 'CREATE' || word === 'DROP') && next && STATEMENT_KINDS.has(next) ? `${word} ${next}` : word;
   }
-  const pair = WRITE_KEYWORD_PAIRS[word];
+  const pair = WRITE_KEYWORD_PAIRS[word] ?? (i === 0 ? STATEMENT_PAIRS[word] : undefined);
   return next && pair?.includes(next) ? `${word} ${next}` : undefined;
 }
 

@@ -58,6 +58,21 @@ describe('findWriteClause refuses writes, naming the clause and its position', (
     ['MATCH (n) WHERE n.a = "}" CREATE (x)', 'CREATE'],
     ['MATCH (n)/* comment */DELETE n', 'DELETE'],
     ["MATCH (n) WHERE n.name = 'x' OR 1=1 MERGE (m:Pwned) RETURN n", 'MERGE'],
+    // Separators Memgraph's lexer skips but JavaScript's \s does not must not hide a keyword pair.
+    ['STORAGE\x1CMODE IN_MEMORY_ANALYTICAL', 'STORAGE MODE'],
+    ['FREE\u180EMEMORY', 'FREE MEMORY'],
+    ['TERMINATE\x1FTRANSACTIONS "1"', 'TERMINATE TRANSACTIONS'],
+    ['MATCH (n)\u00A0DETACH\u2003DELETE n', 'DETACH DELETE'],
+    // Memgraph statements from its grammar (MemgraphCypher.g4).
+    ['LOCK DATA DIRECTORY', 'LOCK DATA'],
+    ['UNLOCK DATA DIRECTORY', 'UNLOCK DATA'],
+    ["ADD COORDINATOR 2 WITH CONFIG {'bolt_server': 'h:7691'}", 'ADD COORDINATOR'],
+    ['FORCE RESET CLUSTER STATE', 'FORCE RESET'],
+    ['YIELD LEADERSHIP', 'YIELD LEADERSHIP'],
+    ['RENAME DATABASE a TO b', 'RENAME DATABASE'],
+    ['UPDATE PROFILE p LIMIT sessions 2', 'UPDATE PROFILE'],
+    ['CLEAR PROFILE FOR viewer', 'CLEAR PROFILE'],
+    ['CLEAR ROLES FOR viewer', 'CLEAR ROLES'],
   ])('%s → %s', (query, clause) => {
     expect(findWriteClause(query)?.clause).toBe(clause);
   });
@@ -99,6 +114,9 @@ describe('findWriteClause lets reads through, whatever words they contain', () =
     'EXPLAIN MATCH (n) RETURN n',
     'UNWIND [1, 2] AS x RETURN [y IN range(1, x) | y * 2] AS doubled',
     'MATCH (n) WHERE n.name STARTS WITH "x" RETURN n ORDER BY n.created DESC LIMIT 5',
+    'CALL mg.procedures() YIELD leadership RETURN leadership',
+    'MATCH (n) RETURN n.lock AS lock, n.update AS update, n.force AS force',
+    'DATA DIRECTORY LOCK STATUS',
   ])('%s', (query) => {
     expect(findWriteClause(query)).toBeUndefined();
   });
