@@ -11,6 +11,12 @@ describe('settings', () => {
       timeZone: 'UTC',
     });
     expect(resolveSettings({ url: '  bolt+s://db:7687 ', maxRows: '500' as unknown as number }).maxRows).toBe(500);
+    // Blank (spaces only) means the default, except that a password is taken as typed.
+    expect(resolveSettings({ url: '   ', timeZone: ' ', password: '  ' })).toMatchObject({
+      url: DEFAULT_SETTINGS.url,
+      timeZone: 'UTC',
+      password: '  ',
+    });
   });
 
   it.each([
@@ -23,6 +29,15 @@ describe('settings', () => {
     [{ queryTimeoutSeconds: -5 }, 'Query timeout (seconds) must be a number above 0'],
     [{ fetchSize: Number.NaN }, 'Fetch size must be a number above 0'],
     [{ maxConnections: 1000 }, 'Maximum connections per browser must be a number above 0 and at most 100 (got 1000)'],
+    [{ url: 'bolt://' }, 'URL "bolt://" has no host: write scheme://host:port'],
+    [{ url: 'bolt://:7687' }, 'URL "bolt://:7687" has no host'],
+    [{ url: 'bolt:// db:7687' }, 'URL "bolt:// db:7687" contains spaces'],
+    [{ url: 'bolt://db:notaport' }, 'URL port "notaport" is not a number from 1 to 65535'],
+    [{ url: 'bolt://db:99999' }, 'URL port "99999" is not a number from 1 to 65535'],
+    [{ url: 'bolt://db:0' }, 'URL port "0" is not a number from 1 to 65535'],
+    [{ url: 'bolt://viewer:secret@db:7687' }, 'URL contains a user name or password, which the driver ignores'],
+    [{ url: 'wss://proxy.example/memgraph' }, 'URL path "/memgraph" is not supported: the driver connects to host:port only'],
+    [{ url: 'bolt://db:7687?policy=eu' }, 'URL parameters "?policy=eu" are only accepted by the routing schemes'],
   ])('%j → %s', (jsonData, problem) => {
     expect(settingsProblems(jsonData).join(' | ')).toContain(problem);
     expect(() => resolveSettings(jsonData)).toThrow('The Memgraph datasource settings need fixing: ');
@@ -37,6 +52,10 @@ describe('settings', () => {
       'ws://h:7687',
       'wss://proxy',
       'h:7687',
+      'bolt://db:7687/',
+      'bolt://[::1]:7687',
+      'ws://[fe80::1]',
+      'neo4j://db:7687?policy=eu',
     ]) {
       expect(settingsProblems({ url })).toEqual([]);
     }

@@ -62,6 +62,42 @@ const LIMITS: Record<
 
 const SCHEMES = ['bolt', 'bolt+s', 'neo4j', 'neo4j+s', 'ws', 'wss'];
 
+// [scheme://][userinfo@]host[:port][/path][?query][#fragment]; a bracketed IPv6 host keeps its colons.
+const URL_PARTS = /^(?:[a-z0-9+]+:\/\/)?(?:([^@/?#]*)@)?(\[[^\]/]*\]|[^:/?#]*)(?::([^/?#]*))?(\/[^?#]*)?(\?[^#]*)?(#.*)?$/i;
+
+/**
+ * What neo4j-driver would get wrong silently: it ignores a path (a proxy must serve Bolt at its root) and
+ * credentials in the URL, and accepts any port number.
+ */
+function urlProblems(url: string, scheme: string | undefined): string[] {
+  const [, userInfo, host = '', port, path = '', query = ''] = URL_PARTS.exec(url) ?? [];
+  const problems: string[] = [];
+  if (/\s/.test(url)) {
+    problems.push(`URL "${url}" contains spaces: write scheme://host:port, e.g. bolt://memgraph.example:7687`);
+  } else if (host === '' || host === '[]') {
+    problems.push(`URL "${url}" has no host: write scheme://host:port, e.g. bolt://memgraph.example:7687`);
+  }
+  if (userInfo !== undefined) {
+    problems.push(
+      'URL contains a user name or password, which the driver ignores (and messages would show): ' +
+        'put them in Username and Password instead'
+    );
+  }
+  if (port !== undefined && !(/^[0-9]{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
+    problems.push(`URL port "${port}" is not a number from 1 to 65535`);
+  }
+  if (path !== '' && path !== '/') {
+    problems.push(
+      `URL path "${path}" is not supported: the driver connects to host:port only, so a WebSocket proxy must ` +
+        'serve Bolt at its root (e.g. wss://memgraph-proxy.example)'
+    );
+  }
+  if (query !== '' && scheme !== 'neo4j' && scheme !== 'neo4j+s') {
+    problems.push(`URL parameters "${query}" are only accepted by the routing schemes neo4j:// and neo4j+s://`);
+  }
+  return problems;
+}
+
 export function isKnownTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -84,6 +120,7 @@ export function settingsProblems(jsonData: MemgraphSettings | undefined): string
         : `URL scheme ${scheme}:// is not supported: use bolt://, bolt+s://, neo4j://, neo4j+s://, ws:// or wss://`
     );
   }
+  problems.push(...urlProblems(settings.url, scheme));
   const encryptedByScheme = scheme !== undefined && (scheme.endsWith('+s') || scheme === 'wss');
   const plainByScheme = scheme === 'ws';
   if ((encryptedByScheme && settings.encryption === 'off') || (plainByScheme && settings.encryption === 'on')) {
@@ -106,7 +143,9 @@ export function settingsProblems(jsonData: MemgraphSettings | undefined): string
 function withDefaults(jsonData: MemgraphSettings | undefined): ResolvedSettings {
   const pick = <K extends keyof ResolvedSettings>(key: K): ResolvedSettings[K] => {
     const value = jsonData?.[key];
-    return value === undefined || value === null || value === ''
+    // A field left blank means the default; spaces alone count as blank, except in a password.
+    const blank = typeof value === 'string' && (key === 'password' ? value === '' : value.trim() === '');
+    return value === undefined || value === null || blank
       ? DEFAULT_SETTINGS[key]
       : (value as ResolvedSettings[K]);
   };
