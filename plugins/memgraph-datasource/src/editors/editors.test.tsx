@@ -94,6 +94,15 @@ describe('QueryEditor', () => {
     expect(onRunQuery).toHaveBeenCalled();
   });
 
+  it('says which dashboard variables an example needs, so picking it on a bare dashboard is no surprise', async () => {
+    renderQueryEditor();
+    const scoped = QUERY_CATALOGUE.find((q) => q.uses.includes('example') && q.variables.join() === 'project,building')!;
+    const unscoped = QUERY_CATALOGUE.find((q) => q.uses.includes('example') && q.variables.length === 0)!;
+    fireEvent.click(screen.getByTestId(TEST_IDS.examples));
+    expect(await screen.findByText(`${scoped.title.zh} · ${scoped.format.replace('_', ' ')} · needs dashboard variables $project, $building`)).toBeTruthy();
+    expect(screen.getByText(`${unscoped.title.zh} · ${unscoped.format.replace('_', ' ')}`)).toBeTruthy();
+  });
+
   it('says when the last result was capped at the row limit', () => {
     const capped: DataFrame = { ...toDataFrame({ fields: [{ name: 'n', type: FieldType.number, values: [1] }] }), refId: 'A', meta: { notices: [{ severity: 'warning', text: rowCapNotice(100) }] } };
     renderQueryEditor({}, { state: LoadingState.Done, series: [capped], timeRange: undefined as never });

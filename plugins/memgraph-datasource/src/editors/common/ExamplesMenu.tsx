@@ -10,6 +10,14 @@ interface Props {
   onPick: (query: CatalogueQuery) => void;
 }
 
+/** The menu line under the title: Chinese title, format, and the dashboard variables the query needs. */
+function describe(query: CatalogueQuery): string {
+  const needs = query.variables.length
+    ? ` · needs dashboard variables ${query.variables.map((name) => `$${name}`).join(', ')}`
+    : '';
+  return `${query.title.zh} · ${query.format.replace('_', ' ')}${needs}`;
+}
+
 /** Ready queries for the OpenTruss graph, straight from @opentruss/opentruss-graph's catalogue (one source of truth). */
 export function ExamplesMenu({ use, onPick }: Props) {
   const queries = QUERY_CATALOGUE.filter((query) => query.uses.includes(use));
@@ -19,7 +27,7 @@ export function ExamplesMenu({ use, onPick }: Props) {
         <Menu.Item
           key={query.id}
           label={query.title.en}
-          description={`${query.title.zh} · ${query.format.replace('_', ' ')}`}
+          description={describe(query)}
           onClick={() => onPick(query)}
         />
       ))}

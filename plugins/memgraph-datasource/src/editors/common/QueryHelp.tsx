@@ -49,7 +49,8 @@ export function QueryHelp({ children }: { children?: ReactNode }) {
           <p>
             <code>$project</code>, <code>{'${project}'}</code> and <code>[[project]]</code> reach Memgraph as the
             parameter <code>$project</code> — never as text in the query. Multi-value variables and &quot;All&quot;
-            arrive as lists: <code>WHERE p.id IN $project</code>. Values are strings: compare numbers with{' '}
+            arrive as lists: <code>WHERE p.id IN $project</code> (an &quot;All&quot; with a custom all value arrives as
+            that text instead). Values are strings: compare numbers with{' '}
             <code>toInteger($level)</code>. Only <code>{'${label:raw}'}</code> puts text into the query, and only a
             label, relationship type or property key, backtick-quoted.
           </p>
