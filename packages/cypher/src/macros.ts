@@ -205,7 +205,11 @@ function isPropertyChain(expression: string): boolean {
 function intervalArgument(text: string, arg: Argument, usage: string): string {
   const significant = arg.tokens.filter((t) => !isTrivia(t));
   const only = significant.length === 1 ? significant[0] : undefined;
-  if (only?.kind === 'parameter' && (only.value === '__interval' || only.value === TIME_PARAMETERS.intervalMs)) {
+  // $__interval as Grafana users write it: `$__interval`, `${__interval}` or `[[__interval]]` (no format).
+  const isIntervalReference =
+    (only?.kind === 'parameter' || (only?.kind === 'variable' && !only.format && !only.fieldPath)) &&
+    (only.value === '__interval' || only.value === TIME_PARAMETERS.intervalMs);
+  if (isIntervalReference) {
     return `$${TIME_PARAMETERS.intervalMs}`;
   }
   const literal = significant.map((t) => t.text).join('');

@@ -33,6 +33,9 @@ describe('expandMacros', () => {
     ['60000', '60000'],
     ['$__interval', '$__interval_ms'],
     ['$__interval_ms', '$__interval_ms'],
+    ['${__interval}', '$__interval_ms'],
+    ['[[__interval]]', '$__interval_ms'],
+    ['${__interval_ms}', '$__interval_ms'],
   ])('expands $__timeGroup with interval %s into buckets of %s', (interval, ms) => {
     expect(expandMacros(`RETURN $__timeGroup(h.created_at, ${interval}) AS time`)).toBe(
       `RETURN (${E('h.created_at')} / ${ms} * ${ms}) AS time`
@@ -78,6 +81,7 @@ describe('expandMacros', () => {
     ['RETURN\n  $__timeGroup(n.t)', '$__timeGroup takes 2 argument(s)', 2, 3],
     ["RETURN $__timeGroup(n.t, '1M')", '$__timeGroup interval "\'1M\'" is not understood', 1, 26],
     ['RETURN $__timeGroup(n.t, $bucket)', 'is not understood', 1, 26],
+    ['RETURN $__timeGroup(n.t, ${__interval:raw})', 'is not understood', 1, 26],
     ['RETURN $__timeGroup(n.t, )', 'is not understood', 1, 25],
     ['RETURN $__timeFliter(n.t)', 'Unknown macro $__timeFliter(…)', 1, 8],
     ['RETURN $__epochMs + 1', '$__epochMs is a macro and must be followed directly by (…)', 1, 8],
