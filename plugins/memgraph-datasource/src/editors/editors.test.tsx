@@ -65,6 +65,21 @@ describe('QueryEditor', () => {
     expect(onRunQuery).toHaveBeenCalledTimes(2);
   });
 
+  it('runs Ctrl/Cmd+Enter in the editor that has the focus when several are open (Explore split, query rows)', async () => {
+    const left = renderQueryEditor({ refId: 'A' });
+    const right = renderQueryEditor({ refId: 'B' });
+    await waitFor(() => expect(monaco.editor.getEditors()).toHaveLength(2), { timeout: 10_000 });
+    const [first, second] = screen.getAllByTestId(TEST_IDS.cypherEditor).map((e) => e.querySelector('textarea')!);
+    const ctrlEnter = (textarea: HTMLTextAreaElement) => {
+      act(() => textarea.focus());
+      fireEvent.keyDown(textarea, { key: 'Enter', code: 'Enter', keyCode: 13, ctrlKey: true });
+    };
+    ctrlEnter(first);
+    expect([left.onRunQuery.mock.calls.length, right.onRunQuery.mock.calls.length]).toEqual([1, 0]);
+    ctrlEnter(second);
+    expect([left.onRunQuery.mock.calls.length, right.onRunQuery.mock.calls.length]).toEqual([1, 1]);
+  });
+
   it('marks problems before the query is sent, inline and in the list under the editor', async () => {
     renderQueryEditor({ cypher: 'MATCH (n)\nDETACH DELETE n' });
     const editor = await mountedEditor();

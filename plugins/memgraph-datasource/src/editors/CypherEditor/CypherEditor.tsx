@@ -37,7 +37,13 @@ export function CypherEditor({ value, onChange, onRun, context, height = 200, on
     const model = editor.getModel();
     const detach = model ? attachQueryContext(model, () => latest.current.context) : () => undefined;
     editor.onDidDispose(detach);
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun());
+    // Monaco keeps one keybinding service for all editors, so a plain addCommand makes Ctrl/Cmd+Enter run the
+    // editor mounted last (monaco-editor#2947): scope the command to this editor's focus, as Grafana's own editors do.
+    const focusKey = `opentruss-cypher-focused-${editor.getId()}`;
+    const focused = editor.createContextKey<boolean>(focusKey, false);
+    editor.onDidFocusEditorText(() => focused.set(true));
+    editor.onDidBlurEditorText(() => focused.set(false));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun(), focusKey);
     if (model) {
       monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(monaco, model, latest.current.diagnostics));
     }
