@@ -12,6 +12,14 @@ import workspaces from '../src/workspaces.js';
 
 const { listWorkspaces, repoRoot } = workspaces;
 
+// The toolchain (create-plugin's webpack config, the Cypher language library) needs Node 22; `npm test` runs this
+// file with the repository's own node@22 first on the PATH, a bare `node` may be the machine's older one.
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (nodeMajor < 22) {
+  console.error(`Node ${process.versions.node} is too old for these suites: run them with \`npm test\`, which uses the repository's Node 22.`);
+  process.exit(1);
+}
+
 const root = repoRoot();
 const args = process.argv.slice(2);
 const onlyJest = args.includes('--only-jest');
