@@ -30,10 +30,23 @@ function fakeDatasource(): DataSource {
   } as unknown as DataSource;
 }
 
-/** Waits for Grafana's CodeEditor to mount the real Monaco editor and returns it. */
-async function mountedEditor() {
-  await waitFor(() => expect(monaco.editor.getEditors().length).toBeGreaterThan(0), { timeout: 10_000 });
-  return monaco.editor.getEditors()[monaco.editor.getEditors().length - 1];
+/**
+ * Waits for Grafana's CodeEditor to mount `count` real Monaco editors and returns the newest. @monaco-editor/react
+ * creates an editor first and only subscribes `onChange` (and runs `onMount`, where Ctrl/Cmd+Enter is bound) in an
+ * effect after it has re-rendered as ready — its container stops being `display: none` then — so typing into a
+ * merely created editor is lost on a busy machine.
+ */
+async function mountedEditor(count = 1) {
+  const editors = () => monaco.editor.getEditors();
+  await waitFor(
+    () => {
+      expect(editors()).toHaveLength(count);
+      editors().forEach((e) => expect(e.getContainerDomNode().style.display).not.toBe('none'));
+    },
+    { timeout: 10_000 }
+  );
+  await act(async () => {}); // flush the effects that subscribe onChange and run onMount
+  return editors()[count - 1];
 }
 
 function renderQueryEditor(query: Partial<MemgraphQuery> = {}, data?: PanelData) {
@@ -68,7 +81,7 @@ describe('QueryEditor', () => {
   it('runs Ctrl/Cmd+Enter in the editor that has the focus when several are open (Explore split, query rows)', async () => {
     const left = renderQueryEditor({ refId: 'A' });
     const right = renderQueryEditor({ refId: 'B' });
-    await waitFor(() => expect(monaco.editor.getEditors()).toHaveLength(2), { timeout: 10_000 });
+    await mountedEditor(2);
     const [first, second] = screen.getAllByTestId(TEST_IDS.cypherEditor).map((e) => e.querySelector('textarea')!);
     const ctrlEnter = (textarea: HTMLTextAreaElement) => {
       act(() => textarea.focus());
