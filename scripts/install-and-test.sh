@@ -17,9 +17,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   echo "Installing Debian packages: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get install -y --no-install-recommends "${missing[@]}" \
-    || { $sudo apt-get update && $sudo apt-get install -y --no-install-recommends "${missing[@]}"; }
+  # Without starting or enabling their services (prometheus :9090, node-exporter :9100, alertmanager :9093,
+  # nginx :80): the tests run these programs on free ports, and `docker compose up` needs the stack's ports.
+  source scripts/lib/debian-install.sh
+  apt_install_without_services "$sudo" "${missing[@]}"
 fi
 
 # 2. npm dependencies from the lock file. The Node 22 toolchain that create-plugin's webpack config needs comes
