@@ -13,7 +13,7 @@ export interface DockerfileCopyFrom {
 
 /** The `FROM image [AS name]` lines of a Dockerfile (line continuations joined, comments dropped). */
 export function dockerfileStages(relativePath: string): DockerfileStage[] {
-  return instructions(relativePath)
+  return dockerfileInstructions(relativePath)
     .filter(([keyword]) => keyword === 'FROM')
     .map(([, args]) => {
       const words = args.filter((w) => !w.startsWith('--'));
@@ -23,7 +23,7 @@ export function dockerfileStages(relativePath: string): DockerfileStage[] {
 
 /** The `COPY --from=<stage> <source> <destination>` instructions. */
 export function dockerfileCopiesFrom(relativePath: string): DockerfileCopyFrom[] {
-  return instructions(relativePath)
+  return dockerfileInstructions(relativePath)
     .filter(([keyword, args]) => keyword === 'COPY' && args.some((a) => a.startsWith('--from=')))
     .map(([, args]) => {
       const paths = args.filter((a) => !a.startsWith('--'));
@@ -34,13 +34,14 @@ export function dockerfileCopiesFrom(relativePath: string): DockerfileCopyFrom[]
 /** `ENV NAME=value` settings (single-line form). */
 export function dockerfileEnv(relativePath: string): Record<string, string> {
   return Object.fromEntries(
-    instructions(relativePath)
+    dockerfileInstructions(relativePath)
       .filter(([keyword]) => keyword === 'ENV')
       .flatMap(([, args]) => args.map((pair) => pair.split('=', 2) as [string, string]))
   );
 }
 
-function instructions(relativePath: string): Array<[string, string[]]> {
+/** Every instruction as `[KEYWORD, words]`, in order (line continuations joined, comments dropped). */
+export function dockerfileInstructions(relativePath: string): Array<[string, string[]]> {
   return readText(relativePath)
     .replace(/\\\n/g, ' ')
     .split('\n')
