@@ -7,6 +7,7 @@ import { DASHBOARDS } from '../src/catalogue/dashboards';
 import { DASHBOARD_BUILDERS } from './dashboards';
 import { withPanelDatasources } from './panels/datasources';
 import { pluginIncludes } from './pluginIncludes';
+import { PLUGIN_VERSIONS_FILE, parsePluginVersionRecord, revisionsOf, versionProblems, withVersion } from './pluginVersions';
 import { contentHash, nextRevision, parseRevisionRecord, type RevisionRecord } from './revisions';
 
 /** The plugin's folder (this file is in <plugin>/dashboards-as-code). */
@@ -54,12 +55,29 @@ function pluginJsonWithIncludes(): string {
   return json({ ...pluginJson, includes: pluginIncludes() });
 }
 
+/** The app's version: package.json's, which the build writes into plugin.json (`%VERSION%`). */
+export function pluginVersion(): string {
+  return (JSON.parse(readText('package.json', '{}')) as { version: string }).version;
+}
+
 export function generatedFiles(): GeneratedFile[] {
   const previous = parseRevisionRecord(readText(REVISIONS_FILE, '{}'));
   const { dashboards, record } = buildDashboards(previous);
+  const versions = parsePluginVersionRecord(readText(PLUGIN_VERSIONS_FILE, '{}'));
   return [
     ...dashboards.map(({ uid, dashboard }) => ({ path: `src/${dashboardFile(uid)}`, content: json(dashboard) })),
     { path: REVISIONS_FILE, content: json(record) },
+    { path: PLUGIN_VERSIONS_FILE, content: json(withVersion(versions, pluginVersion(), revisionsOf(record))) },
     { path: PLUGIN_JSON_FILE, content: pluginJsonWithIncludes() },
   ];
+}
+
+/** What stops Grafana from re-importing the committed dashboards (see pluginVersions.ts); empty when nothing. */
+export function committedVersionProblems(): string[] {
+  return versionProblems({
+    record: parsePluginVersionRecord(readText(PLUGIN_VERSIONS_FILE, '{}')),
+    version: pluginVersion(),
+    revisions: revisionsOf(parseRevisionRecord(readText(REVISIONS_FILE, '{}'))),
+    changelog: readText('CHANGELOG.md', ''),
+  });
 }

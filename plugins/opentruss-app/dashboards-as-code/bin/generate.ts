@@ -2,7 +2,7 @@
 // includes of plugin.json. Run it after changing anything under dashboards-as-code/ or the data it reads.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PLUGIN_ROOT, generatedFiles } from '../outputs';
+import { PLUGIN_ROOT, committedVersionProblems, generatedFiles } from '../outputs';
 
 let changed = 0;
 for (const file of generatedFiles()) {
@@ -16,3 +16,9 @@ for (const file of generatedFiles()) {
   }
 }
 console.log(changed ? `${changed} file(s) updated` : 'everything up to date');
+
+const problems = committedVersionProblems();
+if (problems.length > 0) {
+  console.error(problems.map((p) => `\n✗ ${p}`).join('\n'));
+  process.exitCode = 1;
+}
