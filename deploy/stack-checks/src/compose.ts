@@ -15,6 +15,7 @@ export interface ComposeService {
   network_mode?: string;
   pid?: string;
   extra_hosts?: string[];
+  tmpfs?: string[];
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
 }
@@ -26,7 +27,7 @@ export interface ComposePort {
 }
 
 export interface ComposeVolume {
-  type: 'bind' | 'volume';
+  type: 'bind' | 'volume' | 'tmpfs';
   source: string;
   target: string;
   read_only: boolean;
@@ -75,7 +76,11 @@ export function composeConfig(options: ComposeOptions = {}): ComposeResult {
  */
 function normalise(config: ComposeConfig): ComposeConfig {
   for (const service of Object.values(config.services)) {
-    service.volumes = (service.volumes as unknown as string[] | undefined)?.map((spec) => {
+    service.volumes = (service.volumes as unknown as Array<string | Partial<ComposeVolume>> | undefined)?.map((spec) => {
+      if (typeof spec !== 'string') {
+        // The long syntax (e.g. a tmpfs), printed as an object.
+        return { type: spec.type!, source: spec.source ?? '', target: spec.target!, read_only: spec.read_only ?? false };
+      }
       const [source, target, mode = 'rw'] = spec.split(':');
       return { type: source.startsWith('/') ? 'bind' : 'volume', source, target, read_only: mode.split(',').includes('ro') };
     });

@@ -2,31 +2,51 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROMETHEUS_JOBS } from '@opentruss/contract';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { runTool } from '@opentruss/tooling/testing';
-import { readYaml, repoPath, resolvedCompose } from '../src';
+import { type ComposeService, readYaml, repoPath, resolvedCompose } from '../src';
 
 const CONFIG = 'deploy/prometheus/prometheus.yml';
 const RULES_FILE = 'alerts/prometheus/opentruss.rules.yml';
 
 interface PrometheusConfig {
   rule_files: string[];
-  scrape_configs: Array<{ job_name: string; metrics_path?: string; static_configs: Array<{ targets: string[] }> }>;
+  alerting?: unknown;
+  scrape_configs: Array<{
+    job_name: string;
+    metrics_path?: string;
+    static_configs?: Array<{ targets: string[] }>;
+    file_sd_configs?: Array<{ files: string[] }>;
+  }>;
 }
 
 const config = readYaml<PrometheusConfig>(CONFIG);
 const services = resolvedCompose({ profiles: ['demo'] }).services;
 const prometheus = services.prometheus;
 const configInContainer = prometheus.command!.find((a) => a.startsWith('--config.file='))!.slice('--config.file='.length);
-const targetsOf = (job: string) => config.scrape_configs.find((c) => c.job_name === job)!.static_configs.flatMap((s) => s.targets);
+const WITHOUT_HOST_NAMESPACES = 'deploy/compose/without-host-namespaces.yml';
+
+/** A job's targets as the given prometheus service sees them: static, or from the file its volumes mount. */
+function targetsOf(job: string, service: ComposeService = prometheus): string[] {
+  const scrape = config.scrape_configs.find((c) => c.job_name === job)!;
+  const fromFiles = (scrape.file_sd_configs ?? []).flatMap(({ files }) =>
+    files.flatMap((file) => {
+      const inContainer = path.posix.join(path.posix.dirname(configInContainer), file);
+      const mount = service.volumes!.find((v) => v.type === 'bind' && v.target === inContainer);
+      expect(`${inContainer} mounted: ${Boolean(mount)}`).toBe(`${inContainer} mounted: true`);
+      return parse(fs.readFileSync(mount!.source, 'utf8')) as Array<{ targets: string[] }>;
+    })
+  );
+  return [...(scrape.static_configs ?? []), ...fromFiles].flatMap((group) => group.targets);
+}
 
 /**
  * Lays the prometheus service's bind mounts out in a temporary folder exactly as the container sees them
  * (copies, symlinks for folders), so relative paths in the config resolve as they will in the container.
  */
-function containerFilesystem(options: { dropRuleFiles: boolean }): string {
+function containerFilesystem(service: ComposeService, options: { dropRuleFiles: boolean }): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'opentruss-prometheus-fs-'));
-  for (const mount of prometheus.volumes!.filter((v) => v.type === 'bind')) {
+  for (const mount of service.volumes!.filter((v) => v.type === 'bind')) {
     const inContainer = path.join(root, mount.target);
     fs.mkdirSync(path.dirname(inContainer), { recursive: true });
     if (fs.statSync(mount.source).isDirectory()) {
@@ -40,8 +60,8 @@ function containerFilesystem(options: { dropRuleFiles: boolean }): string {
   return root;
 }
 
-function promtoolCheckConfig(options = { dropRuleFiles: false }): { status: number | null; output: string } {
-  const root = containerFilesystem(options);
+function promtoolCheckConfig(service = prometheus, options = { dropRuleFiles: false }): { status: number | null; output: string } {
+  const root = containerFilesystem(service, options);
   try {
     const result = runTool('promtool', ['check', 'config', path.join(root, configInContainer)]);
     return { status: result.status, output: result.stdout + result.stderr };
@@ -72,7 +92,30 @@ describe('Prometheus configuration (deploy/prometheus/prometheus.yml)', () => {
     const nodeExporter = services['node-exporter'];
     expect(nodeExporter.network_mode).toBe('host');
     expect(nodeExporter.pid).toBe('host');
-    expect(nodeExporter.command).toContain('--web.listen-address=:9100');
+    expect(nodeExporter.volumes).toContainEqual({ type: 'bind', source: '/', target: '/host', read_only: true });
+  });
+
+  it('keeps node-exporter (no authentication) off the host\'s other interfaces: it listens on the host gateway only', () => {
+    // Docker's host gateway is docker0's address, 172.17.0.1 unless the daemon sets another `bip`.
+    const listen = (service: ComposeService) => service.command!.find((a) => a.startsWith('--web.listen-address='))!.split('=')[1];
+    expect(listen(services['node-exporter'])).toBe('172.17.0.1:9100');
+    expect(listen(resolvedCompose({ env: { NODE_EXPORTER_LISTEN_ADDRESS: '172.30.0.1' } }).services['node-exporter'])).toBe('172.30.0.1:9100');
+    for (const everywhere of [':9100', '0.0.0.0:9100', '[::]:9100']) {
+      expect(listen(services['node-exporter'])).not.toBe(everywhere);
+    }
+  });
+
+  it('has, for Docker Desktop, WSL and rootless Docker, an override without the host network and the rslave root mount', () => {
+    const portable = resolvedCompose({ files: [WITHOUT_HOST_NAMESPACES] }).services;
+    const nodeExporter = portable['node-exporter'];
+    expect(nodeExporter.network_mode).toBe('service:prometheus');
+    expect(nodeExporter.command).toEqual(['--web.listen-address=127.0.0.1:9100']);
+    expect(nodeExporter.volumes).toEqual([{ type: 'tmpfs', source: '', target: '/host', read_only: false }]);
+    // Prometheus scrapes it on the loopback they share.
+    expect(targetsOf(PROMETHEUS_JOBS.node, portable.prometheus)).toEqual(['localhost:9100']);
+    const { status, output } = promtoolCheckConfig(portable.prometheus);
+    expect(output).not.toMatch(/WARNING/);
+    expect(status).toBe(0);
   });
 
   it('loads the alert rules from the folder mounted from alerts/prometheus/', () => {
@@ -86,6 +129,7 @@ describe('Prometheus configuration (deploy/prometheus/prometheus.yml)', () => {
     expect(output).toContain('is valid prometheus config file syntax');
     expect(output).toMatch(/SUCCESS: 1 rule files found/);
     expect(output).toMatch(/SUCCESS: [1-9]\d* rules found/);
+    expect(output).not.toMatch(/WARNING/); // e.g. a file_sd file that is not mounted
     expect(status).toBe(0);
   });
 });

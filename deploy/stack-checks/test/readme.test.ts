@@ -1,11 +1,13 @@
-import { dockerfileStages, readText, resolvedCompose } from '../src';
+import { dockerfileStages, pluginManifests, readText, readYaml, resolvedCompose } from '../src';
 
 const readme = readText('README.md');
 const stackSection = readme.slice(readme.indexOf('## Stack'), readme.indexOf('\n## ', readme.indexOf('## Stack') + 1));
 
 describe('README stays true to the stack', () => {
   it('keeps the set-up command exactly what a user types, and it starts a compose file with images to build', () => {
-    expect(readme).toContain('| Bring up the real stack (needs Docker; builds both plugins inside the image build) | `docker compose up --build` |');
+    expect(readme).toContain(
+      '| Bring up the real stack (rootful Docker on Linux — Docker Desktop, WSL, rootless: [see below](#where-the-stack-runs); builds both plugins inside the image build) | `docker compose up --build` |'
+    );
     expect(readme).not.toMatch(/arrives with the stack work/);
     const built = Object.values(resolvedCompose().services).filter((s) => s.build);
     expect(built.length).toBeGreaterThan(0);
@@ -34,5 +36,50 @@ describe('README stays true to the stack', () => {
     const project = /^COMPOSE_PROJECT_NAME=(.+)$/m.exec(readText('.env.example'))![1];
     expect(stackSection).toContain(`VOLUME=${project}_memgraph-data`);
     expect(stackSection).toMatch(/docker run --rm -v \$VOLUME:\/data -v \$BACKUP_DIR:\/backup alpine:\d+\.\d+\.\d+ tar czf/);
+  });
+});
+
+describe('README says what operators meet in the field', () => {
+  const section = (heading: string) => {
+    const start = readme.indexOf(`\n${heading}\n`);
+    expect(`${heading}: ${start >= 0}`).toBe(`${heading}: true`);
+    const level = heading.split(' ')[0];
+    const next = readme.slice(start + heading.length + 2).search(new RegExp(`\\n#{2,${level.length}} `));
+    return readme.slice(start, next < 0 ? undefined : start + heading.length + 2 + next);
+  };
+
+  it('what the default stack needs, and the override for Docker Desktop, WSL and rootless Docker', () => {
+    const where = section('### Where the stack runs');
+    expect(where).toContain('rootful Docker Engine on Linux');
+    expect(where).toContain('docker compose -f docker-compose.yml -f deploy/compose/without-host-namespaces.yml up --build');
+    expect(where).toContain('network traffic and TCP connections are the\nprometheus container');
+  });
+
+  it("node-exporter's listen address and the firewall rule the scrape needs", () => {
+    const firewall = section('### Host firewall');
+    const listen = resolvedCompose().services['node-exporter'].command!.find((a) => a.startsWith('--web.listen-address='))!.split('=')[1];
+    expect(firewall).toContain(`\`${listen}\``);
+    expect(firewall).toContain('NODE_EXPORTER_LISTEN_ADDRESS');
+    expect(firewall).toMatch(/sudo ufw allow from "\$SUBNET" to any port 9100 proto tcp/);
+  });
+
+  it('that Prometheus notifies nobody while its configuration has no alerting section', () => {
+    const config = readYaml<{ alerting?: unknown }>('deploy/prometheus/prometheus.yml');
+    expect(config.alerting).toBeUndefined();
+    expect(section('### Who notifies')).toContain('sends them to no\nAlertmanager');
+    expect(readText('deploy/prometheus/prometheus.yml')).toMatch(/sent nowhere: there is no `alerting:` section/);
+  });
+
+  it("installs into an existing Grafana with GF_PLUGINS_PREINSTALL_SYNC (GF_INSTALL_PLUGINS is deprecated)", () => {
+    const existing = section('## Installing the plugins into an existing Grafana');
+    expect(existing).not.toMatch(/GF_INSTALL_PLUGINS="/);
+    const sync = /GF_PLUGINS_PREINSTALL_SYNC="([^"]+)"/.exec(existing)![1].split(',');
+    // Grafana's format: id@version@url (pkg/setting/setting_plugins.go, processPreinstallPlugins).
+    expect(sync.map((entry) => entry.split('@')[0]).sort()).toEqual(pluginManifests().map((p) => p.id).sort());
+    for (const entry of sync) {
+      const [id, version, url] = entry.split('@');
+      expect(version).toBe('<version>');
+      expect(url).toBe(`https://your.host/${id}-<version>.zip`);
+    }
   });
 });

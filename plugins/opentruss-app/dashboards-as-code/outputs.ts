@@ -7,7 +7,13 @@ import { DASHBOARDS } from '../src/catalogue/dashboards';
 import { DASHBOARD_BUILDERS } from './dashboards';
 import { withPanelDatasources } from './panels/datasources';
 import { pluginIncludes } from './pluginIncludes';
-import { PLUGIN_VERSIONS_FILE, parsePluginVersionRecord, revisionsOf, versionProblems, withVersion } from './pluginVersions';
+import {
+  PLUGIN_VERSIONS_FILE,
+  parsePluginVersionRecord,
+  revisionsOf,
+  versionProblems,
+  withVersion,
+} from './pluginVersions';
 import { contentHash, nextRevision, parseRevisionRecord, type RevisionRecord } from './revisions';
 
 /** The plugin's folder (this file is in <plugin>/dashboards-as-code). */

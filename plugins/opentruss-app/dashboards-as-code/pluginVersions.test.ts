@@ -6,11 +6,18 @@ const changelog = '# Changelog\n\n## 0.1.1\n\n- Wall: a new panel.\n\n## 0.1.0 (
 
 describe('plugin versions of the bundled dashboards', () => {
   it('accept unchanged dashboards under the recorded version', () => {
-    expect(versionProblems({ record: released, version: '0.1.0', revisions: { wall: 4, system: 3 }, changelog })).toEqual([]);
+    expect(
+      versionProblems({ record: released, version: '0.1.0', revisions: { wall: 4, system: 3 }, changelog })
+    ).toEqual([]);
   });
 
   it('refuse a new revision under a recorded version, saying what to bump and to write a CHANGELOG entry', () => {
-    const [problem, ...rest] = versionProblems({ record: released, version: '0.1.0', revisions: { wall: 5, system: 3 }, changelog });
+    const [problem, ...rest] = versionProblems({
+      record: released,
+      version: '0.1.0',
+      revisions: { wall: 5, system: 3 },
+      changelog,
+    });
     expect(rest).toEqual([]);
     expect(problem).toContain('opentruss-app');
     expect(problem).toContain('wall (revision 4 → 5)');
@@ -21,7 +28,12 @@ describe('plugin versions of the bundled dashboards', () => {
   });
 
   it('count an added or removed dashboard as a change', () => {
-    const added = versionProblems({ record: released, version: '0.1.0', revisions: { wall: 4, system: 3, capacity: 1 }, changelog });
+    const added = versionProblems({
+      record: released,
+      version: '0.1.0',
+      revisions: { wall: 4, system: 3, capacity: 1 },
+      changelog,
+    });
     expect(added[0]).toContain('capacity (revision none → 1)');
     const removed = versionProblems({ record: released, version: '0.1.0', revisions: { wall: 4 }, changelog });
     expect(removed[0]).toContain('system (revision 3 → removed)');

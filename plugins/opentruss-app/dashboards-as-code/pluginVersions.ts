@@ -24,7 +24,9 @@ export function parsePluginVersionRecord(text: string): PluginVersionRecord {
       typeof revisions === 'object' &&
       Object.values(revisions).every((r) => Number.isInteger(r) && (r as number) >= 1);
     if (!valid) {
-      throw new Error(`${PLUGIN_VERSIONS_FILE}: entry "${version}" must be a semver version → { dashboard uid: positive revision }`);
+      throw new Error(
+        `${PLUGIN_VERSIONS_FILE}: entry "${version}" must be a semver version → { dashboard uid: positive revision }`
+      );
     }
   }
   return value as PluginVersionRecord;
@@ -36,7 +38,11 @@ export function revisionsOf(record: RevisionRecord): Record<string, number> {
 }
 
 /** The record with `version` added when it is new; a recorded version is never rewritten (see `versionProblems`). */
-export function withVersion(record: PluginVersionRecord, version: string, revisions: Record<string, number>): PluginVersionRecord {
+export function withVersion(
+  record: PluginVersionRecord,
+  version: string,
+  revisions: Record<string, number>
+): PluginVersionRecord {
   if (record[version]) {
     return record;
   }
@@ -55,7 +61,9 @@ export function versionProblems(options: {
   const problems: string[] = [];
   const recorded = record[version];
   const changed = recorded
-    ? Object.keys({ ...recorded, ...revisions }).filter((uid) => recorded[uid] !== revisions[uid]).sort()
+    ? Object.keys({ ...recorded, ...revisions })
+        .filter((uid) => recorded[uid] !== revisions[uid])
+        .sort()
     : [];
   const latest = Object.keys(record).sort(semver.compare).at(-1);
   if (changed.length > 0) {
@@ -69,7 +77,9 @@ export function versionProblems(options: {
         `\`npm run generate -w plugins/opentruss-app\`.`
     );
   } else if (latest && semver.lt(version, latest)) {
-    problems.push(`plugins/opentruss-app/package.json has version ${version}, older than ${latest} in ${PLUGIN_VERSIONS_FILE}: versions only grow.`);
+    problems.push(
+      `plugins/opentruss-app/package.json has version ${version}, older than ${latest} in ${PLUGIN_VERSIONS_FILE}: versions only grow.`
+    );
   }
   if (!new RegExp(`^## ${version.replace(/\./g, '\\.')}\\b`, 'm').test(changelog)) {
     problems.push(`plugins/opentruss-app/CHANGELOG.md has no "## ${version}" section: say what this version changes.`);
