@@ -72,6 +72,17 @@ stop_and_disable() {
   esac
 }
 
+# Puts the machine's own policy-rc.d back (saved in $1), or removes ours when there was none.
+restore_policy_rc_d() {
+  local sudo=$1 saved=$2 policy=/usr/sbin/policy-rc.d
+  if [ -n "$saved" ]; then
+    $sudo cp -p "$saved" "$policy"
+    $sudo rm -f "$saved"
+  else
+    $sudo rm -f "$policy"
+  fi
+}
+
 # apt-get install "$@" (as root via $sudo when needed) with no service started, then every new service disabled.
 apt_install_without_services() {
   local sudo=$1
@@ -82,6 +93,8 @@ apt_install_without_services() {
     saved=$(mktemp)
     $sudo cp -p "$policy" "$saved"
   fi
+  # Never leave ours behind (an interrupted install would keep every later one from starting services).
+  trap 'restore_policy_rc_d "$sudo" "$saved"; exit 130' INT TERM
   printf '#!/bin/sh\n# Written by scripts/install-and-test.sh for the duration of its apt-get install.\nexit 101\n' \
     | $sudo tee "$policy" >/dev/null
   $sudo chmod 755 "$policy"
@@ -89,11 +102,8 @@ apt_install_without_services() {
   local install=($sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@")
   "${install[@]}" || { $sudo apt-get update && "${install[@]}"; } || status=$?
 
-  if [ -n "$saved" ]; then
-    $sudo cp -p "$saved" "$policy" && rm -f "$saved"
-  else
-    $sudo rm -f "$policy"
-  fi
+  restore_policy_rc_d "$sudo" "$saved"
+  trap - INT TERM
 
   local name
   for name in $(comm -13 <(printf '%s\n' "$before") <(boot_services) | services_of_packages "$@"); do
