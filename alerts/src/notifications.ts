@@ -54,21 +54,30 @@ export const TEMPLATE_NAME = 'opentruss';
 export const TITLE_TEMPLATE = 'opentruss.title';
 export const MESSAGE_TEMPLATE = 'opentruss.message';
 
+/** The part of an alert's text that uses only Alertmanager's own alert fields (so amtool can render it too). */
+export const ALERT_TEXT_TEMPLATE = 'opentruss.alert.text';
+
 /**
  * Notification template (Go text/template, Grafana's notification data). Every alert in a message shows its
- * summary, description, value, runbook link and panel link. Written without `$` so that no provisioning
+ * summary, description, runbook link, value and panel link. The runbook link is the `runbook_url` annotation,
+ * which Grafana has already expanded against its own root URL when the alert fired (rules/links.ts); the panel
+ * and silence links Grafana builds from that root URL itself. Written without `$` so that no provisioning
  * interpolation can ever touch it.
  */
 export const NOTIFICATION_TEMPLATE = `{{ define "${TITLE_TEMPLATE}" -}}
 [{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.alertname }}{{ with .CommonLabels.severity }} ({{ . }}){{ end }}
 {{- end }}
 
-{{ define "opentruss.alert" -}}
+{{ define "${ALERT_TEXT_TEMPLATE}" -}}
 {{ .Labels.alertname }}{{ with .Labels.severity }} · {{ . }}{{ end }}{{ with .Labels.instance }} · {{ . }}{{ end }}
 {{ .Annotations.summary }}
 {{ .Annotations.description }}
-当前值 / Value: {{ if .Values }}{{ printf "%.4g" (index .Values "B") }}{{ else }}无数据 / no data{{ end }}
 运行手册 / Runbook: {{ .Annotations.runbook_url }}
+{{- end }}
+
+{{ define "opentruss.alert" -}}
+{{ template "${ALERT_TEXT_TEMPLATE}" . }}
+当前值 / Value: {{ if .Values }}{{ printf "%.4g" (index .Values "B") }}{{ else }}无数据 / no data{{ end }}
 {{- with .PanelURL }}
 面板 / Panel: {{ . }}{{ end }}
 {{- with .SilenceURL }}

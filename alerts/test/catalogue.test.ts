@@ -14,7 +14,7 @@ import {
   formatValue,
   sustainedText,
 } from '../src';
-import { grafanaRuleUid } from '../src/generate/grafana-rules';
+import { grafanaRuleUid } from '../src/rules';
 
 describe('alert catalogue', () => {
   it('lists every alert once, in ALERT_NAMES order, each in a known rule group', () => {
@@ -95,7 +95,7 @@ describe('formatting', () => {
 });
 
 describe('package entry point', () => {
-  /** Relative modules reachable from src/index.ts. */
+  /** Relative modules reachable from an entry point (`index` for a folder). */
   function importGraph(file: string, seen = new Set<string>()): Set<string> {
     if (seen.has(file)) {
       return seen;
@@ -103,18 +103,23 @@ describe('package entry point', () => {
     seen.add(file);
     const source = fs.readFileSync(file, 'utf8');
     for (const [, specifier] of source.matchAll(/from '(\.[^']+)'/g)) {
-      importGraph(path.resolve(path.dirname(file), `${specifier}.ts`), seen);
+      const target = path.resolve(path.dirname(file), specifier);
+      importGraph(fs.existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, 'index.ts'), seen);
     }
     return seen;
   }
 
-  it('is browser-safe: nothing it imports uses Node built-ins or the generators', () => {
-    const modules = [...importGraph(path.join(__dirname, '../src/index.ts'))];
-    expect(modules.length).toBeGreaterThan(5);
-    modules.forEach((file) => {
-      const source = fs.readFileSync(file, 'utf8');
-      expect([file, /from 'node:|require\(|process\.env/.test(source)]).toEqual([file, false]);
-      expect(file).not.toContain(`${path.sep}generate${path.sep}`);
-    });
-  });
+  // Both public entry points (`.` and `./rules` of package.json's exports) are imported by the app, a browser bundle.
+  it.each(['../src/index.ts', '../src/rules/index.ts'])(
+    '%s is browser-safe: nothing it imports uses Node built-ins or the generators',
+    (entry) => {
+      const modules = [...importGraph(path.join(__dirname, entry))];
+      expect(modules.length).toBeGreaterThan(5);
+      modules.forEach((file) => {
+        const source = fs.readFileSync(file, 'utf8');
+        expect([file, /from 'node:|require\(|process\.env/.test(source)]).toEqual([file, false]);
+        expect(file).not.toContain(`${path.sep}generate${path.sep}`);
+      });
+    }
+  );
 });

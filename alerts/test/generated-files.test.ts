@@ -1,6 +1,5 @@
 // The generated files are committed; this fails as soon as one differs from what the catalogue generates (with
 // the settings recorded in the file itself), and shows how settings flow into the output.
-import { runbookUrl } from '@opentruss/contract';
 import { DEFAULT_SETTINGS, settingsFromEnv, type GenerationSettings } from '../src';
 import { recordedSettings } from '../src/generate/document';
 import { generatedFiles, type GeneratedFile } from '../src/generate/outputs';
@@ -45,20 +44,16 @@ describe('generated files', () => {
 });
 
 describe('generation settings', () => {
-  const custom = settingsFromEnv({
-    GRAFANA_ROOT_URL: 'https://ops.example.com/grafana/',
-    NETWORK_LINK_CAPACITY_MBITS: '10000',
-  });
+  const custom = settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: '10000' });
   const files = generatedFiles(custom);
   const content = (suffix: string) => files.find((f) => f.path.endsWith(suffix))!.content;
 
-  it('put the Grafana root URL into every runbook_url and record it in the file header', () => {
-    expect(custom.grafanaRootUrl).toBe('https://ops.example.com/grafana');
+  it('are recorded in the header of the files that use them; the rule files are the same for every Grafana URL', () => {
     for (const file of ['provisioning/alerting/rules.yaml', 'alerts/prometheus/opentruss.rules.yml']) {
-      expect(content(file)).toContain(`runbook_url: ${runbookUrl('HighCPUUsage', 'https://ops.example.com/grafana')}`);
-      expect(content(file)).not.toContain('localhost:3000');
       expect(recordedSettings(content(file))).toEqual(custom);
     }
+    // GRAFANA_ROOT_URL is no setting any more: links follow Grafana at run time (test/root-url-links.test.ts).
+    expect(settingsFromEnv({ GRAFANA_ROOT_URL: 'https://ops.example.com/grafana/' })).toEqual(DEFAULT_SETTINGS);
   });
 
   it('use the configured capacity for NICs that report no link speed', () => {
@@ -69,15 +64,6 @@ describe('generation settings', () => {
   });
 
   it('reject unusable values with a message naming the variable', () => {
-    expect(() => settingsFromEnv({ GRAFANA_ROOT_URL: 'grafana.example.com' })).toThrow(
-      /GRAFANA_ROOT_URL must be an absolute http\(s\) URL/
-    );
-    expect(() => settingsFromEnv({ GRAFANA_ROOT_URL: 'ftp://grafana.example.com' })).toThrow(
-      /GRAFANA_ROOT_URL must use http or https/
-    );
-    expect(() => settingsFromEnv({ GRAFANA_ROOT_URL: 'https://g.example.com/?orgId=1' })).toThrow(
-      /must not carry a query/
-    );
     expect(() => settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: 'fast' })).toThrow(
       /NETWORK_LINK_CAPACITY_MBITS must be a positive number/
     );
@@ -86,6 +72,6 @@ describe('generation settings', () => {
 
   it('fall back to the defaults for unset or empty variables', () => {
     expect(settingsFromEnv({})).toEqual(DEFAULT_SETTINGS);
-    expect(settingsFromEnv({ GRAFANA_ROOT_URL: ' ', NETWORK_LINK_CAPACITY_MBITS: '' })).toEqual(DEFAULT_SETTINGS);
+    expect(settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: '' })).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from "@opentruss/tooling/testing";
 import { ALERTS, type AlertDefinition } from "../src";
 import { PROMETHEUS_RULES_FILE } from "../src/generate/outputs";
-import { alertExpression } from "../src/generate/prometheus-rules";
+import { alertExpression } from "../src/rules";
 import { startBackendExposition } from "./support/backend-exposition";
 import {
   grafanaInstanceState,

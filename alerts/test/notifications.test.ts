@@ -32,7 +32,7 @@ describe('notification template', () => {
 
   it('puts summary, description, value, runbook and panel link into every alert of a message', () => {
     const alertBlock = template.slice(
-      template.indexOf('define "opentruss.alert"'),
+      template.indexOf('define "opentruss.alert.text"'),
       template.indexOf('define "opentruss.message"')
     );
     ['.Annotations.summary', '.Annotations.description', '.Values', '.Annotations.runbook_url', '.PanelURL'].forEach(

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { APP_BASE_PATH } from '@opentruss/contract';
 import { ALERTS, RUNBOOKS, RUNBOOK_LANGUAGES, formatValue, runbookByName } from '../src';
 import { PROMETHEUS_RULES_FILE } from '../src/generate/outputs';
+import { grafanaLinkPath } from '../src/rules';
 import { sections } from './support/markdown';
 import { readRepoFile, readRepoYaml, repoPath } from './support/repo';
 
@@ -17,7 +18,7 @@ const runbookUrls = [
 
 /** The runbook a runbook_url opens: the last path segment after the app's /runbooks/ route. */
 function runbookOf(url: string) {
-  const { pathname } = new URL(url);
+  const pathname = grafanaLinkPath(url)!;
   expect(pathname.startsWith(`${APP_BASE_PATH}/runbooks/`)).toBe(true);
   return runbookByName(decodeURIComponent(pathname.slice(`${APP_BASE_PATH}/runbooks/`.length)));
 }

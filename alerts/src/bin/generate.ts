@@ -1,5 +1,5 @@
 // npm run generate -w alerts — writes every generated file from the alert catalogue.
-// Settings: GRAFANA_ROOT_URL (default http://localhost:3000), NETWORK_LINK_CAPACITY_MBITS (default 1000).
+// Setting: NETWORK_LINK_CAPACITY_MBITS (default 1000).
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, generatedFiles } from '../generate/outputs';
@@ -7,6 +7,9 @@ import { settingsFromEnv } from '../settings';
 
 function main(): void {
   const settings = settingsFromEnv(process.env);
+  if (process.env.GRAFANA_ROOT_URL) {
+    console.log("GRAFANA_ROOT_URL is not read any more: the rules' links follow Grafana's root URL when alerts fire.");
+  }
   for (const file of generatedFiles(settings)) {
     const target = path.join(REPO_ROOT, file.path);
     const before = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;

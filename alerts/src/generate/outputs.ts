@@ -6,8 +6,8 @@ import { buildAlerts } from '../alerts';
 import type { GenerationSettings } from '../settings';
 import { yamlDocument } from './document';
 import { contactPointsFile, notificationPoliciesFile, notificationTemplatesFile } from './grafana-notifications';
-import { grafanaRulesFile } from './grafana-rules';
-import { prometheusRulesFile } from './prometheus-rules';
+import { grafanaRulesFile } from '../rules/grafana-rules';
+import { prometheusRulesFile } from '../rules/prometheus-rules';
 import { spliceSection } from './markdown-section';
 import { PANEL_MARKERS, panelTableMarkdown } from './panel-table';
 import { README_MARKERS, alertTableMarkdown } from './readme-table';
@@ -36,11 +36,11 @@ export function generatedFiles(settings: GenerationSettings, repoRoot: string = 
   });
   const plain = (file: string, content: string): GeneratedFile => ({ path: file, content, usesSettings: false });
   return [
-    withSettings(`${GRAFANA_ALERTING_DIR}/rules.yaml`, grafanaRulesFile(alerts, settings)),
+    withSettings(`${GRAFANA_ALERTING_DIR}/rules.yaml`, grafanaRulesFile(alerts)),
     plain(`${GRAFANA_ALERTING_DIR}/contact-points.yaml`, yamlDocument(contactPointsFile())),
     plain(`${GRAFANA_ALERTING_DIR}/notification-policies.yaml`, yamlDocument(notificationPoliciesFile())),
     plain(`${GRAFANA_ALERTING_DIR}/notification-templates.yaml`, yamlDocument(notificationTemplatesFile())),
-    withSettings(PROMETHEUS_RULES_FILE, prometheusRulesFile(alerts, settings)),
+    withSettings(PROMETHEUS_RULES_FILE, prometheusRulesFile(alerts)),
     plain(RUNBOOK_MODULE, runbookModule(readRunbookMarkdown(repoRoot))),
     plain('README.md', spliceSection(read('README.md'), README_MARKERS, alertTableMarkdown(alerts), 'README.md')),
     plain(

@@ -1,4 +1,5 @@
 import { NOTIFICATION_ENV } from '@opentruss/alerts';
+import { GRAFANA_ROOT_TEMPLATE, GRAFANA_URL_LABEL } from '@opentruss/alerts/rules';
 import { DATASOURCE_UIDS, PLUGIN_IDS } from '@opentruss/contract';
 import { grafanaExpandedVariables, listFiles, provisionedDatasources, provisioningFiles, readJson, readText, readYaml, resolvedCompose } from '../src';
 
@@ -55,11 +56,17 @@ describe('provisioned datasources', () => {
     }
   });
 
-  it("points every provisioned runbook link at the Grafana the stack runs (GRAFANA_ROOT_URL's default)", () => {
-    // Grafana 13.1 does not expand environment variables in rule annotations, so runbook_url is written at
-    // generation time: the committed files must match the stack's default root URL (.env.example says how to
-    // regenerate them for another one).
-    const rootUrl = resolvedCompose().services.grafana.environment!.GF_SERVER_ROOT_URL;
+  it("links every alert to its runbook under the root URL the stack gives Grafana, for Grafana and for Prometheus", () => {
+    // The rule files name no address: Grafana expands its own root URL (GF_SERVER_ROOT_URL) into runbook_url when an
+    // alert fires, Prometheus the external label grafana_url, which compose fills from the same GRAFANA_ROOT_URL
+    // (alerts/test/root-url-links.test.ts runs both expansions for real).
+    const services = resolvedCompose({ env: { GRAFANA_ROOT_URL: 'https://ops.example.com/grafana/' } }).services;
+    expect(services.grafana.environment!.GF_SERVER_ROOT_URL).toBe('https://ops.example.com/grafana/');
+    expect(services.prometheus.environment!.GRAFANA_ROOT_URL).toBe('https://ops.example.com/grafana/');
+    expect(services.prometheus.command).toContain('--enable-feature=expand-external-labels');
+    const prometheusConfig = readYaml<{ global: { external_labels: Record<string, string> } }>('deploy/prometheus/prometheus.yml');
+    expect(prometheusConfig.global.external_labels[GRAFANA_URL_LABEL]).toBe('${GRAFANA_ROOT_URL}');
+
     const rules = readYaml<{ groups: Array<{ rules: Array<{ title: string; annotations: Record<string, string> }> }> }>(
       `${ALERTING_DIR}/rules.yaml`
     ).groups.flatMap((g) => g.rules);
@@ -67,12 +74,12 @@ describe('provisioned datasources', () => {
       'alerts/prometheus/opentruss.rules.yml'
     ).groups.flatMap((g) => g.rules);
     const links = [
-      ...rules.map((r) => [r.title, r.annotations.runbook_url]),
-      ...prometheusRules.map((r) => [r.alert, r.annotations.runbook_url]),
+      ...rules.map((r) => [r.title, r.annotations.runbook_url, GRAFANA_ROOT_TEMPLATE.grafana]),
+      ...prometheusRules.map((r) => [r.alert, r.annotations.runbook_url, GRAFANA_ROOT_TEMPLATE.prometheus]),
     ];
     expect(links.length).toBeGreaterThan(0);
-    for (const [name, link] of links) {
-      expect(`${name}: ${link}`).toBe(`${name}: ${rootUrl}/a/${PLUGIN_IDS.app}/runbooks/${name}`);
+    for (const [name, link, root] of links) {
+      expect(`${name}: ${link}`).toBe(`${name}: ${root}/a/${PLUGIN_IDS.app}/runbooks/${name}`);
     }
   });
 

@@ -2,6 +2,7 @@
 // plugins/opentruss-app/dist/module.js inside the host's router, its health checks reach Memgraph over WebSocket
 // through the built datasource, and every alert's runbook_url (as provisioned) opens its rendered runbook.
 import { RUNBOOKS, runbookByName } from '@opentruss/alerts';
+import { grafanaLinkPath } from '@opentruss/alerts/rules';
 import { DATASOURCE_UIDS, PLUGIN_IDS } from '@opentruss/contract';
 
 import { browserSession, memgraphDatasource, PROMETHEUS_DATASOURCE } from '../src/harness/e2eSession';
@@ -76,13 +77,13 @@ session.test("every alert's provisioned runbook_url resolves to its rendered run
   const rules = provisionedRules();
   expect(rules.length).toBe(RUNBOOKS.filter((r) => r.kind === 'alert').length);
   for (const [index, rule] of rules.entries()) {
-    // The URL as provisioned (GRAFANA_ROOT_URL at generation time): the path is what Grafana serves.
-    const url = new URL(rule.annotations.runbook_url);
-    expect(url.pathname).toBe(`${APP}/runbooks/${rule.title}`);
+    // As provisioned, the link is Grafana's root URL (expanded by Grafana when the alert fires) + this path.
+    const pathname = grafanaLinkPath(rule.annotations.runbook_url);
+    expect(pathname).toBe(`${APP}/runbooks/${rule.title}`);
     if (index === 0) {
-      await openAppPage(url.pathname, IDS.runbook); // a full page load, as from a notification
+      await openAppPage(pathname!, IDS.runbook); // a full page load, as from a notification
     } else {
-      await session.call((e2e, path) => e2e.navigate(path), url.pathname);
+      await session.call((e2e, path) => e2e.navigate(path), pathname!);
     }
     const runbook = runbookByName(rule.title);
     expect(runbook).toBeDefined();
@@ -149,9 +150,12 @@ session.test("configuration: installs the alert rules and the wall playlist thro
       .map((rule) => rule.title)
       .sort()
   );
-  // Installed from this Grafana, the runbook links point at this Grafana (its appUrl) and resolve here.
+  // Installed over the API, the runbook links are the provisioned ones: whichever Grafana runs them expands its own
+  // root URL in front of the runbook's path.
+  const provisionedLinks = new Map(provisionedRules().map((rule) => [rule.title, rule.annotations.runbook_url]));
   for (const rule of rules) {
-    expect(rule.annotations.runbook_url).toBe(`${session.host.url}${APP}/runbooks/${rule.title}`);
+    expect(rule.annotations.runbook_url).toBe(provisionedLinks.get(rule.title));
+    expect(grafanaLinkPath(rule.annotations.runbook_url)).toBe(`${APP}/runbooks/${rule.title}`);
   }
 
   await page.getByTestId(IDS.savePlaylist).click();

@@ -30,6 +30,10 @@ export interface LocalPrometheusOptions {
   ruleFiles?: string[];
   /** How long to wait for `/-/ready` (default 30 s). */
   readyTimeoutMs?: number;
+  /** `--web.external-url` (what rule templates get as `externalURL`); the API stays at `/` whatever its path. */
+  externalUrl?: string;
+  /** `global.external_labels` (rule templates read them as `$externalLabels`). */
+  externalLabels?: Record<string, string>;
 }
 
 /** Starts Prometheus and resolves once it answers `/-/ready`. */
@@ -39,7 +43,11 @@ export async function startPrometheus(options: LocalPrometheusOptions = {}): Pro
   fs.writeFileSync(
     configFile,
     stringify({
-      global: { scrape_interval: '1s', evaluation_interval: '1s' },
+      global: {
+        scrape_interval: '1s',
+        evaluation_interval: '1s',
+        ...(options.externalLabels ? { external_labels: options.externalLabels } : {}),
+      },
       rule_files: options.ruleFiles ?? [],
       scrape_configs: options.scrapeConfigs ?? [],
     })
@@ -51,6 +59,7 @@ export async function startPrometheus(options: LocalPrometheusOptions = {}): Pro
     `--storage.tsdb.path=${path.join(dir, 'data')}`,
     `--web.listen-address=127.0.0.1:${port}`,
     '--log.level=warn',
+    ...(options.externalUrl ? [`--web.external-url=${options.externalUrl}`, '--web.route-prefix=/'] : []),
   ]);
   const stop = async () => {
     await child.stop();

@@ -3,15 +3,9 @@
 // (folder title, `dashboardUid`/`panelId`) to the HTTP one (`folderUID`, `ruleGroup`, `orgID`, annotations).
 import type { Rule, RuleGroup } from '@grafana/grafana-foundation-sdk/alerting';
 import { DATASOURCE_UIDS } from '@opentruss/contract';
-import {
-  GRAFANA_FOLDER,
-  alertsByGroup,
-  buildAlerts,
-  durationSeconds,
-  validateSettings,
-} from '@opentruss/alerts';
-// The rule converter is a public subpath, not the entry point: the entry point holds data only.
-import { grafanaRule, type GrafanaRuleV1 } from '@opentruss/alerts/grafana-rules';
+import { GRAFANA_FOLDER, alertsByGroup, buildAlerts, durationSeconds, validateSettings } from '@opentruss/alerts';
+// The rule builders are a public subpath, not the entry point: the entry point holds data only.
+import { grafanaRule, type GrafanaRuleV1 } from '@opentruss/alerts/rules';
 import { grafanaRequest, GrafanaApiError } from './grafana';
 
 /**
@@ -29,8 +23,6 @@ export interface RuleTarget {
   prometheusUid: string;
   orgId: number;
   folderUid: string;
-  /** Grafana's public URL: `runbook_url` annotations are absolute. */
-  grafanaRootUrl: string;
   /** Capacity assumed for network interfaces that report no link speed. */
   networkLinkCapacityMbits: number;
 }
@@ -59,15 +51,12 @@ export function httpRule(rule: GrafanaRuleV1, group: string, target: RuleTarget)
 
 /** Every OpenTruss rule group in the HTTP shape (interval in seconds). */
 export function alertRuleGroups(target: RuleTarget): HttpRuleGroup[] {
-  const settings = validateSettings({
-    grafanaRootUrl: target.grafanaRootUrl,
-    networkLinkCapacityMbits: target.networkLinkCapacityMbits,
-  });
+  const settings = validateSettings({ networkLinkCapacityMbits: target.networkLinkCapacityMbits });
   return alertsByGroup(buildAlerts(settings)).map(({ group, alerts }) => ({
     title: group.name,
     folderUid: target.folderUid,
     interval: durationSeconds(group.interval),
-    rules: alerts.map((alert) => httpRule(grafanaRule(alert, settings), group.name, target)),
+    rules: alerts.map((alert) => httpRule(grafanaRule(alert), group.name, target)),
   }));
 }
 

@@ -3,6 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { PluginType } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { ALERTS } from '@opentruss/alerts';
+import { runbookLink } from '@opentruss/alerts/rules';
 import { WALL_PLAYLIST } from '../../catalogue/playlist';
 import { FakeBackend, installDatasources, PROVISIONED_DATASOURCES } from '../../testing/fakeGrafana';
 import { renderPage } from '../../testing/render';
@@ -127,7 +128,8 @@ describe('Configuration: alert rules', () => {
       for: '5m',
       labels: { severity: 'warning', service: 'opentruss' },
       annotations: {
-        runbook_url: 'https://grafana.example.com/a/opentruss-app/runbooks/HighCPUUsage',
+        // The same link as file provisioning's: Grafana expands it against its own root URL when the alert fires.
+        runbook_url: runbookLink('HighCPUUsage', 'grafana'),
         __dashboardUid__: 'opentruss-system',
         __panelId__: '1',
       },

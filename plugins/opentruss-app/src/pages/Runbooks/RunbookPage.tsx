@@ -5,7 +5,7 @@ import { renderMarkdown, type GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, LinkButton, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
 import { alertByName, runbookByName, type AlertName, type RunbookEntry } from '@opentruss/alerts';
-import { grafanaRuleUid } from '@opentruss/alerts/grafana-rules';
+import { grafanaRuleUid } from '@opentruss/alerts/rules';
 import { dashboardPath, panelPath } from '../../catalogue/dashboards';
 import { SeverityBadge } from '../../components/common/SeverityBadge';
 import { testIds } from '../../components/testIds';

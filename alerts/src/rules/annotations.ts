@@ -1,10 +1,7 @@
 // Labels and annotations of an alert, shared by the Grafana and the Prometheus rules so both notify alike.
-import { runbookUrl } from '@opentruss/contract';
 import { COMMON_LABELS, type AlertDefinition } from '../alerts';
 import type { Bilingual } from '../model';
-import type { GenerationSettings } from '../settings';
-
-export type RuleTarget = 'grafana' | 'prometheus';
+import { dashboardLink, runbookLink, type RuleTarget } from './links';
 
 export function alertLabels(alert: AlertDefinition): Record<string, string> {
   return { severity: alert.severity, ...COMMON_LABELS, component: alert.component };
@@ -24,20 +21,12 @@ export function descriptionTemplate({ zh, en }: Bilingual, target: RuleTarget): 
   return target === 'grafana' ? text.replace(/\$value\b/g, '$values.B.Value') : text;
 }
 
-export function dashboardUrl(alert: AlertDefinition, settings: GenerationSettings): string {
-  return `${settings.grafanaRootUrl}/d/${alert.panel.dashboardUid}`;
-}
-
-export function alertAnnotations(
-  alert: AlertDefinition,
-  settings: GenerationSettings,
-  target: RuleTarget
-): Record<string, string> {
+export function alertAnnotations(alert: AlertDefinition, target: RuleTarget): Record<string, string> {
   return {
     summary: bilingualLine(alert.summary),
     description: descriptionTemplate(alert.description, target),
-    runbook_url: runbookUrl(alert.name, settings.grafanaRootUrl),
+    runbook_url: runbookLink(alert.name, target),
     // Grafana links the panel itself (__dashboardUid__/__panelId__); Alertmanager users get the dashboard URL.
-    ...(target === 'prometheus' ? { dashboard_url: dashboardUrl(alert, settings) } : {}),
+    ...(target === 'prometheus' ? { dashboard_url: dashboardLink(alert.panel.dashboardUid, target) } : {}),
   };
 }

@@ -4,7 +4,6 @@ import type { AlertDefinition } from '../alerts';
 import { comparatorSymbol, durationSeconds } from '../format';
 import { alertsByGroup } from '../groups';
 import type { PromDuration } from '../model';
-import type { GenerationSettings } from '../settings';
 import { alertAnnotations, alertLabels } from './annotations';
 
 export interface PrometheusAlertingRule {
@@ -21,23 +20,23 @@ export function alertExpression(alert: AlertDefinition): string {
   return `${nested} ${comparatorSymbol(alert.comparator)} ${alert.value}`;
 }
 
-export function prometheusRule(alert: AlertDefinition, settings: GenerationSettings): PrometheusAlertingRule {
+export function prometheusRule(alert: AlertDefinition): PrometheusAlertingRule {
   return {
     alert: alert.name,
     expr: alertExpression(alert),
     // Prometheus's default `for` is 0; leaving it out keeps the file idiomatic.
     ...(durationSeconds(alert.for) > 0 ? { for: alert.for } : {}),
     labels: alertLabels(alert),
-    annotations: alertAnnotations(alert, settings, 'prometheus'),
+    annotations: alertAnnotations(alert, 'prometheus'),
   };
 }
 
-export function prometheusRulesFile(alerts: readonly AlertDefinition[], settings: GenerationSettings) {
+export function prometheusRulesFile(alerts: readonly AlertDefinition[]) {
   return {
     groups: alertsByGroup(alerts).map(({ group, alerts: members }) => ({
       name: group.name,
       interval: group.interval,
-      rules: members.map((a) => prometheusRule(a, settings)),
+      rules: members.map((a) => prometheusRule(a)),
     })),
   };
 }

@@ -8,7 +8,6 @@ import type { AlertDefinition } from '../alerts';
 import { durationSeconds } from '../format';
 import { GRAFANA_FOLDER, alertsByGroup } from '../groups';
 import type { PromDuration } from '../model';
-import type { GenerationSettings } from '../settings';
 import { alertAnnotations, alertLabels } from './annotations';
 
 /** Builder-only members of the foundation SDK's query types (never serialised). */
@@ -99,7 +98,7 @@ function thresholdExpression(alert: AlertDefinition): GrafanaRuleV1['data'][numb
   return { refId: REF.condition, datasourceUid: EXPRESSION_DATASOURCE.uid, model };
 }
 
-export function grafanaRule(alert: AlertDefinition, settings: GenerationSettings): GrafanaRuleV1 {
+export function grafanaRule(alert: AlertDefinition): GrafanaRuleV1 {
   return {
     uid: grafanaRuleUid(alert.name),
     title: alert.name,
@@ -113,7 +112,7 @@ export function grafanaRule(alert: AlertDefinition, settings: GenerationSettings
     isPaused: false,
     labels: alertLabels(alert),
     annotations: {
-      ...alertAnnotations(alert, settings, 'grafana'),
+      ...alertAnnotations(alert, 'grafana'),
       __dashboardUid__: alert.panel.dashboardUid,
       __panelId__: String(alert.panel.panelId),
     },
@@ -121,13 +120,13 @@ export function grafanaRule(alert: AlertDefinition, settings: GenerationSettings
 }
 
 /** The rules file: one group per `RuleGroupKey`, in the folder "OpenTruss". */
-export function grafanaRulesFile(alerts: readonly AlertDefinition[], settings: GenerationSettings) {
+export function grafanaRulesFile(alerts: readonly AlertDefinition[]) {
   const groups: GrafanaRuleGroupV1[] = alertsByGroup(alerts).map(({ group, alerts: members }) => ({
     orgId: 1,
     name: group.name,
     folder: GRAFANA_FOLDER,
     interval: group.interval,
-    rules: members.map((a) => grafanaRule(a, settings)),
+    rules: members.map((a) => grafanaRule(a)),
   }));
   return { apiVersion: 1, groups };
 }
