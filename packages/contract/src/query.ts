@@ -15,4 +15,13 @@ export interface MemgraphQuery extends DataQuery {
   format?: ResultFormat;
   /** Series name template for time series, e.g. `{{status}}`. */
   legend?: string;
+  /**
+   * Values of the dashboard variables the Cypher references, carried with the query when it leaves its dashboard
+   * (Explore from a panel). Sent as parameters like any variable; where the dashboard has the variable, its own
+   * value wins.
+   */
+  variableValues?: Record<string, MemgraphVariableValue>;
 }
+
+/** A variable's value as Grafana hands it over: one value, or a list for multi-value and "All". */
+export type MemgraphVariableValue = string | number | boolean | Array<string | number | boolean>;

@@ -101,6 +101,49 @@ describe('query execution through the real driver', () => {
     });
   });
 
+  it('keeps the variables of a panel opened in Explore: carried as values, sent as parameters, text unchanged', async () => {
+    const cypher =
+      'MATCH (l:InspectionLot) WHERE l.project_id = $project AND l.status IN ${status} AND l.level = [[level]] AND l.created_at >= $__from RETURN count(l) AS n';
+    const sent =
+      'MATCH (l:InspectionLot) WHERE l.project_id = $project AND l.status IN $status AND l.level = $level AND l.created_at >= $__from RETURN count(l) AS n';
+    suite.server.addResponder({ match: sent, fields: ['n'], records: [[int(5)]] });
+    const hostile = "P-1' OR 1=1 //";
+    const dashboard = dataSource(settings(), {
+      registry,
+      uid: 'memgraph-explore',
+      variables: [
+        { name: 'project', current: hostile },
+        { name: 'status', current: '$__all', options: ['APPROVED', 'PUBLISHED'] },
+        { name: 'level', current: 'L1' },
+      ],
+    });
+    const [query] = dashboard.interpolateVariablesInQueries([{ refId: 'A', cypher, format: 'table' }], {
+      level: { text: 'L7', value: 'L7' },
+    });
+    expect(query).toEqual({
+      refId: 'A',
+      cypher,
+      format: 'table',
+      datasource: dashboard.getRef(),
+      variableValues: { project: hostile, status: ['APPROVED', 'PUBLISHED'], level: 'L7' },
+    });
+
+    // Explore: the same datasource without any dashboard variable.
+    const explore = dataSource(settings(), { registry, uid: 'memgraph-explore' });
+    const without = await runQuery(explore, [{ cypher, format: 'table' }]);
+    expect(without.errors?.[0].message).toMatch(/\$project/);
+    const response = await runQuery(explore, [query]);
+    expect(response.errors).toBeUndefined();
+    expect(response.data[0].fields[0].values).toEqual([5]);
+    expect(suite.server.lastRun?.query).toBe(sent);
+    expect(suite.server.lastRun?.parameters).toMatchObject({
+      project: hostile,
+      status: ['APPROVED', 'PUBLISHED'],
+      level: 'L7',
+      __from: int(RANGE.fromMs),
+    });
+  });
+
   it('binds "All" with a custom all value as that text (Grafana never hands it over as a list)', async () => {
     const cypher = "MATCH (l:InspectionLot) WHERE $status = '*' OR l.status IN $status RETURN count(l) AS n";
     suite.server.addResponder({ match: cypher, fields: ['n'], records: [[int(9)]] });

@@ -23,7 +23,8 @@ import { checkHealth, type HealthReport } from './health/healthCheck';
 import { prepareStatement } from './query/prepareStatement';
 import { needsAutoCommit } from './query/statementKind';
 import { timeParameters, type TimeWindow } from './query/timeParameters';
-import { templateSrvVariables, type VariableSource } from './query/variables';
+import { withCarriedValues, withVariableValues } from './query/carriedVariables';
+import { templateSrvVariables, type VariableSource, type VariableValue } from './query/variables';
 import { readSchema } from './schema/readSchema';
 import { SchemaCache } from './schema/schemaCache';
 import { MemgraphVariableSupport } from './variables/variableSupport';
@@ -63,9 +64,20 @@ export class DataSource extends DataSourceApi<MemgraphQuery, MemgraphSettings> {
       : { maxRows: this.settings.maxRows, queryTimeoutSeconds: this.settings.queryTimeoutSeconds };
   }
 
-  /** The dashboard's variables as queries will see them (names for completion, values for `${x:raw}` checks). */
-  dashboardVariables(): VariableSource {
-    return this.variableSource();
+  /**
+   * The variables a query will see (names for completion, values for `${x:raw}` checks): the dashboard's, then
+   * the values the query carries from the dashboard it left.
+   */
+  dashboardVariables(carried?: Record<string, VariableValue>): VariableSource {
+    return withCarriedValues(this.variableSource(), carried);
+  }
+
+  /** Explore from a panel: each query takes the values of the variables it references along, as data. */
+  interpolateVariablesInQueries(queries: MemgraphQuery[], scopedVars: ScopedVars): MemgraphQuery[] {
+    return queries.map((query) => ({
+      ...withVariableValues(query, withCarriedValues(this.variableSource(scopedVars), query.variableValues)),
+      datasource: this.getRef(),
+    }));
   }
 
   getDefaultQuery(_: CoreApp): Partial<MemgraphQuery> {
@@ -100,7 +112,8 @@ export class DataSource extends DataSourceApi<MemgraphQuery, MemgraphSettings> {
       of({ frames: [], error: { refId: target.refId, message: this.describe(error).message } });
     try {
       const settings = this.resolved();
-      const statement = prepareStatement(target.cypher, timeParameters(window), this.variableSource(scopedVars));
+      const variables = withCarriedValues(this.variableSource(scopedVars), target.variableValues);
+      const statement = prepareStatement(target.cypher, timeParameters(window), variables);
       const driver = this.driver();
       return runCypher(driver, statement, {
         database: settings.database,

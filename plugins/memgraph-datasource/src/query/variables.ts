@@ -1,8 +1,9 @@
 import type { ScopedVars } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
+import type { MemgraphVariableValue } from '@opentruss/contract';
 
 /** A variable's current value as Grafana hands it over: one value, or a list for multi-value and "All". */
-export type VariableValue = string | number | boolean | Array<string | number | boolean>;
+export type VariableValue = MemgraphVariableValue;
 
 /** Where variable values come from; the Grafana implementation is below, tests may bring their own. */
 export interface VariableSource {

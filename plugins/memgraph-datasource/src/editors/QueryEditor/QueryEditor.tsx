@@ -21,7 +21,7 @@ export type MemgraphQueryEditorProps = QueryEditorProps<DataSource, MemgraphQuer
  * cap and timeout in force, a notice when the last result was capped, and the help below it.
  */
 export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: MemgraphQueryEditorProps) {
-  const { context, schemaState, refreshSchema } = useQueryContext(datasource);
+  const { context, schemaState, refreshSchema } = useQueryContext(datasource, query.variableValues);
   const limits = datasource.limits();
   const onCypherChange = useCallback((cypher: string) => onChange({ ...query, cypher }), [onChange, query]);
 

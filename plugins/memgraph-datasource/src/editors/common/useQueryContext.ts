@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import type { DataSource } from '../../datasource';
 import type { GraphSchema } from '../../schema/graphSchema';
+import type { VariableValue } from '../../query/variables';
 import type { QueryContext } from '../cypher/queryContext';
 
 export interface SchemaState {
@@ -11,10 +12,13 @@ export interface SchemaState {
 }
 
 /**
- * The editors' view of the datasource: the dashboard's variables and the cached schema, with a refresh that
- * reads the schema again from Memgraph.
+ * The editors' view of the datasource: the dashboard's variables (and those the query carries from the dashboard
+ * it left, in Explore) and the cached schema, with a refresh that reads the schema again from Memgraph.
  */
-export function useQueryContext(datasource: DataSource): {
+export function useQueryContext(
+  datasource: DataSource,
+  carried?: Record<string, VariableValue>
+): {
   context: QueryContext;
   schemaState: SchemaState;
   refreshSchema: () => void;
@@ -36,22 +40,22 @@ export function useQueryContext(datasource: DataSource): {
     follow(datasource.schema.refresh());
   }, [datasource, follow]);
 
-  const variables = useMemo(() => dashboardVariableNames(datasource), [datasource]);
+  const variables = useMemo(() => dashboardVariableNames(datasource, carried), [datasource, carried]);
   const context = useMemo<QueryContext>(
     () => ({
       variables,
-      variableValue: (name) => datasource.dashboardVariables().valueOf(name),
+      variableValue: (name) => datasource.dashboardVariables(carried).valueOf(name),
       schema: schemaState.schema,
     }),
-    [datasource, variables, schemaState.schema]
+    [datasource, carried, variables, schemaState.schema]
   );
   return { context, schemaState, refreshSchema };
 }
 
 /** Undefined when Grafana's TemplateSrv is not available (then no parameter is called missing). */
-function dashboardVariableNames(datasource: DataSource): string[] | undefined {
+function dashboardVariableNames(datasource: DataSource, carried?: Record<string, VariableValue>): string[] | undefined {
   try {
-    return datasource.dashboardVariables().names?.();
+    return datasource.dashboardVariables(carried).names?.();
   } catch {
     return undefined;
   }
