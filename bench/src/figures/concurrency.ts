@@ -1,5 +1,4 @@
-import { resolveSettings } from 'opentruss-memgraph-datasource/src/connection/settings';
-import type { DataSource } from 'opentruss-memgraph-datasource/src/datasource';
+import { resolveSettings, type DataSource } from 'opentruss-memgraph-datasource/testing';
 import { lastValueFrom } from 'rxjs';
 
 import { spread, timed } from '../measure';

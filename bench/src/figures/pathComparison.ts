@@ -1,8 +1,6 @@
 import type { DataFrame } from '@grafana/data';
 import type { ResultFormat } from '@opentruss/contract';
-import { runCypher } from 'opentruss-memgraph-datasource/src/connection/runCypher';
-import { resolveSettings } from 'opentruss-memgraph-datasource/src/connection/settings';
-import { resultToFrames } from 'opentruss-memgraph-datasource/src/frames/resultToFrames';
+import { runCypher, resolveSettings, resultToFrames } from 'opentruss-memgraph-datasource/testing';
 import { lastValueFrom } from 'rxjs';
 
 import { interleaved, ratios, type Sample, spread } from '../measure';

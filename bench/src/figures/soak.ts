@@ -1,6 +1,6 @@
 import type { DataQueryResponse } from '@grafana/data';
 import type { ServerStats } from '@opentruss/bolt-test-server';
-import type { DataSource } from 'opentruss-memgraph-datasource/src/datasource';
+import type { DataSource } from 'opentruss-memgraph-datasource/testing';
 
 import { collectGarbage, spread } from '../measure';
 import { Clients, benchSettings } from '../paths/clients';

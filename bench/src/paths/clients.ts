@@ -1,9 +1,13 @@
 import type { Driver } from 'neo4j-driver';
-import { DriverRegistry } from 'opentruss-memgraph-datasource/src/connection/driverRegistry';
-import { createDriver, driverOptions } from 'opentruss-memgraph-datasource/src/connection/driverOptions';
-import { type MemgraphSettings, resolveSettings } from 'opentruss-memgraph-datasource/src/connection/settings';
-import type { DataSource } from 'opentruss-memgraph-datasource/src/datasource';
-import { dataSource } from 'opentruss-memgraph-datasource/src/testing/harness';
+import {
+  DriverRegistry,
+  createDriver,
+  dataSource,
+  driverOptions,
+  resolveSettings,
+  type DataSource,
+  type MemgraphSettings,
+} from 'opentruss-memgraph-datasource/testing';
 
 /**
  * The datasource's settings in the benchmark: its defaults (fetch size 1,000, 4 connections, UTC), except a row

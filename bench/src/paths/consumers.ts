@@ -1,8 +1,7 @@
 import { type DataFrame, toDataFrame } from '@grafana/data';
 import type { ResultFormat } from '@opentruss/contract';
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { DataSource } from 'opentruss-memgraph-datasource/src/datasource';
-import { runQuery } from 'opentruss-memgraph-datasource/src/testing/harness';
+import { type DataSource, runQuery } from 'opentruss-memgraph-datasource/testing';
 
 // The three ways of turning a query's stream into something a panel can use, compared in figures 1 and 2. Each
 // returns what it produced, so every timed run can be checked for having done the whole job.

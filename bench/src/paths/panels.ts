@@ -1,6 +1,5 @@
 import type { DataQueryResponse } from '@grafana/data';
-import type { DataSource } from 'opentruss-memgraph-datasource/src/datasource';
-import { queryRequest } from 'opentruss-memgraph-datasource/src/testing/harness';
+import { type DataSource, queryRequest } from 'opentruss-memgraph-datasource/testing';
 import type { Observable } from 'rxjs';
 
 import type { PanelWorkload } from '../workloads';

@@ -5,7 +5,16 @@
 // neo4j-driver) against the Bolt test server loaded with the bundled OpenTruss fixture, and its frames have the
 // shape the panel needs: the catalogue's columns and types, the fields the panel's options name, and — through
 // @grafana/data's own transformers — the wall's derived numbers. A query the fixture lacks fails the test.
-import 'opentruss-memgraph-datasource/src/testing/grafanaInNode';
+// First: the testing entry point lends @grafana/* the DOM globals they need in Node.
+import {
+  DriverRegistry,
+  MemgraphVariableSupport,
+  dataSource,
+  isTimeColumnName,
+  queryRequest,
+  runQuery,
+  type FakeVariable,
+} from 'opentruss-memgraph-datasource/testing';
 
 import {
   type AnnotationQuery,
@@ -20,11 +29,6 @@ import {
 } from '@grafana/data';
 import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import type { ColumnType } from '@opentruss/opentruss-graph';
-import { DriverRegistry } from 'opentruss-memgraph-datasource/src/connection/driverRegistry';
-import type { FakeVariable } from 'opentruss-memgraph-datasource/src/testing/fakeTemplateSrv';
-import { dataSource, queryRequest, runQuery } from 'opentruss-memgraph-datasource/src/testing/harness';
-import { isTimeColumnName } from 'opentruss-memgraph-datasource/src/frames/columns';
-import { MemgraphVariableSupport } from 'opentruss-memgraph-datasource/src/variables/variableSupport';
 import { lastValueFrom } from 'rxjs';
 import type { MemgraphQuery } from '@opentruss/contract';
 import { FIXTURE_FILE, fixtureRows, memgraphUses, type MemgraphUse } from './support/memgraphPanels';

@@ -283,6 +283,61 @@ describe('variables reach Memgraph only as parameters', () => {
   );
 });
 
+describe('Explore from a panel', () => {
+  session.test(
+    "keeps the dashboard's variables: carried with the query, marked known in the editor, sent as parameters",
+    async () => {
+      const hostile = "P-1' }) MATCH (n) DETACH DELETE n //";
+      const cypher =
+        'MATCH (l:InspectionLot) WHERE l.project_id = $project AND l.building_id IN ${building} AND l.status = [[status]] RETURN count(l) AS n';
+      const sent =
+        'MATCH (l:InspectionLot) WHERE l.project_id = $project AND l.building_id IN $building AND l.status = $status RETURN count(l) AS n';
+      session.bolt.addResponder({ match: sent, fields: ['n'], records: [[neo4j.int(4)]] });
+      await session.call(
+        (e2e, arg) =>
+          e2e.setVariables([
+            { name: 'project', current: arg, options: [arg] },
+            { name: 'building', current: '$__all', options: ['b-1', 'b-2'], multi: true },
+            { name: 'status', current: 'SUBMITTED', options: ['SUBMITTED'] },
+          ]),
+        hostile
+      );
+      const [explored] = await session.call(
+        (e2e, arg) =>
+          e2e.queriesForExplore(arg.uid, [{ refId: 'A', cypher: arg.cypher, format: 'table' } as never], {
+            status: { text: 'APPROVED', value: 'APPROVED' },
+          }),
+        { uid: MEMGRAPH, cypher }
+      );
+      expect(explored).toMatchObject({
+        cypher,
+        variableValues: { project: hostile, building: ['b-1', 'b-2'], status: 'APPROVED' },
+      });
+
+      // Explore: no dashboard variables at all.
+      await session.call((e2e) => e2e.setVariables([]));
+      const page = session.page;
+      await showQueryEditor(cypher);
+      await page.getByTestId('memgraph-query-problems').getByText(/\$project/).first().waitFor();
+      await session.call(
+        (e2e, arg) => e2e.show({ kind: 'query', datasourceUid: arg.uid, query: arg.query as never }),
+        { uid: MEMGRAPH, query: explored }
+      );
+      await monacoIn(page, EDITOR);
+      const runsBefore = session.bolt.runs.length;
+      await page.getByTestId('memgraph-run-query').click();
+      await page.locator('[data-testid="e2e-frames"][data-state="Done"]').waitFor();
+      expect(await page.getByTestId('memgraph-query-problems').getByText(/\$project|\$building|\$status/).count()).toBe(0);
+      const run = session.bolt.runs.slice(runsBefore).find((r) => r.query === sent);
+      expect(run).toMatchObject({ transport: 'websocket', outcome: 'completed' });
+      expect(run!.query).not.toContain('DETACH');
+      expect(run!.parameters).toMatchObject({ project: hostile, building: ['b-1', 'b-2'], status: 'APPROVED' });
+      await session.screenshot('06b-explore-keeps-variables', workbenchArea(session));
+      variables = await loadDashboardVariables(); // back to the dashboard the other tests use
+    }
+  );
+});
+
 describe('variable and annotation editors', () => {
   session.test('render from the built module (screenshots)', async () => {
     await loadDashboardVariables();

@@ -1,8 +1,8 @@
 import { FieldType } from '@grafana/data';
 import neo4j from 'neo4j-driver';
 
+import { toColumn } from '../testing/columns';
 import { node, path, rel } from '../testing/results';
-import { toColumn } from './columns';
 
 const int = neo4j.int;
 const { Date: CypherDate, LocalDateTime, DateTime, Duration, Point, LocalTime, Time } = neo4j.types;

@@ -2,7 +2,7 @@ import { type FieldDTO, FieldType } from '@grafana/data';
 import type { Duration, Integer } from 'neo4j-driver';
 
 import { durationToMs, instantToEpochMs, isoStringToEpochMs } from './temporal';
-import { isTimeColumnName, type ResultColumn, resultColumn } from './resultColumn';
+import { isTimeColumnName, type ResultColumn } from './resultColumn';
 import { GRAPH_KINDS, INSTANT_KINDS, integerNumber, kindOf, toPlain, toText, type ValueKind } from './values';
 
 export { isTimeColumnName };
@@ -86,11 +86,6 @@ export function columnField(column: ResultColumn, zone: string): Column {
         ? `Column "${name}" mixes ${[...kinds].sort().join(', ')} values; it is shown as text.`
         : undefined,
   };
-}
-
-/** `columnField` for values at hand. */
-export function toColumn(name: string, values: unknown[], zone: string): Column {
-  return columnField(resultColumn(name, values), zone);
 }
 
 /**

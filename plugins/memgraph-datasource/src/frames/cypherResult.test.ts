@@ -1,10 +1,10 @@
 import { FieldType } from '@grafana/data';
 import neo4j from 'neo4j-driver';
 
+import { resultColumn } from '../testing/columns';
 import { cypherResult, node, rel } from '../testing/results';
 import { columnField } from './columns';
 import { ResultCollector } from './cypherResult';
-import { resultColumn } from './resultColumn';
 import { resultToFrames } from './resultToFrames';
 
 const int = neo4j.int;

@@ -55,12 +55,3 @@ export class ResultColumn {
     }
   }
 }
-
-/** A column from values at hand (tests, and callers without a stream). */
-export function resultColumn(name: string, values: Iterable<unknown>): ResultColumn {
-  const column = new ResultColumn(name);
-  for (const value of values) {
-    column.add(value);
-  }
-  return column;
-}

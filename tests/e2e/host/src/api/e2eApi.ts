@@ -25,6 +25,13 @@ function pluginMeta(pluginId: string) {
 }
 
 export const e2eApi: E2EHostApi = {
+  async queriesForExplore(datasourceUid, queries, scopedVars) {
+    const datasource = await dataSourceSrv.get(datasourceUid);
+    if (!datasource.interpolateVariablesInQueries) {
+      throw new Error(`${datasource.type} has no interpolateVariablesInQueries: Explore would lose the variables`);
+    }
+    return datasource.interpolateVariablesInQueries(queries, scopedVars ?? {});
+  },
   async describePlugin(pluginId) {
     const plugin = await importPlugin(pluginMeta(pluginId));
     const components = Object.entries((plugin as DataSourcePlugin<DataSourceApi>).components ?? {})

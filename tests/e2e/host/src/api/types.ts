@@ -67,6 +67,11 @@ export interface HealthResult {
 
 /** `window.e2e`: what the tests call. */
 export interface E2EHostApi {
+  /**
+   * What Grafana does to a panel's queries when it opens them in Explore (the panel menu's Explore): the
+   * datasource's `interpolateVariablesInQueries` with the panel's scoped variables.
+   */
+  queriesForExplore(datasourceUid: string, queries: DataQuery[], scopedVars?: PanelRequest['scopedVars']): Promise<DataQuery[]>;
   /** The exports and kind of a plugin's module, loaded through SystemJS like Grafana. */
   describePlugin(pluginId: string): Promise<{ type: string; exports: string[]; components: string[] }>;
   setVariables(variables: HostVariableSpec[]): void;
