@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { DATASOURCE_UIDS, PLUGIN_IDS } from '@opentruss/contract';
 import { ALERTS, GRAFANA_FOLDER, NOTIFICATION_ENV, SEVERITIES } from '../src';
+import { GRAFANA_ROOT_TEMPLATE } from '../src/rules';
 import { parsePromDuration } from './support/durations';
 import { readRepoFile, readRepoYaml, repoPath } from './support/repo';
 
@@ -209,7 +210,8 @@ describe.each(rules.map((r) => [r.title, r] as const))('rule %s', (_title, rule)
     const a = rule.annotations;
     expect(a.summary).toBeTruthy();
     expect(a.description).toBeTruthy();
-    expect(a.runbook_url).toMatch(new RegExp(`^https?://.+/a/${PLUGIN_IDS.app}/runbooks/${rule.title}$`));
+    // Grafana's root URL (expanded when the alert fires, test/root-url-links.test.ts) + the runbook's path.
+    expect(a.runbook_url).toBe(`${GRAFANA_ROOT_TEMPLATE.grafana}/a/${PLUGIN_IDS.app}/runbooks/${rule.title}`);
     expect(a.__dashboardUid__).toBe(rule.dashboardUid);
     expect(a.__panelId__).toBe(String(rule.panelId));
     expect(rule.panelId).toBeGreaterThan(0);
