@@ -1,6 +1,6 @@
 // npm run bench [-- --profile quick|standard|long --only 1,3 --server child-process|in-process --out file --no-build]
 // Loads the datasource the way its integration tests do (first import), starts the Bolt test server, measures the
-// five figures of issue 10, prints a table on stdout (progress on stderr) and writes every figure as JSON.
+// five figures (bench/README.md), prints a table on stdout (progress on stderr) and writes every figure as JSON.
 import './environment';
 
 import os from 'node:os';

@@ -10,7 +10,7 @@ export const DEFAULT_OUTPUT = path.resolve(__dirname, '../results/latest.json');
 export const USAGE = `Usage: npm run bench [-- options]
   --profile quick|standard|long   sizes and repetitions (default: standard, or $BENCH_PROFILE)
                                   quick: small sizes, 3 rounds, for trying things out (under a minute);
-                                  standard: issue 10's sizes, 7 rounds (a few minutes); long: 15 rounds, 50,000-query soak
+                                  standard: the standard sizes, 7 rounds (a few minutes); long: 15 rounds, 50,000-query soak
   --only 1,3                      run only these figures (1 conversion, 2 time series, 3 concurrency, 4 soak, 5 bundle)
   --server child-process|in-process   where the Bolt test server runs (default child-process)
   --out <file.json>               where to write every figure (default bench/results/latest.json)

@@ -1,4 +1,4 @@
-/** How long and how large a benchmark run is. `standard` uses the sizes issue 10 defines. */
+/** How long and how large a benchmark run is. `standard` is what the recorded figures use. */
 export interface Profile {
   name: ProfileName;
   /** Measured repetitions of each path (after the warm-ups), interleaved so load changes hit every path alike. */

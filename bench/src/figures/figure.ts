@@ -11,7 +11,7 @@ export interface Measurement {
   value?: number | string;
 }
 
-/** A target from issue 10, checked against the measured median (or value). */
+/** A figure's target (bench/README.md lists them), checked against the measured median (or value). */
 export interface TargetCheck {
   target: string;
   actual: number;

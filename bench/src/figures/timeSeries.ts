@@ -32,7 +32,7 @@ export async function timeSeriesFigure(context: BenchContext): Promise<FigureRes
     measurements: comparisonMeasurements(comparison),
     targets: [],
     notes: [
-      'Issue 10 sets no target for this figure: read it as the ratio against the naive conversion.',
+      'This figure has no target: read it as the ratio against the naive conversion.',
       'The naive conversion leaves a long frame with neo4j Integer objects as times; the datasource delivers the wide, time-sorted frame a time series panel draws.',
     ],
   };

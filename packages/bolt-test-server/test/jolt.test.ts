@@ -1,4 +1,4 @@
-// The Jolt codec both ways (DESIGN §4, sparse mode), and fixture files built on it.
+// The Jolt codec both ways (sparse mode, src/jolt/jolt.ts), and fixture files built on it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

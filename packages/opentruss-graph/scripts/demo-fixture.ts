@@ -3,7 +3,7 @@ import { type JoltValue, toJolt } from '@opentruss/bolt-test-server';
 import path from 'node:path';
 import { type EvaluationContext, QUERY_CATALOGUE, defaultEvaluationContext, generateDemoGraph } from '../src';
 
-/** The bundled fixture: what the Bolt test server answers for every catalogue query (issue 3's entry format). */
+/** The bundled fixture: what the Bolt test server answers for every catalogue query (its Jolt fixture-file format). */
 export const DEMO_FIXTURE_PATH = path.join(__dirname, '..', 'fixtures', 'opentruss-demo.jolt.json');
 
 export interface FixtureEntry {

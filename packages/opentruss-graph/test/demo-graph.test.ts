@@ -257,7 +257,7 @@ function reachable(from: LotStatus, to: LotStatus, unrecorded: Set<string>): boo
 }
 
 describe('vocabulary', () => {
-  it('spells the canonical path of DESIGN §3', () => {
+  it('spells the canonical path from a project to its elements', () => {
     expect(CANONICAL_PATH.map((s) => `(${s.start})-[:${s.type}]->`).join('') + '(Element)').toBe(
       '(Project)-[:PHYSICALLY_CONTAINS]->(Building)-[:MANAGEMENT_CONTAINS]->(Division)-[:MANAGEMENT_CONTAINS]->' +
         '(SubDivision)-[:MANAGEMENT_CONTAINS]->(Item)-[:HAS_LOT]->(InspectionLot)-[:MANAGEMENT_CONTAINS]->(Element)'

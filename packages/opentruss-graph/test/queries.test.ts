@@ -27,7 +27,7 @@ const MEMGRAPH_FUNCTIONS = new Set(
     .map((name) => name.toLowerCase())
 );
 
-/** What Memgraph lacks (reference notes §8 and the temporal gaps), as function names … */
+/** What Memgraph's Cypher lacks (functions Neo4j has, and the temporal gaps), as function names … */
 const MISSING_FUNCTIONS = [
   'nullIf',
   'percentileCont',

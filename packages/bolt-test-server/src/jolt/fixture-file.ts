@@ -1,4 +1,4 @@
-// Fixture files: a JSON array of responder entries with Jolt values (issue 3), e.g.
+// Fixture files: a JSON array of responder entries with Jolt values, e.g.
 //   [{ "match": "RETURN 1 AS n", "fields": ["n"], "records": [[{"Z": "1"}]] },
 //    { "match": {"regex": "^SHOW"}, "error": {"code": "Memgraph.ClientError.MemgraphError.MemgraphError", "message": "…"} }]
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// Jolt ("JSON Bolt", Neo4j HTTP API result format) ⇄ neo4j-driver values, sparse mode as DESIGN §4 fixes it:
+// Jolt ("JSON Bolt", Neo4j HTTP API result format) ⇄ neo4j-driver values, in sparse mode:
 // strings, booleans, null, lists and maps are plain JSON; integers `{"Z": "<decimal>"}` (parsed exactly, never
 // through a JS number); floats `{"R": "<decimal>"}`; temporals `{"T": "<ISO 8601>"}`; points
 // `{"@": "SRID=n;POINT(x y[ z])"}`; bytes `{"#": "<hex>"}`; `{"()": …}`, `{"->": …}`, `{"<-": …}`, `{"..": …}`.

@@ -81,8 +81,8 @@ interface Approvers {
 }
 
 /**
- * Generates the demo OpenTruss graph: deterministic for the same options (seed, size, now). See DESIGN §3 and
- * the package README for what it contains and why.
+ * Generates the demo OpenTruss graph: deterministic for the same options (seed, size, now). The package README
+ * says what it contains and why.
  */
 export function generateDemoGraph(options: DemoGraphOptions = {}): DemoGraph {
   const { size, seed, now } = resolveDemoGraphOptions(options);

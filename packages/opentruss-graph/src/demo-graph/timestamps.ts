@@ -1,7 +1,7 @@
 import neo4j, { type DateTime, type LocalDateTime } from 'neo4j-driver';
 
 /**
- * The three timestamp types real OpenTruss data holds (DESIGN §3), built from an instant in epoch microseconds
+ * The three timestamp types real OpenTruss data holds, built from an instant in epoch microseconds
  * (Memgraph's temporal precision):
  * - LocalDateTime: Pydantic models sent with naive `datetime.now()`; wall-clock UTC, which is what Memgraph's
  *   `timestamp()` reads with its default instance timezone (UTC).

@@ -14,7 +14,7 @@ export interface ColumnSpec {
 /** Dashboard variables the catalogue queries read as Cypher parameters. */
 export type CatalogueVariable = 'project' | 'building' | 'lot';
 
-/** Where a query is meant to be used (issue 5's examples menu, issue 7's dashboards). */
+/** Where a query is meant to be used (the query editor's examples menu, the app's dashboards, variables, annotations). */
 export type CatalogueUse = 'example' | 'business' | 'capacity' | 'wall' | 'variable' | 'annotation';
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Node labels and relationship types exactly as the OpenTruss backend writes them
- * (backend/app/models/gb50300/*.py, services/schema.py; see DESIGN §3).
+ * Node labels and relationship types exactly as the OpenTruss backend writes them (the OpenTruss repository's
+ * backend/app/models/gb50300/*.py and services/schema.py).
  */
 export const LABELS = {
   project: 'Project',
@@ -46,7 +46,7 @@ export const RELATIONSHIP_SHAPES: readonly RelationshipShape[] = [
   { start: 'InspectionLot', type: 'HAS_APPROVAL_HISTORY', end: 'ApprovalHistory' },
 ];
 
-/** The labels along the path dashboards walk from a project to its elements (DESIGN §3). */
+/** The labels along the path dashboards walk from a project to its elements. */
 const CANONICAL_LABELS: readonly Label[] = [
   'Project',
   'Building',

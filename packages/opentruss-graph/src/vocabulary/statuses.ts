@@ -10,7 +10,7 @@ export const LOT_STATUS_NAMES_ZH: Readonly<Record<LotStatus, string>> = {
   PUBLISHED: '已发布',
 };
 
-/** Statuses that count as accepted for division acceptance progress (APPROVED + PUBLISHED ÷ all, DESIGN §3). */
+/** Statuses that count as accepted for division acceptance progress (APPROVED + PUBLISHED ÷ all lots). */
 export const ACCEPTED_LOT_STATUSES: readonly LotStatus[] = ['APPROVED', 'PUBLISHED'];
 
 /**

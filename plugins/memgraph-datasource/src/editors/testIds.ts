@@ -1,5 +1,5 @@
 /**
- * Stable hooks for the browser tests (issue 9) and these editors' own tests; listed in the plugin README.
+ * Stable hooks for the browser tests (tests/e2e) and these editors' own tests; listed in the plugin README.
  * Change them only together with the tests that use them.
  */
 export const TEST_IDS = {
