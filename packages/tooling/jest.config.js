@@ -1,0 +1,3 @@
+const { nodePackageJestConfig } = require('./jest');
+
+module.exports = nodePackageJestConfig(__dirname);
