@@ -3,6 +3,10 @@
 if (typeof window !== 'undefined') {
   require('./.config/jest-setup');
 
+  // Testing Library waits 1 s by default for findBy/waitFor; CI's two cores run every suite at once, and a React
+  // update behind a fetch can take longer than that there. A wrong expectation still fails, only later.
+  require('@testing-library/react').configure({ asyncUtilTimeout: 5000 });
+
   // jsdom has no IntersectionObserver; Grafana's Select observes its menu with one. Nothing is ever "visible".
   class IntersectionObserverStub {
     observe() {}
