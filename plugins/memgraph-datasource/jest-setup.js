@@ -7,3 +7,6 @@ if (typeof window !== 'undefined') {
   // update behind a fetch can take longer than that there. A wrong expectation still fails, only later.
   require('@testing-library/react').configure({ asyncUtilTimeout: 5000 });
 }
+
+// Jest's default of 5 s per test is too short for a UI test that waits (above) on a loaded two-core machine.
+jest.setTimeout(20_000);

@@ -18,3 +18,6 @@ if (typeof window !== 'undefined') {
   }
   Object.assign(global, { IntersectionObserver: IntersectionObserverStub });
 }
+
+// Jest's default of 5 s per test is too short for a UI test that waits (above) on a loaded two-core machine.
+jest.setTimeout(20_000);
