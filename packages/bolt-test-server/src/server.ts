@@ -141,14 +141,17 @@ class TestServer implements BoltTestServer, SessionHost {
     return this.registry.take(query, parameters);
   }
 
+  // Both wake `waitFor` at once: behind a hung query, the session's own change events stop.
   recordMessage(message: ReceivedMessage): void {
     this.messages.push(message);
     this.trim(this.messages);
+    this.changed();
   }
 
   recordRun(run: RunRecord): void {
     this.runs.push(run);
     this.trim(this.runs);
+    this.changed();
   }
 
   /** Drops the oldest entries in batches (a tenth of the limit), so trimming stays cheap per entry. */

@@ -17,17 +17,28 @@ export class MemgraphError extends Error {
   constructor(
     readonly kind: FailureKind,
     message: string,
-    readonly cause?: unknown
+    readonly cause?: unknown,
+    /** What the driver said, for the query inspector; the message itself stays short and actionable. */
+    readonly details?: string
   ) {
     super(message);
     this.name = 'MemgraphError';
   }
 }
 
+/**
+ * What a query was waiting for when the browser gave up: a free pooled connection (every connection of this
+ * browser busy), its own connection to be set up, or Memgraph's answer.
+ */
+export type GaveUpWaitingFor = 'pool' | 'connection' | 'answer';
+
 /** The browser gave up waiting (the server did not even answer with its own timeout error). */
 export class DeadlineExceeded extends Error {
-  constructor(readonly afterMs: number) {
-    super(`No answer within ${afterMs} ms`);
+  constructor(
+    readonly afterMs: number,
+    readonly waitingFor: GaveUpWaitingFor = 'answer'
+  ) {
+    super(`No answer within ${afterMs} ms (waiting for ${waitingFor})`);
     this.name = 'DeadlineExceeded';
   }
 }
@@ -57,6 +68,18 @@ export const WEBSOCKET_HINT =
 export function describeFailure(error: unknown, context: FailureContext): MemgraphError {
   if (error instanceof MemgraphError) {
     return error;
+  }
+  if (error instanceof DeadlineExceeded && error.waitingFor === 'pool') {
+    return poolBusy(context, error);
+  }
+  if (error instanceof DeadlineExceeded && error.waitingFor === 'connection') {
+    return new MemgraphError(
+      'unreachable',
+      `Memgraph at ${context.url} accepted the connection but did not complete the Bolt handshake within the query ` +
+        `timeout (${context.queryTimeoutSeconds} s). Check that the URL points at Memgraph's Bolt port (or a ` +
+        'WebSocket proxy in front of it) and that Memgraph is not overloaded.',
+      error
+    );
   }
   if (error instanceof DeadlineExceeded) {
     return new MemgraphError(
@@ -110,29 +133,21 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
     return new MemgraphError('query', `Memgraph rejected the query: ${serverSays}.`, error);
   }
   if (/acquisition timed out/i.test(message)) {
-    return new MemgraphError(
-      'busy',
-      `All ${context.maxConnections} connections this browser may open to Memgraph stayed busy. Wait for running ` +
-        'panels, or raise "Maximum connections per browser" in the datasource settings.',
-      error
-    );
+    return poolBusy(context, error);
   }
-  const connectionFailure = isConnectionFailure(error);
-  if (connectionFailure && ((context.rowsReceived ?? 0) > 0 || /closed|reset|lost|terminated/i.test(message))) {
+  // The driver's own text (in a browser a long, generic paragraph) goes to the details, not into the message.
+  if (isLostConnection(error) || (isConnectionFailure(error) && (context.rowsReceived ?? 0) > 0)) {
     return new MemgraphError(
       'disconnected',
       `The connection to Memgraph at ${context.url} was lost` +
         (context.rowsReceived ? ` after ${context.rowsReceived} rows` : '') +
-        ` (${serverSays}). Refresh the panel once Memgraph is back; the next query reconnects by itself.`,
-      error
+        '. Refresh the panel once Memgraph is back; the next query reconnects by itself.',
+      error,
+      message
     );
   }
-  if (connectionFailure || /WebSocket|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/i.test(message)) {
-    return new MemgraphError(
-      'unreachable',
-      `Cannot reach Memgraph at ${context.url} (${serverSays}). ${WEBSOCKET_HINT}`,
-      error
-    );
+  if (isConnectionFailure(error) || /WebSocket|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/i.test(message)) {
+    return new MemgraphError('unreachable', `Cannot reach Memgraph at ${context.url}. ${WEBSOCKET_HINT}`, error, message);
   }
   return new MemgraphError('unexpected', `The Memgraph query failed: ${serverSays}.`, error);
 }
@@ -141,6 +156,26 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
 export function isConnectionFailure(error: unknown): boolean {
   const code = (error as DriverErrorShape | undefined)?.code;
   return code === 'ServiceUnavailable' || code === 'SessionExpired';
+}
+
+/**
+ * A connection that was up and then went away (the server closed or reset it), as opposed to one that could not be
+ * set up at all (refused, unreachable, the connection timeout).
+ */
+export function isLostConnection(error: unknown): boolean {
+  const message = (error as DriverErrorShape | undefined)?.message ?? '';
+  return isConnectionFailure(error) && /closed|reset|lost|terminated/i.test(message);
+}
+
+/** Every pooled connection of this browser was taken, by queries still running, for as long as this one could wait. */
+function poolBusy(context: FailureContext, error: unknown): MemgraphError {
+  return new MemgraphError(
+    'busy',
+    `All ${context.maxConnections} connections this browser may open to Memgraph were busy with other queries still ` +
+      `running, so this query never reached Memgraph within the query timeout (${context.queryTimeoutSeconds} s). ` +
+      'Wait for the running panels, or raise "Maximum connections per browser" in the datasource settings.',
+    error
+  );
 }
 
 export function missingParameterMessage(name: string): string {

@@ -86,9 +86,62 @@ describe('failures become clear messages', () => {
     const next = await runQuery(ds, [{ cypher: 'RETURN 2 AS two', format: 'table' }]);
     expect(next.errors).toBeUndefined();
     expect(next.data[0].fields[0].values).toEqual([2]);
-    // The hung connection does not stay occupied: once resetting it fails too, the driver holding it is dropped.
-    const hungConnection = suite.server.runs.find((r) => r.query === 'MATCH (n) RETURN n')!.connectionId;
-    await suite.server.waitFor((s) => s.connections.some((c) => c.connectionId === hungConnection && !c.open), 10_000);
+  }, 20_000);
+
+  it('a give-up frees its pooled connection at once: the next query gets a fresh one without waiting', async () => {
+    const HUNG = 'MATCH (n) RETURN n.hung';
+    suite.server.addResponder({ match: HUNG, hang: true, fields: ['n.hung'] });
+    suite.server.addResponder({ match: 'RETURN 6 AS six', fields: ['six'], records: [[int(6)]] });
+    // One connection: the follow-up can only run if the hung query's connection left the pool at once.
+    const ds = dataSource({ ...viewer(), queryTimeoutSeconds: 1, maxConnections: 1 }, { registry });
+    const hung = await runQuery(ds, [{ cypher: HUNG }]);
+    expect(hung.errors?.[0].message).toMatch(/^The query did not finish within the query timeout/);
+    const gaveUpAt = Date.now();
+    const hungConnection = suite.server.runs.find((r) => r.query === HUNG)!.connectionId;
+    await suite.server.waitFor((s) => s.connections.some((c) => c.connectionId === hungConnection && !c.open), 1_000);
+    expect(Date.now() - gaveUpAt).toBeLessThan(500);
+    // Closed by the client without RESET or GOODBYE first (Memgraph would answer RESET only after the query).
+    const after = suite.server.messages.filter((m) => m.connectionId === hungConnection).map((m) => m.type);
+    expect(after).not.toContain('RESET');
+
+    const next = await runQuery(ds, [{ cypher: 'RETURN 6 AS six', format: 'table' }]);
+    expect(next.errors).toBeUndefined();
+    expect(next.data[0].fields[0].values).toEqual([6]);
+    expect(Date.now() - gaveUpAt).toBeLessThan(1_000);
+    expect(suite.server.lastRun?.connectionId).not.toBe(hungConnection);
+  }, 20_000);
+
+  it('a query that waited for a pool taken by a hung query says all connections were busy and names the setting', async () => {
+    const HUNG = 'MATCH (n) RETURN n.waiting';
+    suite.server.addResponder({ match: HUNG, hang: true, fields: ['n.waiting'] });
+    const ds = dataSource({ ...viewer(), queryTimeoutSeconds: 1, maxConnections: 1 }, { registry });
+    const first = runQuery(ds, [{ refId: 'first', cypher: HUNG }]);
+    await suite.server.waitFor((s) => s.runs.some((r) => r.query === HUNG && r.outcome === 'streaming'));
+    const second = await runQuery(ds, [{ refId: 'second', cypher: HUNG }]);
+    expect((await first).errors?.[0].message).toMatch(/^The query did not finish within the query timeout/);
+    expect(second.errors?.[0].message).toBe(
+      'All 1 connections this browser may open to Memgraph were busy with other queries still running, so this ' +
+        'query never reached Memgraph within the query timeout (1 s). Wait for the running panels, or raise ' +
+        '"Maximum connections per browser" in the datasource settings.'
+    );
+  }, 20_000);
+
+  it('a wall of panels behind a hung Memgraph: the first refresh after Memgraph answers again succeeds for every panel', async () => {
+    const panels = ['A', 'B', 'C', 'D', 'E', 'F'].map((refId) => ({ refId, cypher: `RETURN '${refId}' AS panel` }));
+    for (const { cypher } of panels) {
+      suite.server.addResponder({ match: cypher, hang: true, fields: ['panel'], times: 1 });
+    }
+    // Default pool of 4, six panels: four hang on the server, two wait for the pool; all give up.
+    const ds = dataSource({ ...viewer(), queryTimeoutSeconds: 1 }, { registry });
+    const stalled = await runQuery(ds, panels);
+    expect(stalled.errors).toHaveLength(panels.length);
+    // Memgraph answers again (the hanging responders were used up): the very next refresh works for every panel.
+    for (const { refId, cypher } of panels) {
+      suite.server.addResponder({ match: cypher, fields: ['panel'], records: [[refId]] });
+    }
+    const refresh = await runQuery(ds, panels);
+    expect(refresh.errors).toBeUndefined();
+    expect(refresh.data.map((frame) => frame.fields[0].values[0])).toEqual(panels.map((p) => p.refId));
   }, 20_000);
 
   it('transient error: asks for a retry', async () => {

@@ -2,7 +2,15 @@ import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { Observable } from 'rxjs';
 
 import { type CypherResult, ResultCollector } from '../frames/cypherResult';
-import { DeadlineExceeded, describeFailure, type FailureContext, isConnectionFailure } from './errors';
+import {
+  DeadlineExceeded,
+  describeFailure,
+  type FailureContext,
+  type GaveUpWaitingFor,
+  isConnectionFailure,
+  isLostConnection,
+} from './errors';
+import { type ConnectionState, sessionConnection, type SessionConnection } from './sessionConnection';
 
 export type { CypherResult };
 
@@ -26,10 +34,18 @@ export interface RunOptions {
 
 /** How long after the query timeout the browser stops waiting for Memgraph's own timeout error. */
 export const DEADLINE_GRACE_MS = 2_000;
-/** How long a cancelled stream may take to stop cleanly (DISCARD at the next batch) before the session is reset. */
+/** How long a cancelled stream may take to stop cleanly (DISCARD at the next batch) before its connection is dropped. */
 export const CANCEL_GRACE_MS = 3_000;
-/** How long a forced session close (RESET) may take before the connection is considered stuck. */
+/** Without the driver internals that drop one connection: how long a forced close (RESET) may take before the driver is dropped. */
 export const STUCK_SESSION_MS = 3_000;
+
+/**
+ * Sessions of each driver that hold or wait for a pooled connection (from the query's start until its session has
+ * closed), so a query that gave up while waiting for the pool can tell "every connection busy" from "no answer".
+ */
+const sessionsInUse = new WeakMap<Driver, number>();
+const countSession = (driver: Driver, delta: number) =>
+  sessionsInUse.set(driver, (sessionsInUse.get(driver) ?? 0) + delta);
 
 /**
  * Runs one statement in its own READ session and emits the result once. User queries run inside an explicit READ
@@ -39,33 +55,43 @@ export const STUCK_SESSION_MS = 3_000;
  * Stopping early (row cap, unsubscribe) discards the rest of the result on the server at the next batch boundary
  * (DISCARD), rolls back and closes the session, so the connection goes back to the pool in a clean state. A stream
  * that does not stop within CANCEL_GRACE_MS, or a server that misses the deadline (query timeout + a short grace),
- * gets its session reset; if even that does not finish, `onStuck` lets the caller drop the driver. Every failure
- * becomes a MemgraphError; nothing waits longer than the deadline.
+ * gets its connection dropped at once (see sessionConnection.ts): the pool frees that slot immediately and the next
+ * query opens a fresh connection instead of queueing behind a hung one. Every failure becomes a MemgraphError;
+ * nothing waits longer than the deadline.
+ *
+ * One query makes one connection attempt: the driver bounds it by the connection timeout, and a retry would double
+ * what the user set. Only a pooled connection that was handed over and then turned out closed by the server (e.g.
+ * Memgraph restarted since) is replaced once, on a fresh connection, within the same deadline.
  */
 export function runCypher(driver: Driver, statement: CypherStatement, options: RunOptions): Observable<CypherResult> {
   return new Observable<CypherResult>((subscriber) => {
     let rowsReceived = 0;
     let running = true;
     let forceCloseTimer: ReturnType<typeof setTimeout> | undefined;
-    const begin = () => {
+    const begin = (): Attempt => {
       const session = driver.session({
         defaultAccessMode: neo4j.session.READ,
         database: options.database || undefined,
         // One record past the cap tells "exactly maxRows" from "more than maxRows".
         fetchSize: Math.min(options.fetchSize, options.maxRows + 1),
       });
-      return { session, stream: startStream(session, statement, options, (count) => (rowsReceived = count)) };
+      const poolWasFull = (sessionsInUse.get(driver) ?? 0) >= options.failureContext.maxConnections;
+      countSession(driver, 1);
+      const startedAt = Date.now();
+      const stream = startStream(session, statement, options, (count) => (rowsReceived = count));
+      return { session, stream, connection: sessionConnection(session), startedAt, poolWasFull, closing: undefined };
     };
     let current = begin();
     const describe = (error: unknown) => describeFailure(error, { ...options.failureContext, rowsReceived });
-    const forceClose = () => resetStuckSession(current.session, options.onStuck);
+    const giveUp = (reason: string) => abandon(current, reason, options.onStuck, () => closeAttempt(driver, current));
 
     const deadlineMs = options.timeoutMs + DEADLINE_GRACE_MS;
     const deadline = setTimeout(() => {
       running = false;
+      const waitingFor = waitedFor(current, options.timeoutMs);
       current.stream.cancel();
-      subscriber.error(describe(new DeadlineExceeded(deadlineMs)));
-      forceClose();
+      subscriber.error(describe(new DeadlineExceeded(deadlineMs, waitingFor)));
+      giveUp(`The browser gave up on the query after ${deadlineMs} ms without an answer`);
     }, deadlineMs);
 
     const execute = async (): Promise<CypherResult> => {
@@ -74,10 +100,10 @@ export function runCypher(driver: Driver, statement: CypherStatement, options: R
       } catch (error) {
         // A pooled connection the server dropped (e.g. Memgraph restarted) fails on first use: a read is safe to
         // run once more, on a fresh connection, as long as nothing arrived yet. Still within the same deadline.
-        if (!running || rowsReceived > 0 || !isConnectionFailure(error)) {
+        if (!running || rowsReceived > 0 || !isStaleConnection(current.connection.state(), error)) {
           throw error;
         }
-        current.session.close().catch(() => undefined);
+        closeAttempt(driver, current);
         current = begin();
         return await current.stream.result;
       }
@@ -94,7 +120,7 @@ export function runCypher(driver: Driver, statement: CypherStatement, options: R
         running = false;
         clearTimeout(deadline);
         clearTimeout(forceCloseTimer);
-        current.session.close().catch(() => undefined);
+        closeAttempt(driver, current);
       });
 
     // Unsubscribed (refresh, time change, navigation) while still streaming: stop it on the server.
@@ -103,10 +129,68 @@ export function runCypher(driver: Driver, statement: CypherStatement, options: R
         running = false;
         clearTimeout(deadline);
         current.stream.cancel();
-        forceCloseTimer = setTimeout(forceClose, CANCEL_GRACE_MS);
+        forceCloseTimer = setTimeout(
+          () => giveUp(`The query was cancelled and did not stop within ${CANCEL_GRACE_MS} ms`),
+          CANCEL_GRACE_MS
+        );
       }
     };
   });
+}
+
+interface Attempt {
+  session: Session;
+  stream: Stream;
+  connection: SessionConnection;
+  startedAt: number;
+  /** Every connection the pool may open was taken by other sessions when this one started. */
+  poolWasFull: boolean;
+  closing: Promise<void> | undefined;
+}
+
+/** Closes an attempt's session once; the count of sessions in use drops when it has closed. */
+function closeAttempt(driver: Driver, attempt: Attempt): Promise<void> {
+  attempt.closing ??= attempt.session
+    .close()
+    .catch(() => undefined)
+    .finally(() => countSession(driver, -1));
+  return attempt.closing;
+}
+
+/**
+ * What a query that got no answer was waiting for. Memgraph had its chance only if the connection arrived within the
+ * query timeout; otherwise the wait was for a free pooled connection (when all were taken as it started) or for its
+ * own connection to be set up.
+ */
+function waitedFor(attempt: Attempt, timeoutMs: number): GaveUpWaitingFor {
+  const { connection, startedAt, poolWasFull } = attempt;
+  const acquiredAt = connection.acquiredAt();
+  const waited = connection.state() === 'waiting' || (acquiredAt !== undefined && acquiredAt - startedAt > timeoutMs);
+  if (!waited) {
+    return 'answer';
+  }
+  return poolWasFull ? 'pool' : 'connection';
+}
+
+/** A connection the pool handed over (so it had been set up) that then turned out closed: worth one fresh try. */
+function isStaleConnection(state: ConnectionState, error: unknown): boolean {
+  return state === 'acquired' ? isConnectionFailure(error) : state === 'unknown' && isLostConnection(error);
+}
+
+/**
+ * Ends an attempt the browser gave up on. A connection that is busy is dropped at once (the pool destroys it and
+ * the slot is free for the next query); a session still waiting for the pool is just closed (it never sends its
+ * query). Only when the driver's internals are not as expected does the old path remain: closing the session sends
+ * RESET, and if even that does not finish shortly, `onStuck` lets the caller drop the whole driver.
+ */
+function abandon(attempt: Attempt, reason: string, onStuck: (() => void) | undefined, close: () => Promise<void>): void {
+  const state = attempt.connection.state();
+  if (attempt.connection.drop(reason) || state === 'waiting' || state === 'failed') {
+    void close();
+    return;
+  }
+  const stuck = setTimeout(() => onStuck?.(), STUCK_SESSION_MS);
+  void close().finally(() => clearTimeout(stuck));
 }
 
 interface Stream {
@@ -179,16 +263,4 @@ function startStream(
     }),
     cancel: stop,
   };
-}
-
-/**
- * The server is not answering, so the session is reset (closing it sends RESET); if even that does not finish
- * shortly, the caller drops the whole driver, which closes the stuck connection.
- */
-function resetStuckSession(session: Session, onStuck: (() => void) | undefined): void {
-  const stuck = setTimeout(() => onStuck?.(), STUCK_SESSION_MS);
-  session
-    .close()
-    .catch(() => undefined)
-    .finally(() => clearTimeout(stuck));
 }
