@@ -130,6 +130,8 @@ export interface ServerStats {
   activeStreams: number;
   openTransactions: number;
   totalConnections: number;
+  /** Connections accepted while silent (`setSilent(true)`), never answered and not in `totalConnections`. */
+  unansweredConnections: number;
 }
 
 export interface BoltTestServerOptions {
@@ -159,6 +161,12 @@ export interface BoltTestServer {
   stop(): Promise<void>;
   /** Like a Memgraph restart: every connection dropped, then listening again on the same port. */
   restart(): Promise<void>;
+  /**
+   * While silent, new connections are accepted and never answered — no Bolt handshake, no WebSocket upgrade — like a
+   * host whose Memgraph hangs or a proxy with nothing behind it; they are counted in `stats().unansweredConnections`
+   * and dropped by `stop()`. Open connections carry on. `setSilent(false)` answers new connections again.
+   */
+  setSilent(silent: boolean): void;
   readonly runs: readonly RunRecord[];
   readonly lastRun: RunRecord | undefined;
   readonly messages: readonly ReceivedMessage[];

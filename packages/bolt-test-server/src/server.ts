@@ -30,6 +30,8 @@ class TestServer implements BoltTestServer, SessionHost {
   private readonly events = new EventEmitter();
   private listener?: BoltListener;
   private connectionCount = 0;
+  private unansweredCount = 0;
+  private silent = false;
   private boundPort = 0;
 
   constructor(private readonly options: BoltTestServerOptions) {
@@ -70,7 +72,14 @@ class TestServer implements BoltTestServer, SessionHost {
   }
 
   async listen(port: number): Promise<void> {
-    const listener = new BoltListener((channel, firstBytes) => this.accept(channel, firstBytes));
+    const listener = new BoltListener(
+      (channel, firstBytes) => this.accept(channel, firstBytes),
+      () => {
+        this.unansweredCount++;
+        this.changed();
+      }
+    );
+    listener.silent = this.silent;
     this.boundPort = await listener.listen(this.options.host ?? '127.0.0.1', port);
     this.listener = listener;
   }
@@ -81,6 +90,14 @@ class TestServer implements BoltTestServer, SessionHost {
 
   clearResponders(): void {
     this.registry.clear();
+  }
+
+  setSilent(silent: boolean): void {
+    this.silent = silent;
+    if (this.listener) {
+      this.listener.silent = silent;
+    }
+    this.changed();
   }
 
   async stop(): Promise<void> {
@@ -103,6 +120,7 @@ class TestServer implements BoltTestServer, SessionHost {
       activeStreams: this.runs.filter((r) => r.outcome === 'streaming').length,
       openTransactions: open.filter((s) => s.inTransaction).length,
       totalConnections: this.connectionCount,
+      unansweredConnections: this.unansweredCount,
     };
   }
 

@@ -207,3 +207,30 @@ describe('responders checked when added', () => {
     expect(() => server.addResponder(responder as never)).toThrow(error);
   });
 });
+
+describe('a silent host: accepts connections, never answers', () => {
+  it('answers neither the Bolt handshake nor a WebSocket upgrade, counts the connections, and recovers', async () => {
+    server.setSilent(true);
+    const raw = await RawBoltClient.connect(server.port);
+    raw.send(handshake(DRIVER6_VERSIONS));
+    await server.waitFor((s) => s.stats().unansweredConnections === 1);
+    await expect(raw.readBytes(1, 300)).rejects.toThrow();
+    expect(server.stats()).toMatchObject({ totalConnections: 0, openConnections: 0 });
+
+    // Over WebSocket the upgrade is never answered, so the browser driver's connection timeout applies: one attempt.
+    const started = Date.now();
+    const ws = openDriver('websocket', server.url, 'tester', 'secret', { connectionTimeout: 500 });
+    const session = ws.session(); // not executeQuery: its retries would make more attempts
+    await expect(session.run(OK)).rejects.toMatchObject({ message: 'Failed to establish connection in 500ms' });
+    await session.close();
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(server.stats().unansweredConnections).toBe(2);
+    await ws.close();
+
+    server.setSilent(false);
+    const tcp = openDriver('tcp', server.url);
+    expect((await tcp.executeQuery(OK)).records[0].get('n')).toEqual(neo4j.int(1));
+    await tcp.close();
+    raw.destroy();
+  });
+});

@@ -65,7 +65,13 @@ describe.each(CHANNELS)('over %s', (channel: Channel) => {
     const tx = await session.beginTransaction();
     try {
       await tx.run(LOTS, { status: 'APPROVED', from: null });
-      expect(server.stats()).toEqual({ openConnections: 1, activeStreams: 0, openTransactions: 1, totalConnections: 1 });
+      expect(server.stats()).toEqual({
+        openConnections: 1,
+        activeStreams: 0,
+        openTransactions: 1,
+        totalConnections: 1,
+        unansweredConnections: 0,
+      });
       const result = tx.run('UNWIND range(1, 10) AS i RETURN i');
       await result.keys();
       await server.waitFor((s) => s.stats().activeStreams === 1);

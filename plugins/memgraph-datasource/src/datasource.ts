@@ -108,8 +108,7 @@ export class DataSource extends DataSourceApi<MemgraphQuery, MemgraphSettings> {
 
   /** One target: its failure becomes that target's error and never cancels the others. */
   runTarget(target: MemgraphQuery, window: TimeWindow, scopedVars?: ScopedVars): Observable<QueryOutcome> {
-    const fail = (error: unknown): Observable<QueryOutcome> =>
-      of({ frames: [], error: { refId: target.refId, message: this.describe(error).message } });
+    const fail = (error: unknown): Observable<QueryOutcome> => of({ frames: [], error: this.queryError(target, error) });
     try {
       const settings = this.resolved();
       const variables = withCarriedValues(this.variableSource(scopedVars), target.variableValues);
@@ -188,6 +187,12 @@ export class DataSource extends DataSourceApi<MemgraphQuery, MemgraphSettings> {
       queryTimeoutSeconds: settings.queryTimeoutSeconds,
       maxConnections: settings.maxConnections,
     };
+  }
+
+  /** The panel shows the message; the driver's own text, when there is one, goes to the error's details. */
+  private queryError(target: MemgraphQuery, error: unknown): DataQueryError {
+    const { message, details } = this.describe(error);
+    return { refId: target.refId, message, ...(details ? { data: { message, error: details } } : {}) };
   }
 
   private describe(error: unknown): MemgraphError {

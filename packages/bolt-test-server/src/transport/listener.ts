@@ -21,8 +21,13 @@ export class BoltListener {
   });
   private readonly webSocketServer = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   private readonly sockets = new Set<net.Socket>();
+  /** Accept connections and never answer them (a host whose Memgraph stopped answering), see `onUnanswered`. */
+  silent = false;
 
-  constructor(private readonly onChannel: ChannelListener) {
+  constructor(
+    private readonly onChannel: ChannelListener,
+    private readonly onUnanswered: () => void = () => undefined
+  ) {
     // Memgraph names itself in the upgrade response; subprotocols are echoed only when requested (ws default).
     this.webSocketServer.on('headers', (headers) => headers.push('Server: Memgraph Bolt WS'));
     this.httpServer.on('upgrade', (request, socket, head) => {
@@ -57,6 +62,10 @@ export class BoltListener {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined);
+    if (this.silent) {
+      this.onUnanswered(); // bytes are never read: not the Bolt handshake, not the WebSocket upgrade
+      return;
+    }
     let received = Buffer.alloc(0);
     const sniff = (data: Buffer) => {
       received = Buffer.concat([received, data]);

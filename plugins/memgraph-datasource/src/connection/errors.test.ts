@@ -15,8 +15,9 @@ describe('describeFailure', () => {
       context
     );
     expect(error.kind).toBe('unreachable');
-    expect(error.message).toContain('Cannot reach Memgraph at bolt://db:7687 (WebSocket connection failure.');
-    expect(error.message).toContain(WEBSOCKET_HINT);
+    // The actionable sentence and the hint; the driver's long generic browser text only in the details.
+    expect(error.message).toBe(`Cannot reach Memgraph at bolt://db:7687. ${WEBSOCKET_HINT}`);
+    expect(error.details).toMatch(/^WebSocket connection failure\. Due to security constraints/);
     expect(WEBSOCKET_HINT).toContain('only without TLS');
     expect(WEBSOCKET_HINT).toContain('connect-src');
   });
@@ -48,6 +49,31 @@ describe('describeFailure', () => {
       context
     );
     expect(error).toMatchObject({ kind: 'busy', message: expect.stringContaining('All 4 connections') });
+  });
+
+  it('a lost connection keeps the driver text out of the message', () => {
+    const error = describeFailure(driverError('Connection was closed by server', 'ServiceUnavailable'), {
+      ...context,
+      rowsReceived: 12,
+    });
+    expect(error).toMatchObject({
+      kind: 'disconnected',
+      message:
+        'The connection to Memgraph at bolt://db:7687 was lost after 12 rows. Refresh the panel once Memgraph is ' +
+        'back; the next query reconnects by itself.',
+      details: 'Connection was closed by server',
+    });
+  });
+
+  it('tells a query that waited for a busy pool, or for its connection, from one Memgraph did not answer', () => {
+    expect(describeFailure(new DeadlineExceeded(32_000, 'pool'), context)).toMatchObject({
+      kind: 'busy',
+      message: expect.stringMatching(/^All 4 connections this browser may open to Memgraph were busy .*"Maximum connections per browser"/),
+    });
+    expect(describeFailure(new DeadlineExceeded(32_000, 'connection'), context)).toMatchObject({
+      kind: 'unreachable',
+      message: expect.stringContaining('did not complete the Bolt handshake'),
+    });
   });
 
   it('tells the browser-side deadline from the server timeout', () => {
