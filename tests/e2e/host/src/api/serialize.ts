@@ -38,6 +38,10 @@ export function serializeResponse(
   return {
     state: errors.length && state === 'Done' ? 'Error' : state,
     frames: (response?.data ?? []).map((frame: DataFrame) => serializeFrame(frame)),
-    errors: errors.map((error) => ({ refId: error.refId, message: error.message })),
+    errors: errors.map((error) => ({
+      refId: error.refId,
+      message: error.message,
+      ...(error.data?.error ? { details: error.data.error } : {}),
+    })),
   };
 }

@@ -25,7 +25,8 @@ export interface SerializedResponse {
   /** Done, Error, or Cancelled when a newer run of the same panel replaced this one. */
   state: 'Done' | 'Error' | 'Cancelled';
   frames: SerializedFrame[];
-  errors: Array<{ refId?: string; message?: string }>;
+  /** `details`: what the datasource put in the error's data (the driver's own text). */
+  errors: Array<{ refId?: string; message?: string; details?: string }>;
 }
 
 export interface PanelRequest {
