@@ -174,7 +174,7 @@ describe('query execution through the real driver', () => {
   });
 
   it('turns every value type into the right field', async () => {
-    const lot = node(1, ['InspectionLot'], { id: 'L-1' });
+    const lot = node(1, ['InspectionLot'], { id: 'L-1', serial: int('9223372036854775807') });
     suite.server.addResponder({
       match: 'RETURN everything',
       fields: [
@@ -208,9 +208,9 @@ describe('query execution through the real driver', () => {
           new DateTime(int(2024), int(5), int(1), int(10), int(0), int(0), int(0), int(-5 * 3600)),
           new Duration(int(0), int(1), int(1), int(0)),
           new Point(int(4326), 116.4, 39.9),
-          new LocalTime(int(9), int(30), int(0), int(0)),
+          new LocalTime(int(9), int(30), int(0), int(500_000_000)),
           lot,
-          [int(1), 'x'],
+          [int(1), 'x', int('-9223372036854775808')],
           { a: int(1), b: [true] },
           null,
         ],
@@ -232,16 +232,23 @@ describe('query execution through the real driver', () => {
     expect(typeAndValue('offset')).toEqual([FieldType.time, Date.UTC(2024, 4, 1, 15)]);
     expect(typeAndValue('dur')).toEqual([FieldType.number, 86_401_000]);
     expect(typeAndValue('point')).toEqual([FieldType.string, 'SRID=4326;POINT(116.4 39.9)']);
-    expect(typeAndValue('ltime')).toEqual([FieldType.string, '09:30:00']);
+    expect(typeAndValue('ltime')).toEqual([FieldType.string, '09:30:00.5']);
+    // Integers beyond ±2^53 inside properties and lists: exact, and still integers ({"Z": digits}, not a string).
     expect(typeAndValue('node')).toEqual([
       FieldType.other,
-      { elementId: expect.any(String), labels: ['InspectionLot'], properties: { id: 'L-1' } },
+      {
+        elementId: expect.any(String),
+        labels: ['InspectionLot'],
+        properties: { id: 'L-1', serial: { Z: '9223372036854775807' } },
+      },
     ]);
-    expect(typeAndValue('list')).toEqual([FieldType.other, [1, 'x']]);
+    expect(typeAndValue('list')).toEqual([FieldType.other, [1, 'x', { Z: '-9223372036854775808' }]]);
     expect(typeAndValue('map')).toEqual([FieldType.other, { a: 1, b: [true] }]);
-    expect(typeAndValue('none')).toEqual([FieldType.string, null]);
+    expect(typeAndValue('none')).toEqual([FieldType.other, null]);
     expect(response.data[0].meta.notices).toEqual([
       { severity: 'warning', text: expect.stringContaining('Column "big" holds integers beyond ±2^53') },
+      { severity: 'warning', text: expect.stringContaining('Column "node" holds integers beyond ±2^53 inside') },
+      { severity: 'warning', text: expect.stringContaining('Column "list" holds integers beyond ±2^53 inside') },
     ]);
   });
 

@@ -26,13 +26,14 @@ function tagsOf(value: unknown): string[] {
   );
 }
 
-function textOf(value: unknown): string | undefined {
-  return value === null || value === undefined ? undefined : String(value);
+/** `title` / `text` of a row, left out of the event when null (Grafana shows a missing text as nothing). */
+function textEntry(key: 'title' | 'text', value: unknown): Partial<Pick<AnnotationEvent, 'title' | 'text'>> {
+  return value === null || value === undefined ? {} : { [key]: String(value) };
 }
 
 /**
  * Table frames of an annotation query → Grafana annotation events: `time` (and `timeEnd` for a region, when it is
- * after `time`), `title`, `text` and `tags` (a list, or a comma-separated string). Rows without a time are skipped.
+ * after `time`), `title` and `text` (left out when null) and `tags` (a list, or a comma-separated string). Rows without a time are skipped.
  * Throws AnnotationShapeError when there is no `time` column, so the dashboard shows what to fix.
  */
 export function annotationEvents(frames: DataFrame[]): AnnotationEvent[] {
@@ -59,8 +60,8 @@ export function annotationEvents(frames: DataFrame[]): AnnotationEvent[] {
       events.push({
         time: start,
         ...(isRegion ? { timeEnd: end, isRegion } : {}),
-        title: textOf(title?.values[row]),
-        text: textOf(text?.values[row]),
+        ...textEntry('title', title?.values[row]),
+        ...textEntry('text', text?.values[row]),
         tags: tagsOf(tags?.values[row]),
       });
     }

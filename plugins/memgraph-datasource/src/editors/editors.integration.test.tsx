@@ -147,6 +147,29 @@ describe('variables through CustomVariableSupport', () => {
     expect(suite.server.lastRun!.parameters).toMatchObject({ project: ['p-1', 'p-2'], __to: int(queryRequest([]).range.to.valueOf()) });
   });
 
+  it('uses text / value columns too (Grafana’s generic convention), and __text / __value over them', async () => {
+    const cypher = 'MATCH (l:InspectionLot) RETURN l.status AS Text, l.id AS value, l.code AS other';
+    suite.server.addResponder({
+      match: cypher,
+      fields: ['other', 'Text', 'value'],
+      records: [
+        ['x', 'Approved', 'lot-1'],
+        ['y', null, 'lot-2'],
+      ],
+    });
+    const ds = dataSource(settings(), { registry });
+    expect((await variableQuery(ds, cypher)).data).toEqual([
+      { text: 'Approved', value: 'lot-1' },
+      { text: 'lot-2', value: 'lot-2' },
+    ]);
+    const both = 'MATCH (l:InspectionLot) RETURN l.name AS text, l.id AS value, l.label AS __text';
+    suite.server.addResponder({ match: both, fields: ['text', 'value', '__text'], records: [['name', 'lot-1', 'label']] });
+    expect((await variableQuery(ds, both)).data).toEqual([{ text: 'label', value: 'lot-1' }]);
+    const valueOnly = 'MATCH (l:InspectionLot) RETURN l.code AS code, l.id AS value';
+    suite.server.addResponder({ match: valueOnly, fields: ['code', 'value'], records: [['c-1', 'lot-1']] });
+    expect((await variableQuery(ds, valueOnly)).data).toEqual([{ text: 'lot-1', value: 'lot-1' }]);
+  });
+
   it('uses the first column otherwise, numbers as text, and reports Memgraph errors', async () => {
     suite.server.addResponder({ match: 'MATCH (l:Level) RETURN l.number, l.name', fields: ['l.number', 'l.name'], records: [[int(1), 'B1'], [int(2), 'F1'], [null, 'x']] });
     const ds = dataSource(settings(), { registry });
@@ -181,8 +204,10 @@ describe('annotations through the annotations object', () => {
     const events = await lastValueFrom(annotations.processEvents!(annotation, response.data));
     expect(events).toEqual([
       { time: Date.UTC(2024, 4, 2, 8, 30), title: 'APPROVE', text: 'u-7', tags: ['opentruss', 'approve'] },
-      { time: Date.UTC(2024, 4, 3), title: 'REJECT', text: undefined, tags: ['opentruss', 'reject'] },
+      { time: Date.UTC(2024, 4, 3), title: 'REJECT', tags: ['opentruss', 'reject'] },
     ]);
+    // A null text (or title) is left out, never `text: undefined`.
+    expect(Object.keys(events[1])).toEqual(['time', 'title', 'tags']);
     expect(suite.server.lastRun!.parameters).toMatchObject({ __from: int(0), __to: int(Date.UTC(2025, 0, 1)) });
   });
 });

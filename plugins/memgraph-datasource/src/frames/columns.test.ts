@@ -93,7 +93,7 @@ describe('toColumn infers the type from all values', () => {
     );
     expect(column.field.type).toBe(FieldType.other);
     expect(column.field.values).toEqual([
-      { elementId: 'n1', labels: ['InspectionLot'], properties: { id: 'L-1', count: '9007199254740993' } },
+      { elementId: 'n1', labels: ['InspectionLot'], properties: { id: 'L-1', count: { Z: '9007199254740993' } } },
       {
         elementId: 'r7',
         type: 'MANAGEMENT_CONTAINS',
@@ -103,7 +103,7 @@ describe('toColumn infers the type from all values', () => {
       },
       {
         nodes: [
-          { elementId: 'n1', labels: ['InspectionLot'], properties: { id: 'L-1', count: '9007199254740993' } },
+          { elementId: 'n1', labels: ['InspectionLot'], properties: { id: 'L-1', count: { Z: '9007199254740993' } } },
           { elementId: 'n2', labels: ['Element'], properties: { id: 'E-1' } },
         ],
         relationships: [
@@ -133,9 +133,39 @@ describe('toColumn infers the type from all values', () => {
     expect(toColumn('m', ['a', [1.5]], 'UTC').field).toMatchObject({ type: FieldType.other, values: ['a', [1.5]] });
   });
 
-  it('an all-null (or empty) column is a string column of nulls', () => {
-    expect(toColumn('n', [null, null], 'UTC').field).toMatchObject({ type: FieldType.string, values: [null, null] });
-    expect(toColumn('n', [], 'UTC').field).toMatchObject({ type: FieldType.string, values: [] });
+  it('an all-null (or empty) column keeps Grafana’s neutral type, not text', () => {
+    expect(toColumn('n', [null, null], 'UTC').field).toMatchObject({ type: FieldType.other, values: [null, null] });
+    expect(toColumn('n', [], 'UTC').field).toMatchObject({ type: FieldType.other, values: [] });
+  });
+
+  it('integers beyond ±2^53 inside lists, maps and properties stay exact and typed, with a notice', () => {
+    const big = int('9007199254740993');
+    const column = toColumn('m', [[int(1), big], { k: big, s: '9007199254740993' }, node(1, ['Lot'], { n: big })], 'UTC');
+    expect(column.field.values).toEqual([
+      [1, { Z: '9007199254740993' }],
+      { k: { Z: '9007199254740993' }, s: '9007199254740993' },
+      { elementId: 'n1', labels: ['Lot'], properties: { n: { Z: '9007199254740993' } } },
+    ]);
+    expect(column.notice).toBe(
+      'Column "m" holds integers beyond ±2^53 inside lists, maps or properties; they are written {"Z": "<digits>"} to stay exact.'
+    );
+    expect(toColumn('m', [[int(1)]], 'UTC').notice).toBeUndefined();
+  });
+
+  it('local times and times print only the fraction digits they have', () => {
+    const column = toColumn(
+      't',
+      [
+        new LocalTime(int(10), int(30), int(15), int(500_000_000)),
+        new LocalTime(int(10), int(30), int(15), int(0)),
+        new LocalTime(int(10), int(30), int(15), int(1_000)),
+      ],
+      'UTC'
+    );
+    expect(column.field.values).toEqual(['10:30:15.5', '10:30:15', '10:30:15.000001']);
+    expect(toColumn('t', [new Time(int(8), int(0), int(0), int(120_000_000), int(28_800))], 'UTC').field.values).toEqual([
+      '08:00:00.12+08:00',
+    ]);
   });
 
   it('non-finite floats survive as text inside JSON', () => {

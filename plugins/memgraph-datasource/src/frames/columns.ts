@@ -3,7 +3,16 @@ import type { Duration, Integer } from 'neo4j-driver';
 
 import { durationToMs, instantToEpochMs, isoStringToEpochMs } from './temporal';
 import { isTimeColumnName, type ResultColumn } from './resultColumn';
-import { GRAPH_KINDS, INSTANT_KINDS, integerNumber, kindOf, toPlain, toText, type ValueKind } from './values';
+import {
+  BIG_INTEGER_KEY,
+  GRAPH_KINDS,
+  INSTANT_KINDS,
+  integerNumber,
+  kindOf,
+  toPlain,
+  toText,
+  type ValueKind,
+} from './values';
 
 export { isTimeColumnName };
 
@@ -35,9 +44,11 @@ export function columnField(column: ResultColumn, zone: string): Column {
   });
 
   if (kinds.size === 0) {
+    // Nothing to learn a type from (all null, or no rows): Grafana's neutral type, as its own type guessing gives
+    // null values, so a panel neither takes the column for text labels nor for numbers.
     return {
       field: field(
-        FieldType.string,
+        FieldType.other,
         values.map(() => null)
       ),
     };
@@ -77,7 +88,16 @@ export function columnField(column: ResultColumn, zone: string): Column {
     };
   }
   if ([...kinds].some((k) => STRUCTURED_KINDS.has(k))) {
-    return { field: field(FieldType.other, values.map(toPlain)) };
+    let bigIntegers = 0;
+    const countBigInteger = () => bigIntegers++;
+    const plain = values.map((value) => toPlain(value, countBigInteger));
+    return {
+      field: field(FieldType.other, plain),
+      notice: bigIntegers
+        ? `Column "${name}" holds integers beyond ±2^53 inside lists, maps or properties; they are written ` +
+          `{"${BIG_INTEGER_KEY}": "<digits>"} to stay exact.`
+        : undefined,
+    };
   }
   return {
     field: field(FieldType.string, values.map(toText)),

@@ -125,10 +125,25 @@ function bytesText(bytes: ArrayBufferView): string {
 }
 
 /**
- * A JSON-safe rendering of any value, for JSON fields (graph values, lists, maps) and mixed columns. Integers stay
- * exact (text beyond ±2^53), temporal values and durations become their ISO strings, points extended WKT.
+ * How an integer beyond ±2^53 is written inside lists, maps and node / relationship properties: `{"Z": "<exact
+ * decimal>"}`, Jolt's integer notation (the one this repository's fixtures use). It keeps the exact digits, as a
+ * top-level column of such integers does (exact text), and unlike a bare string it still says "integer".
  */
-export function toPlain(value: unknown): unknown {
+export const BIG_INTEGER_KEY = 'Z';
+
+export interface BigInteger {
+  [BIG_INTEGER_KEY]: string;
+}
+
+/** Told about each integer beyond ±2^53 that `toPlain` wrote as a BigInteger. */
+export type BigIntegerListener = () => void;
+
+/**
+ * A JSON-safe rendering of any value, for JSON fields (graph values, lists, maps) and mixed columns. Integers stay
+ * exact: numbers inside ±2^53, a BigInteger beyond; temporal values and durations become their ISO strings (no
+ * trailing zeros in the fraction), points extended WKT.
+ */
+export function toPlain(value: unknown, onBigInteger?: BigIntegerListener): unknown {
   const kind = kindOf(value);
   switch (kind) {
     case 'null':
@@ -140,11 +155,15 @@ export function toPlain(value: unknown): unknown {
       return Number.isFinite(value) ? value : String(value);
     case 'integer': {
       const integer = value as Integer | bigint;
-      return isSafeInteger(integer) ? integerNumber(integer) : integerText(integer);
+      if (isSafeInteger(integer)) {
+        return integerNumber(integer);
+      }
+      onBigInteger?.();
+      return { [BIG_INTEGER_KEY]: integerText(integer) } satisfies BigInteger;
     }
     case 'node': {
       const node = value as Node;
-      return { elementId: node.elementId, labels: node.labels, properties: toPlain(node.properties) };
+      return { elementId: node.elementId, labels: node.labels, properties: plainMap(node.properties, onBigInteger) };
     }
     case 'relationship': {
       const rel = value as Relationship;
@@ -154,14 +173,14 @@ export function toPlain(value: unknown): unknown {
         ...(rel.startNodeElementId !== undefined
           ? { startElementId: rel.startNodeElementId, endElementId: rel.endNodeElementId }
           : {}),
-        properties: toPlain(rel.properties),
+        properties: plainMap(rel.properties, onBigInteger),
       };
     }
     case 'path': {
       const path = value as Path;
       return {
-        nodes: [path.start, ...path.segments.map((s) => s.end)].map(toPlain),
-        relationships: path.segments.map((s) => toPlain(s.relationship)),
+        nodes: [path.start, ...path.segments.map((s) => s.end)].map((node) => toPlain(node, onBigInteger)),
+        relationships: path.segments.map((s) => toPlain(s.relationship, onBigInteger)),
       };
     }
     case 'point':
@@ -169,22 +188,33 @@ export function toPlain(value: unknown): unknown {
     case 'bytes':
       return bytesText(value as ArrayBufferView);
     case 'list':
-      return (value as unknown[]).map(toPlain);
+      return (value as unknown[]).map((item) => toPlain(item, onBigInteger));
     case 'map':
-      return plainMap(value as Record<string, unknown>);
+      return plainMap(value as Record<string, unknown>, onBigInteger);
     default:
-      return String(value); // temporal values and durations print as ISO 8601
+      return temporalText(value);
   }
+}
+
+/**
+ * Temporal values and durations as ISO 8601, the driver's text without the fraction's trailing zeros: it always
+ * prints nine digits (`10:30:15.500000000`), whatever the value holds.
+ */
+function temporalText(value: unknown): string {
+  return String(value).replace(/\.(\d+)/, (_, digits: string) => {
+    const significant = digits.replace(/0+$/, '');
+    return significant ? `.${significant}` : '';
+  });
 }
 
 /**
  * A map's entries made plain, in a loop rather than Object.fromEntries(Object.entries(…)) (three times faster; every
  * node's properties go through here). A key `__proto__` must become an own property, not the prototype.
  */
-function plainMap(map: Record<string, unknown>): Record<string, unknown> {
+function plainMap(map: Record<string, unknown>, onBigInteger?: BigIntegerListener): Record<string, unknown> {
   const plain: Record<string, unknown> = {};
   for (const key of Object.keys(map)) {
-    const value = toPlain(map[key]);
+    const value = toPlain(map[key], onBigInteger);
     if (key === '__proto__') {
       Object.defineProperty(plain, key, { value, enumerable: true, writable: true, configurable: true });
     } else {
@@ -194,8 +224,14 @@ function plainMap(map: Record<string, unknown>): Record<string, unknown> {
   return plain;
 }
 
-/** Text for a value in a text column (mixed scalar columns, local times, points, bytes). */
+/** Text for a value in a text column (mixed scalar columns, local times, points, bytes); integers as exact digits. */
 export function toText(value: unknown): string | null {
+  if (typeof value === 'string') {
+    return value; // most values of a text column: no need to look further
+  }
+  if (kindOf(value) === 'integer') {
+    return integerText(value as Integer | bigint);
+  }
   const plain = toPlain(value);
   if (plain === null) {
     return null;

@@ -5,7 +5,7 @@ import React from 'react';
 
 import type { MemgraphSettings } from '../../connection/settings';
 import type { DataSource } from '../../datasource';
-import { TEXT_COLUMN, VALUE_COLUMN } from '../../variables/metricFindValues';
+import { PLAIN_TEXT_COLUMN, PLAIN_VALUE_COLUMN, TEXT_COLUMN, VALUE_COLUMN } from '../../variables/metricFindValues';
 import { toVariableQuery } from '../../variables/variableQuery';
 import { CommitOnRunEditor } from '../common/CommitOnRunEditor';
 import { useQueryContext } from '../common/useQueryContext';
@@ -27,8 +27,9 @@ export function VariableQueryEditor({ query, onChange, datasource }: Props) {
       height={140}
     >
       <Text variant="bodySmall" color="secondary">
-        Values come from the first column, or from columns named <code>{TEXT_COLUMN}</code> (shown) and{' '}
-        <code>{VALUE_COLUMN}</code> (used). The dashboard time range and the other variables arrive as parameters.
+        Values come from the first column, or from columns named <code>{TEXT_COLUMN}</code> or{' '}
+        <code>{PLAIN_TEXT_COLUMN}</code> (shown) and <code>{VALUE_COLUMN}</code> or <code>{PLAIN_VALUE_COLUMN}</code>{' '}
+        (used). The dashboard time range and the other variables arrive as parameters.
       </Text>
     </CommitOnRunEditor>
   );
