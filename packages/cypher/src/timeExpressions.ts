@@ -15,11 +15,16 @@
  * epoch milliseconds before it meets `$__from` / `$__to` (which the datasource sends as integers).
  */
 
-/** Parameter names the datasource always binds (epoch milliseconds, as integers). */
+/**
+ * Parameter names the datasource always binds: the range and interval in epoch milliseconds (integers), and the
+ * IANA zone (or `UTC`) of its time-zone setting, in which a Date is read (not `__timezone`: that name is Grafana's
+ * global variable for the dashboard's zone).
+ */
 export const TIME_PARAMETERS = {
   from: '__from',
   to: '__to',
   intervalMs: '__interval_ms',
+  timeZone: '__datasource_timezone',
 } as const;
 
 // Regular expressions written without backslashes where possible: Cypher string escapes would need doubling.
@@ -33,13 +38,25 @@ const ZONED_DATE_TIME = `${LOCAL_DATE_TIME}((Z|[+-][0-9]{2}(:?[0-9]{2})?)(${ZONE
 export const TIME_STRING_PATTERNS = { zoned: ZONED_DATE_TIME, local: LOCAL_DATE_TIME, date: DATE } as const;
 
 /**
+ * A Date expression → epoch ms of its midnight in the datasource's time zone (`$__datasource_timezone`), which is
+ * where the datasource shows a Date too. Memgraph's `timestamp(date)` would give midnight UTC instead: 8 hours off
+ * the table in Asia/Shanghai. `datetime({…, timezone})` takes an IANA name (Memgraph ≥ 2.17, as `datetime()`).
+ */
+function dateMidnightMs(date: string): string {
+  return (
+    `timestamp(datetime({year: ${date}.year, month: ${date}.month, day: ${date}.day, ` +
+    `timezone: $${TIME_PARAMETERS.timeZone}})) / 1000`
+  );
+}
+
+/**
  * `expression` (already parenthesised) → epoch milliseconds as an INTEGER, or null when it is null or a string in
  * no recognised ISO shape:
  * - INTEGER → as is (epoch ms); FLOAT → truncated;
  * - LocalDateTime → its instant in Memgraph's instance time zone (`--timezone`), ZonedDateTime → its instant,
- *   Date → midnight UTC (what `timestamp()` returns for a Date);
+ *   Date → midnight in the datasource's time zone (as the datasource shows Dates);
  * - ISO strings with an offset / zone id → `datetime()`, without one → `localDateTime()` (instance time zone),
- *   date-only → `date()`.
+ *   date-only → `date()`, midnight as for a Date.
  */
 export function epochMsOf(expression: string): string {
   const x = expression;
@@ -49,11 +66,11 @@ export function epochMsOf(expression: string): string {
     ` WHEN 'FLOAT' THEN toInteger(${x})` +
     ` WHEN 'LOCAL_DATE_TIME' THEN timestamp(${x}) / 1000` +
     ` WHEN 'ZONED_DATE_TIME' THEN timestamp(${x}) / 1000` +
-    ` WHEN 'DATE' THEN timestamp(${x}) / 1000` +
+    ` WHEN 'DATE' THEN ${dateMidnightMs(x)}` +
     ` WHEN 'STRING' THEN CASE` +
     ` WHEN (${x} =~ '${ZONED_DATE_TIME}') THEN timestamp(datetime(${x})) / 1000` +
     ` WHEN (${x} =~ '${LOCAL_DATE_TIME}') THEN timestamp(localDateTime(${x})) / 1000` +
-    ` WHEN (${x} =~ '${DATE}') THEN timestamp(date(${x})) / 1000` +
+    ` WHEN (${x} =~ '${DATE}') THEN ${dateMidnightMs(`date(${x})`)}` +
     ' END END)'
   );
 }

@@ -9,10 +9,13 @@ describe('expandMacros', () => {
         "(CASE valueType(n.created_at) WHEN 'INTEGER' THEN n.created_at WHEN 'FLOAT' THEN toInteger(n.created_at)" +
         " WHEN 'LOCAL_DATE_TIME' THEN timestamp(n.created_at) / 1000" +
         " WHEN 'ZONED_DATE_TIME' THEN timestamp(n.created_at) / 1000" +
-        " WHEN 'DATE' THEN timestamp(n.created_at) / 1000" +
+        " WHEN 'DATE' THEN timestamp(datetime({year: n.created_at.year, month: n.created_at.month," +
+        ' day: n.created_at.day, timezone: $__datasource_timezone})) / 1000' +
         ` WHEN 'STRING' THEN CASE WHEN (n.created_at =~ '${TIME_STRING_PATTERNS.zoned}') THEN timestamp(datetime(n.created_at)) / 1000` +
         ` WHEN (n.created_at =~ '${TIME_STRING_PATTERNS.local}') THEN timestamp(localDateTime(n.created_at)) / 1000` +
-        ` WHEN (n.created_at =~ '${TIME_STRING_PATTERNS.date}') THEN timestamp(date(n.created_at)) / 1000 END END)` +
+        ` WHEN (n.created_at =~ '${TIME_STRING_PATTERNS.date}') THEN timestamp(datetime({year: date(n.created_at).year,` +
+        ' month: date(n.created_at).month, day: date(n.created_at).day, timezone: $__datasource_timezone})) / 1000' +
+        ' END END)' +
         ' AS t'
     );
   });

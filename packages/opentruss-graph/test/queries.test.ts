@@ -1,4 +1,4 @@
-import { assertReadOnly, expandMacros } from '@opentruss/cypher';
+import { assertReadOnly, expandMacros, TIME_PARAMETERS } from '@opentruss/cypher';
 import neo4j from 'neo4j-driver';
 import {
   type CatalogueQuery,
@@ -70,7 +70,7 @@ const MISSING_SYNTAX: RegExp[] = [
   /-\[[^\]]*\{\d*,?\d*\}\]/,
 ];
 
-const TIME_PARAMETERS = ['__from', '__to', '__interval_ms'];
+const TIME_PARAMETER_NAMES = Object.values(TIME_PARAMETERS);
 
 const graph = smallGraph();
 const context = defaultEvaluationContext(graph);
@@ -136,7 +136,7 @@ describe('query catalogue', () => {
 
     it('is read-only and binds only the time parameters and its declared variables', () => {
       expect(() => assertReadOnly(expanded)).not.toThrow();
-      const allowed = new Set([...TIME_PARAMETERS, ...query.variables]);
+      const allowed = new Set<string>([...TIME_PARAMETER_NAMES, ...query.variables]);
       expect([...namesIn(expanded).parameters].filter((name) => !allowed.has(name))).toEqual([]);
       for (const variable of query.variables) {
         expect(namesIn(expanded).parameters.has(variable)).toBe(true);

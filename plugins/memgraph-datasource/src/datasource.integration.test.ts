@@ -66,11 +66,37 @@ describe('query execution through the real driver', () => {
       __from: int(RANGE.fromMs),
       __to: int(RANGE.toMs),
       __interval_ms: int(3_600_000),
+      __datasource_timezone: 'Asia/Shanghai',
     });
     expect(response.data[0].fields.map((f: Field) => [f.name, f.type, f.values])).toEqual([
       ['time', FieldType.time, [RANGE.fromMs]],
       ['approvals', FieldType.number, [2]],
     ]);
+  });
+
+  it('east of UTC, a Date is shown and filtered at the same midnight: the datasource’s time zone', async () => {
+    const cypher = 'MATCH (i:Inspection) WHERE $__timeFilter(i.day) RETURN i.day AS day';
+    const shanghaiMidnight = Date.UTC(2024, 4, 1) - 8 * 3_600_000;
+    suite.server.addResponder({
+      match: expandMacros(cypher),
+      fields: ['day'],
+      records: [[new CypherDate(int(2024), int(5), int(1))]],
+    });
+    const ds = dataSource(settings(), { registry });
+    const response = await runQuery(ds, [{ cypher, format: 'table' }], {
+      fromMs: shanghaiMidnight,
+      toMs: shanghaiMidnight + 86_400_000 - 1,
+    });
+    expect(response.errors).toBeUndefined();
+    // The table shows the Date at its midnight in Asia/Shanghai, and the filter reads a Date (the DATE branch) as
+    // midnight in the zone bound to $__datasource_timezone — the same one — where timestamp(date) would be UTC.
+    expect(response.data[0].fields[0]).toMatchObject({ type: FieldType.time, values: [shanghaiMidnight] });
+    const run = suite.server.lastRun!;
+    expect(run.parameters).toMatchObject({ __from: int(shanghaiMidnight), __datasource_timezone: 'Asia/Shanghai' });
+    expect(run.query).toContain(
+      "WHEN 'DATE' THEN timestamp(datetime({year: i.day.year, month: i.day.month, day: i.day.day, timezone: $__datasource_timezone})) / 1000"
+    );
+    expect(run.query).not.toContain("WHEN 'DATE' THEN timestamp(i.day)");
   });
 
   it('binds dashboard, multi-value, All and scoped variables as parameters with the query text unchanged', async () => {

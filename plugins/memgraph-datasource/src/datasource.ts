@@ -112,7 +112,7 @@ export class DataSource extends DataSourceApi<MemgraphQuery, MemgraphSettings> {
     try {
       const settings = this.resolved();
       const variables = withCarriedValues(this.variableSource(scopedVars), target.variableValues);
-      const statement = prepareStatement(target.cypher, timeParameters(window), variables);
+      const statement = prepareStatement(target.cypher, timeParameters(window, settings.timeZone), variables);
       const driver = this.driver();
       return runCypher(driver, statement, {
         database: settings.database,

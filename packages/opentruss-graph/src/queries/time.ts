@@ -28,7 +28,7 @@ function stringEpochMs(text: string): number | null {
   const nanosecond = fraction ? Number(fraction.padEnd(9, '0')) : 0;
   const wall = utcMs(+y, +mo, +d, +(h ?? 0), +(mi ?? 0), +(s ?? 0), nanosecond);
   if (!isZoned) {
-    // localDateTime()/date(): read in the instance time zone, UTC in the demo (Memgraph's default).
+    // localDateTime(): the instance time zone; date(): the datasource's; both UTC in the demo.
     return wall;
   }
   const offset = /^(Z|([+-])(\d{2}):?(\d{2})?)/.exec(zone);
@@ -43,7 +43,7 @@ function stringEpochMs(text: string): number | null {
 /**
  * What `$__epochMs(x)` (@opentruss/cypher) evaluates to in Memgraph: epoch milliseconds as an integer, or null.
  * INTEGER as is; FLOAT truncated; LocalDateTime at the instance time zone (UTC); zoned DateTime its instant; Date
- * midnight UTC; ISO strings by shape; anything else null.
+ * midnight in the datasource's time zone (UTC in the demo); ISO strings by shape; anything else null.
  */
 export function epochMsOf(value: unknown): number | null {
   if (value === null || value === undefined) {

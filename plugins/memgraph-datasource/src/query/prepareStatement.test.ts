@@ -6,7 +6,7 @@ import { prepareStatement } from './prepareStatement';
 import { timeParameters } from './timeParameters';
 import type { VariableSource, VariableValue } from './variables';
 
-const time = timeParameters({ fromMs: 1_714_521_600_000, toMs: 1_714_608_000_000, intervalMs: 60_000 });
+const time = timeParameters({ fromMs: 1_714_521_600_000, toMs: 1_714_608_000_000, intervalMs: 60_000 }, 'UTC');
 const source = (values: Record<string, VariableValue>): VariableSource => ({ valueOf: (name) => values[name] });
 
 /** Matches the MemgraphError a call must throw. */
@@ -26,6 +26,7 @@ describe('prepareStatement', () => {
       __from: neo4j.int(1_714_521_600_000),
       __to: neo4j.int(1_714_608_000_000),
       __interval_ms: neo4j.int(60_000),
+      __datasource_timezone: 'UTC',
     });
   });
 
@@ -67,7 +68,7 @@ describe('prepareStatement', () => {
       source({ label: 'InspectionLot', key: 'status' })
     );
     expect(text).toBe('MATCH (n:`InspectionLot`) RETURN n.`status`');
-    expect(Object.keys(parameters).sort()).toEqual(['__from', '__interval_ms', '__to']);
+    expect(Object.keys(parameters).sort()).toEqual(['__datasource_timezone', '__from', '__interval_ms', '__to']);
     const prepareLabel = (label: string | string[]) =>
       prepareStatement('MATCH (n:${label:raw}) RETURN n', time, source({ label }));
     expect(() => prepareLabel('X) DETACH DELETE n //')).toThrow(

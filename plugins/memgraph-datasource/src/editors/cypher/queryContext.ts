@@ -6,6 +6,7 @@ export const BUILT_IN_PARAMETERS: Readonly<Record<string, string>> = {
   __from: 'Start of the dashboard time range, epoch milliseconds (integer)',
   __to: 'End of the dashboard time range, epoch milliseconds (integer)',
   __interval_ms: "The panel's interval in milliseconds (integer)",
+  __datasource_timezone: "The datasource's time zone (IANA name), in which the time macros read a Date",
 };
 
 /**
