@@ -108,7 +108,8 @@ export class DataSource extends DataSourceApi<MemgraphQuery, MemgraphSettings> {
 
   /** One target: its failure becomes that target's error and never cancels the others. */
   runTarget(target: MemgraphQuery, window: TimeWindow, scopedVars?: ScopedVars): Observable<QueryOutcome> {
-    const fail = (error: unknown): Observable<QueryOutcome> => of({ frames: [], error: this.queryError(target, error) });
+    const fail = (error: unknown): Observable<QueryOutcome> =>
+      of({ frames: [], error: this.queryError(target, error) });
     try {
       const settings = this.resolved();
       const variables = withCarriedValues(this.variableSource(scopedVars), target.variableValues);

@@ -68,7 +68,9 @@ describe('describeFailure', () => {
   it('tells a query that waited for a busy pool, or for its connection, from one Memgraph did not answer', () => {
     expect(describeFailure(new DeadlineExceeded(32_000, 'pool'), context)).toMatchObject({
       kind: 'busy',
-      message: expect.stringMatching(/^All 4 connections this browser may open to Memgraph were busy .*"Maximum connections per browser"/),
+      message: expect.stringMatching(
+        /^All 4 connections this browser may open to Memgraph were busy .*"Maximum connections per browser"/
+      ),
     });
     expect(describeFailure(new DeadlineExceeded(32_000, 'connection'), context)).toMatchObject({
       kind: 'unreachable',

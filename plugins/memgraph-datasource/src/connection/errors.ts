@@ -147,7 +147,12 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
     );
   }
   if (isConnectionFailure(error) || /WebSocket|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/i.test(message)) {
-    return new MemgraphError('unreachable', `Cannot reach Memgraph at ${context.url}. ${WEBSOCKET_HINT}`, error, message);
+    return new MemgraphError(
+      'unreachable',
+      `Cannot reach Memgraph at ${context.url}. ${WEBSOCKET_HINT}`,
+      error,
+      message
+    );
   }
   return new MemgraphError('unexpected', `The Memgraph query failed: ${serverSays}.`, error);
 }

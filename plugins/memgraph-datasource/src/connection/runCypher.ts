@@ -183,7 +183,12 @@ function isStaleConnection(state: ConnectionState, error: unknown): boolean {
  * query). Only when the driver's internals are not as expected does the old path remain: closing the session sends
  * RESET, and if even that does not finish shortly, `onStuck` lets the caller drop the whole driver.
  */
-function abandon(attempt: Attempt, reason: string, onStuck: (() => void) | undefined, close: () => Promise<void>): void {
+function abandon(
+  attempt: Attempt,
+  reason: string,
+  onStuck: (() => void) | undefined,
+  close: () => Promise<void>
+): void {
   const state = attempt.connection.state();
   if (attempt.connection.drop(reason) || state === 'waiting' || state === 'failed') {
     void close();

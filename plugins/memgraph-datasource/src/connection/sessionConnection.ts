@@ -77,7 +77,9 @@ export function sessionConnection(session: Session): SessionConnection {
       if (!connection?.isOpen()) {
         return false;
       }
-      connection._handleFatalError(new Neo4jError(reason, 'ServiceUnavailable', '08000', 'error: connection exception'));
+      connection._handleFatalError(
+        new Neo4jError(reason, 'ServiceUnavailable', '08000', 'error: connection exception')
+      );
       return true;
     },
   };

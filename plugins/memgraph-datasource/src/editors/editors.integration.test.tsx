@@ -207,7 +207,7 @@ describe('annotations through the annotations object', () => {
       { time: Date.UTC(2024, 4, 3), title: 'REJECT', tags: ['opentruss', 'reject'] },
     ]);
     // A null text (or title) is left out, never `text: undefined`.
-    expect(Object.keys(events[1])).toEqual(['time', 'title', 'tags']);
+    expect(Object.keys(events![1])).toEqual(['time', 'title', 'tags']);
     expect(suite.server.lastRun!.parameters).toMatchObject({ __from: int(0), __to: int(Date.UTC(2025, 0, 1)) });
   });
 });

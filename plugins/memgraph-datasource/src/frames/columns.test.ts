@@ -140,7 +140,11 @@ describe('toColumn infers the type from all values', () => {
 
   it('integers beyond ±2^53 inside lists, maps and properties stay exact and typed, with a notice', () => {
     const big = int('9007199254740993');
-    const column = toColumn('m', [[int(1), big], { k: big, s: '9007199254740993' }, node(1, ['Lot'], { n: big })], 'UTC');
+    const column = toColumn(
+      'm',
+      [[int(1), big], { k: big, s: '9007199254740993' }, node(1, ['Lot'], { n: big })],
+      'UTC'
+    );
     expect(column.field.values).toEqual([
       [1, { Z: '9007199254740993' }],
       { k: { Z: '9007199254740993' }, s: '9007199254740993' },
@@ -163,9 +167,9 @@ describe('toColumn infers the type from all values', () => {
       'UTC'
     );
     expect(column.field.values).toEqual(['10:30:15.5', '10:30:15', '10:30:15.000001']);
-    expect(toColumn('t', [new Time(int(8), int(0), int(0), int(120_000_000), int(28_800))], 'UTC').field.values).toEqual([
-      '08:00:00.12+08:00',
-    ]);
+    expect(
+      toColumn('t', [new Time(int(8), int(0), int(0), int(120_000_000), int(28_800))], 'UTC').field.values
+    ).toEqual(['08:00:00.12+08:00']);
   });
 
   it('non-finite floats survive as text inside JSON', () => {
