@@ -102,6 +102,28 @@ describe('Save & test', () => {
     expect(report.message).toContain('Memgraph refused the credentials of user "viewer"');
   });
 
+  it('a server that went away: the actionable message, the driver’s own text under the details', async () => {
+    const url = suite.server.url;
+    suite.server.setSilent(true);
+    try {
+      // Silent over TCP: the socket opens, the Bolt handshake is never answered; stop() then drops it.
+      const pending = dataSource({ url, queryTimeoutSeconds: 1 }, { registry }).testDatasource();
+      await suite.server.waitFor((s) => s.stats().unansweredConnections > 0);
+      await suite.server.restart();
+      const report = await pending;
+      expect(report.status).toBe('error');
+      expect(report.message).toMatch(
+        new RegExp(
+          `^(Cannot reach Memgraph at ${url.replace(/\./g, '\\.')}\\. The browser|The connection to Memgraph at)`
+        )
+      );
+      expect(report.details?.verboseMessage).toEqual(expect.any(String));
+      expect(report.message).not.toContain(report.details!.verboseMessage!);
+    } finally {
+      suite.server.setSilent(false);
+    }
+  });
+
   it('fails with the settings problems before connecting', async () => {
     const report = await dataSource({ url: 'http://db:7687', maxRows: -1 }, { registry }).testDatasource();
     expect(report).toEqual({

@@ -67,7 +67,9 @@ export async function checkHealth(
       protocolVersion: protocol?.toString(),
     };
   } catch (error) {
-    return { status: 'error', message: describeFailure(error, failureContext).message };
+    const { message, details } = describeFailure(error, failureContext);
+    // Grafana shows `details.verboseMessage` under the message: the driver's own text goes there.
+    return { status: 'error', message, ...(details ? { details: { verboseMessage: details } } : {}) };
   }
   server.version = await run(VERSION_QUERY, true).then(
     (result) => String(result.records[0]?.get('version') ?? '') || undefined,
