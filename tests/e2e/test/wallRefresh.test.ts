@@ -3,16 +3,12 @@
 // connections stay within the datasource's maximum, the pool is reused (no new connections after warm-up), nothing
 // stays streaming or in a transaction between refreshes, and closing the wall screen brings the server back to
 // no connections at all.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ServerStats } from '@opentruss/bolt-test-server';
-import { DATASOURCE_UIDS, DASHBOARD_UIDS, PLUGIN_IDS } from '@opentruss/contract';
 
-import type { PanelRequest } from '../host/src/api/types';
 import { browserSession, memgraphDatasource } from '../src/harness/e2eSession';
+import { loadVariables, memgraphPanels, refreshWall, wallDashboard } from '../src/harness/wallDashboard';
 import { workbenchArea } from '../src/harness/workbench';
 import { OPENTRUSS_FIXTURE, serveOpenTrussMemgraph } from '../src/memgraph/opentrussMemgraph';
-import { requirePluginBuilds } from '../src/server/pluginBuilds';
 
 /** How long the wall keeps refreshing (ms). About two minutes keeps the suite short; raise it for a longer soak. */
 const WALL_REFRESH_DURATION_MS = Number(process.env.E2E_WALL_REFRESH_MS ?? 120_000);
@@ -24,52 +20,6 @@ const SAMPLE_INTERVAL_MS = 100;
 const MAX_CONNECTIONS = 3;
 
 const session = browserSession('wall-refresh', OPENTRUSS_FIXTURE);
-
-interface DashboardJson {
-  uid: string;
-  panels: Array<{
-    id: number;
-    title: string;
-    targets?: Array<Record<string, unknown> & { datasource?: { type?: string } }>;
-  }>;
-  templating: { list: Array<{ name: string; type: string; query?: unknown }> };
-}
-
-function wallDashboard(): DashboardJson {
-  const app = requirePluginBuilds()[PLUGIN_IDS.app];
-  return JSON.parse(fs.readFileSync(path.join(app.distDir, 'dashboards', `${DASHBOARD_UIDS.wall}.json`), 'utf8'));
-}
-
-/** The panels that query Memgraph, as the dashboard's refresh runs them: one request per panel. */
-function memgraphPanels(dashboard: DashboardJson): Array<{ key: string; title: string; request: PanelRequest }> {
-  return dashboard.panels.flatMap((panel) => {
-    const targets = (panel.targets ?? []).filter((t) => t.datasource?.type === PLUGIN_IDS.datasource);
-    return targets.length
-      ? [
-          {
-            key: `panel-${panel.id}`,
-            title: panel.title,
-            request: { datasourceUid: '${memgraph}', targets: targets as never },
-          },
-        ]
-      : [];
-  });
-}
-
-/** Dashboard load: datasource variables, then the query variables in order, each "All". */
-async function loadVariables(dashboard: DashboardJson): Promise<void> {
-  const variables: Array<{ name: string; current: string | string[]; options?: string[]; multi?: boolean }> = [
-    { name: 'memgraph', current: DATASOURCE_UIDS.memgraph },
-    { name: 'prometheus', current: DATASOURCE_UIDS.prometheus },
-  ];
-  await session.call((e2e, arg) => e2e.setVariables(arg), variables);
-  for (const variable of dashboard.templating.list.filter((v) => v.type === 'query')) {
-    const options = await session.call((e2e, arg) => e2e.variableOptions('${memgraph}', arg as never), variable.query);
-    expect(options.length).toBeGreaterThan(0);
-    variables.push({ name: variable.name, current: '$__all', options: options.map((o) => o.value), multi: true });
-    await session.call((e2e, arg) => e2e.setVariables(arg), variables);
-  }
-}
 
 session.prepare(async () => {
   serveOpenTrussMemgraph(session.bolt);
@@ -84,7 +34,7 @@ session.test(
     const panels = memgraphPanels(dashboard);
     expect(panels.length).toBeGreaterThanOrEqual(3);
     expect(session.bolt.stats().openConnections).toBe(0);
-    await loadVariables(dashboard);
+    await loadVariables(session, dashboard);
     await session.call(
       (e2e, arg) => e2e.show({ kind: 'panels', panels: arg }),
       panels.map(({ key, title }) => ({ key, title }))
@@ -92,8 +42,7 @@ session.test(
 
     const samples: Array<ServerStats & { at: number }> = [];
     const sampler = setInterval(() => samples.push({ at: Date.now(), ...session.bolt.stats() }), SAMPLE_INTERVAL_MS);
-    const refresh = () =>
-      session.call((e2e, arg) => Promise.all(arg.map((p) => e2e.runPanel(p.key, p.request))), panels);
+    const refresh = () => refreshWall(session, panels);
     let rounds = 0;
     let afterWarmUp: ServerStats | undefined;
     try {
