@@ -74,7 +74,9 @@ describe('describeFailure', () => {
     });
     expect(describeFailure(new DeadlineExceeded(32_000, 'connection'), context)).toMatchObject({
       kind: 'unreachable',
-      message: expect.stringContaining('did not complete the Bolt handshake'),
+      message: expect.stringContaining(
+        'No connection to Memgraph at bolt://db:7687 was set up within the query timeout (30 s)'
+      ),
     });
   });
 

@@ -75,9 +75,10 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
   if (error instanceof DeadlineExceeded && error.waitingFor === 'connection') {
     return new MemgraphError(
       'unreachable',
-      `Memgraph at ${context.url} accepted the connection but did not complete the Bolt handshake within the query ` +
-        `timeout (${context.queryTimeoutSeconds} s). Check that the URL points at Memgraph's Bolt port (or a ` +
-        'WebSocket proxy in front of it) and that Memgraph is not overloaded.',
+      `No connection to Memgraph at ${context.url} was set up within the query timeout ` +
+        `(${context.queryTimeoutSeconds} s): the server did not answer the connection or its Bolt handshake. Check ` +
+        "that the URL points at Memgraph's Bolt port (or a WebSocket proxy in front of it), that Memgraph is not " +
+        'overloaded, and that "Connection timeout" is below "Query timeout" in the datasource settings.',
       error
     );
   }

@@ -126,6 +126,21 @@ describe('failures become clear messages', () => {
     );
   }, 20_000);
 
+  it('a server that accepts and never answers the handshake: the message says no connection was set up', async () => {
+    suite.server.setSilent(true);
+    try {
+      // Over TCP the socket opens at once, so the driver's connection timeout no longer applies; the deadline does.
+      const ds = dataSource({ ...viewer(), queryTimeoutSeconds: 1 }, { registry });
+      const response = await runQuery(ds, [{ cypher: 'RETURN 1' }]);
+      expect(response.errors?.[0].message).toMatch(
+        /^No connection to Memgraph at bolt:\/\/127\.0\.0\.1:\d+ was set up within the query timeout \(1 s\)/
+      );
+      expect(suite.server.stats().unansweredConnections).toBeGreaterThanOrEqual(1);
+    } finally {
+      suite.server.setSilent(false);
+    }
+  }, 20_000);
+
   it('a wall of panels behind a hung Memgraph: the first refresh after Memgraph answers again succeeds for every panel', async () => {
     const panels = ['A', 'B', 'C', 'D', 'E', 'F'].map((refId) => ({ refId, cypher: `RETURN '${refId}' AS panel` }));
     for (const { cypher } of panels) {
