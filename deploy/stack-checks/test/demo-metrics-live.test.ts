@@ -6,7 +6,15 @@ import { DASHBOARD_UIDS, PROMETHEUS_JOBS } from '@opentruss/contract';
 import type { Episode } from '@opentruss/demo-metrics';
 import fs from 'node:fs';
 import path from 'node:path';
-import { freePort, startPrometheus, startProcess, waitFor, type LocalPrometheus, type ScrapeJob } from '@opentruss/tooling/testing';
+import {
+  freePort,
+  prometheusTargets,
+  startPrometheus,
+  startProcess,
+  waitFor,
+  type LocalPrometheus,
+  type ScrapeJob,
+} from '@opentruss/tooling/testing';
 import { bundleDemoMetrics, listFiles, readJson, runDemoMetrics } from '../src';
 
 jest.setTimeout(120_000);
@@ -128,25 +136,3 @@ describe('demo-metrics scraped by a real Prometheus, evaluated by the alert rule
     });
   }
 });
-
-/** `expr` of every Prometheus target of a dashboard, with Grafana's interval variables replaced by a fixed 1m. */
-function prometheusTargets(dashboard: unknown): string[] {
-  const exprs: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-    } else if (node && typeof node === 'object') {
-      const record = node as Record<string, unknown>;
-      if (Array.isArray(record.targets)) {
-        for (const target of record.targets as Array<{ expr?: string; datasource?: { type?: string } }>) {
-          if (typeof target.expr === 'string' && target.datasource?.type !== 'opentruss-memgraph-datasource') {
-            exprs.push(target.expr.replace(/\$__(rate_interval|interval|range)\b/g, '1m'));
-          }
-        }
-      }
-      Object.values(record).forEach(visit);
-    }
-  };
-  visit(dashboard);
-  return exprs;
-}

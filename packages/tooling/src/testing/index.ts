@@ -1,2 +1,4 @@
+export * from './dashboards';
 export * from './processes';
 export * from './prometheus';
+export { DEBIAN_PYTHON } from '../python';
