@@ -1,6 +1,7 @@
 // The shaped OpenTruss backend (test/python/shaped_backend.py, with the middleware) served by the real uvicorn on
 // 127.0.0.1, and a bounded load generator for it.
 import { DEBIAN_PYTHON, freePort, startProcess, waitFor, type RunningProcess } from '@opentruss/tooling/testing';
+import http from 'node:http';
 import path from 'node:path';
 import { PACKAGE_DIR } from '../../src/patch';
 
@@ -49,8 +50,24 @@ export interface LoadResult {
 }
 
 /**
- * Requests every path once, `concurrency` at a time, each bounded by a 30 s timeout; bodies are read to the end
- * (streaming responses finish). Resolves when all have answered; a request that fails without a status throws.
+ * One GET on a fresh connection: uvicorn closes a connection whose request raised, and a reused keep-alive
+ * connection would then fail the next request on it. Bounded by a 30 s timeout; the body is read to its end.
+ */
+function get(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent: false, timeout: 30_000 }, (response) => {
+      response.resume();
+      response.once('end', () => resolve(response.statusCode ?? 0));
+      response.once('error', reject);
+    });
+    request.once('timeout', () => request.destroy(new Error(`GET ${url} timed out`)));
+    request.once('error', reject);
+  });
+}
+
+/**
+ * Requests every path once, `concurrency` at a time. Resolves when all have answered; a request that fails
+ * without a status throws.
  */
 export async function generateLoad(baseUrl: string, paths: readonly string[], concurrency = 16): Promise<LoadResult> {
   const statuses: Record<number, number> = {};
@@ -59,9 +76,8 @@ export async function generateLoad(baseUrl: string, paths: readonly string[], co
   const worker = async () => {
     while (next < paths.length) {
       const requestPath = paths[next++];
-      const response = await fetch(`${baseUrl}${requestPath}`, { signal: AbortSignal.timeout(30_000) });
-      await response.arrayBuffer();
-      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      const status = await get(`${baseUrl}${requestPath}`);
+      statuses[status] = (statuses[status] ?? 0) + 1;
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
