@@ -37,7 +37,7 @@ const git = (cwd: string, args: string[]) =>
   execFileSync(
     'git',
     // Pinned settings, so a user's git configuration cannot change the patch's bytes.
-    ['-c', 'core.autocrlf=false', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'core.abbrev=12', ...args],
+    ['-c', 'core.autocrlf=false', '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicPrefix=false', '-c', 'core.abbrev=12', '-c', 'commit.gpgsign=false', ...args],
     {
     cwd,
       encoding: 'utf8',
@@ -53,6 +53,7 @@ export function buildPatch(): string {
     fs.writeFileSync(path.join(dir, TARGETS.main), main);
     git(dir, ['init', '--quiet']);
     git(dir, ['add', '.']);
+    git(dir, ['-c', 'user.name=patch', '-c', 'user.email=patch@localhost', 'commit', '--quiet', '--no-verify', '-m', 'OpenTruss']);
     fs.writeFileSync(path.join(dir, TARGETS.main), installIntoMain(main));
     fs.copyFileSync(MIDDLEWARE_FILE, path.join(dir, TARGETS.middleware));
     git(dir, ['add', '.']);

@@ -44,7 +44,9 @@ export function runbookMetricNames(): Array<{ file: string; names: string[] }> {
     .sort()
     .map((name) => {
       const file = `${RUNBOOKS_DIR}/${name}`;
-      return { file, names: [...new Set(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8').match(BACKEND_METRIC) ?? [])] };
+      const mentions = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8').match(BACKEND_METRIC) ?? [];
+      // Docker volume names (the manual's opentruss_memgraph_data) look alike but are not metrics.
+      return { file, names: [...new Set(mentions.filter((name) => !name.endsWith('_data')))] };
     })
     .filter((r) => r.names.length > 0);
 }
