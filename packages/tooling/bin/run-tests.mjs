@@ -2,15 +2,19 @@
 // Runs every check of the repository and ends with one line totalling them: `N passed, N failed, N skipped`.
 //   - `typecheck` and `lint` of each workspace that has them count as one check each;
 //   - every Jest test of every workspace (one Jest run over all projects) counts as one check;
-//     a test file that cannot even run counts as one failure.
-// Usage: node packages/tooling/bin/run-tests.mjs [--only-jest] [jest args…]
+//     a test file that cannot even run counts as one failure;
+//   - every pytest test of each workspace that has a `pytest.ini` (run with Debian's python3, results read from
+//     its JUnit XML) counts as one check; a pytest run that collects no tests or writes no results is a failure.
+// Usage: node packages/tooling/bin/run-tests.mjs [--only-jest] [jest args…]   (--only-jest also skips pytest)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import python from '../src/python.js';
 import workspaces from '../src/workspaces.js';
 
 const { listWorkspaces, repoRoot } = workspaces;
+const { DEBIAN_PYTHON } = python;
 
 // The toolchain (create-plugin's webpack config, the Cypher language library) needs Node 22; `npm test` runs this
 // file with the repository's own node@22 first on the PATH, a bare `node` may be the machine's older one.
@@ -68,6 +72,46 @@ if (fs.existsSync(resultsFile)) {
   }
 } else {
   countCheck('jest (no results written: Jest itself failed to start)', false);
+}
+
+/** Totals of a pytest JUnit XML file (one <testsuite>, or several inside <testsuites>). */
+function junitCounts(xml) {
+  const counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const [, attributes] of xml.matchAll(/<testsuite\b([^>]*)>/g)) {
+    for (const key of Object.keys(counts)) {
+      counts[key] += Number(new RegExp(`\\b${key}="(\\d+)"`).exec(attributes)?.[1] ?? 0);
+    }
+  }
+  return counts;
+}
+
+if (!onlyJest) {
+  for (const { dir } of listWorkspaces(root).filter(({ dir }) => fs.existsSync(path.join(root, dir, 'pytest.ini')))) {
+    console.log(`\n=== pytest: ${dir}`);
+    const junitFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opentruss-pytest-')), 'junit.xml');
+    const result = spawnSync(DEBIAN_PYTHON, ['-m', 'pytest', '-q', `--junitxml=${junitFile}`], {
+      cwd: path.join(root, dir),
+      stdio: 'inherit',
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
+    const counts = fs.existsSync(junitFile) ? junitCounts(fs.readFileSync(junitFile, 'utf8')) : undefined;
+    if (result.status === 5 || counts?.tests === 0) {
+      countCheck(`pytest ${dir} (collected no tests)`, false);
+    } else if (!counts) {
+      const why = result.error?.message ?? `exit status ${result.status}`;
+      countCheck(`pytest ${dir} (no results written: ${why}; bash scripts/install-and-test.sh installs python3-pytest)`, false);
+    } else {
+      const failed = counts.failures + counts.errors;
+      totals.passed += counts.tests - failed - counts.skipped;
+      totals.failed += failed;
+      totals.skipped += counts.skipped;
+      if (failed > 0) {
+        failures.push(`pytest ${dir}`);
+      } else if (result.status !== 0) {
+        countCheck(`pytest ${dir} (exit status ${result.status} without a failed test)`, false);
+      }
+    }
+  }
 }
 
 if (failures.length) {
