@@ -62,11 +62,11 @@ class MetricsMiddleware:
         self._failure_logged = False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in self.excluded_paths:
+        entry_root_path = scope.get("root_path", "")
+        if scope["type"] != "http" or _app_path(scope["path"], entry_root_path) in self.excluded_paths:
             await self.app(scope, receive, send)
             return
 
-        entry_root_path = scope.get("root_path", "")
         start = time.perf_counter()
         status_code = 500
         recorded = False
@@ -104,6 +104,11 @@ class MetricsMiddleware:
                 logger.exception("Could not record API request metrics; requests are unaffected")
             else:
                 logger.debug("Could not record API request metrics", exc_info=True)
+
+
+def _app_path(path: str, root_path: str) -> str:
+    # Servers disagree on whether scope["path"] includes root_path (newer uvicorn does); compare without it.
+    return path[len(root_path) :] if root_path and path.startswith(root_path) else path
 
 
 def route_template(scope: Scope, entry_root_path: str = "") -> str:

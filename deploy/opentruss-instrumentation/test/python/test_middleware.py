@@ -77,6 +77,18 @@ def test_metrics_and_health_are_not_recorded(client, samples):
     assert samples.changed("opentruss_api_") == {}
 
 
+def test_metrics_and_health_behind_a_root_path_are_not_recorded():
+    seen = []
+
+    async def inner(scope, receive, send):
+        seen.append(scope["path"])
+
+    middleware = MetricsMiddleware(inner, record=lambda *args: seen.append("recorded"))
+    for path in ("/opentruss/metrics", "/metrics"):
+        asyncio.run(middleware({"type": "http", "method": "GET", "path": path, "root_path": "/opentruss"}, None, None))
+    assert seen == ["/opentruss/metrics", "/metrics"]
+
+
 def test_4xx_responses_are_recorded_with_their_status(client, samples):
     assert client.get("/api/v1/elements/missing").status_code == 404
     assert client.patch("/api/v1/lots/lot_1/status", json={"status": "APPROVED"}).status_code == 400
