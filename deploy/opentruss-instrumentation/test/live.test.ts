@@ -67,7 +67,8 @@ async function withPrometheus(run: (prometheus: LocalPrometheus) => Promise<void
   });
   try {
     // A few idle scrapes first: with a baseline of several samples, rate() extrapolates every series by the
-    // same half scrape interval, so ratios of different series read exactly the traffic's ratio.
+    // same half scrape interval (none is cut short at its zero point), so ratios of series read close to the
+    // traffic's own ratio.
     await waitFor(
       async () => ((await prometheus.query(`count_over_time(opentruss_api_requests_total{job="${JOB}", endpoint="${LOT}"}[1m]) >= 4`)).length > 0 ? true : undefined),
       20_000,
