@@ -9,10 +9,18 @@ import {
   pendingApprovalsAgeBuckets,
   pendingApprovalsByAge,
 } from './lots';
+import {
+  approvalActivityPerBuilding,
+  approvalTotals,
+  distinctApproversInRange,
+  elementsPerBuilding,
+  lotsByStatusPerBuilding,
+  pendingApprovalsPerBuilding,
+} from './per-building';
 import type { CatalogueQuery } from './types';
 import { buildingsVariable, lotsVariable, projectsVariable } from './variables';
 
-/** Every OpenTruss business query, for the datasource's examples menu and the app's dashboards. */
+/** Every OpenTruss business query, for the datasource's examples menu, the app's dashboards and the business exporter. */
 export const QUERY_CATALOGUE: readonly CatalogueQuery[] = [
   lotsByStatus,
   lotsByStatusOverTime,
@@ -31,6 +39,12 @@ export const QUERY_CATALOGUE: readonly CatalogueQuery[] = [
   elementsCreatedOverTime,
   lotsCreatedOverTime,
   approvalEvents,
+  lotsByStatusPerBuilding,
+  pendingApprovalsPerBuilding,
+  elementsPerBuilding,
+  approvalActivityPerBuilding,
+  approvalTotals,
+  distinctApproversInRange,
 ];
 
 export type CatalogueQueryId = (typeof QUERY_CATALOGUE)[number]['id'];

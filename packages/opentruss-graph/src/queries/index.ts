@@ -7,3 +7,4 @@ export { LOT_SCOPE, DIVISION_SCOPE, ELEMENT_SCOPE } from './scope';
 export { AGE_BUCKETS } from './lots';
 export { CONFIDENCE_BANDS } from './elements';
 export { driverNode, driverRelationship } from './lot-graph';
+export { LOW_CONFIDENCE_BELOW } from './per-building';

@@ -14,8 +14,8 @@ export interface ColumnSpec {
 /** Dashboard variables the catalogue queries read as Cypher parameters. */
 export type CatalogueVariable = 'project' | 'building' | 'lot';
 
-/** Where a query is meant to be used (the query editor's examples menu, the app's dashboards, variables, annotations). */
-export type CatalogueUse = 'example' | 'business' | 'capacity' | 'wall' | 'variable' | 'annotation';
+/** Where a query is meant to be used (the query editor's examples menu, the app's dashboards, variables, annotations, the business exporter). */
+export type CatalogueUse = 'example' | 'business' | 'capacity' | 'wall' | 'variable' | 'annotation' | 'exporter';
 
 /**
  * What a query is evaluated against: the dashboard's time range and interval (`$__from`, `$__to`,
