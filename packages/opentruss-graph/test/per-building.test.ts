@@ -25,6 +25,18 @@ const total = (rows: Array<Record<string, unknown>>, column: string) =>
   rows.reduce((sum, row) => sum + num(row[column]), 0);
 
 describe('per-building aggregates', () => {
+  it('lists the buildings of the chosen projects with their project, as the building variable does', () => {
+    const list = rowsOf('buildings-per-project');
+    const variable = rowsOf('buildings-variable');
+    expect(list.map((r) => r.building_id).sort()).toEqual(variable.map((r) => r.__value).sort());
+    expect(list.map((r) => `${String(r.project)} / ${String(r.building)}`).sort()).toEqual(
+      variable.map((r) => r.__text).sort()
+    );
+    expect(rowsOf('buildings-per-project', { variables: { ...context.variables, project: ['project_002'] } })).toEqual(
+      list.filter((r) => r.project_id === 'project_002')
+    );
+  });
+
   it('lots per building and status add up to the global lots by status', () => {
     const perBuilding = rowsOf('lots-by-status-per-building');
     for (const { status, lots } of rowsOf('lots-by-status')) {

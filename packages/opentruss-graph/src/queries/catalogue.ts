@@ -12,6 +12,7 @@ import {
 import {
   approvalActivityPerBuilding,
   approvalTotals,
+  buildingsPerProject,
   distinctApproversInRange,
   elementsPerBuilding,
   lotsByStatusPerBuilding,
@@ -39,6 +40,7 @@ export const QUERY_CATALOGUE: readonly CatalogueQuery[] = [
   elementsCreatedOverTime,
   lotsCreatedOverTime,
   approvalEvents,
+  buildingsPerProject,
   lotsByStatusPerBuilding,
   pendingApprovalsPerBuilding,
   elementsPerBuilding,

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { DemoGraph, DemoNode } from '../demo-graph/model';
-import { APPROVAL_ACTIONS } from '../vocabulary';
+import { APPROVAL_ACTIONS, isPlaceholderId, notPlaceholder } from '../vocabulary';
 import { countsPerCategory, countsPerCategoryCypher } from './categories';
 import { CONFIDENCE_BANDS } from './elements';
 import { orderBy } from './order';
@@ -55,6 +55,41 @@ const byBuildingThen = <G extends { first: BuildingKey; key: unknown }>(groups: 
     { by: (g) => g.first.building.id },
     { by: (g) => g.key }
   ).slice(0, MAX_ROWS);
+
+export const buildingsPerProject: CatalogueQuery = {
+  id: 'buildings-per-project',
+  title: { en: 'Buildings per project', zh: '各项目的单体' },
+  description:
+    'Every real building of the chosen projects with its project, in id order: the list the exporter labels ' +
+    'its per-building series from (and caps).',
+  cypher: [
+    'MATCH (p:Project)-[:PHYSICALLY_CONTAINS]->(b:Building)',
+    `WHERE p.id IN $project AND ${notPlaceholder('p')} AND ${notPlaceholder('b')}`,
+    `RETURN ${BUILDING_RETURN}`,
+    'ORDER BY project_id, building_id',
+    `LIMIT ${MAX_ROWS}`,
+  ].join('\n'),
+  format: 'table',
+  columns: BUILDING_COLUMNS,
+  variables: ['project'],
+  uses: ['exporter'],
+  evaluate: (graph, context) =>
+    orderBy(
+      graph
+        .withLabel('Project')
+        .filter((project) => context.variables.project.includes(project.id) && !isPlaceholderId(project.id))
+        .flatMap((project) =>
+          graph
+            .targets(project.id, 'PHYSICALLY_CONTAINS', 'Building')
+            .filter((building) => !isPlaceholderId(building.id))
+            .map((building) => ({ project, building }))
+        ),
+      { by: (r) => r.project.id },
+      { by: (r) => r.building.id }
+    )
+      .slice(0, MAX_ROWS)
+      .map(buildingCells),
+};
 
 export const lotsByStatusPerBuilding: CatalogueQuery = {
   id: 'lots-by-status-per-building',
