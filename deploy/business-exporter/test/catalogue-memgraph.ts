@@ -1,0 +1,80 @@
+// "Memgraph" for the tests: the Bolt test server answering each catalogue query by its exact macro-expanded text,
+// only with the parameters the query declares (time range + its variables, each of the right type), with the
+// rows the catalogue's reference evaluator computes on a demo graph for exactly those parameters.
+import { expandMacros } from '@opentruss/cypher';
+import {
+  type CatalogueQuery,
+  type DemoGraph,
+  type EvaluationContext,
+  QUERY_CATALOGUE,
+} from '@opentruss/opentruss-graph';
+import type { RecordsResponder } from '@opentruss/bolt-test-server';
+import neo4j from 'neo4j-driver';
+
+const isIdList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/** The evaluation context a run's parameters describe, or a reason why they do not fit the query. */
+export function contextOf(
+  query: CatalogueQuery,
+  parameters: Record<string, unknown>,
+  now: number
+): EvaluationContext | string {
+  const expected = ['__from', '__to', '__interval_ms', ...query.variables].sort();
+  const keys = Object.keys(parameters).sort();
+  if (keys.join() !== expected.join()) {
+    return `parameters ${keys.join()} instead of ${expected.join()}`;
+  }
+  const [from, to, intervalMs] = ['__from', '__to', '__interval_ms'].map((key) => parameters[key]);
+  if (!neo4j.isInt(from) || !neo4j.isInt(to) || !neo4j.isInt(intervalMs)) {
+    return 'time parameters are not integers';
+  }
+  for (const variable of query.variables) {
+    if (variable !== 'lot' && !isIdList(parameters[variable])) {
+      return `$${variable} is not a list of ids`;
+    }
+  }
+  return {
+    from: from.toNumber(),
+    to: to.toNumber(),
+    intervalMs: intervalMs.toNumber(),
+    now,
+    variables: {
+      project: (parameters.project as string[] | undefined) ?? [],
+      building: (parameters.building as string[] | undefined) ?? [],
+      lot: '',
+    },
+  };
+}
+
+/** One responder per catalogue query; `now` is what Memgraph's timestamp() reads. */
+export function catalogueResponders(graph: DemoGraph, now: number = graph.nowMs): RecordsResponder[] {
+  return QUERY_CATALOGUE.map((query) => ({
+    name: query.id,
+    match: (text: string, parameters: Record<string, unknown>) =>
+      text === expandMacros(query.cypher) && typeof contextOf(query, parameters, now) !== 'string',
+    fields: query.columns.map((column) => column.name),
+    records: (run: { parameters: Record<string, unknown> }) =>
+      query.evaluate(graph, contextOf(query, run.parameters, now) as EvaluationContext),
+  }));
+}
+
+/** Prometheus text format → { 'name{labels}': value } (labels as written, sorted by prom-client). */
+export function parseExposition(text: string): Map<string, number> {
+  const samples = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line && !line.startsWith('#')) {
+      const cut = line.lastIndexOf(' ');
+      samples.set(line.slice(0, cut), Number(line.slice(cut + 1)));
+    }
+  }
+  return samples;
+}
+
+export async function scrape(url: string): Promise<Map<string, number>> {
+  const response = await fetch(`${url}/metrics`);
+  if (!response.ok) {
+    throw new Error(`GET /metrics: ${response.status}`);
+  }
+  return parseExposition(await response.text());
+}
