@@ -42,6 +42,9 @@ export function createBusinessMetrics(): BusinessMetrics {
   const registers = [registry];
   const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
     new Gauge<L>({ name, help, labelNames, registers });
+  // prom-client serves a gauge without labels as 0 even after reset(): such business gauges are registered only
+  // while a successful collection's figures are published.
+  const unlabelled = (name: string, help: string) => new Gauge({ name, help, registers: [] });
 
   // OpenTruss's own definitions (backend/app/core/metrics.py): same names, types, labels and help.
   const elementsTotal = gauge(METRIC_NAMES.elementsTotal, 'Total number of elements in the database', ['status']);
@@ -88,12 +91,12 @@ export function createBusinessMetrics(): BusinessMetrics {
       'Time of the last approval of a lot of the building (absent when it never had one)',
       BUILDING
     ),
-    approvers: gauge(
+    approvers: unlabelled(
       METRIC_NAMES.distinctApprovers24h,
       'Distinct users who approved or rejected a lot in the last 24 h: the stand-in for daily active users, which OpenTruss does not record'
     ),
     info: gauge(METRIC_NAMES.buildingInfo, 'Building names for the per-building series (always 1)', [...BUILDING, 'name']),
-    omitted: gauge(
+    omitted: unlabelled(
       METRIC_NAMES.buildingsOmitted,
       'Real buildings left without per-building series by BUSINESS_EXPORTER_MAX_BUILDINGS'
     ),
@@ -116,6 +119,9 @@ export function createBusinessMetrics(): BusinessMetrics {
     lotsTotal.reset();
     workflow.reset();
     Object.values(business).forEach((metric) => metric.reset());
+    for (const name of [METRIC_NAMES.distinctApprovers24h, METRIC_NAMES.buildingsOmitted]) {
+      registry.removeSingleMetric(name);
+    }
   };
 
   return {
@@ -131,6 +137,9 @@ export function createBusinessMetrics(): BusinessMetrics {
       // The history is never deleted, so its size per action only grows: exactly a counter's meaning.
       for (const [action, n] of Object.entries(snapshot.approvalTotals)) {
         workflow.inc({ operation_type: action.toLowerCase(), status: 'success' }, n);
+      }
+      for (const metric of [business.approvers, business.omitted]) {
+        registry.registerMetric(metric);
       }
       business.approvers.set(snapshot.distinctApprovers);
       business.omitted.set(snapshot.buildingsOmitted);
