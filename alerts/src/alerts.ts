@@ -2,6 +2,7 @@
 // health check of §11.2) as alerts. Every generated file — Grafana provisioning, the Prometheus rule file, the
 // README table, the runbook index — is derived from this list.
 import { DASHBOARD_UIDS, PROMETHEUS_JOBS, type DashboardKey } from '@opentruss/contract';
+import { BUSINESS_ALERT_NAMES, buildBusinessAlerts } from './business-alerts';
 import { formatValue, sustainedText } from './format';
 import type {
   Bilingual,
@@ -40,12 +41,13 @@ export const ALERT_NAMES = [
   'MemgraphQueryErrors',
   'MemoryLeakSuspected',
   'DiskWillFillIn24h',
+  ...BUSINESS_ALERT_NAMES,
 ] as const;
 
 export type AlertName = (typeof ALERT_NAMES)[number];
 
 /** What the alert is about, as a label: lets a policy or a silence target one layer. */
-export type Component = 'system' | 'backend' | 'database';
+export type Component = 'system' | 'backend' | 'database' | 'business';
 
 export interface AlertPanel extends PanelRef {
   title: Bilingual;
@@ -160,7 +162,7 @@ const NO_DATA = {
   },
 } as const satisfies Record<string, { noDataState: NoDataState; noDataReason: Bilingual }>;
 
-/** Builds the catalogue. `settings` only matter for the network capacity fallback. */
+/** Builds the catalogue. `settings` matter for the network capacity fallback and the business thresholds. */
 export function buildAlerts(settings: GenerationSettings = DEFAULT_SETTINGS): AlertDefinition[] {
   const t = THRESHOLDS;
   const execErrState = 'Error' as const;
@@ -414,6 +416,7 @@ export function buildAlerts(settings: GenerationSettings = DEFAULT_SETTINGS): Al
       ...NO_DATA.neverFills,
       execErrState,
     },
+    ...buildBusinessAlerts(settings.business),
   ];
 }
 

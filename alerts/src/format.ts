@@ -38,8 +38,12 @@ export function formatValue(value: number, unit: ValueUnit): string {
     case 'seconds':
       // Rounded to whole microseconds so that 0.1 s prints as 100 ms, not 100.00000000000001 ms.
       return value < 1 ? `${Math.round(value * 1e6) / 1e3} ms` : `${value} s`;
+    case 'minutes':
+      return `${value} min`;
     case 'hours':
       return `${value} h`;
+    case 'days':
+      return `${value} d`;
     case 'count':
     case 'up':
       return String(value);

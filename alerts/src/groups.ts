@@ -1,4 +1,4 @@
-// Rule groups: the same three exist in Grafana (inside the folder "OpenTruss") and in the Prometheus rule file.
+// Rule groups: the same four exist in Grafana (inside the folder "OpenTruss") and in the Prometheus rule file.
 import type { PromDuration, RuleGroupKey } from './model';
 
 export interface RuleGroup {
@@ -12,6 +12,7 @@ export const RULE_GROUPS: Record<RuleGroupKey, RuleGroup> = {
   system: { key: 'system', name: 'opentruss-system', interval: '1m' },
   apiDatabase: { key: 'apiDatabase', name: 'opentruss-api-database', interval: '1m' },
   trends: { key: 'trends', name: 'opentruss-trends', interval: '5m' },
+  business: { key: 'business', name: 'opentruss-business', interval: '1m' },
 };
 
 /** The Grafana folder holding every provisioned rule (created by Grafana if missing). */

@@ -29,3 +29,5 @@ export {
 export { CONTACT_POINTS, NOTIFICATION_ENV, type ContactPointSpec } from './notifications';
 export { conditionText, durationSeconds, formatValue, sustainedText } from './format';
 export { DEFAULT_SETTINGS, SETTINGS_ENV, settingsFromEnv, validateSettings, type GenerationSettings } from './settings';
+export { BUSINESS_ALERT_NAMES, type BusinessAlertName } from './business-alerts';
+export { BUSINESS_SETTINGS, DEFAULT_BUSINESS_THRESHOLDS, type BusinessThresholds } from './business-thresholds';

@@ -18,7 +18,7 @@ export const SEVERITIES: readonly Severity[] = ['critical', 'warning'];
  * The unit an alert's value is expressed in, after its PromQL. Percentages are 0–100 (so the manual's numbers
  * appear unchanged in the rules); durations are seconds, as Prometheus histograms record them.
  */
-export type ValueUnit = 'percent' | 'seconds' | 'count' | 'hours' | 'percentPerHour' | 'up';
+export type ValueUnit = 'percent' | 'seconds' | 'count' | 'minutes' | 'hours' | 'days' | 'percentPerHour' | 'up';
 
 /** `for` durations in Prometheus syntax. `0s` means "alert on the first evaluation above the threshold". */
 export type PromDuration = `${number}${'s' | 'm' | 'h'}`;
@@ -27,7 +27,7 @@ export type PromDuration = `${number}${'s' | 'm' | 'h'}`;
 export type Comparator = 'gt' | 'lt';
 
 /** A rule group: the same groups exist in Grafana (folder "OpenTruss") and in the Prometheus rule file. */
-export type RuleGroupKey = 'system' | 'apiDatabase' | 'trends';
+export type RuleGroupKey = 'system' | 'apiDatabase' | 'trends' | 'business';
 
 /**
  * What Grafana does when the query returns no series (`noDataState`) or fails (`execErrState`) — chosen per
@@ -48,4 +48,4 @@ export interface PanelRef {
  * Where a threshold or alert comes from in the OpenTruss ops manual (运维手册): a section, or `4.1#n` for
  * problem n of §4.1 (常见问题).
  */
-export type ManualSource = '2.1.1' | '2.1.2' | '4.1#2' | '4.1#3' | '4.1#4' | '6' | '10' | '11.2';
+export type ManualSource = '2.1.1' | '2.1.2' | '2.1.3' | '4.1#2' | '4.1#3' | '4.1#4' | '6' | '10' | '11.2';

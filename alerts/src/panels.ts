@@ -9,7 +9,9 @@ export const GRAFANA_UNITS: Record<ValueUnit, string> = {
   percent: 'percent',
   seconds: 's',
   count: 'short',
+  minutes: 'm',
   hours: 'h',
+  days: 'd',
   percentPerHour: 'suffix:%/h',
   up: 'none',
 };

@@ -70,6 +70,19 @@ describe('generation settings', () => {
     expect(() => settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: '0' })).toThrow(/positive number/);
   });
 
+  it('take the business thresholds from BUSINESS_* variables into the rules and the runbook index', () => {
+    const business = settingsFromEnv({ BUSINESS_APPROVAL_BACKLOG_HOURS: '48', BUSINESS_ACCEPTANCE_STALLED_DAYS: '3' });
+    expect(business.business).toEqual({ ...DEFAULT_SETTINGS.business, approvalBacklogHours: 48, acceptanceStalledDays: 3 });
+    const rules = generatedFiles(business).find((f) => f.path.endsWith('opentruss.rules.yml'))!.content;
+    expect(rules).toContain('超过 48 小时');
+    expect(rules).toContain('（阈值 3 天）');
+    expect(recordedSettings(rules)).toEqual(business);
+    expect(() => settingsFromEnv({ BUSINESS_REJECTION_RATE_PERCENT: 'many' })).toThrow(
+      /BUSINESS_REJECTION_RATE_PERCENT must be a number ≥ 1/
+    );
+    expect(() => settingsFromEnv({ BUSINESS_METRICS_STALE_MINUTES: '1' })).toThrow(/BUSINESS_METRICS_STALE_MINUTES/);
+  });
+
   it('fall back to the defaults for unset or empty variables', () => {
     expect(settingsFromEnv({})).toEqual(DEFAULT_SETTINGS);
     expect(settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: '' })).toEqual(DEFAULT_SETTINGS);

@@ -98,7 +98,10 @@ function unitTests(scenario: AlertScenario) {
 
 describe('Prometheus rule file', () => {
   it('records the settings it was generated with', () => {
-    expect(settings).toEqual({ networkLinkCapacityMbits: expect.any(Number) });
+    expect(settings).toEqual({
+      networkLinkCapacityMbits: expect.any(Number),
+      business: expect.objectContaining({ approvalBacklogHours: expect.any(Number) }),
+    });
   });
 
   it('passes promtool check rules', () => {

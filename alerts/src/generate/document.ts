@@ -13,7 +13,7 @@ export function generatedNotice(settings?: GenerationSettings): string[] {
     `Regenerate with \`${GENERATE_COMMAND}\`; a test fails while this file is stale.`,
   ];
   if (settings) {
-    lines.push(`Settings come from ${Object.values(SETTINGS_ENV).join(' and ')} at generation time.`);
+    lines.push(`Settings come from ${Object.values(SETTINGS_ENV).join(', ')} at generation time.`);
   }
   return lines;
 }

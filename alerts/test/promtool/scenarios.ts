@@ -41,6 +41,27 @@ function series(metric: string, labels: Record<string, string>, values: string):
   return { series: `${metric}{${text}}`, values };
 }
 
+const business = (metric: string, labels: Record<string, string>, values: string) =>
+  series(metric, { job: 'opentruss-business', instance: 'business-exporter:9466', ...labels }, values);
+const BUILDING_A = { project: 'project_001', building: 'building_001_01' };
+const BUILDING_B = { project: 'project_001', building: 'building_001_02' };
+const BUILDING_C = { project: 'project_002', building: 'building_002_01' };
+const DAY = 86_400;
+
+/** Approvals and rejections of the last 24 h, constant, per building. */
+const decisions = (building: Record<string, string>, approvals: number, rejections: number) => [
+  business('opentruss_business_approval_events_24h', { ...building, action: 'APPROVE' }, `${approvals}+0x60`),
+  business('opentruss_business_approval_events_24h', { ...building, action: 'REJECT' }, `${rejections}+0x60`),
+];
+
+/** A building whose oldest waiting lot has waited `days` at time 0 (and keeps waiting), last approved `lastDaysAgo` before time 0. */
+const waiting = (building: Record<string, string>, days: number, lastDaysAgo: number | null) => [
+  business('opentruss_business_oldest_awaiting_approval_age_seconds', building, `${days * DAY}+60x100`),
+  ...(lastDaysAgo === null
+    ? []
+    : [business('opentruss_business_last_approval_timestamp_seconds', building, `${-lastDaysAgo * DAY}+0x100`)]),
+];
+
 const node = (metric: string, labels: Record<string, string>, values: string) =>
   series(metric, { job: 'node-exporter', instance: HOST, ...labels }, values);
 const backend = (metric: string, labels: Record<string, string>, values: string) =>
@@ -486,6 +507,139 @@ export const SCENARIOS: AlertScenario[] = [
             description: [
               `按过去 6 小时的趋势，${HOST} 上 /（/dev/vda）约 7.2 小时后写满。`,
               `At the trend of the last 6 h, / (/dev/vda) on ${HOST} will be full in about 7.2 hours.`,
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'ApprovalBacklogAgeing',
+    interval: '1m',
+    pendingAt: '5m',
+    firingAt: '15m',
+    // Ages grow 60 s per minute: 60 h (216,000 s) stays below 72 h; 80 h (288,000 s) + 15 min = 80.25 h.
+    calm: [
+      {
+        name: 'oldest lot waiting 60 h',
+        series: [business('opentruss_business_oldest_awaiting_approval_age_seconds', BUILDING_A, '216000+60x30')],
+      },
+    ],
+    busy: [
+      {
+        name: 'oldest lot waiting 80 h in one building, 10 h in another',
+        series: [
+          business('opentruss_business_oldest_awaiting_approval_age_seconds', BUILDING_A, '288000+60x30'),
+          business('opentruss_business_oldest_awaiting_approval_age_seconds', BUILDING_B, '36000+60x30'),
+        ],
+        alerts: [
+          {
+            labels: { ...BUILDING_A, severity: 'warning' },
+            description: [
+              'project_001 / building_001_01 最早提交的检验批已等待审批 80 小时，超过 72 小时。',
+              'The oldest submitted inspection lot of project_001 / building_001_01 has awaited approval for 80 h, more than 72 h.',
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'ApprovalRejectionRateHigh',
+    interval: '1m',
+    pendingAt: '10m',
+    firingAt: '40m',
+    calm: [
+      { name: '2 of 10 decisions rejected', series: decisions(BUILDING_A, 8, 2) },
+      { name: '2 of 3 rejected, too few decisions to judge', series: decisions(BUILDING_C, 1, 2) },
+    ],
+    busy: [
+      {
+        // 2 + 2 rejections of 10 decisions over two buildings of project_001 = 40%; project_002 has 1 of 10.
+        name: '4 of 10 decisions rejected across two buildings',
+        series: [...decisions(BUILDING_A, 3, 2), ...decisions(BUILDING_B, 3, 2), ...decisions(BUILDING_C, 9, 1)],
+        alerts: [
+          {
+            labels: { project: 'project_001', severity: 'warning' },
+            description: [
+              '项目 project_001 过去 24 小时的审批中有 40.0% 被驳回，高于 30%（至少 10 次审批时才判断）。',
+              "40.0% of the last 24 h's approval decisions in project project_001 were rejections, above 30% (judged from 10 decisions on).",
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'AcceptanceStalled',
+    interval: '1m',
+    pendingAt: '30m',
+    firingAt: '70m',
+    // At 70 min: 8 days + 70 min = 8.05 days.
+    calm: [
+      { name: 'approved a day ago, oldest lot waiting 9 days', series: waiting(BUILDING_A, 9, 1) },
+      { name: 'no approval for 30 days, but the lots arrived 2 days ago', series: waiting(BUILDING_B, 2, 30) },
+    ],
+    busy: [
+      {
+        name: 'no approval for 8 days with lots waiting 9 days; a building never approved, waiting 8 days',
+        series: [...waiting(BUILDING_A, 9, 8), ...waiting(BUILDING_C, 8, null)],
+        alerts: [
+          {
+            labels: { ...BUILDING_A, severity: 'critical' },
+            description: [
+              'project_001 / building_001_01 已有 8.0 天没有检验批通过审批，而检验批仍在等待（阈值 7 天）。',
+              'No inspection lot of project_001 / building_001_01 has been approved for 8.0 days while lots are waiting (threshold 7 days).',
+            ],
+          },
+          {
+            labels: { ...BUILDING_C, severity: 'critical' },
+            description: [
+              'project_002 / building_002_01 已有 8.0 天没有检验批通过审批，而检验批仍在等待（阈值 7 天）。',
+              'No inspection lot of project_002 / building_002_01 has been approved for 8.0 days while lots are waiting (threshold 7 days).',
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'BusinessMetricsStale',
+    interval: '1m',
+    pendingAt: '28m',
+    firingAt: '35m',
+    // The last success time is the sample's own time while collections succeed (60 s per minute).
+    calm: [
+      {
+        name: 'a successful collection every minute',
+        series: [business('opentruss_business_last_success_timestamp_seconds', {}, '0+60x40')],
+      },
+    ],
+    busy: [
+      {
+        // The last success stays at 10 min (600 s): at 35 min the data is 25 min old; above 15 min from 26 min on.
+        name: 'collections failing from 10 min on',
+        series: [business('opentruss_business_last_success_timestamp_seconds', {}, '0+60x10 600+0x30')],
+        alerts: [
+          {
+            labels: { severity: 'warning' },
+            description: [
+              '业务导出器已 25 分钟没有从 Memgraph 成功采集（阈值 15 分钟）：导出器停止、无法被抓取，或无法查询 Memgraph。业务告警在此期间不可靠。',
+              'The business exporter has not collected from Memgraph successfully for 25 min (threshold 15 min): it is down, not scraped, or cannot query Memgraph. Business alerts are blind meanwhile.',
+            ],
+          },
+        ],
+      },
+      {
+        // Its series ends at 10 min: the last time it reported is still read from the last day.
+        name: 'an exporter gone at 10 min',
+        series: [business('opentruss_business_last_success_timestamp_seconds', {}, '0+60x10')],
+        alerts: [
+          {
+            labels: { severity: 'warning' },
+            description: [
+              '业务导出器已 25 分钟没有从 Memgraph 成功采集（阈值 15 分钟）：导出器停止、无法被抓取，或无法查询 Memgraph。业务告警在此期间不可靠。',
+              'The business exporter has not collected from Memgraph successfully for 25 min (threshold 15 min): it is down, not scraped, or cannot query Memgraph. Business alerts are blind meanwhile.',
             ],
           },
         ],

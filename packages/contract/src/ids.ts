@@ -36,6 +36,8 @@ export const PROMETHEUS_JOBS = {
   node: 'node-exporter',
   /** Prometheus scraping itself. */
   prometheus: 'prometheus',
+  /** The business exporter (deploy/business-exporter): OpenTruss business KPIs from Memgraph. */
+  business: 'opentruss-business',
 } as const;
 
 export type PrometheusJobKey = keyof typeof PROMETHEUS_JOBS;
