@@ -7,7 +7,7 @@ import { buildSync } from 'esbuild';
 import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import { generateDemoGraph } from '@opentruss/opentruss-graph';
 import { freePort } from '@opentruss/tooling/testing';
-import { catalogueResponders, scrape } from './catalogue-memgraph';
+import { catalogueResponders, scrape } from '../testing/catalogue-memgraph';
 
 let bundle: string;
 let server: BoltTestServer;

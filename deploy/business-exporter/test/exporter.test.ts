@@ -13,7 +13,7 @@ import {
 import { startPrometheus, type LocalPrometheus } from '@opentruss/tooling/testing';
 import neo4j from 'neo4j-driver';
 import { ACTIVITY_WINDOW_MS, METRIC_NAMES, startBusinessExporter, type BusinessExporter } from '../src';
-import { catalogueResponders, scrape } from './catalogue-memgraph';
+import { catalogueResponders, scrape } from '../testing/catalogue-memgraph';
 
 const graph = generateDemoGraph();
 const context = defaultEvaluationContext(graph);

@@ -4,7 +4,7 @@ import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-s
 import { expandMacros } from '@opentruss/cypher';
 import { catalogueQuery, generateDemoGraph } from '@opentruss/opentruss-graph';
 import { METRIC_NAMES, startBusinessExporter, type BusinessExporter, type ExporterOptions } from '../src';
-import { catalogueResponders, scrape } from './catalogue-memgraph';
+import { catalogueResponders, scrape } from '../testing/catalogue-memgraph';
 
 const graph = generateDemoGraph();
 const BUSINESS_SERIES = /^opentruss_(elements_total|inspection_lots_total|workflow_operations_total|business_(?!up|last_success|collection))/;

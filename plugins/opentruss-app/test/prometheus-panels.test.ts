@@ -1,7 +1,8 @@
 /** @jest-environment node */
 // Every Prometheus query of the bundled dashboards, run the way a panel runs it (a range query, Grafana's interval
-// variables resolved), by a real Prometheus (/usr/bin/prometheus) scraping a real node-exporter and the demo
-// backend metrics under the contract's job names: accepted without error, and returning series.
+// variables resolved), by a real Prometheus (/usr/bin/prometheus) scraping a real node-exporter, the demo
+// backend metrics and the business exporter (reading the Bolt test server) under the contract's job names:
+// accepted without error, and returning series.
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROMETHEUS_JOBS } from '@opentruss/contract';
@@ -14,6 +15,10 @@ import {
   type LocalPrometheus,
   type RunningProcess,
 } from '@opentruss/tooling/testing';
+import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
+import { startBusinessExporter, type BusinessExporter } from '@opentruss/business-exporter';
+import { catalogueResponders } from '@opentruss/business-exporter/testing';
+import { generateDemoGraph } from '@opentruss/opentruss-graph';
 import { COMMITTED } from './support/dashboards';
 
 // Start-up waits are bounded (Prometheus ready 30 s, scrapes 30 s); the hook needs more than the default 5 s.
@@ -23,6 +28,28 @@ let prometheus: LocalPrometheus | undefined;
 let nodeExporter: RunningProcess | undefined;
 let demoMetrics: RunningProcess | undefined;
 let bundle: string | undefined;
+let memgraph: BoltTestServer | undefined;
+let businessExporter: BusinessExporter | undefined;
+
+/** A graph busy enough that every project had ten approval decisions in the last day (the rejection-rate panel). */
+async function startBusiness(): Promise<BusinessExporter> {
+  const now = Date.now();
+  const graph = generateDemoGraph({ now, size: { lots: 1000, elements: 3000, historyDays: 20 } });
+  memgraph = await startBoltTestServer({ responders: catalogueResponders(graph, now) });
+  const exporter = await startBusinessExporter({
+    memgraphUrl: memgraph.url,
+    user: '',
+    password: '',
+    host: '127.0.0.1',
+    port: 0,
+    intervalMs: 60_000,
+    queryTimeoutMs: 10_000,
+    maxBuildings: 100,
+    log: () => undefined,
+  });
+  await exporter.nextCollection();
+  return exporter;
+}
 
 /**
  * Grafana's built-in interval variables as Grafana resolves them for these queries: `$__rate_interval` is at least
@@ -70,17 +97,19 @@ beforeAll(async () => {
     DEMO_METRICS_EPISODE: 'normal',
     DEMO_METRICS_REQUESTS_PER_SECOND: '200',
   });
+  businessExporter = await startBusiness();
   prometheus = await startPrometheus({
     scrapeConfigs: [
       { job_name: PROMETHEUS_JOBS.node, static_configs: [{ targets: [`127.0.0.1:${nodeExporterPort}`] }] },
       { job_name: PROMETHEUS_JOBS.backend, static_configs: [{ targets: [`127.0.0.1:${backendPort}`] }] },
+      { job_name: PROMETHEUS_JOBS.business, static_configs: [{ targets: [`127.0.0.1:${businessExporter.port}`] }] },
     ],
   });
   // Rates need two samples of each target in their window.
   await waitFor(
     async () => {
       const scrapes = await prometheus!.query('sum by (job) (count_over_time(up[1m]))');
-      const ready = [PROMETHEUS_JOBS.node, PROMETHEUS_JOBS.backend].every((job) =>
+      const ready = [PROMETHEUS_JOBS.node, PROMETHEUS_JOBS.backend, PROMETHEUS_JOBS.business].every((job) =>
         scrapes.some((s) => s.metric.job === job && Number(s.value[1]) >= 3)
       );
       return ready ? true : undefined;
@@ -95,15 +124,17 @@ afterAll(async () => {
   await prometheus?.stop();
   await nodeExporter?.stop();
   await demoMetrics?.stop();
+  await businessExporter?.stop();
+  await memgraph?.stop();
   if (bundle) {
     fs.rmSync(path.dirname(bundle), { recursive: true, force: true });
   }
 });
 
 describe('Prometheus panel queries', () => {
-  it('exist on the system, API/DB and wall dashboards', () => {
+  it('exist on the system, API/DB, business and wall dashboards', () => {
     expect(new Set(prometheusQueries.map((q) => q.where.split(' ')[0]))).toEqual(
-      new Set(['opentruss-wall', 'opentruss-system', 'opentruss-api-db'])
+      new Set(['opentruss-wall', 'opentruss-system', 'opentruss-api-db', 'opentruss-business'])
     );
   });
 

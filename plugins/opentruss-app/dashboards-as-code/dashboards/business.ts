@@ -1,5 +1,6 @@
-// Business (Memgraph): every panel runs one query of the OpenTruss catalogue (@opentruss/opentruss-graph), drilled
-// down by $project and $building; approvals and rejections appear as annotations on the time series.
+// Business: Memgraph panels run one query of the OpenTruss catalogue (@opentruss/opentruss-graph) each, drilled
+// down by $project and $building; approvals and rejections appear as annotations on the time series. Below them,
+// Prometheus panels read the business exporter: the business alerts' home panels and the figures' history.
 import {
   BarGaugeDisplayMode,
   LegendDisplayMode,
@@ -22,6 +23,8 @@ import { categoryBars, dailyBarsOf, perRow, waitingTimeBars, waitingTimeThreshol
 import { COLORS } from '../panels/thresholds';
 import { catalogueTarget } from '../queries/memgraph';
 import { drillDownVariables } from '../variables';
+import { alertTimeseries } from '../panels/alertPanels';
+import { acceptanceHistory, awaitingApprovalHistory, pendingPerBuildingTable } from '../panels/businessExporter';
 import { baseDashboard } from './base';
 
 export function divisionProgressTable(id: number) {
@@ -54,7 +57,7 @@ export function businessDashboard() {
   return baseDashboard('business', {
     from: 'now-90d',
     refresh: '5m',
-    datasources: ['memgraph'],
+    datasources: ['memgraph', 'prometheus'],
     variables: drillDownVariables({ hidden: false }),
     annotations: [approvalAnnotations()],
   })
@@ -111,5 +114,32 @@ export function businessDashboard() {
         'distinct-approvers-per-day',
         'Labelled as the stand-in for daily active users: OpenTruss does not record logins.'
       ).gridPos(at(16, 27, 8, 10))
-    );
+    )
+    .withPanel(
+      alertTimeseries('ApprovalBacklogAgeing', {
+        legend: '{{project}} / {{building}}',
+        what: 'Hours the oldest SUBMITTED lot of each building has waited (business exporter, all buildings whatever the variables).',
+      }).gridPos(at(0, 37, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('ApprovalRejectionRateHigh', {
+        legend: '{{project}}',
+        what: 'Rejections ÷ all approval decisions of the last 24 h per project, once a project had enough decisions to judge.',
+      }).gridPos(at(12, 37, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('AcceptanceStalled', {
+        legend: '{{project}} / {{building}}',
+        what: 'Per building with lots waiting: days since its last approval, but at most as long as its oldest lot has waited.',
+      }).gridPos(at(0, 45, 12, 8))
+    )
+    .withPanel(
+      alertTimeseries('BusinessMetricsStale', {
+        legend: 'minutes since the last collection',
+        what: 'Minutes since the business exporter last collected from Memgraph successfully: the Prometheus panels below and above are only as fresh as this.',
+      }).gridPos(at(12, 45, 12, 8))
+    )
+    .withPanel(awaitingApprovalHistory(14).gridPos(at(0, 53, 12, 8)))
+    .withPanel(acceptanceHistory(15).gridPos(at(12, 53, 12, 8)))
+    .withPanel(pendingPerBuildingTable(16).gridPos(at(0, 61, 24, 8)));
 }

@@ -159,5 +159,34 @@ export function wallDashboard() {
       waitingTimeBars(11, '待审批等待时长 / Waiting for approval')
         .links([panelLink('业务面板 / Business panel', DASHBOARD_UIDS.business, BUSINESS.ageBuckets)])
         .gridPos(at(16, 16, 8, 10))
+    )
+    .withPanel(
+      alertStat('ApprovalBacklogAgeing', {
+        id: 12,
+        title: '最久待审批 / Longest wait',
+        what: 'Hours the longest-waiting submitted lot of any building has waited (business exporter).',
+        aggregate: 'max',
+      })
+        .decimals(0)
+        .gridPos(at(0, 26, 8, 6))
+    )
+    .withPanel(
+      alertStat('AcceptanceStalled', {
+        id: 13,
+        title: '验收停滞 / Days without acceptance',
+        what: 'The worst building: days without an approval while its lots wait (business exporter).',
+        aggregate: 'max',
+      })
+        .decimals(1)
+        .gridPos(at(8, 26, 8, 6))
+    )
+    .withPanel(
+      alertStat('BusinessMetricsStale', {
+        id: 14,
+        title: '业务数据新鲜度 / Business data age',
+        what: 'Minutes since the business exporter last collected from Memgraph.',
+      })
+        .decimals(0)
+        .gridPos(at(16, 26, 8, 6))
     );
 }

@@ -3,7 +3,14 @@
 // (folder title, `dashboardUid`/`panelId`) to the HTTP one (`folderUID`, `ruleGroup`, `orgID`, annotations).
 import type { Rule, RuleGroup } from '@grafana/grafana-foundation-sdk/alerting';
 import { DATASOURCE_UIDS } from '@opentruss/contract';
-import { GRAFANA_FOLDER, alertsByGroup, buildAlerts, durationSeconds, validateSettings } from '@opentruss/alerts';
+import {
+  DEFAULT_SETTINGS,
+  GRAFANA_FOLDER,
+  alertsByGroup,
+  buildAlerts,
+  durationSeconds,
+  validateSettings,
+} from '@opentruss/alerts';
 // The rule builders are a public subpath, not the entry point: the entry point holds data only.
 import { grafanaRule, type GrafanaRuleV1 } from '@opentruss/alerts/rules';
 import { grafanaRequest, GrafanaApiError } from './grafana';
@@ -51,7 +58,11 @@ export function httpRule(rule: GrafanaRuleV1, group: string, target: RuleTarget)
 
 /** Every OpenTruss rule group in the HTTP shape (interval in seconds). */
 export function alertRuleGroups(target: RuleTarget): HttpRuleGroup[] {
-  const settings = validateSettings({ networkLinkCapacityMbits: target.networkLinkCapacityMbits });
+  const settings = validateSettings({
+    networkLinkCapacityMbits: target.networkLinkCapacityMbits,
+    // The app has no setting for the business thresholds: their defaults (BUSINESS_* apply to generated files).
+    business: DEFAULT_SETTINGS.business,
+  });
   return alertsByGroup(buildAlerts(settings)).map(({ group, alerts }) => ({
     title: group.name,
     folderUid: target.folderUid,

@@ -2,7 +2,7 @@ import React from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { PluginType } from '@grafana/data';
 import { config } from '@grafana/runtime';
-import { ALERTS } from '@opentruss/alerts';
+import { ALERTS, RULE_GROUPS } from '@opentruss/alerts';
 import { runbookLink } from '@opentruss/alerts/rules';
 import { WALL_PLAYLIST } from '../../catalogue/playlist';
 import { FakeBackend, installDatasources, PROVISIONED_DATASOURCES } from '../../testing/fakeGrafana';
@@ -86,12 +86,13 @@ describe('Configuration: datasources', () => {
 });
 
 describe('Configuration: alert rules', () => {
+  const GROUP_NAMES = Object.values(RULE_GROUPS).map((group) => group.name);
   const groupUrl = (group: string) => `/api/v1/provisioning/folder/f-opentruss/rule-groups/${group}`;
 
   it('creates the folder and puts every rule group with provenance disabled', async () => {
     backend.reply('GET', '/api/folders', [{ uid: 'other', title: 'Other' }]);
     backend.on('POST', '/api/folders', (call) => ({ uid: 'f-opentruss', ...(call.data as object) }));
-    for (const group of ['opentruss-system', 'opentruss-api-database', 'opentruss-trends']) {
+    for (const group of GROUP_NAMES) {
       backend.on('PUT', groupUrl(group), (call) => call.data);
     }
     renderConfig({ prometheusDatasourceUid: 'prom-2' });
@@ -100,14 +101,14 @@ describe('Configuration: alert rules', () => {
     expect(
       screen.getByText(
         new RegExp(
-          `${ALERTS.length} rules in 3 groups \\(opentruss-system, opentruss-api-database, opentruss-trends\\) in the folder “OpenTruss”`
+          `${ALERTS.length} rules in ${GROUP_NAMES.length} groups \\(${GROUP_NAMES.join(', ')}\\) in the folder “OpenTruss”`
         )
       )
     ).toBeInTheDocument();
 
     expect(backend.callsTo('POST', '/api/folders')[0].data).toEqual({ title: 'OpenTruss' });
     const puts = backend.calls.filter((call) => call.method === 'PUT');
-    expect(puts).toHaveLength(3);
+    expect(puts).toHaveLength(GROUP_NAMES.length);
     for (const put of puts) {
       expect(put.headers).toEqual({ 'X-Disable-Provenance': 'true' });
     }
@@ -154,7 +155,7 @@ describe('Configuration: alert rules', () => {
 
   it('uses the existing OpenTruss folder', async () => {
     backend.reply('GET', '/api/folders', [{ uid: 'f-opentruss', title: 'OpenTruss' }]);
-    for (const group of ['opentruss-system', 'opentruss-api-database', 'opentruss-trends']) {
+    for (const group of GROUP_NAMES) {
       backend.on('PUT', groupUrl(group), (call) => call.data);
     }
     renderConfig();

@@ -1,6 +1,6 @@
-// "Memgraph" for the tests: the Bolt test server answering each catalogue query by its exact macro-expanded text,
-// only with the parameters the query declares (time range + its variables, each of the right type), with the
-// rows the catalogue's reference evaluator computes on a demo graph for exactly those parameters.
+// "Memgraph" for tests (the exporter's and the app's panel tests): the Bolt test server answering each catalogue
+// query by its exact macro-expanded text, only with the parameters the query declares (time range + its
+// variables, each of the right type), with the rows the reference evaluator computes for exactly those parameters.
 import { expandMacros } from '@opentruss/cypher';
 import {
   type CatalogueQuery,
