@@ -46,6 +46,7 @@ describe('docker-compose.yml parsed by the real docker-compose (offline)', () =>
       grafana: [],
       memgraph: [],
       'demo-data': [],
+      'business-exporter': [],
       prometheus: [],
       'node-exporter': [],
       'demo-metrics': ['demo'],
@@ -180,6 +181,35 @@ describe('Memgraph', () => {
     expect(demoData.depends_on).toEqual({ memgraph: { condition: 'service_healthy' } });
     expect(demoData.environment!.MEMGRAPH_URL).toBe('bolt://memgraph:7687');
     expect(demoData.environment!.DEMO_DATA_SIZE).toBe('small');
+  });
+});
+
+describe('business exporter', () => {
+  const exporter = resolvedCompose().services['business-exporter'];
+
+  it('reads Memgraph on the internal network with the same credential variables as demo-data, publishing no port', () => {
+    expect(exporter.environment!.MEMGRAPH_URL).toBe('bolt://memgraph:7687');
+    expect(exporter.ports ?? []).toEqual([]);
+    expect(exporter.depends_on).toEqual({ memgraph: { condition: 'service_healthy' } });
+    const custom = resolvedCompose({ env: { MEMGRAPH_USER: 'exporter', MEMGRAPH_PASSWORD: 's3cret' } }).services;
+    for (const service of ['business-exporter', 'demo-data']) {
+      expect(custom[service].environment).toMatchObject({ MEMGRAPH_USER: 'exporter', MEMGRAPH_PASSWORD: 's3cret' });
+    }
+  });
+
+  it('runs the bundle of deploy/business-exporter and is healthy when it serves /metrics on its port', () => {
+    const dockerfile = exporter.build!.dockerfile!;
+    expect(dockerfileCopiesFrom(dockerfile)).toContainEqual(
+      expect.objectContaining({ source: '/src/deploy/business-exporter/dist/main.js' })
+    );
+    expect(readText(dockerfile)).toMatch(/^RUN npm run bundle .*-w deploy\/business-exporter/m);
+    const port = exporter.environment!.BUSINESS_EXPORTER_PORT;
+    expect(exporter.healthcheck!.test.join(' ')).toContain(`http://127.0.0.1:${port}/metrics`);
+    expect(exporter.environment).toMatchObject({
+      BUSINESS_EXPORTER_INTERVAL_SECONDS: '120',
+      BUSINESS_EXPORTER_QUERY_TIMEOUT_SECONDS: '30',
+      BUSINESS_EXPORTER_MAX_BUILDINGS: '100',
+    });
   });
 });
 

@@ -86,6 +86,11 @@ describe('Prometheus configuration (deploy/prometheus/prometheus.yml)', () => {
     expect(demo.environment!.DEMO_METRICS_PORT).toBe('8000');
   });
 
+  it('scrapes the business exporter at the port its compose service listens on', () => {
+    const exporter = services['business-exporter'];
+    expect(targetsOf(PROMETHEUS_JOBS.business)).toEqual([`business-exporter:${exporter.environment!.BUSINESS_EXPORTER_PORT}`]);
+  });
+
   it("reaches node-exporter in the host's network namespace through the host gateway", () => {
     expect(targetsOf(PROMETHEUS_JOBS.node)).toEqual(['host.docker.internal:9100']);
     expect(prometheus.extra_hosts).toContain('host.docker.internal:host-gateway');
