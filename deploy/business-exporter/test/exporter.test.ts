@@ -10,7 +10,12 @@ import {
   isPlaceholderId,
   type Row,
 } from '@opentruss/opentruss-graph';
+import { BUSINESS_ALERT_NAMES, alertByName } from '@opentruss/alerts';
 import { startPrometheus, type LocalPrometheus } from '@opentruss/tooling/testing';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
 import neo4j from 'neo4j-driver';
 import { ACTIVITY_WINDOW_MS, METRIC_NAMES, startBusinessExporter, type BusinessExporter } from '../src';
 import { catalogueResponders, scrape } from '../testing/catalogue-memgraph';
@@ -24,6 +29,20 @@ const rows = (id: string, overrides: Partial<typeof context> = {}) => {
     .evaluate(graph, { ...context, ...overrides })
     .map((row: Row) => Object.fromEntries(query.columns.map((c, i) => [c.name, row[i]])));
 };
+
+let ruleDir: string | undefined;
+
+/** The generated rule file with every group evaluated each second, so the rules run during the test. */
+function fastRuleFile(): string {
+  const rules = parse(fs.readFileSync(path.resolve(__dirname, '../../../alerts/prometheus/opentruss.rules.yml'), 'utf8')) as {
+    groups: Array<{ interval?: string }>;
+  };
+  rules.groups.forEach((group) => (group.interval = '1s'));
+  ruleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opentruss-exporter-rules-'));
+  const file = path.join(ruleDir, 'rules.yml');
+  fs.writeFileSync(file, stringify(rules, { lineWidth: 0 }));
+  return file;
+}
 
 let server: BoltTestServer;
 let exporter: BusinessExporter;
@@ -46,6 +65,7 @@ beforeAll(async () => {
   });
   await exporter.nextCollection();
   prometheus = await startPrometheus({
+    ruleFiles: [fastRuleFile()],
     scrapeConfigs: [{ job_name: 'opentruss-business', static_configs: [{ targets: [exporter.url.replace('http://', '')] }] }],
   });
 }, 60_000);
@@ -54,6 +74,9 @@ afterAll(async () => {
   await prometheus?.stop();
   await exporter?.stop();
   await server?.stop();
+  if (ruleDir) {
+    fs.rmSync(ruleDir, { recursive: true, force: true });
+  }
 });
 
 describe('one collection', () => {
@@ -200,6 +223,38 @@ describe('scraped by a real Prometheus', () => {
       typeOf(METRIC_NAMES.workflowOperationsTotal),
     ]).toEqual(['gauge', 'gauge', 'counter']);
   }, 30_000);
+});
+
+describe('the business alert rules on the exporter’s series', () => {
+  it('evaluate without error inside Prometheus', async () => {
+    await waitForSamples(`${METRIC_NAMES.up}{job="opentruss-business"}`);
+    const deadline = Date.now() + 20_000;
+    let rules: Array<{ name: string; health: string; lastError?: string }> = [];
+    while (Date.now() < deadline) {
+      const body = (await (await fetch(`${prometheus.url}/api/v1/rules`)).json()) as {
+        data: { groups: Array<{ rules: typeof rules }> };
+      };
+      rules = body.data.groups.flatMap((g) => g.rules).filter((r) => (BUSINESS_ALERT_NAMES as readonly string[]).includes(r.name));
+      if (rules.length === BUSINESS_ALERT_NAMES.length && rules.every((r) => r.health !== 'unknown')) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(rules.map((r) => [r.name, r.health, r.lastError ?? '']).sort()).toEqual(
+      BUSINESS_ALERT_NAMES.map((name) => [name, 'ok', '']).sort()
+    );
+  }, 30_000);
+
+  it('see the oldest waits in hours and fresh data', async () => {
+    const waits = await prometheus.query(alertByName('ApprovalBacklogAgeing').expr);
+    const expected = rows('pending-approvals-per-building');
+    expect(Object.fromEntries(waits.map((s) => [s.metric.building, Number(s.value[1])]))).toEqual(
+      Object.fromEntries(expected.map((r) => [r.building_id, num(r.oldest_age_seconds) / 3600]))
+    );
+    // The exporter's clock is the demo graph's end, so its data reads as old as that end is.
+    const [age] = await prometheus.query(alertByName('BusinessMetricsStale').expr);
+    expect(Number(age.value[1])).toBeCloseTo((Date.now() - graph.nowMs) / 60_000, -1);
+  });
 });
 
 async function waitForSamples(expr: string) {
