@@ -1,11 +1,13 @@
 // npm run bench [-- --profile quick|standard|long --only 1,3 --server child-process|in-process --out file --no-build]
 // Loads the datasource the way its integration tests do (first import), starts the Bolt test server, measures the
-// five figures (bench/README.md), prints a table on stdout (progress on stderr) and writes every figure as JSON.
+// figures of bench/README.md (the datasource's, and the business exporter's cost per collection), prints a table on
+// stdout (progress on stderr) and writes every figure as JSON.
 import './environment';
 
 import os from 'node:os';
 
 import { bundleFigure } from './figures/bundle';
+import { businessExporterFigure } from './figures/businessExporter';
 import { concurrencyFigure } from './figures/concurrency';
 import { conversionFigure } from './figures/conversion';
 import type { BenchContext, FigureResult } from './figures/figure';
@@ -61,6 +63,10 @@ async function main(): Promise<void> {
     } finally {
       await server.stop();
     }
+  }
+  // Its own server process with its own graph: after the datasource figures, so their server is gone.
+  if (options.figures.includes(6)) {
+    figures.push(await businessExporterFigure({ profile: options.profile, log }));
   }
 
   const report: BenchReport = {

@@ -12,6 +12,8 @@ export interface Profile {
   soakQueries: number;
   /** Repetitions of the conversion paths with the server in the client's process (the placement comparison). */
   placementRuns: number;
+  /** Demo graph the business exporter collects from (figure 6): the ops manual's 6-month capacity by default. */
+  exporterGraph: 'capacity-now' | 'capacity-6-months';
 }
 
 export type ProfileName = 'quick' | 'standard' | 'long';
@@ -27,6 +29,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     panels: 30,
     soakQueries: 1_000,
     placementRuns: 2,
+    exporterGraph: 'capacity-now',
   },
   standard: {
     name: 'standard',
@@ -38,6 +41,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     panels: 30,
     soakQueries: 10_000,
     placementRuns: 3,
+    exporterGraph: 'capacity-6-months',
   },
   long: {
     name: 'long',
@@ -49,6 +53,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     panels: 30,
     soakQueries: 50_000,
     placementRuns: 5,
+    exporterGraph: 'capacity-6-months',
   },
 };
 
