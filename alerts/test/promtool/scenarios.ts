@@ -62,6 +62,11 @@ const waiting = (building: Record<string, string>, days: number, lastDaysAgo: nu
     : [business('opentruss_business_last_approval_timestamp_seconds', building, `${-lastDaysAgo * DAY}+0x100`)]),
 ];
 
+const STALE_25_MIN: FiringAlert['description'] = [
+  '业务导出器已 25 分钟没有从 Memgraph 成功采集（阈值 15 分钟）：导出器停止、无法被抓取，或无法查询 Memgraph。业务告警在此期间不可靠。',
+  'The business exporter has not collected from Memgraph successfully for 25 min (threshold 15 min): it is down, not scraped, or cannot query Memgraph. Business alerts are blind meanwhile.',
+];
+
 const node = (metric: string, labels: Record<string, string>, values: string) =>
   series(metric, { job: 'node-exporter', instance: HOST, ...labels }, values);
 const backend = (metric: string, labels: Record<string, string>, values: string) =>
@@ -623,10 +628,7 @@ export const SCENARIOS: AlertScenario[] = [
         alerts: [
           {
             labels: { severity: 'warning' },
-            description: [
-              '业务导出器已 25 分钟没有从 Memgraph 成功采集（阈值 15 分钟）：导出器停止、无法被抓取，或无法查询 Memgraph。业务告警在此期间不可靠。',
-              'The business exporter has not collected from Memgraph successfully for 25 min (threshold 15 min): it is down, not scraped, or cannot query Memgraph. Business alerts are blind meanwhile.',
-            ],
+            description: STALE_25_MIN,
           },
         ],
       },
@@ -637,10 +639,7 @@ export const SCENARIOS: AlertScenario[] = [
         alerts: [
           {
             labels: { severity: 'warning' },
-            description: [
-              '业务导出器已 25 分钟没有从 Memgraph 成功采集（阈值 15 分钟）：导出器停止、无法被抓取，或无法查询 Memgraph。业务告警在此期间不可靠。',
-              'The business exporter has not collected from Memgraph successfully for 25 min (threshold 15 min): it is down, not scraped, or cannot query Memgraph. Business alerts are blind meanwhile.',
-            ],
+            description: STALE_25_MIN,
           },
         ],
       },

@@ -1,10 +1,10 @@
 import neo4j from 'neo4j-driver';
 import type { DemoGraph, DemoNode } from '../demo-graph/model';
-import { APPROVAL_ACTIONS, isPlaceholderId, notPlaceholder } from '../vocabulary';
+import { APPROVAL_ACTIONS, notPlaceholder } from '../vocabulary';
 import { countsPerCategory, countsPerCategoryCypher } from './categories';
 import { CONFIDENCE_BANDS } from './elements';
 import { orderBy } from './order';
-import { ELEMENT_SCOPE, LOT_SCOPE, type ScopedLot, prop, scopedElements, scopedLots } from './scope';
+import { ELEMENT_SCOPE, LOT_SCOPE, type ScopedLot, projectBuildings, prop, scopedElements, scopedLots } from './scope';
 import { epochMsOf, inTimeRange } from './time';
 import { type CatalogueQuery, type EvaluationContext, MAX_ROWS, type Row } from './types';
 
@@ -75,15 +75,7 @@ export const buildingsPerProject: CatalogueQuery = {
   uses: ['exporter'],
   evaluate: (graph, context) =>
     orderBy(
-      graph
-        .withLabel('Project')
-        .filter((project) => context.variables.project.includes(project.id) && !isPlaceholderId(project.id))
-        .flatMap((project) =>
-          graph
-            .targets(project.id, 'PHYSICALLY_CONTAINS', 'Building')
-            .filter((building) => !isPlaceholderId(building.id))
-            .map((building) => ({ project, building }))
-        ),
+      projectBuildings(graph, context.variables.project),
       { by: (r) => r.project.id },
       { by: (r) => r.building.id }
     )

@@ -107,6 +107,22 @@ export function* scopedElements(graph: DemoGraph, context: EvaluationContext): G
   }
 }
 
+/** Real buildings of the chosen real projects (only $project applies): what the building lists show. */
+export function projectBuildings(
+  graph: DemoGraph,
+  projects: readonly string[]
+): Array<{ project: DemoNode; building: DemoNode }> {
+  return graph
+    .withLabel('Project')
+    .filter((project) => chosen(projects, project))
+    .flatMap((project) =>
+      graph
+        .targets(project.id, 'PHYSICALLY_CONTAINS', 'Building')
+        .filter((building) => !isPlaceholderId(building.id))
+        .map((building) => ({ project, building }))
+    );
+}
+
 /** A node property as Cypher reads it: a missing property is null. */
 export function prop(node: DemoNode, key: string): unknown {
   return node.properties[key] ?? null;

@@ -1,6 +1,6 @@
 import { isPlaceholderId, notPlaceholder } from '../vocabulary';
 import { orderBy } from './order';
-import { LOT_SCOPE, prop, scopedLots } from './scope';
+import { LOT_SCOPE, projectBuildings, prop, scopedLots } from './scope';
 import { type CatalogueQuery, MAX_ROWS, type Row } from './types';
 
 /** `__text`/`__value` rows sorted like `ORDER BY __text, __value LIMIT 1000`. */
@@ -56,18 +56,10 @@ export const buildingsVariable: CatalogueQuery = {
   uses: ['variable'],
   evaluate: (graph, context) =>
     textValueRows(
-      graph
-        .withLabel('Project')
-        .filter((project) => context.variables.project.includes(project.id) && !isPlaceholderId(project.id))
-        .flatMap((project) =>
-          graph
-            .targets(project.id, 'PHYSICALLY_CONTAINS', 'Building')
-            .filter((building) => !isPlaceholderId(building.id))
-            .map((building) => ({
-              text: `${String(prop(project, 'name'))} / ${String(prop(building, 'name'))}`,
-              value: building.id,
-            }))
-        )
+      projectBuildings(graph, context.variables.project).map(({ project, building }) => ({
+        text: `${String(prop(project, 'name'))} / ${String(prop(building, 'name'))}`,
+        value: building.id,
+      }))
     ),
 };
 
