@@ -45,7 +45,7 @@ export const DASHBOARDS: readonly DashboardInfo[] = [
     uid: DASHBOARD_UIDS.business,
     title: { zh: '业务指标', en: 'Business' },
     summary:
-      'Inspection lots, elements, approvals and division acceptance progress from Memgraph, by project and building.',
+      'Inspection lots, elements, approvals and division acceptance progress from Memgraph, by project and building; the business alerts and their history from the business exporter.',
     onWall: true,
   },
   {

@@ -38,11 +38,10 @@ describe('Runbook index', () => {
     expect(within(rowOf('DatabaseSlowQuery')).getByText('error')).toBeInTheDocument();
     expect(within(rowOf('DiskWillFillIn24h')).getByText('not installed')).toBeInTheDocument();
 
+    // One role query for all links (a role query per runbook is slow in jsdom on a long table).
+    const hrefs = new Map(screen.getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')]));
     for (const runbook of RUNBOOKS) {
-      expect(screen.getByRole('link', { name: runbook.name })).toHaveAttribute(
-        'href',
-        `/a/opentruss-app/runbooks/${runbook.name}`
-      );
+      expect([runbook.name, hrefs.get(runbook.name)]).toEqual([runbook.name, `/a/opentruss-app/runbooks/${runbook.name}`]);
     }
     const cpu = within(rowOf('HighCPUUsage'));
     expect(cpu.getByText('warning')).toBeInTheDocument();
