@@ -1,7 +1,7 @@
 // The built app module in Chromium: home, runbook index, runbook pages and checklists render from
 // plugins/opentruss-app/dist/module.js inside the host's router, its health checks reach Memgraph over WebSocket
 // through the built datasource, and every alert's runbook_url (as provisioned) opens its rendered runbook.
-import { RUNBOOKS, runbookByName } from '@opentruss/alerts';
+import { RULE_GROUPS, RUNBOOKS, runbookByName } from '@opentruss/alerts';
 import { grafanaLinkPath } from '@opentruss/alerts/rules';
 import { DATASOURCE_UIDS, PLUGIN_IDS } from '@opentruss/contract';
 
@@ -134,11 +134,11 @@ session.test("configuration: installs the alert rules and the wall playlist thro
   await page.getByText('Alert rules installed', { exact: true }).waitFor();
   expect(api.callsTo('POST', /^\/api\/folders$/).map((call) => call.body)).toEqual([{ title: 'OpenTruss' }]);
   const groups = api.callsTo('PUT', /^\/api\/v1\/provisioning\/folder\/[^/]+\/rule-groups\//);
-  expect(groups.map((call) => decodeURIComponent(call.path.split('/').pop()!)).sort()).toEqual([
-    'opentruss-api-database',
-    'opentruss-system',
-    'opentruss-trends',
-  ]);
+  expect(groups.map((call) => decodeURIComponent(call.path.split('/').pop()!)).sort()).toEqual(
+    Object.values(RULE_GROUPS)
+      .map((group) => group.name)
+      .sort()
+  );
   for (const call of groups) {
     expect(call.headers['x-disable-provenance']).toBe('true');
   }
