@@ -4,6 +4,7 @@ import {
   APPROVAL_ACTIONS,
   ELEMENT_STATUSES,
   LOT_STATUSES,
+  MAX_ROWS,
   type ApprovalAction,
 } from '@opentruss/opentruss-graph';
 import neo4j from 'neo4j-driver';
@@ -70,8 +71,6 @@ function counts(categories: readonly string[], rows: Array<Record<string, unknow
   return result;
 }
 
-const ROW_LIMIT = 1000;
-
 /**
  * Collects every figure. Global figures (OpenTruss's own gauges) cover every real building; per-building figures
  * the first `maxBuildings` in id order (project, then building). Any failing query fails the
@@ -134,6 +133,6 @@ export async function collectSnapshot(read: Read, options: { now: number; maxBui
     distinctApprovers: num(approvers[0]?.distinct_approvers ?? 0),
     buildings,
     buildingsOmitted: buildingRows.length - kept.length,
-    buildingListTruncated: buildingRows.length >= ROW_LIMIT,
+    buildingListTruncated: buildingRows.length >= MAX_ROWS,
   };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { LOT_STATUSES, MAX_ROWS } from '@opentruss/opentruss-graph';
 
 export interface ExporterConfig {
   memgraphUrl: string;
@@ -19,7 +20,7 @@ export interface ExporterConfig {
 }
 
 /** 1,000 rows per catalogue query ÷ the 5 lot statuses a building can have a row for. */
-export const HARD_MAX_BUILDINGS = 200;
+export const HARD_MAX_BUILDINGS = MAX_ROWS / LOT_STATUSES.length;
 
 export const DEFAULTS = {
   url: 'bolt://memgraph:7687',

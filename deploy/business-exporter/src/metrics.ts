@@ -1,5 +1,6 @@
 // The exporter's Prometheus metrics: OpenTruss's own business metrics (names, types, labels and help texts as in
 // backend/app/core/metrics.py, which defines but never sets them), the per-building KPIs, and its own health.
+import { LOW_CONFIDENCE_BELOW } from '@opentruss/opentruss-graph';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { BusinessSnapshot } from './collect';
 
@@ -73,12 +74,12 @@ export function createBusinessMetrics(): BusinessMetrics {
     aiElements: gauge(METRIC_NAMES.aiElements, 'Elements with an AI recognition confidence', BUILDING),
     lowConfidence: gauge(
       METRIC_NAMES.lowConfidenceElements,
-      'Elements recognised with a confidence below 0.8',
+      `Elements recognised with a confidence below ${LOW_CONFIDENCE_BELOW}`,
       BUILDING
     ),
     lowConfidenceRatio: gauge(
       METRIC_NAMES.lowConfidenceRatio,
-      'Share of AI-recognised elements with a confidence below 0.8 (absent without AI-recognised elements)',
+      `Share of AI-recognised elements with a confidence below ${LOW_CONFIDENCE_BELOW} (absent without AI-recognised elements)`,
       BUILDING
     ),
     events: gauge(
