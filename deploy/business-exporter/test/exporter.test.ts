@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import neo4j from 'neo4j-driver';
 import { ACTIVITY_WINDOW_MS, METRIC_NAMES, startBusinessExporter, type BusinessExporter } from '../src';
-import { catalogueResponders, scrape } from '../testing/catalogue-memgraph';
+import { catalogueResponders, scrape, testExporterOptions } from '../testing/catalogue-memgraph';
 
 const graph = generateDemoGraph();
 const context = defaultEvaluationContext(graph);
@@ -51,18 +51,15 @@ const logs: string[] = [];
 
 beforeAll(async () => {
   server = await startBoltTestServer({ responders: catalogueResponders(graph), users: { exporter: 's3cret' } });
-  exporter = await startBusinessExporter({
-    memgraphUrl: server.url,
-    user: 'exporter',
-    password: 's3cret',
-    host: '127.0.0.1',
-    port: 0,
-    intervalMs: 60_000,
-    queryTimeoutMs: 5000,
-    maxBuildings: 100,
-    now: () => graph.nowMs,
-    log: (line) => logs.push(line),
-  });
+  exporter = await startBusinessExporter(
+    testExporterOptions(server.url, {
+      user: 'exporter',
+      password: 's3cret',
+      queryTimeoutMs: 5000,
+      now: () => graph.nowMs,
+      log: (line) => logs.push(line),
+    })
+  );
   await exporter.nextCollection();
   prometheus = await startPrometheus({
     ruleFiles: [fastRuleFile()],

@@ -4,7 +4,7 @@ import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-s
 import { expandMacros } from '@opentruss/cypher';
 import { catalogueQuery, generateDemoGraph } from '@opentruss/opentruss-graph';
 import { METRIC_NAMES, startBusinessExporter, type BusinessExporter, type ExporterOptions } from '../src';
-import { catalogueResponders, scrape } from '../testing/catalogue-memgraph';
+import { catalogueResponders, scrape, testExporterOptions } from '../testing/catalogue-memgraph';
 
 const graph = generateDemoGraph();
 const BUSINESS_SERIES = /^opentruss_(elements_total|inspection_lots_total|workflow_operations_total|business_(?!up|last_success|collection))/;
@@ -15,19 +15,15 @@ let logs: string[];
 
 async function start(options: Partial<ExporterOptions> = {}) {
   logs = [];
-  exporter = await startBusinessExporter({
-    memgraphUrl: server.url,
-    user: '',
-    password: '',
-    host: '127.0.0.1',
-    port: 0,
-    intervalMs: 100,
-    queryTimeoutMs: 1000,
-    maxBuildings: 100,
-    now: () => graph.nowMs,
-    log: (line) => logs.push(line),
-    ...options,
-  });
+  exporter = await startBusinessExporter(
+    testExporterOptions(server.url, {
+      intervalMs: 100,
+      queryTimeoutMs: 1000,
+      now: () => graph.nowMs,
+      log: (line) => logs.push(line),
+      ...options,
+    })
+  );
   return exporter;
 }
 

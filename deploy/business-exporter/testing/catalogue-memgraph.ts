@@ -10,6 +10,7 @@ import {
 } from '@opentruss/opentruss-graph';
 import type { RecordsResponder } from '@opentruss/bolt-test-server';
 import neo4j from 'neo4j-driver';
+import { DEFAULTS, type ExporterOptions } from '../src';
 
 const isIdList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
@@ -57,6 +58,25 @@ export function catalogueResponders(graph: DemoGraph, now: number = graph.nowMs)
     records: (run: { parameters: Record<string, unknown> }) =>
       query.evaluate(graph, contextOf(query, run.parameters, now) as EvaluationContext),
   }));
+}
+
+/** Exporter options for a test: loopback, an ephemeral port, no credentials, quiet; `overrides` win. */
+export function testExporterOptions(
+  memgraphUrl: string,
+  overrides: Partial<ExporterOptions> = {}
+): ExporterOptions {
+  return {
+    memgraphUrl,
+    user: '',
+    password: '',
+    host: '127.0.0.1',
+    port: 0,
+    intervalMs: 60_000,
+    queryTimeoutMs: 10_000,
+    maxBuildings: DEFAULTS.maxBuildings,
+    log: () => undefined,
+    ...overrides,
+  };
 }
 
 /** Prometheus text format → { 'name{labels}': value } (labels as written, sorted by prom-client). */

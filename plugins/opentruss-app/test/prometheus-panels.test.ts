@@ -17,7 +17,7 @@ import {
 } from '@opentruss/tooling/testing';
 import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import { startBusinessExporter, type BusinessExporter } from '@opentruss/business-exporter';
-import { catalogueResponders } from '@opentruss/business-exporter/testing';
+import { catalogueResponders, testExporterOptions } from '@opentruss/business-exporter/testing';
 import { generateDemoGraph } from '@opentruss/opentruss-graph';
 import { COMMITTED } from './support/dashboards';
 
@@ -36,17 +36,7 @@ async function startBusiness(): Promise<BusinessExporter> {
   const now = Date.now();
   const graph = generateDemoGraph({ now, size: { lots: 1000, elements: 3000, historyDays: 20 } });
   memgraph = await startBoltTestServer({ responders: catalogueResponders(graph, now) });
-  const exporter = await startBusinessExporter({
-    memgraphUrl: memgraph.url,
-    user: '',
-    password: '',
-    host: '127.0.0.1',
-    port: 0,
-    intervalMs: 60_000,
-    queryTimeoutMs: 10_000,
-    maxBuildings: 100,
-    log: () => undefined,
-  });
+  const exporter = await startBusinessExporter(testExporterOptions(memgraph.url));
   await exporter.nextCollection();
   return exporter;
 }
