@@ -1,5 +1,5 @@
 export { readExporterConfig, DEFAULTS, HARD_MAX_BUILDINGS, type ExporterConfig } from './config';
 export { collectSnapshot, ACTIVITY_WINDOW_MS, type BusinessSnapshot, type BuildingFigures } from './collect';
-export { catalogueStatement, MemgraphReader, QueryTimeoutError, type Statement } from './memgraph';
+export { catalogueStatement, EXPORTER_TIME_ZONE, MemgraphReader, QueryTimeoutError, type Statement } from './memgraph';
 export { createBusinessMetrics, METRIC_NAMES, type BusinessMetrics } from './metrics';
 export { startBusinessExporter, type BusinessExporter, type ExporterOptions } from './exporter';

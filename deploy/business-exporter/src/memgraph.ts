@@ -1,4 +1,4 @@
-import { expandMacros } from '@opentruss/cypher';
+import { expandMacros, TIME_PARAMETERS } from '@opentruss/cypher';
 import { catalogueQuery, type CatalogueVariable } from '@opentruss/opentruss-graph';
 import neo4j, { type Driver } from 'neo4j-driver';
 
@@ -17,15 +17,22 @@ export interface Statement {
 }
 
 /**
+ * The zone in which the macros read a Date value (midnight there): UTC, Memgraph's default instance time zone and
+ * the datasource's default setting. OpenTruss itself stores no Date values, only date-times.
+ */
+export const EXPORTER_TIME_ZONE = 'UTC';
+
+/**
  * A catalogue query as the exporter sends it: the catalogue's exact text with the datasource's macros expanded,
  * the time parameters the datasource always binds, and the query's declared variables, nothing else.
  */
 export function catalogueStatement(id: string, scope: QueryScope): Statement {
   const query = catalogueQuery(id);
   const parameters: Record<string, unknown> = {
-    __from: neo4j.int(scope.from),
-    __to: neo4j.int(scope.to),
-    __interval_ms: neo4j.int(scope.to - scope.from),
+    [TIME_PARAMETERS.from]: neo4j.int(scope.from),
+    [TIME_PARAMETERS.to]: neo4j.int(scope.to),
+    [TIME_PARAMETERS.intervalMs]: neo4j.int(scope.to - scope.from),
+    [TIME_PARAMETERS.timeZone]: EXPORTER_TIME_ZONE,
   };
   for (const variable of query.variables as readonly CatalogueVariable[]) {
     const value = scope[variable as 'project' | 'building'];

@@ -1,7 +1,7 @@
 // "Memgraph" for tests (the exporter's and the app's panel tests): the Bolt test server answering each catalogue
 // query by its exact macro-expanded text, only with the parameters the query declares (time range + its
 // variables, each of the right type), with the rows the reference evaluator computes for exactly those parameters.
-import { expandMacros } from '@opentruss/cypher';
+import { expandMacros, TIME_PARAMETERS } from '@opentruss/cypher';
 import {
   type CatalogueQuery,
   type DemoGraph,
@@ -21,14 +21,20 @@ export function contextOf(
   parameters: Record<string, unknown>,
   now: number
 ): EvaluationContext | string {
-  const expected = ['__from', '__to', '__interval_ms', ...query.variables].sort();
+  const expected = [...Object.values(TIME_PARAMETERS), ...query.variables].sort();
   const keys = Object.keys(parameters).sort();
   if (keys.join() !== expected.join()) {
     return `parameters ${keys.join()} instead of ${expected.join()}`;
   }
-  const [from, to, intervalMs] = ['__from', '__to', '__interval_ms'].map((key) => parameters[key]);
+  const [from, to, intervalMs] = [TIME_PARAMETERS.from, TIME_PARAMETERS.to, TIME_PARAMETERS.intervalMs].map(
+    (key) => parameters[key]
+  );
   if (!neo4j.isInt(from) || !neo4j.isInt(to) || !neo4j.isInt(intervalMs)) {
     return 'time parameters are not integers';
+  }
+  // The reference evaluators read a Date at midnight UTC.
+  if (parameters[TIME_PARAMETERS.timeZone] !== 'UTC') {
+    return `$${TIME_PARAMETERS.timeZone} is not UTC`;
   }
   for (const variable of query.variables) {
     if (variable !== 'lot' && !isIdList(parameters[variable])) {
