@@ -21,7 +21,7 @@ export {
   zoneOffsetAtInstant,
 } from './packstream/temporal-math';
 export { Dechunker, ChunkingError, MAX_MESSAGE_BYTES } from './chunking/dechunker';
-export { MessageFramer } from './chunking/message-framer';
+export { MessageFramer, frameMessage } from './chunking/message-framer';
 export { SUPPORTED_BOLT_VERSIONS, isBolt5, type BoltVersion } from './protocol/versions';
 export { HANDSHAKE_SIZE, NO_VERSION, negotiateVersion, versionReply, proposalFor } from './protocol/handshake';
 export { requestTypes, responseTags, requestTags, type RequestType } from './protocol/messages';
