@@ -36,6 +36,8 @@ export const PROMETHEUS_JOBS = {
   node: 'node-exporter',
   /** Prometheus scraping itself. */
   prometheus: 'prometheus',
+  /** The read-only Bolt gateway's operations port (`GET /metrics`). */
+  gateway: 'bolt-gateway',
 } as const;
 
 export type PrometheusJobKey = keyof typeof PROMETHEUS_JOBS;
