@@ -75,11 +75,9 @@ beforeAll(async () => {
   await waitFor(
     async () => {
       const scrapes = await query("sum by (job) (count_over_time(up[1m]))");
-      const ok = Object.values(PROMETHEUS_JOBS)
-        .filter((job) => job !== PROMETHEUS_JOBS.prometheus)
-        .every((job) =>
-          scrapes.some((s) => s.metric.job === job && Number(s.value[1]) >= 3),
-        );
+      const ok = [PROMETHEUS_JOBS.node, PROMETHEUS_JOBS.backend].every((job) =>
+        scrapes.some((s) => s.metric.job === job && Number(s.value[1]) >= 3),
+      );
       return ok ? true : undefined;
     },
     30_000,

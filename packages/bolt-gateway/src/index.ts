@@ -1,4 +1,3 @@
 export { startBoltGateway, type BoltGateway, type BoltGatewayOptions } from './gateway';
 export { settingsFromEnv, SettingsError, DEFAULT_LIMITS, LIMIT_VARIABLES, type GatewaySettings, type Limits } from './config/settings';
-export { gatewayMetrics } from './ops/metric-names';
 export { checkQuery, readOnlyExtra } from './relay/statement-policy';

@@ -1,6 +1,6 @@
 // Prometheus metrics of one gateway (its own registry, so several gateways in one test process stay apart).
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { gatewayMetrics as names } from './metric-names';
+import { gatewayMetrics as names } from '@opentruss/contract';
 
 export type QueryOutcome = 'completed' | 'discarded' | 'failed' | 'refused' | 'reset' | 'disconnected' | 'timed_out';
 

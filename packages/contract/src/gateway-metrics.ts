@@ -1,4 +1,4 @@
-// The gateway's metric names: one place, read by the metrics registry, the alert rules and the dashboards.
+// The Bolt gateway's metric names: one place, read by its metrics registry, the alert rules and the dashboards.
 export const gatewayMetrics = {
   clientConnections: 'opentruss_bolt_gateway_client_connections',
   upstreamConnections: 'opentruss_bolt_gateway_upstream_connections',
