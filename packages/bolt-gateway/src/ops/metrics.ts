@@ -64,6 +64,10 @@ export class GatewayMetrics {
     if (processMetrics) {
       collectDefaultMetrics({ register: this.registry, prefix: 'opentruss_bolt_gateway_' });
     }
+    // Series exist from the start, so a dashboard shows 0 rather than no data.
+    for (const transport of ['tcp', 'websocket']) {
+      this.clientConnections.set({ transport }, 0);
+    }
     for (const direction of ['client_to_upstream', 'upstream_to_client']) {
       this.bytes.inc({ direction }, 0);
     }
