@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   }
   const gateway = await startBoltGateway(settings);
   // Exactly one line on stdout when ready, for scripts and tests that wait for it.
-  process.stdout.write(`bolt-gateway listening on ${gateway.url.replace('127.0.0.1', settings.host)} (ops port ${gateway.opsPort ?? 'off'})\n`);
+  process.stdout.write(
+    `bolt-gateway listening on ${gateway.url.replace('127.0.0.1', settings.host)} (ops port ${gateway.opsPort ?? 'off'})\n`
+  );
   const stop = () => void gateway.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

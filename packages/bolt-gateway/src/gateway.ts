@@ -21,7 +21,9 @@ export interface BoltGateway {
 }
 
 export interface BoltGatewayOptions extends Partial<Omit<GatewaySettings, 'limits' | 'viewers' | 'upstream'>> {
-  upstream: GatewaySettings['upstream'] | { host: string; port: number; user?: string; password?: string; connectTimeoutMs?: number };
+  upstream:
+    | GatewaySettings['upstream']
+    | { host: string; port: number; user?: string; password?: string; connectTimeoutMs?: number };
   /** Parsed credentials, or the text forms of BOLT_GATEWAY_VIEWERS / BOLT_GATEWAY_VIEWER_TOKENS. */
   viewers: ViewerCredentials | { users?: string; tokens?: string };
   limits?: Partial<Limits>;
@@ -31,7 +33,8 @@ export interface BoltGatewayOptions extends Partial<Omit<GatewaySettings, 'limit
   processMetrics?: boolean;
 }
 
-const stderrLogger: Logger = (event, fields) => process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event, ...fields }) + '\n');
+const stderrLogger: Logger = (event, fields) =>
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event, ...fields }) + '\n');
 
 class Gateway implements BoltGateway, SessionHost {
   readonly settings: GatewaySettings;
@@ -95,7 +98,12 @@ class Gateway implements BoltGateway, SessionHost {
       });
     }
     const { host, port } = this.settings.upstream;
-    this.log('listening', { port: this.boundPort, opsPort: this.opsPort, tls: Boolean(tls), upstream: `${host}:${port}` });
+    this.log('listening', {
+      port: this.boundPort,
+      opsPort: this.opsPort,
+      tls: Boolean(tls),
+      upstream: `${host}:${port}`,
+    });
   }
 
   async stop(): Promise<void> {

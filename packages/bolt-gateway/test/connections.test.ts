@@ -13,7 +13,15 @@ import {
   tags,
   type Channel,
 } from '@opentruss/bolt-protocol/testing';
-import { eventually, MEMGRAPH_PASSWORD, MEMGRAPH_USER, startStack, VIEWER, VIEWER_TOKEN, type Stack } from './support/stack';
+import {
+  eventually,
+  MEMGRAPH_PASSWORD,
+  MEMGRAPH_USER,
+  startStack,
+  VIEWER,
+  VIEWER_TOKEN,
+  type Stack,
+} from './support/stack';
 
 const QUERY = 'MATCH (l:InspectionLot) RETURN count(l) AS n';
 
@@ -66,12 +74,15 @@ describe.each(CHANNELS)('logins over %s', (channel: Channel) => {
     ['a wrong viewer password', VIEWER.user, 'wrong'],
     ['an unknown viewer', 'nobody', VIEWER.password],
     ["Memgraph's own credential (it is not a viewer credential)", MEMGRAPH_USER, MEMGRAPH_PASSWORD],
-  ])('answers %s with Memgraph\'s Unauthenticated failure and opens nothing upstream', async (_name, user, password) => {
+  ])("answers %s with Memgraph's Unauthenticated failure and opens nothing upstream", async (_name, user, password) => {
     const upstreamBefore = stack.server.stats().totalConnections;
     const driver = openDriver(channel, stack.gateway.url, user, password);
     try {
       const error = await errorOf(count(driver));
-      expect(error).toMatchObject({ code: 'Memgraph.ClientError.Security.Unauthenticated', message: 'Authentication failure' });
+      expect(error).toMatchObject({
+        code: 'Memgraph.ClientError.Security.Unauthenticated',
+        message: 'Authentication failure',
+      });
     } finally {
       await driver.close();
     }
@@ -182,7 +193,7 @@ describe('an upstream that goes away', () => {
     }
   });
 
-  it('says so when Memgraph refuses the gateway\'s own credential', async () => {
+  it("says so when Memgraph refuses the gateway's own credential", async () => {
     const stack = await startStack({}, {}, {});
     await stack.gateway.stop();
     const { startBoltGateway } = await import('../src');

@@ -58,7 +58,11 @@ beforeAll(async () => {
     BOLT_GATEWAY_MEMGRAPH_PASSWORD_FILE: path.join(secretDir, 'memgraph-password'),
     BOLT_GATEWAY_VIEWERS: `${VIEWER.user}:${VIEWER.password}`,
   });
-  await waitFor(async () => (gateway.output().includes('bolt-gateway listening on') ? true : undefined), 20_000, () => gateway.output());
+  await waitFor(
+    async () => (gateway.output().includes('bolt-gateway listening on') ? true : undefined),
+    20_000,
+    () => gateway.output()
+  );
 }, 30_000);
 
 afterAll(async () => {
@@ -123,7 +127,9 @@ it('streams a million rows with its memory bounded', async () => {
   // The rows (about 40 MB on the wire) pass through; the gateway holds no more than its socket buffers.
   expect(peak - rssBefore).toBeLessThan(48 * 1024 * 1024);
   expect(await metric('opentruss_bolt_gateway_bytes_total{direction="upstream_to_client"}')).toBeGreaterThan(ROWS * 20);
-  process.stdout.write(`1,000,000 rows through the gateway process in ${seconds.toFixed(1)} s; RSS +${((peak - rssBefore) / 1e6).toFixed(1)} MB\n`);
+  process.stdout.write(
+    `1,000,000 rows through the gateway process in ${seconds.toFixed(1)} s; RSS +${((peak - rssBefore) / 1e6).toFixed(1)} MB\n`
+  );
 }, 60_000);
 
 it('never prints a credential, and stops on SIGTERM', async () => {
@@ -135,7 +141,11 @@ it('never prints a credential, and stops on SIGTERM', async () => {
 });
 
 it('refuses to start without a viewer credential, naming the variable', () => {
-  const result = spawnSync(TSX, [CLI], { env: { ...process.env, BOLT_GATEWAY_VIEWERS: '' }, encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(TSX, [CLI], {
+    env: { ...process.env, BOLT_GATEWAY_VIEWERS: '' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   expect(result.status).toBe(2);
   expect(result.stderr).toContain('BOLT_GATEWAY_VIEWERS');
 });

@@ -38,13 +38,16 @@ describe.each(CHANNELS)('reads over %s', (channel: Channel) => {
 
   async function both(value: unknown): Promise<[unknown, unknown]> {
     stack.server.addResponder({ match: QUERY, fields: ['value'], records: [[value]] });
-    const read = async (driver: Driver) => (await driver.executeQuery(QUERY, {}, { routing: neo4j.routing.READ })).records[0].get('value');
+    const read = async (driver: Driver) =>
+      (await driver.executeQuery(QUERY, {}, { routing: neo4j.routing.READ })).records[0].get('value');
     return [normalize(await read(viaGateway)), normalize(await read(direct))];
   }
 
   it('reaches the server on the channel under test, logged in with the Memgraph credential', async () => {
     await both(1);
-    const viaGatewayConnection = stack.server.connections.find((c) => c.userAgent?.includes('via opentruss-bolt-gateway'));
+    const viaGatewayConnection = stack.server.connections.find((c) =>
+      c.userAgent?.includes('via opentruss-bolt-gateway')
+    );
     expect(viaGatewayConnection?.principal).toBe(MEMGRAPH_USER);
     const gatewayTransport = (await stack.gateway.metrics.connections.get()).values.map((v) => v.labels.transport);
     expect(gatewayTransport).toContain(channel);
@@ -96,8 +99,16 @@ it('passes the answer bytes through untouched (raw socket, every value type in o
     const values = [...scalarCases, ...recordOnlyCases].map(([, value]) => value);
     const query = 'RETURN everything';
     stack.server.addResponder({ match: query, fields: values.map((_v, i) => `v${i}`), records: [values] });
-    const direct = await rawAnswers(stack.server.port, { scheme: 'basic', principal: MEMGRAPH_USER, credentials: MEMGRAPH_PASSWORD }, query);
-    const gateway = await rawAnswers(stack.gateway.port, { scheme: 'basic', principal: VIEWER.user, credentials: VIEWER.password }, query);
+    const direct = await rawAnswers(
+      stack.server.port,
+      { scheme: 'basic', principal: MEMGRAPH_USER, credentials: MEMGRAPH_PASSWORD },
+      query
+    );
+    const gateway = await rawAnswers(
+      stack.gateway.port,
+      { scheme: 'basic', principal: VIEWER.user, credentials: VIEWER.password },
+      query
+    );
     expect(direct).toHaveLength(3); // fields, the record, the summary
     expect(gateway.map((b) => b.toString('hex'))).toEqual(direct.map((b) => b.toString('hex')));
   } finally {

@@ -1,7 +1,15 @@
 // Read-only by construction: every class of write is answered by the gateway with a Memgraph-shaped FAILURE that
 // names the clause, and the server behind it records nothing. Transactions and auto-commit runs reach it in READ mode.
 import neo4j, { type Driver, type Neo4jError, type Session } from 'neo4j-driver';
-import { CHANNELS, connectReady, message, openDriver, responses, tags, type Channel } from '@opentruss/bolt-protocol/testing';
+import {
+  CHANNELS,
+  connectReady,
+  message,
+  openDriver,
+  responses,
+  tags,
+  type Channel,
+} from '@opentruss/bolt-protocol/testing';
 import { startStack, VIEWER, type Stack } from './support/stack';
 
 /** A WRITE-mode session (the driver's default access mode), closed afterwards. */
@@ -102,9 +110,15 @@ describe.each(CHANNELS)('refusals over %s', (channel: Channel) => {
 });
 
 it('answers pipelined messages behind a refused one with IGNORED until RESET, as Memgraph does', async () => {
-  const stack = await startStack({ responders: [{ match: 'MATCH (n) RETURN n', fields: ['n'], records: [[neo4j.int(7)]] }] });
+  const stack = await startStack({
+    responders: [{ match: 'MATCH (n) RETURN n', fields: ['n'], records: [[neo4j.int(7)]] }],
+  });
   try {
-    const client = await connectReady(stack.gateway.port, { scheme: 'basic', principal: VIEWER.user, credentials: VIEWER.password });
+    const client = await connectReady(stack.gateway.port, {
+      scheme: 'basic',
+      principal: VIEWER.user,
+      credentials: VIEWER.password,
+    });
     const all = { n: neo4j.int(-1) };
     client.send(
       Buffer.concat([
@@ -124,7 +138,19 @@ it('answers pipelined messages behind a refused one with IGNORED until RESET, as
       answers.push((await client.readMessage()).tag);
     }
     const { SUCCESS, RECORD, FAILURE, IGNORED } = responses;
-    expect(answers).toEqual([SUCCESS, RECORD, SUCCESS, FAILURE, IGNORED, IGNORED, IGNORED, SUCCESS, SUCCESS, RECORD, SUCCESS]);
+    expect(answers).toEqual([
+      SUCCESS,
+      RECORD,
+      SUCCESS,
+      FAILURE,
+      IGNORED,
+      IGNORED,
+      IGNORED,
+      SUCCESS,
+      SUCCESS,
+      RECORD,
+      SUCCESS,
+    ]);
     expect(stack.server.runs.map((r) => r.query)).toEqual(['MATCH (n) RETURN n', 'MATCH (n) RETURN n']);
     client.destroy();
   } finally {

@@ -2,7 +2,17 @@
 // queries per connection, connections per client address, with nothing left behind when clients go.
 import net from 'node:net';
 import neo4j from 'neo4j-driver';
-import { connectReady, DRIVER6_VERSIONS, handshake, message, openDriver, responses, tags, CHANNELS, type Channel } from '@opentruss/bolt-protocol/testing';
+import {
+  connectReady,
+  DRIVER6_VERSIONS,
+  handshake,
+  message,
+  openDriver,
+  responses,
+  tags,
+  CHANNELS,
+  type Channel,
+} from '@opentruss/bolt-protocol/testing';
 import { eventually, startStack, VIEWER, type Stack } from './support/stack';
 
 const STREAM = 'UNWIND range(1, $rows) AS i RETURN i, i * 2 AS j';
@@ -19,7 +29,13 @@ describe.each(CHANNELS)('streams over %s', (channel: Channel) => {
 
   beforeAll(async () => {
     stack = await startStack({
-      responders: [{ match: STREAM, fields: ['i', 'j'], records: ({ parameters }) => rows(neo4j.integer.toNumber(parameters.rows as never)) }],
+      responders: [
+        {
+          match: STREAM,
+          fields: ['i', 'j'],
+          records: ({ parameters }) => rows(neo4j.integer.toNumber(parameters.rows as never)),
+        },
+      ],
     });
   });
 
@@ -82,7 +98,9 @@ it('stops reading Memgraph while the client does not read (back-pressure), and c
     const client = await connectReady(stack.gateway.port, LOGIN);
     const socket = (client as unknown as { socket: net.Socket }).socket;
     socket.pause(); // a client that asked for everything and reads nothing
-    client.send(Buffer.concat([message(tags.RUN, STREAM, { rows: neo4j.int(0) }, {}), message(tags.PULL, { n: neo4j.int(-1) })]));
+    client.send(
+      Buffer.concat([message(tags.RUN, STREAM, { rows: neo4j.int(0) }, {}), message(tags.PULL, { n: neo4j.int(-1) })])
+    );
     await eventually(() => (stack.server.lastRun?.recordsSent ?? 0) > 1000, 'the stream started');
     const heapBefore = process.memoryUsage().heapUsed;
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -151,7 +169,13 @@ function loginOutcome(stack: Stack): Promise<{ answer: string; message?: string;
     const socket = net.connect({ host: '127.0.0.1', port: stack.gateway.port });
     let received = Buffer.alloc(0);
     socket.on('connect', () =>
-      socket.write(Buffer.concat([handshake(DRIVER6_VERSIONS), message(tags.HELLO, { user_agent: 'flood/1' }), message(tags.LOGON, LOGIN)]))
+      socket.write(
+        Buffer.concat([
+          handshake(DRIVER6_VERSIONS),
+          message(tags.HELLO, { user_agent: 'flood/1' }),
+          message(tags.LOGON, LOGIN),
+        ])
+      )
     );
     socket.on('data', (data) => {
       received = Buffer.concat([received, data]);

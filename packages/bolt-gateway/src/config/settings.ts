@@ -111,7 +111,12 @@ export function settingsFromEnv(env: Env = process.env): GatewaySettings {
   const limits = Object.fromEntries(
     (Object.keys(DEFAULT_LIMITS) as Array<keyof Limits>).map((key) => [
       key,
-      integer(env, LIMIT_VARIABLES[key], DEFAULT_LIMITS[key], key === 'queryTimeoutMs' || key === 'idleTimeoutMs' ? 0 : 1),
+      integer(
+        env,
+        LIMIT_VARIABLES[key],
+        DEFAULT_LIMITS[key],
+        key === 'queryTimeoutMs' || key === 'idleTimeoutMs' ? 0 : 1
+      ),
     ])
   ) as unknown as Limits;
   const cert = readFile(env, 'BOLT_GATEWAY_TLS_CERT_FILE');
@@ -123,7 +128,9 @@ export function settingsFromEnv(env: Env = process.env): GatewaySettings {
   try {
     viewers = parseViewers(secret(env, 'BOLT_GATEWAY_VIEWERS') ?? '', secret(env, 'BOLT_GATEWAY_VIEWER_TOKENS') ?? '');
   } catch (error) {
-    throw error instanceof SettingsError ? error : new SettingsError(`BOLT_GATEWAY_VIEWERS: ${(error as Error).message}`);
+    throw error instanceof SettingsError
+      ? error
+      : new SettingsError(`BOLT_GATEWAY_VIEWERS: ${(error as Error).message}`);
   }
   if (viewers.users.size === 0 && viewers.tokens.size === 0) {
     throw new SettingsError(

@@ -10,7 +10,12 @@ export interface HealthSource {
   clientConnections(): number;
 }
 
-export function startOpsServer(host: string, port: number, registry: Registry, source: HealthSource): Promise<http.Server> {
+export function startOpsServer(
+  host: string,
+  port: number,
+  registry: Registry,
+  source: HealthSource
+): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method !== 'GET') {
@@ -22,8 +27,14 @@ export function startOpsServer(host: string, port: number, registry: Registry, s
       );
     } else if (path === '/health') {
       void probeUpstream(source.upstream.host, source.upstream.port).then((upstream) => {
-        const body = { status: upstream ? 'ok' : 'degraded', upstream: upstream ? 'reachable' : 'unreachable', clientConnections: source.clientConnections() };
-        response.writeHead(upstream ? 200 : 503, { 'Content-Type': 'application/json' }).end(JSON.stringify(body) + '\n');
+        const body = {
+          status: upstream ? 'ok' : 'degraded',
+          upstream: upstream ? 'reachable' : 'unreachable',
+          clientConnections: source.clientConnections(),
+        };
+        response
+          .writeHead(upstream ? 200 : 503, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify(body) + '\n');
       });
     } else {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('GET /metrics or /health\n');

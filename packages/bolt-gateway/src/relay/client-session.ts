@@ -120,7 +120,10 @@ export class ClientSession {
       this.host.metrics.rejected.inc({ reason: 'handshake_timeout' });
       this.close(`no login within ${limits.handshakeTimeoutMs} ms`, true);
     }, limits.handshakeTimeoutMs);
-    channel.attach({ onData: (data) => this.receive(data), onClose: () => this.close(this.closeReason ?? 'client closed', true) });
+    channel.attach({
+      onData: (data) => this.receive(data),
+      onClose: () => this.close(this.closeReason ?? 'client closed', true),
+    });
   }
 
   get transport(): ByteChannel['transport'] {
@@ -247,7 +250,12 @@ export class ClientSession {
       metrics.upstreamFailures.inc({ reason: upstreamError.reason });
       log('upstream_failed', { connection: this.id, reason: upstreamError.reason, error: upstreamError.message });
       const code = upstreamError.reason === 'login' ? errorCodes.database : errorCodes.transient;
-      this.send(this.answers.failure({ code, message: `Bolt gateway: ${upstreamError.message}. Try again once Memgraph is back.` }));
+      this.send(
+        this.answers.failure({
+          code,
+          message: `Bolt gateway: ${upstreamError.message}. Try again once Memgraph is back.`,
+        })
+      );
       this.close(`upstream ${upstreamError.reason}`);
     }
   }
@@ -267,7 +275,10 @@ export class ClientSession {
     }
     let message: ClientMessage;
     try {
-      const { message: structure, fieldStarts } = new PackStreamReader(bytes, createHydrator(this.dialect)).readMessageLayout();
+      const { message: structure, fieldStarts } = new PackStreamReader(
+        bytes,
+        createHydrator(this.dialect)
+      ).readMessageLayout();
       const type = requestTypes[structure.tag] ?? 'UNKNOWN';
       message = { tag: structure.tag, type, fields: structure.fields, fieldStarts, bytes };
     } catch (error) {
@@ -424,7 +435,12 @@ export class ClientSession {
     const { metrics, log } = this.host;
     metrics.queries.inc({ outcome: 'refused' });
     metrics.refusals.inc({ reason: refusal.kind });
-    log('query_refused', { connection: this.id, client: this.remoteAddress, reason: refusal.kind, message: refusal.failure.message });
+    log('query_refused', {
+      connection: this.id,
+      client: this.remoteAddress,
+      reason: refusal.kind,
+      message: refusal.failure.message,
+    });
     // Behind an upstream FAILURE, a real server would not even look at it.
     this.send(this.upstreamFailed ? this.answers.ignored() : this.answers.failure(refusal.failure));
     this.failedLocally = true;
@@ -507,7 +523,8 @@ export class ClientSession {
 
   /** A failed or ignored request ends the query it belongs to: its own (RUN) or the open one (PULL/DISCARD). */
   private endResultOf(request: Pending, outcome: QueryOutcome): void {
-    const query = request.query ?? (request.type === 'PULL' || request.type === 'DISCARD' ? this.openQueries[0] : undefined);
+    const query =
+      request.query ?? (request.type === 'PULL' || request.type === 'DISCARD' ? this.openQueries[0] : undefined);
     if (query) {
       this.endQuery(query, outcome);
     }

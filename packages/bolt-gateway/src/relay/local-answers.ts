@@ -1,5 +1,12 @@
 // Messages the gateway answers itself (login, refusals, IGNORED behind them), encoded like Memgraph's.
-import { MessageFramer, packValue, PackStreamWriter, responseTags, type BoltFailure, type Dialect } from '@opentruss/bolt-protocol';
+import {
+  MessageFramer,
+  packValue,
+  PackStreamWriter,
+  responseTags,
+  type BoltFailure,
+  type Dialect,
+} from '@opentruss/bolt-protocol';
 
 export class LocalAnswers {
   private readonly writer = new PackStreamWriter(1024);

@@ -11,12 +11,16 @@ export interface Refusal {
   failure: BoltFailure;
 }
 
-const ADVICE = 'Viewer credentials of the Bolt gateway can only read; run writes from another client with a Memgraph user';
+const ADVICE =
+  'Viewer credentials of the Bolt gateway can only read; run writes from another client with a Memgraph user';
 
 /** undefined when the query may run; otherwise the Memgraph-shaped FAILURE that names the clause. */
 export function checkQuery(query: unknown): Refusal | undefined {
   if (typeof query !== 'string') {
-    return { kind: 'malformed', failure: { code: errorCodes.client, message: 'RUN needs the query text as a string.' } };
+    return {
+      kind: 'malformed',
+      failure: { code: errorCodes.client, message: 'RUN needs the query text as a string.' },
+    };
   }
   let found;
   try {
@@ -50,7 +54,9 @@ export function readOnlyExtra(extra: Record<string, unknown>, queryTimeoutMs: nu
   delete result.imp_user;
   if (queryTimeoutMs > 0) {
     const asked = timeoutOf(extra.tx_timeout);
-    result.tx_timeout = Integer.fromNumber(asked !== undefined && asked > 0 ? Math.min(asked, queryTimeoutMs) : queryTimeoutMs);
+    result.tx_timeout = Integer.fromNumber(
+      asked !== undefined && asked > 0 ? Math.min(asked, queryTimeoutMs) : queryTimeoutMs
+    );
   }
   return result;
 }

@@ -54,7 +54,11 @@ export class UpstreamLink {
   }
 
   /** Connects and logs in; rejects with an UpstreamError that says what failed (never the credential). */
-  static async open(target: UpstreamTarget, version: BoltVersion, helloExtra: Record<string, unknown>): Promise<UpstreamLink> {
+  static async open(
+    target: UpstreamTarget,
+    version: BoltVersion,
+    helloExtra: Record<string, unknown>
+  ): Promise<UpstreamLink> {
     const socket = await connect(target);
     try {
       await login(socket, target, version, helloExtra);
@@ -118,7 +122,9 @@ function connect({ host, port, connectTimeoutMs }: UpstreamTarget): Promise<net.
     socket.setNoDelay(true);
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new UpstreamError('unreachable', `no connection to Memgraph at ${host}:${port} within ${connectTimeoutMs} ms`));
+      reject(
+        new UpstreamError('unreachable', `no connection to Memgraph at ${host}:${port} within ${connectTimeoutMs} ms`)
+      );
     }, connectTimeoutMs);
     socket.once('connect', () => {
       clearTimeout(timer);
@@ -128,13 +134,20 @@ function connect({ host, port, connectTimeoutMs }: UpstreamTarget): Promise<net.
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(new UpstreamError('unreachable', `Memgraph at ${host}:${port} is unreachable (${error.code ?? error.message})`));
+      reject(
+        new UpstreamError('unreachable', `Memgraph at ${host}:${port} is unreachable (${error.code ?? error.message})`)
+      );
     });
   });
 }
 
 /** Reads the version reply and the login summaries, then hands the socket back with nothing left unread. */
-function login(socket: net.Socket, target: UpstreamTarget, version: BoltVersion, helloExtra: Record<string, unknown>): Promise<void> {
+function login(
+  socket: net.Socket,
+  target: UpstreamTarget,
+  version: BoltVersion,
+  helloExtra: Record<string, unknown>
+): Promise<void> {
   const bolt5 = isBolt5(version);
   const dialect = bolt5 ? BOLT5 : BOLT4;
   const credentials = { scheme: 'basic', principal: target.user, credentials: target.password };
@@ -185,7 +198,12 @@ function login(socket: net.Socket, target: UpstreamTarget, version: BoltVersion,
             return;
           }
           if (!received.subarray(0, 4).equals(versionReply(version))) {
-            finish(new UpstreamError('unreachable', `${where} does not speak Bolt ${version} (answered ${received.subarray(0, 4).toString('hex')})`));
+            finish(
+              new UpstreamError(
+                'unreachable',
+                `${where} does not speak Bolt ${version} (answered ${received.subarray(0, 4).toString('hex')})`
+              )
+            );
             return;
           }
           versionAccepted = true;
@@ -193,12 +211,20 @@ function login(socket: net.Socket, target: UpstreamTarget, version: BoltVersion,
         }
         dechunker.write(data);
       } catch (error) {
-        finish(new UpstreamError('unreachable', `${where} sent something that is not Bolt (${(error as Error).message})`));
+        finish(
+          new UpstreamError('unreachable', `${where} sent something that is not Bolt (${(error as Error).message})`)
+        );
       }
     };
-    const onClose = () => finish(new UpstreamError(versionAccepted ? 'login' : 'unreachable', `${where} closed the connection during login`));
+    const onClose = () =>
+      finish(
+        new UpstreamError(versionAccepted ? 'login' : 'unreachable', `${where} closed the connection during login`)
+      );
     const timer = setTimeout(
-      () => finish(new UpstreamError('unreachable', `${where} did not finish the handshake within ${target.connectTimeoutMs} ms`)),
+      () =>
+        finish(
+          new UpstreamError('unreachable', `${where} did not finish the handshake within ${target.connectTimeoutMs} ms`)
+        ),
       target.connectTimeoutMs
     );
     socket.on('data', onData);

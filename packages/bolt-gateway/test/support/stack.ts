@@ -22,7 +22,13 @@ export async function startStack(
   const server = await startBoltTestServer({ users: { [MEMGRAPH_USER]: MEMGRAPH_PASSWORD }, ...serverOptions });
   const logs: Stack['logs'] = [];
   const gateway = await startBoltGateway({
-    upstream: { host: '127.0.0.1', port: server.port, user: MEMGRAPH_USER, password: MEMGRAPH_PASSWORD, connectTimeoutMs: 2000 },
+    upstream: {
+      host: '127.0.0.1',
+      port: server.port,
+      user: MEMGRAPH_USER,
+      password: MEMGRAPH_PASSWORD,
+      connectTimeoutMs: 2000,
+    },
     viewers: { users: `${VIEWER.user}:${VIEWER.password}`, tokens: VIEWER_TOKEN },
     limits,
     processMetrics: false,

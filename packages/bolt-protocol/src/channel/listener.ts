@@ -46,7 +46,10 @@ export class BoltListener {
     private readonly options: BoltListenerOptions = {}
   ) {
     this.server = options.tls
-      ? tls.createServer({ cert: options.tls.cert, key: options.tls.key }, (socket) => this.accept(socket))
+      ? tls.createServer(
+          { cert: options.tls.cert, key: options.tls.key, handshakeTimeout: options.sniffTimeoutMs ?? 120_000 },
+          (socket) => this.accept(socket)
+        )
       : net.createServer((socket) => this.accept(socket));
     if (options.tls) {
       // A failed TLS handshake is that client's problem; the listener keeps serving.
