@@ -109,8 +109,12 @@ class Gateway implements BoltGateway, SessionHost {
   async stop(): Promise<void> {
     [...this.sessions].forEach((session) => session.destroy('gateway stopped'));
     await this.listener?.close();
-    await new Promise<void>((resolve) => (this.opsServer ? this.opsServer.close(() => resolve()) : resolve()));
-    this.opsServer?.closeAllConnections();
+    const opsServer = this.opsServer;
+    if (opsServer) {
+      const closed = new Promise<void>((resolve) => opsServer.close(() => resolve()));
+      opsServer.closeAllConnections(); // keep-alive scrapers would otherwise hold close() open
+      await closed;
+    }
   }
 
   closed(session: ClientSession): void {

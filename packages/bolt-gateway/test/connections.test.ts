@@ -191,7 +191,7 @@ describe('an upstream that goes away', () => {
       await driver.close();
       await stack.stop();
     }
-  });
+  }, 20_000);
 
   it("says so when Memgraph refuses the gateway's own credential", async () => {
     const stack = await startStack({}, {}, {});

@@ -62,7 +62,7 @@ describe.each(CHANNELS)('streams over %s', (channel: Channel) => {
     } finally {
       await driver.close();
     }
-  });
+  }, 30_000);
 
   it('passes a cancellation mid-stream on to Memgraph', async () => {
     const driver = openDriver(channel, stack.gateway.url, VIEWER.user, VIEWER.password, { fetchSize: 100 });
@@ -116,7 +116,7 @@ it('stops reading Memgraph while the client does not read (back-pressure), and c
   } finally {
     await stack.stop();
   }
-});
+}, 20_000);
 
 it('refuses a query beyond the per-connection limit, naming the setting', async () => {
   const stack = await startStack(
