@@ -1,7 +1,7 @@
 // The alert catalogue: the nine thresholds of ops manual §2.1 plus the troubleshooting problems of §4.1 (and the
 // health check of §11.2) as alerts. Every generated file — Grafana provisioning, the Prometheus rule file, the
 // README table, the runbook index — is derived from this list.
-import { DASHBOARD_UIDS, PROMETHEUS_JOBS, type DashboardKey } from '@opentruss/contract';
+import { DASHBOARD_UIDS, gatewayMetrics, PROMETHEUS_JOBS, type DashboardKey } from '@opentruss/contract';
 import { BUSINESS_ALERT_NAMES, buildBusinessAlerts } from './business-alerts';
 import { formatValue, sustainedText } from './format';
 import type {
@@ -39,6 +39,8 @@ export const ALERT_NAMES = [
   'HighAPIErrorRate',
   'DatabaseSlowQuery',
   'MemgraphQueryErrors',
+  'BoltGatewayDown',
+  'BoltGatewayRefusalSpike',
   'MemoryLeakSuspected',
   'DiskWillFillIn24h',
   ...BUSINESS_ALERT_NAMES,
@@ -366,6 +368,52 @@ export function buildAlerts(settings: GenerationSettings = DEFAULT_SETTINGS): Al
       },
       panel: panel('apiDatabase', 5, { zh: 'Memgraph 查询失败率', en: 'Memgraph query error ratio' }),
       ...NO_DATA.quietIsNormal,
+      execErrState,
+    },
+    {
+      name: 'BoltGatewayDown',
+      group: 'apiDatabase',
+      source: '11.2',
+      // Every dashboard's Memgraph panels go through the gateway: without it they all fail. `absent` as above.
+      expr: `up{${SELECTORS.gateway}} or absent(up{${SELECTORS.gateway}}) - 1`,
+      comparator: 'lt',
+      value: 1,
+      unit: 'up',
+      for: '1m',
+      severity: 'critical',
+      component: 'database',
+      summary: { zh: 'Bolt 网关不可用', en: 'Bolt gateway is down' },
+      description: {
+        zh: `{{ if $labels.instance }}Prometheus 已连续 1 分钟无法抓取 Bolt 网关 ${INSTANCE} 的 /metrics（up = 0）：所有 Memgraph 面板都会失败。{{ else }}Prometheus 中没有 job="${PROMETHEUS_JOBS.gateway}" 的抓取目标：Bolt 网关没有被监控。{{ end }}`,
+        en: `{{ if $labels.instance }}Prometheus has failed to scrape /metrics of the Bolt gateway ${INSTANCE} for 1 min (up = 0): every Memgraph panel fails.{{ else }}Prometheus has no scrape target with job="${PROMETHEUS_JOBS.gateway}": the Bolt gateway is not monitored.{{ end }}`,
+      },
+      panel: panel('apiDatabase', 6, { zh: 'Bolt 网关在线状态', en: 'Bolt gateway up' }),
+      ...NO_DATA.missingTargetAlerts,
+      execErrState,
+    },
+    {
+      name: 'BoltGatewayRefusalSpike',
+      group: 'apiDatabase',
+      source: '7.3',
+      // Dashboards never write, so refusals come from a person or a tool trying to: a few per minute is a probe.
+      expr: `sum(rate(${gatewayMetrics.refusalsTotal}{${SELECTORS.gateway}}[5m])) * 60`,
+      comparator: 'gt',
+      value: 5,
+      unit: 'count',
+      for: '5m',
+      severity: 'warning',
+      component: 'database',
+      summary: { zh: 'Bolt 网关拒绝的语句激增', en: 'Spike of statements refused by the Bolt gateway' },
+      description: {
+        zh: `Bolt 网关每分钟拒绝 ${VALUE.count} 条写入、管理或未列入白名单的语句，已持续 5 分钟高于 5 条：有人正在用查看者凭据尝试写入。`,
+        en: `The Bolt gateway refuses ${VALUE.count} write, administrative or unlisted-procedure statements per minute, above 5 for 5 min: someone is trying to write with the viewer credential.`,
+      },
+      panel: panel('apiDatabase', 7, { zh: 'Bolt 网关拒绝的语句（每分钟）', en: 'Statements refused by the Bolt gateway (per minute)' }),
+      noDataState: 'OK',
+      noDataReason: {
+        zh: '没有序列说明网关没有被抓取，由 BoltGatewayDown 负责报告。',
+        en: 'No series means the gateway is not scraped, which BoltGatewayDown reports.',
+      },
       execErrState,
     },
     {

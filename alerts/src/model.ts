@@ -48,4 +48,4 @@ export interface PanelRef {
  * Where a threshold or alert comes from in the OpenTruss ops manual (运维手册): a section, or `4.1#n` for
  * problem n of §4.1 (常见问题).
  */
-export type ManualSource = '2.1.1' | '2.1.2' | '2.1.3' | '4.1#2' | '4.1#3' | '4.1#4' | '6' | '10' | '11.2';
+export type ManualSource = '2.1.1' | '2.1.2' | '2.1.3' | '4.1#2' | '4.1#3' | '4.1#4' | '6' | '7.3' | '10' | '11.2';

@@ -8,6 +8,7 @@ export const SELECTORS = {
   node: job(PROMETHEUS_JOBS.node),
   backend: job(PROMETHEUS_JOBS.backend),
   business: job(PROMETHEUS_JOBS.business),
+  gateway: job(PROMETHEUS_JOBS.gateway),
   /**
    * Filesystems that can fill up. Memory-backed (tmpfs, ramfs), read-only images (squashfs, iso9660) and
    * container overlays (each Docker container's root, a view of the disk that already appears as itself) are

@@ -12,6 +12,7 @@ import { concurrencyFigure } from './figures/concurrency';
 import { conversionFigure } from './figures/conversion';
 import type { BenchContext, FigureResult } from './figures/figure';
 import { soakFigure } from './figures/soak';
+import { gatewayFigure } from './figures/gateway';
 import { timeSeriesFigure } from './figures/timeSeries';
 import { parseOptions, USAGE, UsageError } from './options';
 import { type BenchReport, describeEnvironment, writeReport } from './report/report';
@@ -24,6 +25,7 @@ const SERVER_FIGURES: Array<[number, (context: BenchContext) => Promise<FigureRe
   [2, timeSeriesFigure],
   [3, concurrencyFigure],
   [4, soakFigure],
+  [7, gatewayFigure],
 ];
 
 async function main(): Promise<void> {

@@ -72,6 +72,10 @@ const node = (metric: string, labels: Record<string, string>, values: string) =>
 const backend = (metric: string, labels: Record<string, string>, values: string) =>
   series(metric, { job: 'opentruss-backend', instance: BACKEND, ...labels }, values);
 
+const GATEWAY = 'bolt-gateway:9187';
+const gateway = (metric: string, labels: Record<string, string>, values: string) =>
+  series(metric, { job: 'bolt-gateway', instance: GATEWAY, ...labels }, values);
+
 const ROOT_FS = { device: '/dev/vda', fstype: 'ext4', mountpoint: '/' };
 const TMPFS = { device: 'tmpfs', fstype: 'tmpfs', mountpoint: '/run' };
 
@@ -442,6 +446,71 @@ export const SCENARIOS: AlertScenario[] = [
             description: [
               '后端发往 Memgraph 的查询有 10.0% 失败，已持续 5 分钟高于 5%：数据库可能无法连接。',
               "10.0% of the backend's Memgraph queries fail, above 5% for 5 min: the database may be unreachable.",
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'BoltGatewayDown',
+    interval: '1m',
+    pendingAt: '0m',
+    firingAt: '2m',
+    calm: [{ name: 'gateway scraped', series: [gateway('up', {}, '1x10')] }],
+    busy: [
+      {
+        name: 'scrape failing',
+        series: [gateway('up', {}, '0x10')],
+        alerts: [
+          {
+            labels: { instance: GATEWAY, job: 'bolt-gateway', severity: 'critical' },
+            description: [
+              `Prometheus 已连续 1 分钟无法抓取 Bolt 网关 ${GATEWAY} 的 /metrics（up = 0）：所有 Memgraph 面板都会失败。`,
+              `Prometheus has failed to scrape /metrics of the Bolt gateway ${GATEWAY} for 1 min (up = 0): every Memgraph panel fails.`,
+            ],
+          },
+        ],
+      },
+      {
+        name: 'no gateway target at all (only node-exporter is scraped)',
+        series: [node('up', {}, '1x10')],
+        alerts: [
+          {
+            labels: { job: 'bolt-gateway', severity: 'critical' },
+            description: [
+              'Prometheus 中没有 job="bolt-gateway" 的抓取目标：Bolt 网关没有被监控。',
+              'Prometheus has no scrape target with job="bolt-gateway": the Bolt gateway is not monitored.',
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'BoltGatewayRefusalSpike',
+    interval: '1m',
+    pendingAt: '6m',
+    firingAt: '12m',
+    calm: [
+      {
+        name: 'an occasional refusal (2 per minute)',
+        series: [gateway('opentruss_bolt_gateway_refusals_total', { reason: 'write' }, '1000+2x20')],
+      },
+    ],
+    busy: [
+      {
+        name: '12 refusals per minute, writes and admin statements',
+        series: [
+          gateway('opentruss_bolt_gateway_refusals_total', { reason: 'write' }, '1000+8x20'),
+          gateway('opentruss_bolt_gateway_refusals_total', { reason: 'admin' }, '1000+4x20'),
+        ],
+        alerts: [
+          {
+            labels: { severity: 'warning' },
+            description: [
+              'Bolt 网关每分钟拒绝 12 条写入、管理或未列入白名单的语句，已持续 5 分钟高于 5 条：有人正在用查看者凭据尝试写入。',
+              'The Bolt gateway refuses 12 write, administrative or unlisted-procedure statements per minute, above 5 for 5 min: someone is trying to write with the viewer credential.',
             ],
           },
         ],

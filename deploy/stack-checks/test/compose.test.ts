@@ -45,6 +45,7 @@ describe('docker-compose.yml parsed by the real docker-compose (offline)', () =>
     expect(profileOf).toEqual({
       grafana: [],
       memgraph: [],
+      'bolt-gateway': [],
       'demo-data': [],
       'business-exporter': [],
       prometheus: [],
@@ -159,13 +160,43 @@ describe('Grafana image', () => {
   });
 });
 
+describe('Bolt gateway', () => {
+  const { services } = resolvedCompose();
+  const gateway = services['bolt-gateway'];
+
+  it('is published where the browsers connect and reaches Memgraph on the compose network only', () => {
+    expect(gateway.ports).toContainEqual(expect.objectContaining({ target: 7687, published: 7687 }));
+    expect(gateway.environment!.BOLT_GATEWAY_UPSTREAM).toBe('memgraph:7687');
+    expect(gateway.depends_on).toEqual({ memgraph: { condition: 'service_healthy' } });
+    expect(services.grafana.environment!.MEMGRAPH_BROWSER_URL).toBe('bolt://localhost:7687');
+  });
+
+  it("logs in to Memgraph with Memgraph's own user, and lets viewers in with the credential Grafana provisions", () => {
+    const memgraphEnv = services.memgraph.environment!;
+    expect(gateway.environment!.BOLT_GATEWAY_MEMGRAPH_USER).toBe(memgraphEnv.MEMGRAPH_USER);
+    expect(gateway.environment!.BOLT_GATEWAY_MEMGRAPH_PASSWORD).toBe(memgraphEnv.MEMGRAPH_PASSWORD);
+    const grafanaEnv = services.grafana.environment!;
+    expect(gateway.environment!.BOLT_GATEWAY_VIEWERS).toBe(`${grafanaEnv.GATEWAY_VIEWER_USER}:${grafanaEnv.GATEWAY_VIEWER_PASSWORD}`);
+    // The viewer credential is not Memgraph's: a browser never holds the superuser's password.
+    expect(grafanaEnv.GATEWAY_VIEWER_PASSWORD).not.toBe(memgraphEnv.MEMGRAPH_PASSWORD);
+    expect(Object.values(grafanaEnv)).not.toContain(memgraphEnv.MEMGRAPH_PASSWORD);
+  });
+
+  it('checks its health on the operations port Prometheus scrapes', () => {
+    expect(gateway.healthcheck!.test.join(' ')).toContain('http://127.0.0.1:9187/health');
+    expect(readText('deploy/prometheus/prometheus.yml')).toContain("targets: ['bolt-gateway:9187']");
+  });
+});
+
 describe('Memgraph', () => {
   const memgraph = resolvedCompose().services.memgraph;
 
-  it('sets a query timeout, keeps data on the memgraph-data volume and publishes Bolt for the browsers', () => {
+  it('sets a query timeout, keeps data on the memgraph-data volume and is NOT published on the host', () => {
     expect(memgraph.command).toContain('--query-execution-timeout-sec=60');
     expect(memgraph.volumes).toContainEqual({ type: 'volume', source: 'memgraph-data', target: '/var/lib/memgraph', read_only: false });
-    expect(memgraph.ports).toContainEqual(expect.objectContaining({ target: 7687, published: 7687 }));
+    for (const profiles of [[], ['demo'], ['tls'], ['demo', 'tls']]) {
+      expect(resolvedCompose({ profiles }).services.memgraph.ports ?? []).toEqual([]);
+    }
     expect(resolvedCompose({ env: { MEMGRAPH_QUERY_TIMEOUT_SEC: '15' } }).services.memgraph.command).toContain('--query-execution-timeout-sec=15');
   });
 

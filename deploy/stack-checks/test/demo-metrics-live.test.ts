@@ -2,6 +2,7 @@
 // backend's job name, with every API/DB alert of @opentruss/alerts evaluated exactly as its Prometheus rule does:
 // in normal traffic none fires, and each demo episode fires its own alerts.
 import { ALERTS, type AlertDefinition } from '@opentruss/alerts';
+import { startBoltGateway } from '@opentruss/bolt-gateway';
 import { DASHBOARD_UIDS, PROMETHEUS_JOBS } from '@opentruss/contract';
 import type { Episode } from '@opentruss/demo-metrics';
 import fs from 'node:fs';
@@ -114,8 +115,16 @@ describe('demo-metrics scraped by a real Prometheus, evaluated by the alert rule
       const nodeExporter = startProcess('prometheus-node-exporter', '/usr/bin/prometheus-node-exporter', [
         `--web.listen-address=127.0.0.1:${nodeExporterPort}`,
       ]);
+      // The gateway panels read the real Bolt gateway's /metrics (no Memgraph needed for its metrics to exist).
+      const gateway = await startBoltGateway({
+        upstream: { host: '127.0.0.1', port: await freePort() },
+        viewers: { users: 'viewer:viewer' },
+        opsPort: 0,
+        log: () => undefined,
+      });
       try {
         const nodeJob = { job_name: PROMETHEUS_JOBS.node, static_configs: [{ targets: [`127.0.0.1:${nodeExporterPort}`] }] };
+        const gatewayJob = { job_name: PROMETHEUS_JOBS.gateway, static_configs: [{ targets: [`127.0.0.1:${gateway.opsPort}`] }] };
         await scrapeEpisode(
           'normal',
           async (prometheus) => {
@@ -124,14 +133,20 @@ describe('demo-metrics scraped by a real Prometheus, evaluated by the alert rule
               15_000,
               () => `a node-exporter scrape\n--- node-exporter:\n${nodeExporter.output()}`
             );
+            await waitFor(
+              async () => ((await prometheus.query(`count_over_time(up{job="${PROMETHEUS_JOBS.gateway}"}[1m]) >= 2`)).length > 0 ? true : undefined),
+              15_000,
+              () => 'two scrapes of the Bolt gateway'
+            );
             for (const expr of exprs) {
               expect(`${expr}: ${(await prometheus.query(expr)).length > 0}`).toBe(`${expr}: true`);
             }
           },
-          [nodeJob]
+          [nodeJob, gatewayJob]
         );
       } finally {
         await nodeExporter.stop();
+        await gateway.stop();
       }
     });
   }

@@ -63,12 +63,12 @@ describe('TLS proxy (compose profile tls)', () => {
 
   it('forwards to the compose services on their container ports, with the WebSocket upgrade for Bolt and Grafana Live', () => {
     const upstreams = [...site.matchAll(/set \$\w+ http:\/\/([\w-]+):(\d+);/g)].map((m) => `${m[1]}:${m[2]}`);
-    expect(new Set(upstreams)).toEqual(new Set(['grafana:3000', 'memgraph:7687']));
+    expect(new Set(upstreams)).toEqual(new Set(['grafana:3000', 'bolt-gateway:7687']));
     for (const upstream of upstreams) {
       expect(services).toHaveProperty(upstream.split(':')[0]);
     }
     expect(services.grafana.ports).toContainEqual(expect.objectContaining({ target: 3000 }));
-    expect(services.memgraph.ports).toContainEqual(expect.objectContaining({ target: 7687 }));
+    expect(services['bolt-gateway'].ports).toContainEqual(expect.objectContaining({ target: 7687 }));
     const boltServer = site.slice(site.indexOf('listen 7688 ssl;'));
     expect(boltServer).toContain('proxy_set_header Upgrade $http_upgrade;');
     expect(boltServer).toContain('proxy_set_header Connection $connection_upgrade;');

@@ -45,7 +45,12 @@ describe('provisioned datasources', () => {
         expect(`${file}: $${name} set by compose: ${name in grafanaEnv}`).toMatch(/: true$/);
       }
     }
-    expect(grafanaExpandedVariables(readText('provisioning/datasources/opentruss.yaml'))).toEqual(['MEMGRAPH_BROWSER_URL', 'PROMETHEUS_URL']);
+    expect(grafanaExpandedVariables(readText('provisioning/datasources/opentruss.yaml'))).toEqual([
+      'GATEWAY_VIEWER_PASSWORD',
+      'GATEWAY_VIEWER_USER',
+      'MEMGRAPH_BROWSER_URL',
+      'PROMETHEUS_URL',
+    ]);
   });
 
   it('gives the alert contact points the defaults @opentruss/alerts declares for them', () => {

@@ -1,9 +1,11 @@
 // The public contract of the Bolt test server: what tests, fixtures and other packages program against.
 // Values are neo4j-driver's own value classes (see README "Values"), so tests write them the way they read them.
 
+import type { BoltFailure, BoltVersion, RequestType, Transport } from '@opentruss/bolt-protocol';
+
 /** Bolt versions the server can negotiate, newest first — the ones Memgraph speaks (Bolt 1.0 aside). */
-export const SUPPORTED_BOLT_VERSIONS = ['5.2', '4.4', '4.3', '4.1', '4.0'] as const;
-export type BoltVersion = (typeof SUPPORTED_BOLT_VERSIONS)[number];
+export { SUPPORTED_BOLT_VERSIONS } from '@opentruss/bolt-protocol';
+export type { BoltFailure, BoltVersion, RequestType, Transport };
 
 /** One result row: one value per field, in field order. */
 export type Row = readonly unknown[];
@@ -21,12 +23,6 @@ export type QueryMatcher = string | RegExp | ((query: string, parameters: Record
 
 /** Rows as an array, or a function returning an (async) iterable so millions of rows never sit in memory. */
 export type RecordSource = readonly Row[] | ((run: RunRequest) => Iterable<Row> | AsyncIterable<Row>);
-
-/** A Bolt FAILURE: Memgraph codes look like `Memgraph.ClientError.MemgraphError.MemgraphError`. */
-export interface BoltFailure {
-  code: string;
-  message: string;
-}
 
 interface ResponderCommon {
   match: QueryMatcher;
@@ -68,8 +64,6 @@ export type RunOutcome =
   | 'timed_out' // the transaction timeout (tx_timeout) expired first
   | 'ignored'; // arrived after a FAILURE, before RESET: answered IGNORED
 
-export type Transport = 'tcp' | 'websocket';
-
 /** Every RUN the server received, in arrival order. */
 export interface RunRecord extends RunRequest {
   /** `bolt-N`, the HELLO `connection_id` of the connection that sent it. */
@@ -85,22 +79,6 @@ export interface RunRecord extends RunRequest {
   failure?: BoltFailure;
   receivedAt: number;
 }
-
-export type RequestType =
-  | 'HELLO'
-  | 'LOGON'
-  | 'LOGOFF'
-  | 'GOODBYE'
-  | 'RESET'
-  | 'RUN'
-  | 'BEGIN'
-  | 'COMMIT'
-  | 'ROLLBACK'
-  | 'DISCARD'
-  | 'PULL'
-  | 'TELEMETRY'
-  | 'ROUTE'
-  | 'UNKNOWN';
 
 /** Every message the server received, in arrival order. Credentials are replaced by `'******'`. */
 export interface ReceivedMessage {

@@ -15,8 +15,7 @@ import {
 import { loadFixtureFile } from './jolt/fixture-file';
 import { BoltSession, type SessionHost } from './protocol/session';
 import { ResponderRegistry } from './responders/registry';
-import { BoltListener } from './transport/listener';
-import type { ByteChannel } from './transport/channel';
+import { BoltListener, type ByteChannel } from '@opentruss/bolt-protocol';
 
 const DEFAULT_WAIT_MS = 5000;
 
@@ -72,13 +71,12 @@ class TestServer implements BoltTestServer, SessionHost {
   }
 
   async listen(port: number): Promise<void> {
-    const listener = new BoltListener(
-      (channel, firstBytes) => this.accept(channel, firstBytes),
-      () => {
+    const listener = new BoltListener((channel, firstBytes) => this.accept(channel, firstBytes), {
+      onUnanswered: () => {
         this.unansweredCount++;
         this.changed();
-      }
-    );
+      },
+    });
     listener.silent = this.silent;
     this.boundPort = await listener.listen(this.options.host ?? '127.0.0.1', port);
     this.listener = listener;

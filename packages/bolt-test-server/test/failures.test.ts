@@ -2,8 +2,7 @@
 // that make Memgraph close a connection.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { startBoltTestServer, type BoltTestServer } from '../src';
-import { CHANNELS, openDriver, type Channel } from './support/drivers';
-import { connectReady, DRIVER6_VERSIONS, handshake, message, RawBoltClient, responses, tags } from './support/raw-bolt';
+import { CHANNELS, openDriver, type Channel, connectReady, DRIVER6_VERSIONS, handshake, message, RawBoltClient, responses, tags } from '@opentruss/bolt-protocol/testing';
 
 const OK = 'RETURN 1 AS n';
 

@@ -4,10 +4,8 @@ import http from 'node:http';
 import neo4j from 'neo4j-driver';
 import { WebSocket } from 'ws';
 import { startBoltTestServer, type BoltTestServer } from '../src';
-import { Dechunker } from '../src/chunking/dechunker';
-import { PackStreamReader, type Structure } from '../src/packstream/reader';
-import { BOLT5, createHydrator } from '../src/packstream/values';
-import { DRIVER6_VERSIONS, handshake, message, RawBoltClient, responses, tags } from './support/raw-bolt';
+import { Dechunker, PackStreamReader, type Structure, BOLT5, createHydrator } from '@opentruss/bolt-protocol';
+import { DRIVER6_VERSIONS, handshake, message, RawBoltClient, responses, tags } from '@opentruss/bolt-protocol/testing';
 
 const QUERY = 'MATCH (l:InspectionLot {id: $id}) RETURN l.status AS status';
 

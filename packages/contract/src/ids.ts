@@ -38,6 +38,8 @@ export const PROMETHEUS_JOBS = {
   prometheus: 'prometheus',
   /** The business exporter (deploy/business-exporter): OpenTruss business KPIs from Memgraph. */
   business: 'opentruss-business',
+  /** The read-only Bolt gateway's operations port (`GET /metrics`). */
+  gateway: 'bolt-gateway',
 } as const;
 
 export type PrometheusJobKey = keyof typeof PROMETHEUS_JOBS;

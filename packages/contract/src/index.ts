@@ -1,3 +1,4 @@
 export * from './ids';
+export * from './gateway-metrics';
 export * from './links';
 export * from './query';

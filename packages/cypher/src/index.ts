@@ -2,7 +2,14 @@ export { CypherTextError, positionAt, type TextPosition } from './errors';
 export { tokenize, isTrivia, type Token, type TokenKind } from './lexer';
 export { expandMacros, parseIntervalMs, MACROS, type MacroInfo } from './macros';
 export { epochMsOf, timeFilterOf, timeGroupOf, TIME_PARAMETERS, TIME_STRING_PATTERNS } from './timeExpressions';
-export { findWriteClause, assertReadOnly, isWriteProcedure, type WriteClause } from './readOnlyGuard';
+export {
+  findWriteClause,
+  assertReadOnly,
+  describeRefusal,
+  isReadProcedure,
+  type WriteClause,
+  type RefusalKind,
+} from './readOnlyGuard';
 export { isValidIdentifier, quoteIdentifier, identifierFromValue } from './identifiers';
 export {
   findVariableReferences,

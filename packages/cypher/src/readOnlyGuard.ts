@@ -1,10 +1,18 @@
 import { CypherTextError, positionAt, type TextPosition } from './errors';
 import { isTrivia, tokenize, type Token } from './lexer';
 
+/**
+ * Why a statement is refused: it writes the graph, it administers the instance (users, triggers, streams,
+ * storage, snapshots, memory, transactions, settings, replication), or it calls a procedure the allowlist does
+ * not name as a read.
+ */
+export type RefusalKind = 'write' | 'admin' | 'procedure';
+
 /** A write found in a query: the clause (or procedure) and where it is. */
 export interface WriteClause {
   /** E.g. `CREATE`, `DETACH DELETE`, `CREATE INDEX`, `LOAD CSV`, `CALL create.node`, `SET inside FOREACH`. */
   clause: string;
+  kind: RefusalKind;
   position: TextPosition;
 }
 
@@ -57,7 +65,19 @@ const WRITE_KEYWORD_PAIRS: Record<string, readonly string[]> = {
   FORCE: ['RESET'],
   RENAME: ['DATABASE'],
   UPDATE: ['PROFILE'],
+  CHECK: ['STREAM'],
 };
+
+/** Statements that administer the instance rather than write the graph (the message says so). */
+const ADMIN_KEYWORDS = new Set(['GRANT', 'DENY', 'REVOKE', 'ALTER', 'REGISTER', 'UNREGISTER', 'IMPORT']);
+const ADMIN_STATEMENT_KINDS = new Set(['USER', 'ROLE', 'TRIGGER', 'STREAM', 'KAFKA', 'PULSAR', 'DATABASE', 'SNAPSHOT', 'REPLICA']);
+/** `SET` at the start of a statement followed by one of these is an administrative statement. */
+const ADMIN_SET_TARGETS = new Set(['PASSWORD', 'ROLE', 'DATABASE', 'REPLICATION', 'SESSION', 'GLOBAL', 'MAIN', 'INSTANCE']);
+/**
+ * Reads that reveal the instance's users and privileges: the gateway's Memgraph credential would answer them
+ * for any viewer.
+ */
+const ADMIN_SHOW_TARGETS = new Set(['USERS', 'ROLES', 'PRIVILEGES', 'ROLE', 'USER', 'CURRENT']);
 
 /** Pairs that only ever start a statement (`YIELD leadership` is also a procedure call yielding such a field). */
 const STATEMENT_PAIRS: Record<string, readonly string[]> = {
@@ -86,60 +106,76 @@ const STATEMENT_KINDS = new Set([
 ]);
 
 /**
- * Procedures that write, by namespace (`create.*`) or exact name, from Memgraph's built-in and MAGE modules
- * (https://memgraph.com/docs/advanced-algorithms/available-algorithms: create, merge, refactor, periodic, nodes,
- * do, export_util, import_util, …) and their APOC aliases
- * (https://memgraph.com/docs/advanced-algorithms/available-algorithms#apoc-mappings). Procedures that run a Cypher
- * string (`do.*`, `periodic.*`, `cypher.*`) are refused too: they would carry a write past this guard.
- * This is a denylist: a custom write procedure it does not know is still refused by Memgraph (≥ 3.2) because the
- * datasource runs queries in READ transactions.
+ * The read procedures a read-only client may CALL: an allowlist, so a procedure nobody reviewed (a custom query
+ * module, a MAGE module added later) is refused until it is added here. Sources: Memgraph's built-in `mg.*`
+ * procedures and the MAGE modules (https://memgraph.com/docs/advanced-algorithms/available-algorithms); only
+ * procedures that neither write, keep state between calls, run a Cypher string, nor reach files or the network.
+ * Online algorithms are listed with their `.get` only (`.set`/`.update`/`.reset` change their state).
  */
-const WRITE_PROCEDURE_NAMESPACES = [
-  'create',
-  'merge',
-  'refactor',
-  'periodic',
-  'do',
-  'cypher',
-  'export_util',
-  'import_util',
-  'elastic_search_serialization',
-  'apoc.create',
-  'apoc.merge',
-  'apoc.refactor',
-  'apoc.periodic',
-  'apoc.do',
-  'apoc.cypher',
-  'apoc.export',
-  'apoc.import',
-  'apoc.trigger',
-  'apoc.atomic',
-  'apoc.lock',
-];
-const WRITE_PROCEDURES = new Set([
-  'nodes.delete',
-  'nodes.link',
-  'schema.assert',
-  'mg.load',
-  'mg.load_all',
-  'mg.create_module_file',
-  'mg.update_module_file',
-  'mg.delete_module_file',
-  'mg.kafka_set_stream_offset',
-  'apoc.nodes.delete',
-  'apoc.nodes.link',
-  'apoc.schema.assert',
+const READ_PROCEDURES = new Set([
+  // introspection
+  'mg.procedures',
+  'mg.functions',
+  'mg.transformations',
+  'mg.get_module_files',
+  'schema.node_type_properties',
+  'schema.rel_type_properties',
+  'llm_util.schema',
+  // graph structure, paths and neighbourhoods
+  'nodes.relationship_types',
+  'nodes.relationships_exist',
+  'neighbors.at_hop',
+  'neighbors.by_hop',
+  'path.expand',
+  'path.subgraph_nodes',
+  'path.subgraph_all',
+  'algo.all_simple_paths',
+  'algo.astar',
+  'algo.cover',
+  'bridges.get',
+  'cycles.get',
+  'biconnected_components.get',
+  'weakly_connected_components.get',
+  'graph_analyzer.analyze',
+  'graph_analyzer.help',
+  'distance_calculator.single',
+  'distance_calculator.multiple',
+  // centrality and communities (read the graph, return figures)
+  'pagerank.get',
+  'pagerank_online.get',
+  'betweenness_centrality.get',
+  'betweenness_centrality_online.get',
+  'degree_centrality.get',
+  'katz_centrality.get',
+  'katz_centrality_online.get',
+  'community_detection.get',
+  'community_detection_online.get',
+  'leiden_community_detection.get',
+  'node_similarity.cosine',
+  'node_similarity.jaccard',
+  'node_similarity.overlap',
+  'bipartite_matching.max',
+  'max_flow.get_flow',
+  'tsp.solve',
+  'set_cover.greedy',
+  'set_cover.cp_solve',
 ]);
-/** Online algorithms keep state between calls: `pagerank_online.set`, `…_online.update`, `…_online.reset`. */
-const ONLINE_ALGORITHM_WRITE = /_online\.(set|update|reset)$/;
 
-export function isWriteProcedure(qualifiedName: string): boolean {
-  const name = qualifiedName.toLowerCase();
-  return (
-    WRITE_PROCEDURES.has(name) ||
-    ONLINE_ALGORITHM_WRITE.test(name) ||
-    WRITE_PROCEDURE_NAMESPACES.some((ns) => name.startsWith(ns + '.'))
-  );
+/** Whether `CALL qualifiedName` reads only (case-insensitive, as Memgraph resolves names). */
+export function isReadProcedure(qualifiedName: string): boolean {
+  return READ_PROCEDURES.has(qualifiedName.toLowerCase());
+}
+
+/** The reason a refusal gives, e.g. `this query writes (CREATE)`. */
+export function describeRefusal({ clause, kind }: Pick<WriteClause, 'clause' | 'kind'>): string {
+  switch (kind) {
+    case 'write':
+      return `this query writes (${clause})`;
+    case 'admin':
+      return `this is an administrative statement (${clause})`;
+    case 'procedure':
+      return `this query calls a procedure that is not on the read-procedure allowlist (${clause})`;
+  }
 }
 
 /**
@@ -156,10 +192,10 @@ export function findWriteClause(cypher: string): WriteClause | undefined {
     if (token.kind !== 'identifier' || !standsAsKeyword(tokens, i)) {
       continue;
     }
-    const clause = writeClauseAt(tokens, i);
-    if (clause) {
+    const found = refusalAt(tokens, i);
+    if (found) {
       const inForeach = foreachParens.includes(true) ? ' inside FOREACH' : '';
-      return { clause: clause + inForeach, position: positionAt(cypher, token.start) };
+      return { clause: found.clause + inForeach, kind: found.kind, position: positionAt(cypher, token.start) };
     }
   }
   return undefined;
@@ -170,7 +206,7 @@ export function assertReadOnly(cypher: string): void {
   const write = findWriteClause(cypher);
   if (write) {
     throw new CypherTextError(
-      `Refused before sending: this query writes (${write.clause}). The Memgraph datasource only reads; ` +
+      `Refused before sending: ${describeRefusal(write)}. The Memgraph datasource only reads; ` +
         'run writes from another client with a user allowed to change the graph',
       cypher,
       write.position.offset
@@ -182,24 +218,34 @@ function upper(token: Token | undefined): string | undefined {
   return token?.kind === 'identifier' ? token.value!.toUpperCase() : undefined;
 }
 
-function writeClauseAt(tokens: Token[], i: number): string | undefined {
+function refusalAt(tokens: Token[], i: number): Pick<WriteClause, 'clause' | 'kind'> | undefined {
   const word = upper(tokens[i])!;
   const next = upper(tokens[i + 1]);
   if (word === 'CALL') {
     const name = procedureName(tokens, i + 1);
-    return name && isWriteProcedure(name) ? `CALL ${name}` : undefined;
+    return name && !isReadProcedure(name) ? { clause: `CALL ${name}`, kind: 'procedure' } : undefined;
+  }
+  if (i === 0 && word === 'SET' && next && ADMIN_SET_TARGETS.has(next)) {
+    return { clause: `SET ${next}`, kind: 'admin' };
+  }
+  if (i === 0 && word === 'SHOW' && next && ADMIN_SHOW_TARGETS.has(next)) {
+    return { clause: `SHOW ${next}`, kind: 'admin' };
   }
   if (word === 'DETACH') {
-    return 'DETACH DELETE';
+    return { clause: 'DETACH DELETE', kind: 'write' };
   }
   if (word === 'LOAD') {
-    return `LOAD ${next ?? ''}`.trim();
+    return { clause: `LOAD ${next ?? ''}`.trim(), kind: 'write' };
   }
   if (WRITE_KEYWORDS.has(word)) {
-    return (word === 'CREATE' || word === 'DROP') && next && STATEMENT_KINDS.has(next) ? `${word} ${next}` : word;
+    if ((word === 'CREATE' || word === 'DROP') && next && STATEMENT_KINDS.has(next)) {
+      return { clause: `${word} ${next}`, kind: ADMIN_STATEMENT_KINDS.has(next) ? 'admin' : 'write' };
+    }
+    return { clause: word, kind: ADMIN_KEYWORDS.has(word) ? 'admin' : 'write' };
   }
   const pair = WRITE_KEYWORD_PAIRS[word] ?? (i === 0 ? STATEMENT_PAIRS[word] : undefined);
-  return next && pair?.includes(next) ? `${word} ${next}` : undefined;
+  // Every keyword pair is an instance-level statement: storage, memory, streams, TTL, replication, profiles.
+  return next && pair?.includes(next) ? { clause: `${word} ${next}`, kind: 'admin' } : undefined;
 }
 
 /** `CALL a.b.c(` → `a.b.c`; undefined for `CALL {` / `CALL (x) {` subqueries. */

@@ -5,6 +5,7 @@
 // accepted without error, and returning series.
 import fs from 'node:fs';
 import path from 'node:path';
+import { startBoltGateway, type BoltGateway } from '@opentruss/bolt-gateway';
 import { PROMETHEUS_JOBS } from '@opentruss/contract';
 import { bundleDemoMetrics, runDemoMetrics } from '@opentruss/stack-checks';
 import {
@@ -27,6 +28,8 @@ jest.setTimeout(120_000);
 let prometheus: LocalPrometheus | undefined;
 let nodeExporter: RunningProcess | undefined;
 let demoMetrics: RunningProcess | undefined;
+/** The Bolt gateway panels read a real gateway's /metrics (no Memgraph needed for its metrics to exist). */
+let gateway: BoltGateway | undefined;
 let bundle: string | undefined;
 let memgraph: BoltTestServer | undefined;
 let businessExporter: BusinessExporter | undefined;
@@ -88,8 +91,15 @@ beforeAll(async () => {
     DEMO_METRICS_REQUESTS_PER_SECOND: '200',
   });
   businessExporter = await startBusiness();
+  gateway = await startBoltGateway({
+    upstream: { host: '127.0.0.1', port: await freePort() },
+    viewers: { users: 'viewer:viewer' },
+    opsPort: 0,
+    log: () => undefined,
+  });
   prometheus = await startPrometheus({
     scrapeConfigs: [
+      { job_name: PROMETHEUS_JOBS.gateway, static_configs: [{ targets: [`127.0.0.1:${gateway.opsPort}`] }] },
       { job_name: PROMETHEUS_JOBS.node, static_configs: [{ targets: [`127.0.0.1:${nodeExporterPort}`] }] },
       { job_name: PROMETHEUS_JOBS.backend, static_configs: [{ targets: [`127.0.0.1:${backendPort}`] }] },
       { job_name: PROMETHEUS_JOBS.business, static_configs: [{ targets: [`127.0.0.1:${businessExporter.port}`] }] },
@@ -99,7 +109,7 @@ beforeAll(async () => {
   await waitFor(
     async () => {
       const scrapes = await prometheus!.query('sum by (job) (count_over_time(up[1m]))');
-      const ready = [PROMETHEUS_JOBS.node, PROMETHEUS_JOBS.backend, PROMETHEUS_JOBS.business].every((job) =>
+      const ready = [PROMETHEUS_JOBS.node, PROMETHEUS_JOBS.backend, PROMETHEUS_JOBS.business, PROMETHEUS_JOBS.gateway].every((job) =>
         scrapes.some((s) => s.metric.job === job && Number(s.value[1]) >= 3)
       );
       return ready ? true : undefined;
@@ -116,6 +126,7 @@ afterAll(async () => {
   await demoMetrics?.stop();
   await businessExporter?.stop();
   await memgraph?.stop();
+  await gateway?.stop();
   if (bundle) {
     fs.rmSync(path.dirname(bundle), { recursive: true, force: true });
   }

@@ -3,8 +3,7 @@
 // through a JS number); floats `{"R": "<decimal>"}`; temporals `{"T": "<ISO 8601>"}`; points
 // `{"@": "SRID=n;POINT(x y[ z])"}`; bytes `{"#": "<hex>"}`; `{"()": …}`, `{"->": …}`, `{"<-": …}`, `{"..": …}`.
 import neo4j, { Integer, isInt, isNode, isPath, isPoint, isRelationship, Node, Path, PathSegment, Relationship } from 'neo4j-driver';
-import { isTemporal } from '../packstream/values';
-import { mapEntries } from '../safe-object';
+import { isTemporal, mapEntries } from '@opentruss/bolt-protocol';
 import { parseTemporal, TemporalSyntaxError } from './temporal-text';
 
 const { Point } = neo4j.types;

@@ -7,7 +7,7 @@ import {
   floorMod,
   NANOS_PER_SECOND,
   zoneOffsetAtInstant,
-} from '../packstream/temporal-math';
+} from '@opentruss/bolt-protocol';
 
 const { Date: BoltDate, DateTime, Duration, LocalDateTime, LocalTime, Time } = neo4j.types;
 

@@ -1,11 +1,15 @@
 // Encodes server messages into one output buffer and hands it to the channel in batches, waiting when the
 // channel is full so a million-record stream never piles up in memory.
-import type { BoltFailure } from '../api';
-import { MessageFramer } from '../chunking/message-framer';
-import { packValue, ValueEncodingError, type Dialect } from '../packstream/values';
-import { PackStreamWriter } from '../packstream/writer';
-import type { ByteChannel } from '../transport/channel';
-import { responseTags } from './messages';
+import {
+  MessageFramer,
+  packValue,
+  PackStreamWriter,
+  responseTags,
+  ValueEncodingError,
+  type BoltFailure,
+  type ByteChannel,
+  type Dialect,
+} from '@opentruss/bolt-protocol';
 
 /** Batch this much before writing to the channel. */
 export const FLUSH_THRESHOLD = 64 * 1024;

@@ -13,25 +13,33 @@ import type {
   RunOutcome,
   RunRecord,
 } from '../api';
-import { ChunkingError, Dechunker } from '../chunking/dechunker';
-import { PackStreamError, PackStreamReader } from '../packstream/reader';
-import { BOLT4, BOLT5, createHydrator, type Dialect } from '../packstream/values';
-import { describeResponder, ResponderError } from '../responders/registry';
-import { ResultStream } from '../responders/result-stream';
-import type { ByteChannel } from '../transport/channel';
-import { BOLT_PREAMBLE } from '../transport/listener';
-import { HANDSHAKE_SIZE, negotiateVersion, NO_VERSION, versionReply } from './handshake';
-import { interruptible, Interrupted, pause, throwIfInterrupted, TransactionDeadline } from './interrupts';
 import {
   authenticationFailure,
+  BOLT4,
+  BOLT5,
+  BOLT_PREAMBLE,
+  ChunkingError,
+  createHydrator,
+  Dechunker,
   errorCodes,
-  finalSummary,
+  HANDSHAKE_SIZE,
   helloMetadata,
+  isBolt5,
+  negotiateVersion,
+  NO_VERSION,
+  PackStreamError,
+  PackStreamReader,
+  requestTypes,
   routeNotSupported,
   transactionTimeout,
-  unmatchedQuery,
-} from './memgraph';
-import { requestTypes } from './messages';
+  versionReply,
+  type ByteChannel,
+  type Dialect,
+} from '@opentruss/bolt-protocol';
+import { describeResponder, ResponderError } from '../responders/registry';
+import { ResultStream } from '../responders/result-stream';
+import { finalSummary, unmatchedQuery } from './answers';
+import { interruptible, Interrupted, pause, throwIfInterrupted, TransactionDeadline } from './interrupts';
 import { FLUSH_THRESHOLD, RecordEncodingError, ResponseWriter } from './response-writer';
 
 /** What a session needs from the server that owns it. */
@@ -142,7 +150,7 @@ export class BoltSession {
       this.close(`no common Bolt version (client proposed ${handshake.subarray(4).toString('hex')})`);
       return;
     }
-    this.dialect = version.startsWith('5.') ? BOLT5 : BOLT4;
+    this.dialect = isBolt5(version) ? BOLT5 : BOLT4;
     this.writer = new ResponseWriter(this.channel, this.dialect);
     this.info.boltVersion = version;
     this.phase = 'CONNECTED';

@@ -156,7 +156,7 @@ describe('ConfigEditor', () => {
 
   it('warns that credentials are visible to viewers and guides on WebSocket/TLS', () => {
     setup({ url: 'wss://proxy:443' });
-    expect(screen.getByTestId(TEST_IDS.credentialsWarning).textContent).toContain('dedicated Memgraph user');
+    expect(screen.getByTestId(TEST_IDS.credentialsWarning).textContent).toContain('viewer credentials');
     expect(screen.getByTestId(TEST_IDS.tlsGuidance).textContent).toContain('Browsers will connect with wss:// (TLS)');
     expect(screen.getByTestId(TEST_IDS.tlsGuidance).textContent).toContain('connect-src');
   });

@@ -4,6 +4,7 @@ import { BigValueColorMode } from '@grafana/grafana-foundation-sdk/common';
 import { MappingType, type Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { SELECTORS } from '@opentruss/alerts';
+import { gatewayMetrics } from '@opentruss/contract';
 import {
   alertContextTimeseries,
   alertDescription,
@@ -20,28 +21,24 @@ import { baseDashboard } from './base';
 import { timeseries } from '../panels/timeseries';
 
 const BACKEND = SELECTORS.backend;
+const GATEWAY = SELECTORS.gateway;
 
 /**
- * The backend's scrape status as UP/DOWN; the alert's expression reads 0 also when there is no target at all.
- * Placed elsewhere than its home (`id`), it also links to the home panel.
+ * A scrape status as UP/DOWN; the alert's expression reads 0 also when there is no target at all. Placed
+ * elsewhere than its home (`id`), it also links to the home panel.
  */
-export function backendUpStat(options: { id?: number } = {}) {
-  const parts = alertParts('OpenTrussBackendDown');
+function upStat(alert: 'OpenTrussBackendDown' | 'BoltGatewayDown', title: string, what: string, options: { id?: number }) {
+  const parts = alertParts(alert);
   const steps: Threshold[] = alertThresholdSteps(parts.spec);
   const home = options.id === undefined || options.id === parts.spec.panelId;
   const links = [
     ...(home ? [] : [panelLink('详细面板 / Full panel', parts.spec.dashboardUid, parts.spec.panelId)]),
-    runbookLink('OpenTrussBackendDown'),
+    runbookLink(alert),
   ];
   return new StatPanelBuilder()
     .id(options.id ?? parts.spec.panelId)
-    .title('后端在线状态 / Backend up')
-    .description(
-      alertDescription(
-        parts,
-        'Whether Prometheus can scrape the OpenTruss backend’s GET /metrics (1 = up); 0 also when no backend target is configured at all.'
-      )
-    )
+    .title(title)
+    .description(alertDescription(parts, what))
     .withTarget(promTarget(parts.spec.expr, '{{instance}}'))
     .thresholds(thresholds(steps))
     .mappings([
@@ -53,6 +50,24 @@ export function backendUpStat(options: { id?: number } = {}) {
     .reduceOptions(latestValue())
     .colorMode(BigValueColorMode.Background)
     .links(links);
+}
+
+export function backendUpStat(options: { id?: number } = {}) {
+  return upStat(
+    'OpenTrussBackendDown',
+    '后端在线状态 / Backend up',
+    'Whether Prometheus can scrape the OpenTruss backend’s GET /metrics (1 = up); 0 also when no backend target is configured at all.',
+    options
+  );
+}
+
+export function gatewayUpStat(options: { id?: number } = {}) {
+  return upStat(
+    'BoltGatewayDown',
+    'Bolt 网关在线状态 / Bolt gateway up',
+    'Whether Prometheus can scrape the Bolt gateway’s GET /metrics (1 = up); every Memgraph panel goes through the gateway.',
+    options
+  );
 }
 
 const p95By = (histogram: string, label: string) =>
@@ -159,5 +174,61 @@ export function apiDatabaseDashboard() {
         expr: connections.spec.expr,
         legend: '{{instance}}',
       }).gridPos(at(0, 32, 24, 8))
+    )
+    // The Bolt gateway: every Memgraph query of the dashboards goes through it.
+    .withPanel(gatewayUpStat().gridPos(at(0, 40, 4, 8)))
+    .withPanel(
+      alertTimeseries('BoltGatewayRefusalSpike', {
+        legend: 'refused / min',
+        what: 'Statements the gateway refused per minute (writes, administrative statements, procedures off the allowlist); they never reached Memgraph.',
+      }).gridPos(at(4, 40, 10, 8))
+    )
+    .withPanel(
+      timeseries()
+        .id(25)
+        .title('Bolt 网关连接数 / Bolt gateway connections')
+        .description(
+          describe(
+            'Open client connections by transport (tcp, websocket: each viewer’s browser holds a few) and the gateway’s connections to Memgraph (one per logged-in client).',
+            '按传输方式统计的客户端连接数（每个查看者的浏览器会保持几个连接），以及网关到 Memgraph 的连接数（每个已登录客户端一个）。'
+          )
+        )
+        .withTarget(promTarget(`sum by (transport) (${gatewayMetrics.clientConnections}{${GATEWAY}})`, 'clients {{transport}}'))
+        .withTarget(promTarget(`sum(${gatewayMetrics.upstreamConnections}{${GATEWAY}})`, 'to Memgraph'))
+        .unit('short')
+        .gridPos(at(14, 40, 10, 8))
+    )
+    .withPanel(
+      timeseries()
+        .id(26)
+        .title('Bolt 网关查询结果 / Bolt gateway queries by outcome')
+        .description(
+          describe(
+            'Queries per second through the gateway by outcome: completed, discarded, failed (Memgraph’s error), refused (never sent), reset, disconnected, timed_out.',
+            '经过网关的每秒查询数，按结果分类：completed、discarded、failed（Memgraph 报错）、refused（未发送）、reset、disconnected、timed_out。'
+          )
+        )
+        .withTarget(promTarget(`sum by (outcome) (rate(${gatewayMetrics.queriesTotal}{${GATEWAY}}[$__rate_interval]))`, '{{outcome}}'))
+        .unit('ops')
+        .gridPos(at(0, 48, 12, 8))
+    )
+    .withPanel(
+      timeseries()
+        .id(27)
+        .title('Bolt 网关查询耗时 P95 / Bolt gateway query time P95')
+        .description(
+          describe(
+            'The 95th percentile time from RUN to the end of its result through the gateway, as the dashboards’ Memgraph panels experience it.',
+            '经过网关从 RUN 到结果结束的 P95 耗时，即仪表盘 Memgraph 面板实际感受到的耗时。'
+          )
+        )
+        .withTarget(
+          promTarget(
+            `histogram_quantile(0.95, sum by (le) (rate(${gatewayMetrics.queryDuration}_bucket{${GATEWAY}}[$__rate_interval])))`,
+            'P95'
+          )
+        )
+        .unit('s')
+        .gridPos(at(12, 48, 12, 8))
     );
 }

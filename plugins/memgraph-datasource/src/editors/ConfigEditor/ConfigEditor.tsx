@@ -67,7 +67,9 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           <Alert title="Credentials are visible to viewers" severity="warning">
             This datasource runs in each viewer&apos;s browser, so its settings — the password included — are readable
             by everyone who can open a dashboard that uses it (and by anonymous visitors if anonymous access is on).
-            Create a dedicated Memgraph user for Grafana that may only read, and use nothing valuable as its password.
+            Point the URL at the OpenTruss Bolt gateway and enter one of its viewer credentials: that credential is
+            public by nature but can only read — the gateway refuses every write and administrative statement before
+            Memgraph sees it. Never enter Memgraph&apos;s own user here (on Memgraph Community it is a superuser).
           </Alert>
         </div>
         <FieldSet label="Connection">

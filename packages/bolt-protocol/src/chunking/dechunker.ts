@@ -1,7 +1,7 @@
 // Bolt chunking, receiving side: bytes arrive in any split (TCP reads, WebSocket frames); messages come out
 // whole. Each chunk is `uint16 size` + size bytes; `00 00` ends a message; a lone `00 00` is a NOOP.
 
-/** Refuse absurd messages instead of buffering without bound (a client bug or not Bolt at all). */
+/** By default, refuse absurd messages instead of buffering without bound (a client bug or not Bolt at all). */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 export class ChunkingError extends Error {}
@@ -12,7 +12,10 @@ export class Dechunker {
   private parts: Buffer[] = [];
   private messageBytes = 0;
 
-  constructor(private readonly onMessage: (message: Buffer) => void) {}
+  constructor(
+    private readonly onMessage: (message: Buffer) => void,
+    private readonly maxMessageBytes = MAX_MESSAGE_BYTES
+  ) {}
 
   write(data: Buffer): void {
     let offset = 0;
@@ -34,8 +37,8 @@ export class Dechunker {
         this.endMessage();
       } else {
         this.messageBytes += size;
-        if (this.messageBytes > MAX_MESSAGE_BYTES) {
-          throw new ChunkingError(`message larger than ${MAX_MESSAGE_BYTES} bytes`);
+        if (this.messageBytes > this.maxMessageBytes) {
+          throw new ChunkingError(`message larger than ${this.maxMessageBytes} bytes`);
         }
         this.chunkRemaining = size;
       }

@@ -1,17 +1,17 @@
 // A raw Bolt client for what the driver hides: exact handshake bytes, byte-by-byte writes, several messages
 // in one write, and the FAILURE → IGNORED → RESET exchange.
 import net from 'node:net';
-import { Dechunker } from '../../src/chunking/dechunker';
-import { MessageFramer } from '../../src/chunking/message-framer';
-import { PackStreamReader, type Structure } from '../../src/packstream/reader';
-import { BOLT5, createHydrator, packValue } from '../../src/packstream/values';
-import { PackStreamWriter } from '../../src/packstream/writer';
+import { Dechunker } from '../chunking/dechunker';
+import { MessageFramer } from '../chunking/message-framer';
+import { PackStreamReader, type Structure } from '../packstream/reader';
+import { BOLT5, createHydrator, packValue } from '../packstream/values';
+import { PackStreamWriter } from '../packstream/writer';
 
 export const PREAMBLE = [0x60, 0x60, 0xb0, 0x17];
 /** neo4j-driver 6.3's proposal: manifest v1, 5.8–5.0, 4.4–4.2, 3.0. */
 export const DRIVER6_VERSIONS = [0x00, 0x00, 0x01, 0xff, 0x00, 0x08, 0x08, 0x05, 0x00, 0x02, 0x04, 0x04, 0x00, 0x00, 0x00, 0x03];
 
-export const tags = { HELLO: 0x01, RESET: 0x0f, RUN: 0x10, PULL: 0x3f, LOGON: 0x6a };
+export const tags = { HELLO: 0x01, GOODBYE: 0x02, RESET: 0x0f, RUN: 0x10, BEGIN: 0x11, COMMIT: 0x12, DISCARD: 0x2f, PULL: 0x3f, LOGON: 0x6a };
 export const responses = { SUCCESS: 0x70, RECORD: 0x71, IGNORED: 0x7e, FAILURE: 0x7f };
 
 export function handshake(versions: number[]): Buffer {
@@ -128,13 +128,19 @@ export class RawBoltClient {
 }
 
 /** Handshake for 5.2, HELLO and LOGON, as a driver would; returns the client ready for RUN. */
-export async function connectReady(port: number): Promise<RawBoltClient> {
+export async function connectReady(
+  port: number,
+  auth: Record<string, unknown> = { scheme: 'none' }
+): Promise<RawBoltClient> {
   const client = await RawBoltClient.connect(port);
   client.send(handshake(DRIVER6_VERSIONS));
   await client.readBytes(4);
   client.startMessages();
-  client.send(Buffer.concat([message(tags.HELLO, { user_agent: 'raw-test/1.0' }), message(tags.LOGON, { scheme: 'none' })]));
+  client.send(Buffer.concat([message(tags.HELLO, { user_agent: 'raw-test/1.0' }), message(tags.LOGON, auth)]));
   await client.readMessage();
-  await client.readMessage();
+  const logon = await client.readMessage();
+  if (logon.tag !== responses.SUCCESS) {
+    throw new Error(`LOGON was answered with ${JSON.stringify(logon.fields)}`);
+  }
   return client;
 }

@@ -3,9 +3,11 @@ import type { ByteChannel, ChannelHandlers } from './channel';
 
 export class TcpChannel implements ByteChannel {
   readonly transport = 'tcp' as const;
+  readonly remoteAddress: string;
 
   constructor(private readonly socket: Socket) {
     socket.setNoDelay(true);
+    this.remoteAddress = socket.remoteAddress ?? '';
   }
 
   attach({ onData, onClose }: ChannelHandlers): void {
@@ -32,6 +34,14 @@ export class TcpChannel implements ByteChannel {
       this.socket.on('drain', done);
       this.socket.on('close', done);
     });
+  }
+
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
   }
 
   end(): void {

@@ -1,7 +1,8 @@
 // Version negotiation as Memgraph does it: four slots `[reserved, range, minor, major]`, first slot that
 // covers a version the server speaks wins (the highest such version inside a range). The manifest slot
 // `00 00 01 FF` of neo4j-driver 5.28+/6.x is not understood and skipped, so those drivers get 5.2.
-import type { BoltVersion } from '../api';
+import { BOLT_PREAMBLE } from '../channel/listener';
+import type { BoltVersion } from './versions';
 
 export const HANDSHAKE_SIZE = 20;
 export const NO_VERSION = Buffer.from([0, 0, 0, 0]);
@@ -40,4 +41,10 @@ export function negotiateVersion(handshake: Buffer, offered: readonly BoltVersio
 export function versionReply(version: BoltVersion): Buffer {
   const { major, minor } = parse(version);
   return Buffer.from([0, 0, minor, major]);
+}
+
+/** A client's 20-byte handshake proposing exactly one version (a gateway talking to its upstream). */
+export function proposalFor(version: BoltVersion): Buffer {
+  const { major, minor } = parse(version);
+  return Buffer.concat([BOLT_PREAMBLE, Buffer.from([0, 0, minor, major]), Buffer.alloc(12)]);
 }

@@ -9,7 +9,10 @@ export class WebSocketChannel implements ByteChannel {
   readonly transport = 'websocket' as const;
   private waiters: Array<() => void> = [];
 
-  constructor(private readonly ws: WebSocket) {}
+  constructor(
+    private readonly ws: WebSocket,
+    readonly remoteAddress: string
+  ) {}
 
   attach({ onData, onClose }: ChannelHandlers): void {
     this.ws.on('message', (data, isBinary) => {
@@ -40,6 +43,14 @@ export class WebSocketChannel implements ByteChannel {
       return Promise.resolve();
     }
     return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  pause(): void {
+    this.ws.pause();
+  }
+
+  resume(): void {
+    this.ws.resume();
   }
 
   end(): void {

@@ -42,3 +42,18 @@ export class MessageFramer {
     }
   }
 }
+
+/** Chunks an already encoded message (a relay passing a request on unchanged). */
+export function frameMessage(body: Buffer): Buffer {
+  const chunks = Math.max(1, Math.ceil(body.length / MAX_CHUNK));
+  const out = Buffer.allocUnsafe(body.length + chunks * 2 + 2);
+  let position = 0;
+  for (let offset = 0; offset < body.length || position === 0; offset += MAX_CHUNK) {
+    const size = Math.min(MAX_CHUNK, body.length - offset);
+    out.writeUInt16BE(size, position);
+    body.copy(out, position + 2, offset, offset + size);
+    position += 2 + size;
+  }
+  out.writeUInt16BE(0, position);
+  return out;
+}

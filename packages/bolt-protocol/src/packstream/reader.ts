@@ -1,7 +1,7 @@
 // PackStream v1 decoding of one message's bytes. Structures come out as `Structure` (tag + raw fields);
 // turning them into driver values is the job of `values.ts`, which knows the Bolt version's shapes.
 import { Integer } from 'neo4j-driver';
-import { setEntry } from '../safe-object';
+import { setEntry } from './safe-object';
 import { markers } from './markers';
 
 export class Structure {
@@ -96,16 +96,31 @@ export class PackStreamReader {
 
   /** A message is one structure: its tag and its fields (hydrated like any other value). */
   readMessage(): Structure {
+    return this.readMessageLayout().message;
+  }
+
+  /**
+   * The message and where each field starts in the buffer (`fieldStarts[i]`; the last entry is the end), so a
+   * relay can re-encode one field and copy the others byte for byte.
+   */
+  readMessageLayout(): { message: Structure; fieldStarts: number[] } {
     const marker = this.readUint8();
     if ((marker & 0xf0) !== markers.TINY_STRUCT) {
       throw new PackStreamError(`a message must be a structure, got marker 0x${marker.toString(16)}`);
     }
     const tag = this.readUint8();
-    const fields = this.readValues(marker & 0x0f);
+    const count = marker & 0x0f;
+    const fields = new Array<unknown>(count);
+    const fieldStarts: number[] = [];
+    for (let i = 0; i < count; i++) {
+      fieldStarts.push(this.position);
+      fields[i] = this.read();
+    }
+    fieldStarts.push(this.position);
     if (this.remaining !== 0) {
       throw new PackStreamError(`${this.remaining} bytes left over after the message`);
     }
-    return new Structure(tag, fields);
+    return { message: new Structure(tag, fields), fieldStarts };
   }
 
   private readStructure(fieldCount: number): unknown {

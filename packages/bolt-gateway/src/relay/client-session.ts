@@ -1,0 +1,603 @@
+// One client connection: the gateway does the handshake and the login itself (viewer credentials), opens its own
+// Bolt connection to Memgraph (the Memgraph credential), then relays. Client → Memgraph: every message decoded and
+// checked, RUN and BEGIN re-sent in READ mode, refused statements answered here. Memgraph → client: bytes passed
+// through as they come, only their framing read, with back-pressure both ways.
+//
+// Ordering: a local answer (a refusal, the IGNORED behind it, LOGOFF) is written only once every request already
+// sent upstream has been answered, and nothing behind it is sent before it — so the client sees answers in the
+// order it asked, as from one server.
+import {
+  authenticationFailure,
+  BOLT4,
+  BOLT5,
+  BOLT_PREAMBLE,
+  ChunkingError,
+  createHydrator,
+  Dechunker,
+  errorCodes,
+  frameMessage,
+  HANDSHAKE_SIZE,
+  helloMetadata,
+  isBolt5,
+  negotiateVersion,
+  NO_VERSION,
+  PackStreamError,
+  PackStreamReader,
+  requestTypes,
+  responseTags,
+  SUPPORTED_BOLT_VERSIONS,
+  versionReply,
+  type BoltFailure,
+  type BoltVersion,
+  type ByteChannel,
+  type Dialect,
+  type RequestType,
+} from '@opentruss/bolt-protocol';
+import type { GatewaySettings } from '../config/settings';
+import { authenticateViewer } from '../config/viewers';
+import type { GatewayMetrics, QueryOutcome } from '../ops/metrics';
+import { UpstreamError, UpstreamLink } from '../upstream/upstream-link';
+import { LocalAnswers } from './local-answers';
+import { ResponseScanner, type ScannedMessage } from './response-scanner';
+import { checkQuery, readOnlyExtra, type Refusal } from './statement-policy';
+
+export type Logger = (event: string, fields: Record<string, unknown>) => void;
+
+/** What a session needs from the gateway that owns it. */
+export interface SessionHost {
+  readonly settings: GatewaySettings;
+  readonly metrics: GatewayMetrics;
+  readonly log: Logger;
+  closed(session: ClientSession): void;
+}
+
+type Phase = 'HANDSHAKE' | 'CONNECTED' | 'AUTHENTICATION' | 'LOGGING_IN' | 'READY' | 'DEFUNCT';
+
+interface ClientMessage {
+  tag: number;
+  type: RequestType;
+  fields: unknown[];
+  fieldStarts: number[];
+  bytes: Buffer;
+  /** Decided when the RUN first comes up, so a query limit counts what was open when it arrived. */
+  refusal?: Refusal | null;
+}
+
+/** A query sent upstream whose result has not ended. */
+interface OpenQuery {
+  startedAt: number;
+  watchdog?: NodeJS.Timeout;
+}
+
+/** A request sent upstream, waiting for its summary. */
+interface Pending {
+  type: RequestType;
+  query?: OpenQuery;
+}
+
+const AUTH_KEYS = ['scheme', 'principal', 'credentials', 'realm'];
+/** Stop reading a client that pipelines this many messages ahead (resume at a quarter). */
+const QUEUE_HIGH_WATER = 64;
+/** A result still open this long after the query time limit is cut, whatever Memgraph does. */
+const WATCHDOG_GRACE_MS = 5000;
+
+export class ClientSession {
+  readonly id: string;
+  private phase: Phase = 'HANDSHAKE';
+  private handshake = Buffer.alloc(0);
+  private version: BoltVersion = '5.2';
+  private dialect: Dialect = BOLT5;
+  private answers = new LocalAnswers(BOLT5);
+  private readonly dechunker: Dechunker;
+  private readonly queue: ClientMessage[] = [];
+  private pumping = false;
+  private readingPaused = false;
+  private upstream?: UpstreamLink;
+  private readonly scanner: ResponseScanner;
+  private readonly pending: Pending[] = [];
+  private readonly openQueries: OpenQuery[] = [];
+  /** A local FAILURE was sent: IGNORED until RESET, as a real server does. */
+  private failedLocally = false;
+  /** Memgraph sent a FAILURE and has not been RESET: it ignores what follows, so a refusal would be IGNORED too. */
+  private upstreamFailed = false;
+  private helloExtra: Record<string, unknown> = {};
+  private handshakeTimer?: NodeJS.Timeout;
+  private idleTimer?: NodeJS.Timeout;
+  private closeReason?: string;
+
+  constructor(
+    private readonly channel: ByteChannel,
+    private readonly host: SessionHost,
+    id: string,
+    /** Set when a limit refuses this connection: it is told so at HELLO, then closed. */
+    private readonly rejection?: { reason: string; failure: BoltFailure }
+  ) {
+    this.id = id;
+    const { limits } = host.settings;
+    this.dechunker = new Dechunker((bytes) => this.enqueue(bytes), limits.maxMessageBytes);
+    this.scanner = new ResponseScanner((message) => this.onUpstreamMessage(message), limits.maxMessageBytes);
+    this.handshakeTimer = setTimeout(() => {
+      this.host.metrics.rejected.inc({ reason: 'handshake_timeout' });
+      this.close(`no login within ${limits.handshakeTimeoutMs} ms`, true);
+    }, limits.handshakeTimeoutMs);
+    channel.attach({
+      onData: (data) => this.receive(data),
+      onClose: () => this.close(this.closeReason ?? 'client closed', true),
+    });
+  }
+
+  get transport(): ByteChannel['transport'] {
+    return this.channel.transport;
+  }
+
+  get remoteAddress(): string {
+    return this.channel.remoteAddress;
+  }
+
+  get isOpen(): boolean {
+    return this.phase !== 'DEFUNCT';
+  }
+
+  /** Bytes from the client, split or merged in any way. */
+  receive(data: Buffer): void {
+    if (this.phase === 'DEFUNCT') {
+      return;
+    }
+    try {
+      if (this.phase === 'HANDSHAKE') {
+        this.handshake = Buffer.concat([this.handshake, data]);
+        if (this.handshake.length < HANDSHAKE_SIZE) {
+          return;
+        }
+        const rest = this.handshake.subarray(HANDSHAKE_SIZE);
+        this.negotiate(this.handshake.subarray(0, HANDSHAKE_SIZE));
+        if ((this.phase as Phase) === 'CONNECTED' && rest.length > 0) {
+          this.dechunker.write(rest);
+        }
+        return;
+      }
+      this.dechunker.write(data);
+    } catch (error) {
+      this.host.metrics.rejected.inc({ reason: 'protocol' });
+      this.close(error instanceof ChunkingError ? `bad chunking: ${error.message}` : `receive failed: ${error}`, true);
+    }
+  }
+
+  /** Drops the connection and its upstream (gateway stop). */
+  destroy(reason: string): void {
+    this.close(reason, true);
+  }
+
+  // ---------------------------------------------------------------------------------------- handshake and login
+
+  private negotiate(handshake: Buffer): void {
+    if (!handshake.subarray(0, 4).equals(BOLT_PREAMBLE)) {
+      this.close('not a Bolt handshake', true);
+      return;
+    }
+    const version = negotiateVersion(handshake, SUPPORTED_BOLT_VERSIONS);
+    if (!version) {
+      this.channel.write(NO_VERSION);
+      this.close('no common Bolt version');
+      return;
+    }
+    this.version = version;
+    this.dialect = isBolt5(version) ? BOLT5 : BOLT4;
+    this.answers = new LocalAnswers(this.dialect);
+    this.phase = 'CONNECTED';
+    this.channel.write(versionReply(version));
+  }
+
+  private hello(extra: Record<string, unknown>): void {
+    if (typeof extra.user_agent !== 'string') {
+      this.close('HELLO without user_agent');
+      return;
+    }
+    if (this.rejection) {
+      this.host.metrics.rejected.inc({ reason: this.rejection.reason });
+      this.send(this.answers.failure(this.rejection.failure));
+      this.close(this.rejection.reason);
+      return;
+    }
+    this.helloExtra = Object.fromEntries(Object.entries(extra).filter(([key]) => !AUTH_KEYS.includes(key)));
+    this.helloExtra.user_agent = `${extra.user_agent} via opentruss-bolt-gateway`;
+    if (isBolt5(this.version)) {
+      this.send(this.answers.success(helloMetadata(this.id)));
+      this.phase = 'AUTHENTICATION';
+    } else {
+      this.authenticate(extra);
+    }
+  }
+
+  /** Viewer credentials only; Memgraph's answers: an unknown scheme closes, a wrong credential fails then closes. */
+  private authenticate(auth: Record<string, unknown>): void {
+    const { scheme } = auth;
+    if (scheme !== 'basic' && scheme !== 'bearer' && scheme !== 'none') {
+      this.close(scheme === undefined ? 'no authentication scheme' : 'unsupported authentication scheme');
+      return;
+    }
+    if (authenticateViewer(this.host.settings.viewers, auth) === undefined) {
+      this.host.metrics.rejected.inc({ reason: 'authentication' });
+      this.send(this.answers.failure(authenticationFailure));
+      this.close('authentication failure');
+      return;
+    }
+    if (this.upstream) {
+      // LOGON again after LOGOFF: Memgraph's side stays logged in with the gateway's credential.
+      this.send(this.answers.success(helloMetadata(this.id)));
+      this.ready();
+      return;
+    }
+    this.phase = 'LOGGING_IN';
+    void this.openUpstream();
+  }
+
+  private async openUpstream(): Promise<void> {
+    const { settings, metrics, log } = this.host;
+    try {
+      const upstream = await UpstreamLink.open(settings.upstream, this.version, this.helloExtra);
+      if (this.phase === 'DEFUNCT') {
+        upstream.close();
+        return;
+      }
+      this.upstream = upstream;
+      metrics.upstreamConnections.inc();
+      upstream.attach({ onData: (data) => this.onUpstreamData(data), onClose: () => this.onUpstreamClosed() });
+      this.send(this.answers.success(helloMetadata(this.id)));
+      this.ready();
+    } catch (error) {
+      const upstreamError = error instanceof UpstreamError ? error : new UpstreamError('unreachable', String(error));
+      metrics.upstreamFailures.inc({ reason: upstreamError.reason });
+      log('upstream_failed', { connection: this.id, reason: upstreamError.reason, error: upstreamError.message });
+      const code = upstreamError.reason === 'login' ? errorCodes.database : errorCodes.transient;
+      this.send(
+        this.answers.failure({
+          code,
+          message: `Bolt gateway: ${upstreamError.message}. Try again once Memgraph is back.`,
+        })
+      );
+      this.close(`upstream ${upstreamError.reason}`);
+    }
+  }
+
+  private ready(): void {
+    clearTimeout(this.handshakeTimer);
+    this.phase = 'READY';
+    this.armIdleTimer();
+    this.pump();
+  }
+
+  // ---------------------------------------------------------------------------------------- client messages
+
+  private enqueue(bytes: Buffer): void {
+    if (this.phase === 'DEFUNCT') {
+      return;
+    }
+    let message: ClientMessage;
+    try {
+      const { message: structure, fieldStarts } = new PackStreamReader(
+        bytes,
+        createHydrator(this.dialect)
+      ).readMessageLayout();
+      const type = requestTypes[structure.tag] ?? 'UNKNOWN';
+      message = { tag: structure.tag, type, fields: structure.fields, fieldStarts, bytes };
+    } catch (error) {
+      if (error instanceof PackStreamError) {
+        this.host.metrics.rejected.inc({ reason: 'protocol' });
+        this.close(`malformed message: ${error.message}`, true);
+        return;
+      }
+      throw error;
+    }
+    this.queue.push(message);
+    if (this.queue.length >= QUEUE_HIGH_WATER && !this.readingPaused) {
+      this.readingPaused = true;
+      this.channel.pause();
+    }
+    this.pump();
+  }
+
+  /** Handles queued messages in order until one has to wait (for login, or for upstream answers). */
+  private pump(): void {
+    if (this.pumping) {
+      return;
+    }
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0 && this.phase !== 'DEFUNCT' && this.phase !== 'LOGGING_IN') {
+        if (!this.handle(this.queue[0])) {
+          break;
+        }
+        this.queue.shift();
+      }
+    } finally {
+      this.pumping = false;
+    }
+    if (this.readingPaused && this.queue.length <= QUEUE_HIGH_WATER / 4 && this.phase !== 'DEFUNCT') {
+      this.readingPaused = false;
+      this.channel.resume();
+    }
+  }
+
+  /** False when the message must wait; it stays first in the queue. */
+  private handle(message: ClientMessage): boolean {
+    const { type } = message;
+    if (type === 'UNKNOWN') {
+      this.host.metrics.rejected.inc({ reason: 'protocol' });
+      this.close(`unknown message tag 0x${message.tag.toString(16)}`, true);
+      return true;
+    }
+    if (type === 'GOODBYE') {
+      if (this.pending.length > 0) {
+        return false; // answers to what came before are still on their way
+      }
+      this.close('GOODBYE');
+      return true;
+    }
+    switch (this.phase) {
+      case 'CONNECTED':
+        if (type === 'HELLO') {
+          this.hello(mapField(message.fields, 0));
+        } else {
+          this.close(`expected HELLO, got ${type}`);
+        }
+        return true;
+      case 'AUTHENTICATION':
+        if (type === 'LOGON') {
+          this.authenticate(mapField(message.fields, 0));
+        } else {
+          this.close(`expected LOGON, got ${type}`);
+        }
+        return true;
+      case 'READY':
+        this.armIdleTimer();
+        return this.failedLocally ? this.whileFailed(message) : this.relay(message);
+      default:
+        return true;
+    }
+  }
+
+  /** After a local FAILURE: IGNORED until RESET, which goes upstream (it also ends Memgraph's transaction). */
+  private whileFailed(message: ClientMessage): boolean {
+    if (message.type === 'RESET') {
+      this.failedLocally = false;
+      this.forward(message, frameMessage(message.bytes));
+    } else {
+      this.send(this.answers.ignored());
+    }
+    return true;
+  }
+
+  private relay(message: ClientMessage): boolean {
+    const { limits } = this.host.settings;
+    switch (message.type) {
+      case 'RUN': {
+        message.refusal ??= checkQuery(message.fields[0]) ?? this.queryLimitRefusal() ?? null;
+        const refusal = message.refusal;
+        if (refusal) {
+          return this.refuse(refusal);
+        }
+        const query: OpenQuery = { startedAt: performance.now() };
+        if (limits.queryTimeoutMs > 0) {
+          query.watchdog = setTimeout(() => {
+            this.endQuery(query, 'timed_out');
+            this.close(`query still open ${WATCHDOG_GRACE_MS} ms after the query time limit`, true);
+          }, limits.queryTimeoutMs + WATCHDOG_GRACE_MS);
+        }
+        this.openQueries.push(query);
+        this.forward(message, this.withReadOnlyExtra(message, 2), query);
+        return true;
+      }
+      case 'BEGIN':
+        this.forward(message, this.withReadOnlyExtra(message, 0));
+        return true;
+      case 'PULL':
+      case 'DISCARD':
+      case 'COMMIT':
+      case 'ROLLBACK':
+      case 'RESET':
+      case 'TELEMETRY':
+      case 'ROUTE':
+        this.forward(message, frameMessage(message.bytes));
+        return true;
+      case 'LOGOFF':
+        if (this.pending.length > 0) {
+          return false;
+        }
+        this.send(this.answers.success({}));
+        this.phase = 'AUTHENTICATION';
+        return true;
+      default:
+        this.close(`unexpected ${message.type}`);
+        return true;
+    }
+  }
+
+  private queryLimitRefusal(): Refusal | undefined {
+    const max = this.host.settings.limits.maxQueriesPerConnection;
+    if (this.openQueries.length < max) {
+      return undefined;
+    }
+    return {
+      kind: 'limit',
+      failure: {
+        code: errorCodes.transient,
+        message: `Bolt gateway: ${max} queries are already open on this connection (BOLT_GATEWAY_MAX_QUERIES_PER_CONNECTION); finish or discard one first.`,
+      },
+    };
+  }
+
+  /** A refused RUN: answered here, never sent upstream; what follows is IGNORED until RESET. */
+  private refuse(refusal: Refusal): boolean {
+    if (this.pending.length > 0) {
+      return false; // answer in order: after Memgraph's answers to what came before
+    }
+    const { metrics, log } = this.host;
+    metrics.queries.inc({ outcome: 'refused' });
+    metrics.refusals.inc({ reason: refusal.kind });
+    log('query_refused', {
+      connection: this.id,
+      client: this.remoteAddress,
+      reason: refusal.kind,
+      message: refusal.failure.message,
+    });
+    // Behind an upstream FAILURE, a real server would not even look at it.
+    this.send(this.upstreamFailed ? this.answers.ignored() : this.answers.failure(refusal.failure));
+    this.failedLocally = true;
+    return true;
+  }
+
+  /** RUN (extra at field 2) or BEGIN (field 0) re-encoded with READ mode and the time limit; the rest verbatim. */
+  private withReadOnlyExtra(message: ClientMessage, extraIndex: number): Buffer {
+    const extra = readOnlyExtra(mapField(message.fields, extraIndex), this.host.settings.limits.queryTimeoutMs);
+    const { fieldStarts, bytes, fields } = message;
+    const verbatim = bytes.subarray(fieldStarts[0], fieldStarts[extraIndex]);
+    return this.answers.request(message.tag, Math.max(fields.length, extraIndex + 1), verbatim, extra);
+  }
+
+  private forward(message: ClientMessage, bytes: Buffer, query?: OpenQuery): void {
+    const upstream = this.upstream!;
+    this.pending.push({ type: message.type, query });
+    this.host.metrics.bytes.inc({ direction: 'client_to_upstream' }, bytes.length);
+    if (!upstream.write(bytes) && !this.readingPaused) {
+      this.readingPaused = true;
+      this.channel.pause();
+      void upstream.drained().then(() => {
+        if (this.readingPaused && this.queue.length <= QUEUE_HIGH_WATER / 4) {
+          this.readingPaused = false;
+          this.channel.resume();
+        }
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------- upstream answers
+
+  private onUpstreamData(data: Buffer): void {
+    if (this.phase === 'DEFUNCT') {
+      return;
+    }
+    try {
+      this.scanner.write(data);
+    } catch (error) {
+      this.close(`upstream sent bad framing: ${(error as Error).message}`, true);
+      return;
+    }
+    this.host.metrics.bytes.inc({ direction: 'upstream_to_client' }, data.length);
+    if (!this.channel.write(data)) {
+      // The client reads slower than Memgraph sends: stop reading Memgraph until the client catches up.
+      const upstream = this.upstream!;
+      upstream.pause();
+      void this.channel.drained().then(() => upstream.resume());
+    }
+    if (this.pending.length === 0) {
+      this.armIdleTimer();
+      this.pump();
+    }
+  }
+
+  private onUpstreamMessage({ tag, body }: ScannedMessage): void {
+    if (tag === responseTags.RECORD) {
+      return;
+    }
+    const request = this.pending.shift();
+    if (!request) {
+      throw new ChunkingError('an answer nobody asked for');
+    }
+    const metadata = body ? decodeMetadata(body, this.dialect) : {};
+    if (tag === responseTags.FAILURE) {
+      this.upstreamFailed = true;
+      this.endResultOf(request, 'failed');
+    } else if (tag === responseTags.IGNORED) {
+      this.endResultOf(request, 'failed');
+    } else if (request.type === 'RESET') {
+      this.upstreamFailed = false;
+      [...this.openQueries].forEach((query) => this.endQuery(query, 'reset'));
+    } else if ((request.type === 'PULL' || request.type === 'DISCARD') && metadata.has_more !== true) {
+      const query = this.openQueries[0];
+      if (query) {
+        this.endQuery(query, request.type === 'PULL' ? 'completed' : 'discarded');
+      }
+    }
+  }
+
+  /** A failed or ignored request ends the query it belongs to: its own (RUN) or the open one (PULL/DISCARD). */
+  private endResultOf(request: Pending, outcome: QueryOutcome): void {
+    const query =
+      request.query ?? (request.type === 'PULL' || request.type === 'DISCARD' ? this.openQueries[0] : undefined);
+    if (query) {
+      this.endQuery(query, outcome);
+    }
+  }
+
+  private endQuery(query: OpenQuery, outcome: QueryOutcome): void {
+    const index = this.openQueries.indexOf(query);
+    if (index < 0) {
+      return;
+    }
+    this.openQueries.splice(index, 1);
+    clearTimeout(query.watchdog);
+    const { metrics } = this.host;
+    metrics.queries.inc({ outcome });
+    metrics.queryDuration.observe((performance.now() - query.startedAt) / 1000);
+  }
+
+  private onUpstreamClosed(): void {
+    if (this.phase !== 'DEFUNCT') {
+      this.host.log('upstream_closed', { connection: this.id });
+      this.close('Memgraph closed the connection', true);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------- timers and closing
+
+  private armIdleTimer(): void {
+    const { idleTimeoutMs } = this.host.settings.limits;
+    if (idleTimeoutMs <= 0) {
+      return;
+    }
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.pending.length === 0 && this.openQueries.length === 0 && this.queue.length === 0) {
+        this.close(`idle for ${idleTimeoutMs} ms`);
+      } else {
+        this.armIdleTimer();
+      }
+    }, idleTimeoutMs);
+  }
+
+  private send(bytes: Buffer): void {
+    this.channel.write(bytes);
+  }
+
+  private close(reason: string, abrupt = false): void {
+    if (this.phase === 'DEFUNCT') {
+      return;
+    }
+    this.phase = 'DEFUNCT';
+    this.closeReason = reason;
+    clearTimeout(this.handshakeTimer);
+    clearTimeout(this.idleTimer);
+    [...this.openQueries].forEach((query) => this.endQuery(query, 'disconnected'));
+    if (abrupt) {
+      this.channel.destroy();
+    } else {
+      this.channel.end();
+    }
+    if (this.upstream) {
+      // Closing Memgraph's connection is how a client that went away cancels what it left running.
+      this.upstream.close();
+      this.host.metrics.upstreamConnections.dec();
+    }
+    this.host.closed(this);
+  }
+}
+
+function mapField(fields: unknown[], index: number): Record<string, unknown> {
+  const value = fields[index];
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function decodeMetadata(body: Buffer, dialect: Dialect): Record<string, unknown> {
+  return mapField(new PackStreamReader(body, createHydrator(dialect)).readMessage().fields, 0);
+}
