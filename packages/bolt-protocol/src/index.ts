@@ -5,7 +5,7 @@
 //   protocol/    Bolt: versions and handshake, message tags, Memgraph's metadata and errors
 export { type ByteChannel, type ChannelHandlers, type Transport } from './channel/channel';
 export { BoltListener, BOLT_PREAMBLE, type ChannelListener, type BoltListenerOptions } from './channel/listener';
-export { TcpChannel } from './channel/tcp-channel';
+export { TcpChannel, socketDrained } from './channel/tcp-channel';
 export { WebSocketChannel } from './channel/websocket-channel';
 export { markers } from './packstream/markers';
 export { PackStreamReader, PackStreamError, Structure, type StructureHydrator } from './packstream/reader';

@@ -12,6 +12,7 @@ import {
   proposalFor,
   requestTags,
   responseTags,
+  socketDrained,
   versionReply,
   BOLT4,
   BOLT5,
@@ -88,18 +89,7 @@ export class UpstreamLink {
   }
 
   drained(): Promise<void> {
-    if (!this.socket.writableNeedDrain || this.socket.destroyed) {
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        this.socket.off('drain', done);
-        this.socket.off('close', done);
-        resolve();
-      };
-      this.socket.on('drain', done);
-      this.socket.on('close', done);
-    });
+    return socketDrained(this.socket);
   }
 
   pause(): void {

@@ -22,18 +22,7 @@ export class TcpChannel implements ByteChannel {
   }
 
   drained(): Promise<void> {
-    if (!this.socket.writableNeedDrain || this.socket.destroyed) {
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        this.socket.off('drain', done);
-        this.socket.off('close', done);
-        resolve();
-      };
-      this.socket.on('drain', done);
-      this.socket.on('close', done);
-    });
+    return socketDrained(this.socket);
   }
 
   pause(): void {
@@ -51,4 +40,20 @@ export class TcpChannel implements ByteChannel {
   destroy(): void {
     this.socket.destroy();
   }
+}
+
+/** Resolves once a socket can take more writes: at once, on 'drain', or when it closes (nothing more will drain). */
+export function socketDrained(socket: Socket): Promise<void> {
+  if (!socket.writableNeedDrain || socket.destroyed) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const done = () => {
+      socket.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    socket.on('drain', done);
+    socket.on('close', done);
+  });
 }
