@@ -7,6 +7,7 @@ export interface ComposeService {
   image?: string;
   build?: { context: string; dockerfile?: string; target?: string };
   profiles?: string[];
+  restart?: string;
   environment?: Record<string, string>;
   command?: string[];
   ports?: ComposePort[];
@@ -42,6 +43,7 @@ export interface ComposeConfig {
 export interface ComposeOptions {
   /** Compose profiles to enable, passed as COMPOSE_PROFILES (docker-compose 1.29 reads it like `--profile`). */
   profiles?: string[];
+  restart?: string;
   /** Extra compose files after docker-compose.yml (override files). */
   files?: string[];
   envFile?: string;

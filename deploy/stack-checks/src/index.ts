@@ -4,3 +4,4 @@ export * from './images';
 export * from './provisioning';
 export * from './repo';
 export * from './demo-metrics-bundle';
+export * from './certificates';

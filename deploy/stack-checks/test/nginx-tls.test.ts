@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { runTool } from '@opentruss/tooling/testing';
-import { readText, repoPath, resolvedCompose } from '../src';
+import { readText, repoPath, resolvedCompose, throwawayCertificates } from '../src';
 
 const SITE = 'deploy/nginx/opentruss-tls.conf';
 const services = resolvedCompose({ profiles: ['tls'] }).services;
@@ -11,15 +9,11 @@ const certMount = proxy.volumes!.find((v) => v.target === '/etc/nginx/certs')!;
 
 /**
  * `nginx -t` with the real Debian nginx on the site file wrapped in a minimal main config, the certificate
- * paths pointed at a throwaway self-signed pair made here (never committed), everything else in a temp dir.
+ * paths pointed at a throwaway self-signed pair (never committed), everything else in that temp dir.
  */
 function nginxTest(siteText: string): { status: number | null; output: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opentruss-nginx-'));
+  const { dir } = throwawayCertificates();
   try {
-    const openssl = runTool('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', `${dir}/tls.key`, '-out', `${dir}/tls.crt`,
-    ]);
-    expect(openssl.status).toBe(0);
     fs.writeFileSync(`${dir}/site.conf`, siteText.replaceAll('/etc/nginx/certs/', `${dir}/`));
     fs.writeFileSync(
       `${dir}/nginx.conf`,
@@ -32,7 +26,7 @@ function nginxTest(siteText: string): { status: number | null; output: string } 
   }
 }
 
-describe('TLS proxy (compose profile tls)', () => {
+describe('TLS proxy for Grafana (compose profile tls)', () => {
   const site = readText(SITE);
 
   it('passes the real `nginx -t` with a throwaway self-signed certificate', () => {
@@ -42,7 +36,7 @@ describe('TLS proxy (compose profile tls)', () => {
   });
 
   it('fails `nginx -t` on a broken config, so the check above is meaningful', () => {
-    const { status, output } = nginxTest(site.replace('proxy_read_timeout 1h;', 'proxy_read_timeout;'));
+    const { status, output } = nginxTest(site.replace('ssl_protocols       TLSv1.2 TLSv1.3;', 'ssl_protocols;'));
     expect(status).not.toBe(0);
     expect(output).toMatch(/invalid number of arguments/);
   });
@@ -55,23 +49,40 @@ describe('TLS proxy (compose profile tls)', () => {
     expect(readText('deploy/nginx/certs/.gitignore').split('\n')).toEqual(expect.arrayContaining(['*', '!.gitignore']));
   });
 
-  it('terminates TLS on the ports it publishes: 443 for Grafana, 7688 for Bolt over wss', () => {
-    const listens = [...site.matchAll(/^\s*listen (\d+) ssl;/gm)].map((m) => Number(m[1])).sort();
-    expect(listens).toEqual([443, 7688]);
-    expect(proxy.ports!.map((p) => p.target).sort()).toEqual(listens);
+  it('terminates TLS for Grafana only, on the one port it publishes (443)', () => {
+    const listens = [...site.matchAll(/^\s*listen\s+([^;]+);/gm)].map((m) => m[1].trim());
+    expect(listens).toEqual(['443 ssl']);
+    expect(proxy.ports!.map((p) => p.target)).toEqual([443]);
   });
 
-  it('forwards to the compose services on their container ports, with the WebSocket upgrade for Bolt and Grafana Live', () => {
-    const upstreams = [...site.matchAll(/set \$\w+ http:\/\/([\w-]+):(\d+);/g)].map((m) => `${m[1]}:${m[2]}`);
-    expect(new Set(upstreams)).toEqual(new Set(['grafana:3000', 'bolt-gateway:7687']));
-    for (const upstream of upstreams) {
-      expect(services).toHaveProperty(upstream.split(':')[0]);
-    }
+  it('forwards to Grafana on its container port, with the WebSocket upgrade for Grafana Live', () => {
+    const upstreams = [...site.matchAll(/set \$\w+ (\S+);/g)].map((m) => m[1]);
+    expect(new Set(upstreams)).toEqual(new Set(['http://grafana:3000']));
     expect(services.grafana.ports).toContainEqual(expect.objectContaining({ target: 3000 }));
-    expect(services['bolt-gateway'].ports).toContainEqual(expect.objectContaining({ target: 7687 }));
-    const boltServer = site.slice(site.indexOf('listen 7688 ssl;'));
-    expect(boltServer).toContain('proxy_set_header Upgrade $http_upgrade;');
-    expect(boltServer).toContain('proxy_set_header Connection $connection_upgrade;');
-    expect(boltServer).toContain('proxy_http_version 1.1;');
+    const live = site.slice(site.indexOf('location /api/live/'));
+    expect(live).toContain('proxy_set_header Upgrade $http_upgrade;');
+    expect(live).toContain('proxy_set_header Connection $connection_upgrade;');
+    expect(live).toContain('proxy_http_version 1.1;');
+  });
+
+  it('does not proxy Bolt: bolt-gateway-tls serves its TLS itself, so the gateway sees every client address', () => {
+    expect(proxiesBolt(site)).toBe(false);
+    expect(proxy.ports!.map((p) => p.target)).not.toContain(7687);
+    expect(Object.keys(proxy.depends_on ?? {})).toEqual(['grafana']);
+    // The check catches the old wss proxy in front of the gateway, and a raw TCP (stream) proxy.
+    const wss = 'server {\n    listen 7688 ssl;\n    location / {\n        set $gw http://bolt-gateway:7687;\n        proxy_pass $gw;\n    }\n}\n';
+    expect(proxiesBolt(site + wss)).toBe(true);
+    expect(proxiesBolt('stream {\n    server { listen 7688 ssl; proxy_pass gw:7687; }\n}\n')).toBe(true);
   });
 });
+
+/** Whether an nginx config (comments aside) proxies anything but Grafana: a Bolt port, the gateway, a stream block. */
+function proxiesBolt(config: string): boolean {
+  const directives = config.replace(/#.*$/gm, '');
+  const passes = [...directives.matchAll(/proxy_pass\s+([^;]+);/g)].map((m) => m[1]);
+  return (
+    /bolt|memgraph|\b768[78]\b/i.test(directives) ||
+    /^\s*stream\s*\{/m.test(directives) ||
+    passes.some((target) => target !== '$grafana')
+  );
+}

@@ -60,8 +60,8 @@ interface DriverErrorShape {
 
 export const WEBSOCKET_HINT =
   'The browser opens this connection itself, not the Grafana server, so the URL must be reachable from here. ' +
-  'Memgraph serves Bolt over WebSocket on its Bolt port only without TLS: a Grafana served over https makes the ' +
-  'browser use wss://, which needs a TLS-terminating WebSocket proxy in front of Memgraph (then use wss://proxy). ' +
+  'A Grafana served over https makes the browser use wss://: the Bolt gateway serves it itself when given ' +
+  "certificate files (the stack's tls profile: port 7688); Memgraph alone serves WebSocket only without TLS. " +
   "With Grafana's content_security_policy enabled, its connect-src must allow ws://host:port (or wss://).";
 
 /** Maps anything a query can throw to a MemgraphError with an actionable message. */

@@ -21,10 +21,10 @@ export function TlsGuidance({ url, encryption }: { url: string; encryption: Encr
     <div data-testid={TEST_IDS.tlsGuidance}>
       <Alert severity="info" title={tls ? 'Browsers will connect with wss:// (TLS)' : 'Browsers will connect with ws:// (no TLS)'}>
         {tls
-          ? 'Memgraph serves Bolt over WebSocket only without TLS, so put a TLS-terminating WebSocket proxy in front ' +
-            'of it and set the URL to wss://proxy-host[:port]. '
-          : 'Memgraph accepts this directly on its Bolt port. A Grafana served over https cannot use it (browsers ' +
-            'forbid ws:// from https pages): then use a TLS proxy and wss://. '}
+          ? "The Bolt gateway serves this itself when given certificate files (the stack's tls profile: " +
+            'bolt://host:7688 or bolt+s://host:7688). Memgraph alone serves WebSocket only without TLS. '
+          : 'The Bolt gateway (and Memgraph) accept this directly on their Bolt port. A Grafana served over https ' +
+            "cannot use it (browsers forbid ws:// from https pages): then use the gateway's TLS port. "}
         {WEBSOCKET_HINT}
       </Alert>
     </div>
