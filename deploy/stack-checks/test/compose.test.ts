@@ -234,7 +234,7 @@ describe('business exporter', () => {
     expect(dockerfileCopiesFrom(dockerfile)).toContainEqual(
       expect.objectContaining({ source: '/src/deploy/business-exporter/dist/main.js' })
     );
-    expect(readText(dockerfile)).toMatch(/^RUN npm run bundle .*-w deploy\/business-exporter/m);
+    expect(readText(dockerfile)).toMatch(/^RUN npm run bundle .*(?:-w|--workspace) deploy\/business-exporter\b/m);
     const port = exporter.environment!.BUSINESS_EXPORTER_PORT;
     expect(exporter.healthcheck!.test.join(' ')).toContain(`http://127.0.0.1:${port}/metrics`);
     expect(exporter.environment).toMatchObject({
