@@ -2,6 +2,7 @@ import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { Observable } from 'rxjs';
 
 import { type CypherResult, ResultCollector } from '../frames/cypherResult';
+import type { CypherStatement } from '../model/statement';
 import {
   DeadlineExceeded,
   describeFailure,
@@ -14,10 +15,7 @@ import { type ConnectionState, sessionConnection, type SessionConnection } from 
 
 export type { CypherResult };
 
-export interface CypherStatement {
-  text: string;
-  parameters: Record<string, unknown>;
-}
+export type { CypherStatement };
 
 export interface RunOptions {
   database?: string;

@@ -9,7 +9,7 @@ import {
 import neo4j from 'neo4j-driver';
 
 import { MemgraphError, missingParameterMessage } from '../connection/errors';
-import type { CypherStatement } from '../connection/runCypher';
+import type { CypherStatement } from '../model/statement';
 import type { VariableSource, VariableValue } from './variables';
 
 /**
