@@ -159,7 +159,7 @@ export function bindTokens(
   // The bound statement, token by token; a token's origin in the user's text is known when no macro expanded.
   const firstMacro = [...consumed][0];
   const bound: Token[] = [];
-  const origins: (Token | undefined)[] = [];
+  const origins: Array<Token | undefined> = [];
   let offset = 0;
   for (const token of expandedTokens) {
     const reference = referenceOf(token);
