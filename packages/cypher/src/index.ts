@@ -1,4 +1,4 @@
-export { CypherTextError, positionAt, type TextPosition } from './errors';
+export { CypherTextError, positionAt, withoutPosition, type TextPosition } from './errors';
 export { tokenize, isTrivia, type Token, type TokenKind } from './lexer';
 export { expandMacros, expandMacroTokens, parseIntervalMs, MACROS, type MacroInfo, type MacroExpansion } from './macros';
 export {

@@ -1,4 +1,13 @@
-import { bindStatement, bindTokens, CypherTextError, isTrivia, tokenize, type BindProblem, type Token } from '@opentruss/cypher';
+import {
+  bindStatement,
+  bindTokens,
+  CypherTextError,
+  isTrivia,
+  tokenize,
+  withoutPosition,
+  type BindProblem,
+  type Token,
+} from '@opentruss/cypher';
 
 import { type CypherDiagnostic } from './diagnostic';
 import { NEO4J_ONLY_FUNCTIONS } from './memgraphFunctions';
@@ -11,9 +20,6 @@ const error = (message: string, start: number, end = start + 1): CypherDiagnosti
   end,
   source: 'datasource',
 });
-
-/** The engine's messages about the text end with "(line L, column C)"; a marker already sits there. */
-export const withoutPosition = (message: string) => message.replace(/ \(line \d+, column \d+\)$/, '');
 
 const fromProblem = (problem: BindProblem): CypherDiagnostic =>
   error(withoutPosition(problem.message), problem.start, problem.end);

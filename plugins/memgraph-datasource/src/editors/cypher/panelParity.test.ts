@@ -1,10 +1,10 @@
-import { bindStatement } from '@opentruss/cypher';
+import { bindStatement, withoutPosition } from '@opentruss/cypher';
 
 import { MemgraphError } from '../../connection/errors';
 import { prepareStatement } from '../../query/prepareStatement';
 import { timeParameters } from '../../query/timeParameters';
 import type { VariableValue } from '../../query/variables';
-import { datasourceDiagnostics, withoutPosition } from './datasourceDiagnostics';
+import { datasourceDiagnostics } from './datasourceDiagnostics';
 import type { QueryContext } from './queryContext';
 
 const time = timeParameters({ fromMs: 1_714_521_600_000, toMs: 1_714_608_000_000, intervalMs: 60_000 }, 'UTC');
