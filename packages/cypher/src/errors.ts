@@ -28,3 +28,8 @@ export class CypherTextError extends Error {
     this.position = position;
   }
 }
+
+/** A CypherTextError's message without the "(line L, column C)" it ends with, for a marker that sits there already. */
+export function withoutPosition(message: string): string {
+  return message.replace(/ \(line \d+, column \d+\)$/, '');
+}

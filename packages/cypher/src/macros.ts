@@ -72,15 +72,36 @@ interface Argument {
  * Throws CypherTextError (with line and column) for malformed macro calls.
  */
 export function expandMacros(cypher: string): string {
-  const tokens = tokenize(cypher);
-  return expandRange(cypher, tokens, 0, tokens.length);
+  return expandMacroTokens(cypher, tokenize(cypher)).text;
+}
+
+/** What expandMacroTokens made of the text. */
+export interface MacroExpansion {
+  text: string;
+  /** False when the text holds no macro call: `text` is then the input itself, and its tokens still hold. */
+  expanded: boolean;
+}
+
+/**
+ * expandMacros over tokens already lexed from `cypher`. `consumed` receives the tokens that do not reach the
+ * expansion as written — the macro names and `$__interval` as a `$__timeGroup` interval — even when a later macro
+ * call is malformed and this throws, so a caller never mistakes them for variables.
+ */
+export function expandMacroTokens(
+  cypher: string,
+  tokens: readonly Token[],
+  consumed: Set<Token> = new Set()
+): MacroExpansion {
+  const before = consumed.size;
+  const text = expandRange(cypher, tokens, 0, tokens.length, consumed);
+  return { text, expanded: consumed.size > before };
 }
 
 function macroName(token: Token): string | undefined {
   return token.kind === 'parameter' && token.value?.startsWith('__') ? `$${token.value}` : undefined;
 }
 
-function expandRange(text: string, tokens: Token[], from: number, to: number): string {
+function expandRange(text: string, tokens: readonly Token[], from: number, to: number, consumed: Set<Token>): string {
   let out = '';
   let i = from;
   while (i < to) {
@@ -96,8 +117,9 @@ function expandRange(text: string, tokens: Token[], from: number, to: number): s
           token.start
         );
       }
+      consumed.add(token);
       const { args, closeIndex } = readArguments(text, tokens, i + 1, to, name);
-      out += expandCall(text, tokens, name, args, token.start);
+      out += expandCall(text, tokens, name, args, token.start, consumed);
       i = closeIndex + 1;
     } else if (known) {
       throw new CypherTextError(`${name} is a macro and must be followed directly by (…)`, text, token.start);
@@ -115,7 +137,7 @@ const CLOSERS = new Set([')', ']', '}']);
 /** Splits `( a, b )` starting at tokens[open] into arguments at depth-1 commas. */
 function readArguments(
   text: string,
-  tokens: Token[],
+  tokens: readonly Token[],
   open: number,
   to: number,
   name: string
@@ -148,7 +170,14 @@ function readArguments(
   throw new CypherTextError(`${name}( is never closed: expected )`, text, tokens[open].start);
 }
 
-function expandCall(text: string, allTokens: Token[], name: string, args: Argument[], offset: number): string {
+function expandCall(
+  text: string,
+  allTokens: readonly Token[],
+  name: string,
+  args: Argument[],
+  offset: number,
+  consumed: Set<Token>
+): string {
   const expected = name === '$__timeGroup' ? 2 : 1;
   const usage = MACROS.find((m) => m.name === name)!.signature;
   if (args.length !== expected) {
@@ -158,25 +187,32 @@ function expandCall(text: string, allTokens: Token[], name: string, args: Argume
       offset
     );
   }
-  const expression = argumentExpression(text, allTokens, args[0], name, usage);
+  const expression = argumentExpression(text, allTokens, args[0], name, usage, consumed);
   switch (name) {
     case '$__timeFilter':
       return timeFilterOf(expression);
     case '$__epochMs':
       return epochMsOf(expression);
     default:
-      return timeGroupOf(expression, intervalArgument(text, args[1], usage));
+      return timeGroupOf(expression, intervalArgument(text, args[1], usage, consumed));
   }
 }
 
 /** The argument as Cypher, parenthesised unless a plain property chain, comments dropped (a `//` comment would swallow the expansion). */
-function argumentExpression(text: string, allTokens: Token[], arg: Argument, name: string, usage: string): string {
+function argumentExpression(
+  text: string,
+  allTokens: readonly Token[],
+  arg: Argument,
+  name: string,
+  usage: string,
+  consumed: Set<Token>
+): string {
   const significant = arg.tokens.filter((t) => !isTrivia(t));
   if (significant.length === 0) {
     throw new CypherTextError(`${name} needs an expression — ${usage}`, text, arg.start);
   }
   const first = allTokens.indexOf(arg.tokens[0]);
-  const inner = expandRange(text, allTokens, first, first + arg.tokens.length);
+  const inner = expandRange(text, allTokens, first, first + arg.tokens.length, consumed);
   // Only trivia is touched: whitespace inside strings or backticked names is part of the value.
   let compact = '';
   for (const token of tokenize(inner)) {
@@ -202,7 +238,7 @@ function isPropertyChain(expression: string): boolean {
   );
 }
 
-function intervalArgument(text: string, arg: Argument, usage: string): string {
+function intervalArgument(text: string, arg: Argument, usage: string, consumed: Set<Token>): string {
   const significant = arg.tokens.filter((t) => !isTrivia(t));
   const only = significant.length === 1 ? significant[0] : undefined;
   // $__interval as Grafana users write it: `$__interval`, `${__interval}` or `[[__interval]]` (no format).
@@ -210,6 +246,7 @@ function intervalArgument(text: string, arg: Argument, usage: string): string {
     (only?.kind === 'parameter' || (only?.kind === 'variable' && !only.format && !only.fieldPath)) &&
     (only.value === '__interval' || only.value === TIME_PARAMETERS.intervalMs);
   if (isIntervalReference) {
+    consumed.add(only);
     return `$${TIME_PARAMETERS.intervalMs}`;
   }
   const literal = significant.map((t) => t.text).join('');

@@ -184,7 +184,12 @@ export function describeRefusal({ clause, kind }: Pick<WriteClause, 'clause' | '
  * labels or relationship types (`:Create`, `[:DELETE|SET]`), aliases (`AS remove`) or namespaces (`merge.x`).
  */
 export function findWriteClause(cypher: string): WriteClause | undefined {
-  const tokens = tokenize(cypher).filter((t) => !isTrivia(t));
+  return findWriteClauseInTokens(cypher, tokenize(cypher));
+}
+
+/** findWriteClause over tokens already lexed from `cypher` (the binding engine lexes once for every check). */
+export function findWriteClauseInTokens(cypher: string, allTokens: readonly Token[]): WriteClause | undefined {
+  const tokens = allTokens.filter((t) => !isTrivia(t));
   const foreachParens: boolean[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -205,13 +210,16 @@ export function findWriteClause(cypher: string): WriteClause | undefined {
 export function assertReadOnly(cypher: string): void {
   const write = findWriteClause(cypher);
   if (write) {
-    throw new CypherTextError(
-      `Refused before sending: ${describeRefusal(write)}. The Memgraph datasource only reads; ` +
-        'run writes from another client with a user allowed to change the graph',
-      cypher,
-      write.position.offset
-    );
+    throw new CypherTextError(readOnlyRefusal(write), cypher, write.position.offset);
   }
+}
+
+/** The datasource's refusal of a write, without its position. */
+export function readOnlyRefusal(write: Pick<WriteClause, 'clause' | 'kind'>): string {
+  return (
+    `Refused before sending: ${describeRefusal(write)}. The Memgraph datasource only reads; ` +
+    'run writes from another client with a user allowed to change the graph'
+  );
 }
 
 function upper(token: Token | undefined): string | undefined {

@@ -16,7 +16,8 @@ export interface VariableReference {
   end: number;
 }
 
-function toReference(token: Token): VariableReference | undefined {
+/** The reference a token stands for, or undefined when it is no `$name`, `${…}` or `[[…]]`. */
+export function referenceOf(token: Token): VariableReference | undefined {
   if (token.kind === 'parameter') {
     return { name: token.value!, syntax: 'dollar', text: token.text, start: token.start, end: token.end };
   }
@@ -35,8 +36,13 @@ function toReference(token: Token): VariableReference | undefined {
 }
 
 export function findVariableReferences(cypher: string): VariableReference[] {
-  return tokenize(cypher)
-    .map(toReference)
+  return findVariableReferencesInTokens(tokenize(cypher));
+}
+
+/** findVariableReferences over tokens already lexed. */
+export function findVariableReferencesInTokens(tokens: readonly Token[]): VariableReference[] {
+  return tokens
+    .map(referenceOf)
     .filter((ref): ref is VariableReference => ref !== undefined);
 }
 
@@ -47,7 +53,7 @@ export function findVariableReferences(cypher: string): VariableReference[] {
 export function replaceVariableReferences(cypher: string, replace: (reference: VariableReference) => string): string {
   return tokenize(cypher)
     .map((token) => {
-      const reference = toReference(token);
+      const reference = referenceOf(token);
       return reference ? replace(reference) : token.text;
     })
     .join('');

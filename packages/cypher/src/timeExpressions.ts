@@ -27,6 +27,14 @@ export const TIME_PARAMETERS = {
   timeZone: '__datasource_timezone',
 } as const;
 
+/** What each of TIME_PARAMETERS holds, for completion and help; keyed by parameter name (without `$`). */
+export const TIME_PARAMETER_DESCRIPTIONS: Readonly<Record<(typeof TIME_PARAMETERS)[keyof typeof TIME_PARAMETERS], string>> = {
+  [TIME_PARAMETERS.from]: 'Start of the dashboard time range, epoch milliseconds (integer)',
+  [TIME_PARAMETERS.to]: 'End of the dashboard time range, epoch milliseconds (integer)',
+  [TIME_PARAMETERS.intervalMs]: "The panel's interval in milliseconds (integer)",
+  [TIME_PARAMETERS.timeZone]: "The datasource's time zone (IANA name), in which the time macros read a Date",
+};
+
 // Regular expressions written without backslashes where possible: Cypher string escapes would need doubling.
 const DATE = '[0-9]{4}-[0-9]{2}-[0-9]{2}';
 const LOCAL_DATE_TIME = `${DATE}T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{3}([0-9]{3})?)?)?`;

@@ -1,3 +1,8 @@
+import { missingParameterMessage } from '@opentruss/cypher';
+
+/** The message moved to @opentruss/cypher with the binding rules; re-exported for the connection's callers. */
+export { missingParameterMessage };
+
 /** What went wrong, so callers (and tests) can tell failures apart without parsing messages. */
 export type FailureKind =
   | 'unreachable'
@@ -181,12 +186,5 @@ function poolBusy(context: FailureContext, error: unknown): MemgraphError {
       `running, so this query never reached Memgraph within the query timeout (${context.queryTimeoutSeconds} s). ` +
       'Wait for the running panels, or raise "Maximum connections per browser" in the datasource settings.',
     error
-  );
-}
-
-export function missingParameterMessage(name: string): string {
-  return (
-    `Parameter $${name} has no value. Define a dashboard variable named "${name}", or use the datasource's ` +
-    'built-in parameters $__from, $__to and $__interval_ms.'
   );
 }

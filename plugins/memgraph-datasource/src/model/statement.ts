@@ -2,4 +2,6 @@
 export interface CypherStatement {
   text: string;
   parameters: Record<string, unknown>;
+  /** `show` (SHOW … statements) runs auto-commit, as Memgraph refuses them in explicit transactions; absent means `read`. */
+  kind?: 'read' | 'show';
 }

@@ -125,6 +125,13 @@ describe('prepareStatement', () => {
     );
   });
 
+  it('says which statements run auto-commit: SHOW … is show, everything else read', () => {
+    expect(prepareStatement('SHOW INDEX INFO', time, source({})).kind).toBe('show');
+    expect(prepareStatement('/* info */ show storage info', time, source({})).kind).toBe('show');
+    expect(prepareStatement('MATCH (n) RETURN n', time, source({})).kind).toBe('read');
+    expect(prepareStatement("RETURN 'SHOW' AS s", time, source({})).kind).toBe('read');
+  });
+
   it('sends whole numbers from variables as integers, lists element by element', () => {
     const { parameters } = prepareStatement('RETURN $n, $xs, $f', time, source({ n: 3, xs: [1, 'a'], f: 1.5 }));
     expect(parameters.n).toEqual(neo4j.int(3));

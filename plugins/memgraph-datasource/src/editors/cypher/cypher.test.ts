@@ -92,6 +92,17 @@ describe('diagnostics', () => {
     ]);
   });
 
+  it('while the variable list is unknown calls no parameter missing, and still refuses the rest', () => {
+    const unknown: QueryContext = { schema };
+    expect(cypherDiagnostics('MATCH (n) WHERE n.id = $lot RETURN n', unknown)).toEqual([]);
+    expect(cypherDiagnostics('MATCH (n) WHERE n.id = $lot DELETE n', unknown)).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('this query writes (DELETE)') }),
+    ]);
+    expect(cypherDiagnostics('MATCH (n) WHERE n.id = $lot RETURN n', { ...unknown, variables: [] })).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('Parameter $lot has no value') }),
+    ]);
+  });
+
   it('without the library still reports what the datasource would refuse', () => {
     expect(cypherDiagnostics('MATCH (n) RETRN n', context)).toEqual([]);
     expect(cypherDiagnostics('CREATE (n)', context)).toHaveLength(1);

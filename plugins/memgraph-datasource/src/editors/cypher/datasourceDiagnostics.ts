@@ -1,21 +1,17 @@
 import {
-  assertReadOnly,
+  bindStatement,
+  bindTokens,
   CypherTextError,
-  expandMacros,
-  findVariableReferences,
-  identifierFromValue,
   isTrivia,
-  MACROS,
   tokenize,
+  withoutPosition,
+  type BindProblem,
   type Token,
 } from '@opentruss/cypher';
 
-import { missingParameterMessage } from '../../connection/errors';
 import { type CypherDiagnostic } from './diagnostic';
 import { NEO4J_ONLY_FUNCTIONS } from './memgraphFunctions';
-import { isKnownParameter, type QueryContext } from './queryContext';
-
-const MACRO_NAMES = new Set(MACROS.map((macro) => macro.name.slice(1)));
+import { BUILT_IN_PARAMETERS, editorVariables, type QueryContext } from './queryContext';
 
 const error = (message: string, start: number, end = start + 1): CypherDiagnostic => ({
   severity: 'error',
@@ -25,78 +21,31 @@ const error = (message: string, start: number, end = start + 1): CypherDiagnosti
   source: 'datasource',
 });
 
-/** The engine's messages end with "(line L, column C)"; a marker already sits there. */
-const withoutPosition = (message: string) => message.replace(/ \(line \d+, column \d+\)$/, '');
-
-function fromTextError(err: unknown, text: string): CypherDiagnostic {
-  if (!(err instanceof CypherTextError)) {
-    throw err;
-  }
-  const start = err.position.offset;
-  const wordEnd = /^[\w$`]+/.exec(text.slice(start))?.[0].length ?? 1;
-  return error(withoutPosition(err.message), start, start + Math.max(1, wordEnd));
-}
+const fromProblem = (problem: BindProblem): CypherDiagnostic =>
+  error(withoutPosition(problem.message), problem.start, problem.end);
 
 /**
- * What the datasource itself would refuse before sending, found with the same code it runs (the lexer, the
- * read-only guard, the macro expander, variable binding) — so the editor never disagrees with the panel — plus
- * warnings for Neo4j functions and subqueries Memgraph lacks, which Neo4j's language library cannot know.
+ * What the datasource itself would refuse before sending, found by the engine the panel runs (bindTokens of
+ * @opentruss/cypher: read-only guard, macros, variable binding) — so the editor never disagrees with the panel —
+ * plus warnings for Neo4j functions and subqueries Memgraph lacks, which Neo4j's language library cannot know.
+ * While the dashboard's variable list is unknown, no parameter is called missing.
  */
 export function datasourceDiagnostics(text: string, context: QueryContext): CypherDiagnostic[] {
-  let tokens: Token[];
+  let tokens: Token[] | undefined;
   try {
     tokens = tokenize(text);
   } catch (err) {
-    return [fromTextError(err, text)]; // nothing else can be checked on text that does not tokenise
-  }
-  const found: CypherDiagnostic[] = [];
-  for (const check of [() => assertReadOnly(text), () => expandMacros(text)]) {
-    try {
-      check();
-    } catch (err) {
-      found.push(fromTextError(err, text));
+    if (!(err instanceof CypherTextError)) {
+      throw err;
     }
   }
-  found.push(...variableDiagnostics(text, context), ...unsupportedFeatures(tokens));
-  return found;
-}
-
-function variableDiagnostics(text: string, context: QueryContext): CypherDiagnostic[] {
-  const found: CypherDiagnostic[] = [];
-  const missing = new Set<string>();
-  for (const reference of findVariableReferences(text)) {
-    const { name, start, end } = reference;
-    if (reference.fieldPath !== undefined) {
-      found.push(
-        error(`${reference.text}: variable fields are not supported; use $${name} and pick the field in Cypher.`, start, end)
-      );
-    } else if (reference.format !== undefined && reference.format !== 'raw') {
-      found.push(
-        error(
-          `${reference.text}: the format ":${reference.format}" would splice text into the query. Write $${name} ` +
-            `(a list for multi-value variables); only \${${name}:raw} inserts a label, type or property key.`,
-          start,
-          end
-        )
-      );
-    } else if (reference.format === 'raw') {
-      const value = context.variableValue?.(name);
-      if (value !== undefined) {
-        try {
-          identifierFromValue(value, reference.text);
-        } catch (err) {
-          found.push(error((err as Error).message, start, end));
-        }
-      }
-    }
-    const isMacroName = MACRO_NAMES.has(name) || name === '__interval';
-    const isNestedList = reference.syntax === 'brackets' && !context.variables?.includes(name);
-    if (!isMacroName && !isNestedList && !isKnownParameter(name, context) && !missing.has(name)) {
-      missing.add(name);
-      found.push(error(missingParameterMessage(name), start, end));
-    }
-  }
-  return found;
+  const variables = editorVariables(context);
+  // Text that does not tokenise: bindStatement reports just the lexer's error, worded as the panel words it.
+  const { problems } = tokens
+    ? bindTokens(text, tokens, BUILT_IN_PARAMETERS, variables)
+    : bindStatement(text, BUILT_IN_PARAMETERS, variables);
+  const shown = context.variables === undefined ? problems.filter((p) => p.kind !== 'missing-parameter') : problems;
+  return [...shown.map(fromProblem), ...(tokens ? unsupportedFeatures(tokens) : [])];
 }
 
 function unsupportedFeatures(tokens: Token[]): CypherDiagnostic[] {

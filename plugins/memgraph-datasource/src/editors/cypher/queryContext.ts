@@ -1,13 +1,10 @@
+import { TIME_PARAMETER_DESCRIPTIONS, type BindingVariables } from '@opentruss/cypher';
+
 import type { VariableValue } from '../../query/variables';
 import type { GraphSchema } from '../../schema/graphSchema';
 
-/** Parameters every query receives from the datasource (see query/timeParameters). */
-export const BUILT_IN_PARAMETERS: Readonly<Record<string, string>> = {
-  __from: 'Start of the dashboard time range, epoch milliseconds (integer)',
-  __to: 'End of the dashboard time range, epoch milliseconds (integer)',
-  __interval_ms: "The panel's interval in milliseconds (integer)",
-  __datasource_timezone: "The datasource's time zone (IANA name), in which the time macros read a Date",
-};
+/** Parameters every query receives from the datasource (see query/timeParameters), with what they hold. */
+export const BUILT_IN_PARAMETERS: Readonly<Record<string, string>> = TIME_PARAMETER_DESCRIPTIONS;
 
 /**
  * Grafana's global variables, which TemplateSrv resolves in panels (scoped values) although no dashboard lists
@@ -36,11 +33,15 @@ export interface QueryContext {
   schema?: GraphSchema;
 }
 
-export function isKnownParameter(name: string, context: QueryContext): boolean {
-  return (
-    name in BUILT_IN_PARAMETERS ||
-    GRAFANA_GLOBAL_VARIABLES.includes(name) ||
-    context.variables === undefined ||
-    context.variables.includes(name)
-  );
+/**
+ * The variables as the binding engine sees them in the editor: the dashboard's and Grafana's global variables
+ * (which a panel's TemplateSrv resolves) by name, values where the editor has them. With the list unknown every
+ * value the editor can read still counts (the caller hides missing parameters then).
+ */
+export function editorVariables(context: QueryContext): BindingVariables {
+  const names = context.variables && [...context.variables, ...GRAFANA_GLOBAL_VARIABLES];
+  return {
+    valueOf: (name) => (names === undefined || names.includes(name) ? context.variableValue?.(name) : undefined),
+    names: () => names ?? [],
+  };
 }
