@@ -5,7 +5,7 @@
 import './grafanaInNode';
 
 export { RANGE, dataSource, instanceSettings, queryRequest, runQuery } from './harness';
-export { fakeTemplateSrv, type FakeVariable } from './fakeTemplateSrv';
+export { FakeTemplateSrv, fakeTemplateSrv, type FakeVariable } from './templateSrv';
 export { cypherResult, node, path, rel } from './results';
 export { resultColumn, toColumn } from './columns';
 

@@ -21,7 +21,7 @@ import { e2eApi } from './api/e2eApi';
 import { configureSystemJS } from './loader/systemjs';
 import { backendSrv } from './services/backendSrv';
 import { dataSourceSrv } from './services/dataSourceSrv';
-import { templateSrv } from './services/templateSrv';
+import { templateSrv } from './services/dashboardVariables';
 import { AppConfigPage, AppRootPage } from './ui/AppPages';
 import { HostRouter, interceptLinkClicks } from './ui/HostRouter';
 import { HostPluginPage } from './ui/PluginPage';

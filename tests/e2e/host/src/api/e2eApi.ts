@@ -6,7 +6,7 @@ import { config, locationService } from '@grafana/runtime';
 import { importPlugin } from '../loader/pluginLoader';
 import { sharedDependencies } from '../loader/sharedDependencies';
 import { dataSourceSrv } from '../services/dataSourceSrv';
-import { templateSrv } from '../services/templateSrv';
+import { templateSrv } from '../services/dashboardVariables';
 import { showView, workbenchState } from '../ui/Workbench';
 import { panelRunner } from './panelRunner';
 import { variableOptions } from './variableOptions';

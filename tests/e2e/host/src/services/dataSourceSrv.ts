@@ -6,7 +6,7 @@ import type { DataSourceApi, DataSourceInstanceSettings, DataSourceRef } from '@
 import { config, DataSourceWithBackend, type DataSourceSrv, type GetDataSourceListFilters } from '@grafana/runtime';
 
 import { importDataSourcePlugin } from '../loader/pluginLoader';
-import { templateSrv } from './templateSrv';
+import { templateSrv } from './dashboardVariables';
 
 type Ref = string | DataSourceRef | null | undefined;
 
