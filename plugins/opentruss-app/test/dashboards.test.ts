@@ -6,13 +6,8 @@ import path from 'node:path';
 import { ALERTS, COMMON_LABELS, RUNBOOKS, THRESHOLDS, type AlertDefinition } from '@opentruss/alerts';
 import { DASHBOARD_UIDS, DATASOURCE_UIDS, PLUGIN_IDS, runbookPath } from '@opentruss/contract';
 import { DEMO_GRAPH_PRESETS, QUERY_CATALOGUE, catalogueQuery } from '@opentruss/opentruss-graph';
-import {
-  PLUGIN_ROOT,
-  buildDashboards,
-  dashboardFile,
-  generatedFiles,
-  REVISIONS_FILE,
-} from '../dashboards-as-code/outputs';
+import { buildDashboards, generatedFiles } from '../dashboards-as-code/outputs';
+import { PLUGIN_ROOT, REVISIONS_FILE, dashboardFile } from '../dashboards-as-code/paths';
 import { contentHash, parseRevisionRecord } from '../dashboards-as-code/revisions';
 import { DASHBOARDS, dashboardTitle } from '../src/catalogue/dashboards';
 import { CHECKLIST_TASKS } from '../src/checklists/tasks';
