@@ -5,6 +5,7 @@ import { startBoltTestServer } from '@opentruss/bolt-test-server';
 import { catalogueResponders } from '@opentruss/business-exporter/testing';
 import {
   catalogueQuery,
+  type CatalogueQueryId,
   defaultEvaluationContext,
   generateDemoGraph,
   type DemoGraphPreset,
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const preset = process.argv[2] as DemoGraphPreset;
   const graph = generateDemoGraph({ preset });
   // What a correct collection must find, by the catalogue's own evaluators (placeholders excluded).
-  const total = (id: string, column: number) =>
+  const total = (id: CatalogueQueryId, column: number) =>
     catalogueQuery(id)
       .evaluate(graph, defaultEvaluationContext(graph))
       .reduce((sum, row) => sum + neo4j.integer.toNumber(row[column] as number), 0);

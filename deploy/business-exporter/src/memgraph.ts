@@ -1,5 +1,5 @@
 import { expandMacros, TIME_PARAMETERS } from '@opentruss/cypher';
-import { catalogueQuery, type CatalogueVariable } from '@opentruss/opentruss-graph';
+import { catalogueQuery, type CatalogueQueryId, type CatalogueVariable } from '@opentruss/opentruss-graph';
 import neo4j, { type Driver } from 'neo4j-driver';
 
 /** What a catalogue query is run with: its dashboard variables (lists of ids) and the time range. */
@@ -26,7 +26,7 @@ export const EXPORTER_TIME_ZONE = 'UTC';
  * A catalogue query as the exporter sends it: the catalogue's exact text with the datasource's macros expanded,
  * the time parameters the datasource always binds, and the query's declared variables, nothing else.
  */
-export function catalogueStatement(id: string, scope: QueryScope): Statement {
+export function catalogueStatement(id: CatalogueQueryId, scope: QueryScope): Statement {
   const query = catalogueQuery(id);
   const parameters: Record<string, unknown> = {
     [TIME_PARAMETERS.from]: neo4j.int(scope.from),

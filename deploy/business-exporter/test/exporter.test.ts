@@ -8,6 +8,7 @@ import {
   epochMsOf,
   generateDemoGraph,
   isPlaceholderId,
+  type CatalogueQueryId,
   type Row,
 } from '@opentruss/opentruss-graph';
 import { BUSINESS_ALERT_NAMES, alertByName } from '@opentruss/alerts';
@@ -23,7 +24,7 @@ import { catalogueResponders, scrape, testExporterOptions } from '../testing/cat
 const graph = generateDemoGraph();
 const context = defaultEvaluationContext(graph);
 const num = (value: unknown) => (neo4j.isInt(value) ? value.toNumber() : (value as number));
-const rows = (id: string, overrides: Partial<typeof context> = {}) => {
+const rows = (id: CatalogueQueryId, overrides: Partial<typeof context> = {}) => {
   const query = catalogueQuery(id);
   return query
     .evaluate(graph, { ...context, ...overrides })

@@ -41,5 +41,3 @@ export const PROMETHEUS_JOBS = {
   /** The read-only Bolt gateway's operations port (`GET /metrics`). */
   gateway: 'bolt-gateway',
 } as const;
-
-export type PrometheusJobKey = keyof typeof PROMETHEUS_JOBS;

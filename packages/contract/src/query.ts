@@ -6,8 +6,6 @@ import type { DataQuery } from '@grafana/schema';
  */
 export type ResultFormat = 'auto' | 'table' | 'time_series' | 'node_graph';
 
-export const RESULT_FORMATS: readonly ResultFormat[] = ['auto', 'table', 'time_series', 'node_graph'];
-
 /** A Memgraph datasource query, as stored in dashboards. */
 export interface MemgraphQuery extends DataQuery {
   /** Cypher text. Grafana variables and the time range reach Memgraph as parameters, never as spliced text. */

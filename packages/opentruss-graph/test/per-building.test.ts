@@ -5,6 +5,7 @@ import {
   ACCEPTED_LOT_STATUSES,
   LOW_CONFIDENCE_BELOW,
   type CatalogueQuery,
+  type CatalogueQueryId,
   type EvaluationContext,
   type Row,
   catalogueQuery,
@@ -16,7 +17,7 @@ import { smallGraph } from './helpers';
 const graph = smallGraph();
 const context = defaultEvaluationContext(graph);
 const num = (value: unknown) => (neo4j.isInt(value) ? value.toNumber() : (value as number));
-const rowsOf = (id: string, overrides: Partial<EvaluationContext> = {}) => {
+const rowsOf = (id: CatalogueQueryId, overrides: Partial<EvaluationContext> = {}) => {
   const query: CatalogueQuery = catalogueQuery(id);
   const rows = query.evaluate(graph, { ...context, ...overrides });
   return rows.map((row: Row) => Object.fromEntries(query.columns.map((c, i) => [c.name, row[i]])));

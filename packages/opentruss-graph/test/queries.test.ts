@@ -109,6 +109,7 @@ describe('query catalogue', () => {
         'approval-events',
       ])
     );
+    // @ts-expect-error an id outside the catalogue fails typecheck; untyped callers get the error below
     expect(() => catalogueQuery('nope')).toThrow(/No catalogue query "nope"/);
   });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DASHBOARDS } from '../src/catalogue/dashboards';
 import { DASHBOARD_BUILDERS } from './dashboards';
+import { PLUGIN_JSON_FILE, PLUGIN_ROOT, REVISIONS_FILE, dashboardFile } from './paths';
 import { withPanelDatasources } from './panels/datasources';
 import { pluginIncludes } from './pluginIncludes';
 import {
@@ -15,16 +16,6 @@ import {
   withVersion,
 } from './pluginVersions';
 import { contentHash, nextRevision, parseRevisionRecord, type RevisionRecord } from './revisions';
-
-/** The plugin's folder (this file is in <plugin>/dashboards-as-code). */
-export const PLUGIN_ROOT = path.resolve(__dirname, '..');
-export const REVISIONS_FILE = 'dashboards-as-code/revisions.json';
-export const PLUGIN_JSON_FILE = 'src/plugin.json';
-
-/** Where a dashboard lives, relative to src/ (what plugin.json `includes` name) and so in dist/. */
-export function dashboardFile(uid: string): string {
-  return `dashboards/${uid}.json`;
-}
 
 export interface GeneratedFile {
   path: string;

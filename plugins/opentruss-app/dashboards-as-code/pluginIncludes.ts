@@ -2,7 +2,7 @@
 // dashboards so a dashboard cannot exist without being bundled (or the reverse).
 import { DASHBOARDS } from '../src/catalogue/dashboards';
 import { ROUTES } from '../src/constants';
-import { dashboardFile } from './outputs';
+import { dashboardFile } from './paths';
 
 export interface PluginInclude {
   type: 'page' | 'dashboard';

@@ -5,14 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ALERTS, COMMON_LABELS, RUNBOOKS, THRESHOLDS, type AlertDefinition } from '@opentruss/alerts';
 import { DASHBOARD_UIDS, DATASOURCE_UIDS, PLUGIN_IDS, runbookPath } from '@opentruss/contract';
-import { DEMO_GRAPH_PRESETS, QUERY_CATALOGUE, catalogueQuery } from '@opentruss/opentruss-graph';
-import {
-  PLUGIN_ROOT,
-  buildDashboards,
-  dashboardFile,
-  generatedFiles,
-  REVISIONS_FILE,
-} from '../dashboards-as-code/outputs';
+import { DEMO_GRAPH_PRESETS, QUERY_CATALOGUE, catalogueQuery, type CatalogueQueryId } from '@opentruss/opentruss-graph';
+import { buildDashboards, generatedFiles } from '../dashboards-as-code/outputs';
+import { PLUGIN_ROOT, REVISIONS_FILE, dashboardFile } from '../dashboards-as-code/paths';
 import { contentHash, parseRevisionRecord } from '../dashboards-as-code/revisions';
 import { DASHBOARDS, dashboardTitle } from '../src/catalogue/dashboards';
 import { CHECKLIST_TASKS } from '../src/checklists/tasks';
@@ -229,7 +224,7 @@ describe('Memgraph queries come from the business catalogue, unchanged', () => {
     for (const [name, queryId] of [
       ['project', 'projects-variable'],
       ['building', 'buildings-variable'],
-    ]) {
+    ] as const) {
       expect(variables.find((v) => v.name === name)).toMatchObject({
         type: 'query',
         multi: true,
@@ -285,7 +280,7 @@ describe('wall overview', () => {
   });
 
   it('shows lots awaiting approval, the verified-element share and division acceptance progress', () => {
-    const byCypher = (id: string) =>
+    const byCypher = (id: CatalogueQueryId) =>
       wall.panels.filter((p) => p.targets?.some((t) => t.cypher === catalogueQuery(id).cypher));
     expect(byCypher('lots-by-status')[0].transformations).toEqual([
       {

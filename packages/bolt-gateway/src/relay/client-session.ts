@@ -7,19 +7,18 @@
 // sent upstream has been answered, and nothing behind it is sent before it — so the client sees answers in the
 // order it asked, as from one server.
 import {
+  answerHandshake,
   authenticationFailure,
   BOLT4,
   BOLT5,
-  BOLT_PREAMBLE,
   ChunkingError,
   createHydrator,
   Dechunker,
   errorCodes,
   frameMessage,
-  HANDSHAKE_SIZE,
+  HandshakeReader,
   helloMetadata,
   isBolt5,
-  negotiateVersion,
   NO_VERSION,
   PackStreamError,
   PackStreamReader,
@@ -84,7 +83,7 @@ const WATCHDOG_GRACE_MS = 5000;
 export class ClientSession {
   readonly id: string;
   private phase: Phase = 'HANDSHAKE';
-  private handshake = Buffer.alloc(0);
+  private readonly handshake = new HandshakeReader();
   private version: BoltVersion = '5.2';
   private dialect: Dialect = BOLT5;
   private answers = new LocalAnswers(BOLT5);
@@ -145,12 +144,12 @@ export class ClientSession {
     }
     try {
       if (this.phase === 'HANDSHAKE') {
-        this.handshake = Buffer.concat([this.handshake, data]);
-        if (this.handshake.length < HANDSHAKE_SIZE) {
+        const complete = this.handshake.push(data);
+        if (!complete) {
           return;
         }
-        const rest = this.handshake.subarray(HANDSHAKE_SIZE);
-        this.negotiate(this.handshake.subarray(0, HANDSHAKE_SIZE));
+        const { handshake, rest } = complete;
+        this.negotiate(handshake);
         if ((this.phase as Phase) === 'CONNECTED' && rest.length > 0) {
           this.dechunker.write(rest);
         }
@@ -171,16 +170,17 @@ export class ClientSession {
   // ---------------------------------------------------------------------------------------- handshake and login
 
   private negotiate(handshake: Buffer): void {
-    if (!handshake.subarray(0, 4).equals(BOLT_PREAMBLE)) {
+    const answer = answerHandshake(handshake, SUPPORTED_BOLT_VERSIONS);
+    if (answer.outcome === 'not-bolt') {
       this.close('not a Bolt handshake', true);
       return;
     }
-    const version = negotiateVersion(handshake, SUPPORTED_BOLT_VERSIONS);
-    if (!version) {
+    if (answer.outcome === 'no-common-version') {
       this.channel.write(NO_VERSION);
       this.close('no common Bolt version');
       return;
     }
+    const { version } = answer;
     this.version = version;
     this.dialect = isBolt5(version) ? BOLT5 : BOLT4;
     this.answers = new LocalAnswers(this.dialect);

@@ -5,11 +5,11 @@ import http from 'node:http';
 import net from 'node:net';
 import tls from 'node:tls';
 import { WebSocketServer } from 'ws';
+import { startsWithBoltPreamble } from '../wire';
 import type { ByteChannel } from './channel';
 import { TcpChannel } from './tcp-channel';
 import { WebSocketChannel } from './websocket-channel';
 
-export const BOLT_PREAMBLE = Buffer.from([0x60, 0x60, 0xb0, 0x17]);
 const HTTP_GET = Buffer.from('GET ', 'latin1');
 
 /** Called for every Bolt connection, with the bytes already read while sniffing the transport. */
@@ -113,7 +113,7 @@ export class BoltListener {
       }
       socket.off('data', sniff);
       const head = received.subarray(0, 4);
-      if (head.equals(BOLT_PREAMBLE)) {
+      if (startsWithBoltPreamble(head)) {
         clearTimeout(this.sniffTimers.get(socket));
         this.onChannel(new TcpChannel(socket), received);
       } else if (head.equals(HTTP_GET)) {

@@ -19,7 +19,7 @@ export function browserNeo4j(): Neo4jModule {
   return browserBuild;
 }
 
-export function driverModule(channel: Channel): Neo4jModule {
+function driverModule(channel: Channel): Neo4jModule {
   return channel === 'tcp' ? neo4j : browserNeo4j();
 }
 

@@ -6,8 +6,8 @@ import { MessageFramer } from '../chunking/message-framer';
 import { PackStreamReader, type Structure } from '../packstream/reader';
 import { BOLT5, createHydrator, packValue } from '../packstream/values';
 import { PackStreamWriter } from '../packstream/writer';
+import { BOLT_PREAMBLE } from '../wire';
 
-export const PREAMBLE = [0x60, 0x60, 0xb0, 0x17];
 /** neo4j-driver 6.3's proposal: manifest v1, 5.8–5.0, 4.4–4.2, 3.0. */
 export const DRIVER6_VERSIONS = [0x00, 0x00, 0x01, 0xff, 0x00, 0x08, 0x08, 0x05, 0x00, 0x02, 0x04, 0x04, 0x00, 0x00, 0x00, 0x03];
 
@@ -15,7 +15,7 @@ export const tags = { HELLO: 0x01, GOODBYE: 0x02, RESET: 0x0f, RUN: 0x10, BEGIN:
 export const responses = { SUCCESS: 0x70, RECORD: 0x71, IGNORED: 0x7e, FAILURE: 0x7f };
 
 export function handshake(versions: number[]): Buffer {
-  return Buffer.from([...PREAMBLE, ...versions]);
+  return Buffer.from([...BOLT_PREAMBLE, ...versions]);
 }
 
 /** One chunked request message. */

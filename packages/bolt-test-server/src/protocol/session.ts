@@ -1,46 +1,50 @@
 // One Bolt connection, Memgraph's way: handshake, HELLO/LOGON, then messages answered strictly in order.
 // Where Memgraph closes the connection on a message that makes no sense in the current state (RUN while a
 // result is open, PULL with nothing to pull, anything but HELLO first), so does this session.
+// This module is the state machine and its wiring; the rules it applies live beside it: authentication,
+// transactions, run records and failures, result streaming (and the handshake in @opentruss/bolt-protocol).
 import { isInt } from 'neo4j-driver';
 import type {
   BoltFailure,
   BoltVersion,
   ConnectionInfo,
   ReceivedMessage,
-  RecordsResponder,
   RequestType,
   Responder,
   RunOutcome,
   RunRecord,
 } from '../api';
 import {
-  authenticationFailure,
+  answerHandshake,
   BOLT4,
   BOLT5,
-  BOLT_PREAMBLE,
   ChunkingError,
   createHydrator,
   Dechunker,
   errorCodes,
-  HANDSHAKE_SIZE,
+  HandshakeReader,
   helloMetadata,
   isBolt5,
-  negotiateVersion,
   NO_VERSION,
   PackStreamError,
   PackStreamReader,
   requestTypes,
   routeNotSupported,
-  transactionTimeout,
   versionReply,
   type ByteChannel,
   type Dialect,
 } from '@opentruss/bolt-protocol';
-import { describeResponder, ResponderError } from '../responders/registry';
 import { ResultStream } from '../responders/result-stream';
 import { finalSummary, unmatchedQuery } from './answers';
-import { interruptible, Interrupted, pause, throwIfInterrupted, TransactionDeadline } from './interrupts';
-import { FLUSH_THRESHOLD, RecordEncodingError, ResponseWriter } from './response-writer';
+import { authenticate } from './authentication';
+import { interruptible, pause, throwIfInterrupted, TransactionDeadline } from './interrupts';
+import type { Refusal } from './refusals';
+import { maskCredentials, metadataField, timeoutOf, type Metadata, type Request } from './requests';
+import { ResponseWriter } from './response-writer';
+import { streamRows, type OpenResult } from './result-streaming';
+import { runFailureOf } from './run-failures';
+import { finishRun, newRunRecord } from './run-records';
+import { beginRefusal, endRefusal, openTransaction, type OpenTransaction } from './transactions';
 
 /** What a session needs from the server that owns it. */
 export interface SessionHost {
@@ -55,37 +59,12 @@ export interface SessionHost {
 
 type Phase = 'HANDSHAKE' | 'CONNECTED' | 'AUTHENTICATION' | 'READY' | 'FAILED' | 'DEFUNCT';
 
-interface OpenTransaction {
-  extra: Record<string, unknown>;
-  deadline: TransactionDeadline;
-  nextQid: number;
-}
-
-interface OpenResult {
-  run: RunRecord;
-  responder: RecordsResponder;
-  stream: ResultStream;
-  deadline: TransactionDeadline;
-  /** Auto-commit results own their deadline; explicit transactions share the BEGIN's. */
-  ownsDeadline: boolean;
-  signal: AbortSignal;
-}
-
-type Metadata = Record<string, unknown>;
-
-interface Request {
-  tag: number;
-  type: RequestType;
-  fields: unknown[];
-}
-
-const MASK = '******';
 const never = new Promise<never>(() => undefined);
 
 export class BoltSession {
   readonly info: ConnectionInfo;
   private phase: Phase = 'HANDSHAKE';
-  private handshake = Buffer.alloc(0);
+  private readonly handshake = new HandshakeReader();
   private dialect: Dialect = BOLT5;
   private writer!: ResponseWriter;
   private readonly dechunker = new Dechunker((message) => this.enqueue(message));
@@ -115,12 +94,12 @@ export class BoltSession {
     }
     try {
       if (this.phase === 'HANDSHAKE') {
-        this.handshake = Buffer.concat([this.handshake, data]);
-        if (this.handshake.length < HANDSHAKE_SIZE) {
+        const complete = this.handshake.push(data);
+        if (!complete) {
           return;
         }
-        const rest = this.handshake.subarray(HANDSHAKE_SIZE);
-        this.negotiate(this.handshake.subarray(0, HANDSHAKE_SIZE));
+        const { handshake, rest } = complete;
+        this.negotiate(handshake);
         if (this.info.boltVersion && rest.length > 0) {
           this.dechunker.write(rest);
         }
@@ -140,16 +119,17 @@ export class BoltSession {
   // ---------------------------------------------------------------------------------------- handshake
 
   private negotiate(handshake: Buffer): void {
-    if (!handshake.subarray(0, 4).equals(BOLT_PREAMBLE)) {
+    const answer = answerHandshake(handshake, this.host.boltVersions);
+    if (answer.outcome === 'not-bolt') {
       this.close('not a Bolt handshake (wrong preamble)', true);
       return;
     }
-    const version = negotiateVersion(handshake, this.host.boltVersions);
-    if (!version) {
+    if (answer.outcome === 'no-common-version') {
       this.channel.write(NO_VERSION);
       this.close(`no common Bolt version (client proposed ${handshake.subarray(4).toString('hex')})`);
       return;
     }
+    const { version } = answer;
     this.dialect = isBolt5(version) ? BOLT5 : BOLT4;
     this.writer = new ResponseWriter(this.channel, this.dialect);
     this.info.boltVersion = version;
@@ -259,7 +239,7 @@ export class BoltSession {
       return;
     }
     if (type === 'RUN') {
-      const run = this.newRun(fields);
+      const run = newRunRecord(fields, this.info, this.transaction?.extra);
       run.outcome = 'ignored';
       this.host.recordRun(run);
     }
@@ -278,14 +258,14 @@ export class BoltSession {
       // Bolt 5.1+: credentials come in LOGON.
       this.writer.success(helloMetadata(this.info.connectionId));
       this.phase = 'AUTHENTICATION';
-    } else if (this.authenticate(extra)) {
+    } else if (this.logIn(extra)) {
       this.writer.success(helloMetadata(this.info.connectionId));
       this.phase = 'READY';
     }
   }
 
   private logon(auth: Metadata): void {
-    if (this.authenticate(auth)) {
+    if (this.logIn(auth)) {
       this.writer.success(helloMetadata(this.info.connectionId));
       this.phase = 'READY';
     }
@@ -302,57 +282,37 @@ export class BoltSession {
     this.phase = 'AUTHENTICATION';
   }
 
-  /** Memgraph's rules: no scheme or an unknown one closes; wrong credentials answer FAILURE, then close. */
-  private authenticate(auth: Metadata): boolean {
-    const { scheme, principal, credentials } = auth;
-    if (scheme !== 'basic' && scheme !== 'none') {
-      this.close(scheme === undefined ? 'no authentication scheme' : `unsupported authentication scheme ${scheme}`);
+  /** Logs in with HELLO/LOGON `auth`; false when refused (the connection is then closed). */
+  private logIn(auth: Metadata): boolean {
+    const outcome = authenticate(auth, this.host.users);
+    if ('kind' in outcome) {
+      this.refuse(outcome);
       return false;
     }
-    if (scheme === 'basic' && (typeof principal !== 'string' || typeof credentials !== 'string')) {
-      this.close('basic authentication without principal or credentials');
-      return false;
-    }
-    const users = this.host.users;
-    const accepted =
-      users === undefined ||
-      (scheme === 'basic' &&
-        Object.prototype.hasOwnProperty.call(users, principal as string) &&
-        users[principal as string] === credentials);
-    if (!accepted) {
-      this.writer.failure(authenticationFailure);
-      this.close('authentication failure');
-      return false;
-    }
-    this.info.principal = scheme === 'basic' ? (principal as string) : '';
+    this.info.principal = outcome.principal;
     return true;
   }
 
   // ---------------------------------------------------------------------------------------- transactions
 
   private begin(extra: Metadata): void {
-    if (this.result) {
-      this.close('BEGIN while a result is open');
-    } else if (this.transaction) {
-      this.failWithoutRun({ code: errorCodes.client, message: 'Nested transactions are not supported.' });
-    } else {
-      this.transaction = { extra, deadline: new TransactionDeadline(timeoutOf(extra)), nextQid: 0 };
-      this.writer.success({});
+    const refusal = beginRefusal(this.result !== undefined, this.transaction);
+    if (refusal) {
+      this.refuse(refusal);
+      return;
     }
+    this.transaction = openTransaction(extra);
+    this.writer.success({});
   }
 
   private endTransactionRequest(type: 'COMMIT' | 'ROLLBACK'): void {
-    if (this.result) {
-      this.close(`${type} while a result is open`);
-    } else if (!this.transaction) {
-      const verb = type === 'COMMIT' ? 'commit' : 'rollback';
-      this.failWithoutRun({ code: errorCodes.client, message: `No current transaction to ${verb}.` });
-    } else if (type === 'COMMIT' && this.transaction.deadline.expired) {
-      this.failWithoutRun(transactionTimeout);
-    } else {
-      this.endTransaction();
-      this.writer.success({});
+    const refusal = endRefusal(type, this.result !== undefined, this.transaction);
+    if (refusal) {
+      this.refuse(refusal);
+      return;
     }
+    this.endTransaction();
+    this.writer.success({});
   }
 
   private endTransaction(): void {
@@ -369,27 +329,12 @@ export class BoltSession {
 
   // ---------------------------------------------------------------------------------------- queries
 
-  private newRun(fields: unknown[]): RunRecord {
-    const [query, parameters, extra] = fields;
-    return {
-      query: typeof query === 'string' ? query : String(query),
-      parameters: isMap(parameters) ? parameters : {},
-      extra: { ...this.transaction?.extra, ...(isMap(extra) ? extra : {}) },
-      connectionId: this.info.connectionId,
-      transport: this.info.transport,
-      explicitTransaction: this.transaction !== undefined,
-      outcome: 'streaming',
-      recordsSent: 0,
-      receivedAt: Date.now(),
-    };
-  }
-
   private async run(fields: unknown[]): Promise<void> {
     if (this.result) {
       this.close('RUN while a result is still open');
       return;
     }
-    const run = this.newRun(fields);
+    const run = newRunRecord(fields, this.info, this.transaction?.extra);
     this.host.recordRun(run);
     const transaction = this.transaction;
     const deadline = transaction?.deadline ?? new TransactionDeadline(timeoutOf(run.extra));
@@ -459,7 +404,8 @@ export class BoltSession {
         await pause(responder.batchDelayMs, signal);
       }
       stream.pullsAnswered++;
-      if (await this.streamRows(result, type === 'PULL' ? 'send' : 'skip', n)) {
+      if (await streamRows(result, this.writer, type === 'PULL' ? 'send' : 'skip', n)) {
+        this.close(`disconnectAfterRecords: ${responder.disconnectAfterRecords}`, true);
         return; // disconnected on purpose
       }
       if (await stream.hasMore(signal)) {
@@ -471,41 +417,6 @@ export class BoltSession {
       this.closeResult();
       this.settleFailedRun(run, error);
     }
-  }
-
-  /** Sends (or skips) up to n rows (all when n < 0). True when the responder's disconnect happened. */
-  private async streamRows(result: OpenResult, mode: 'send' | 'skip', n: number): Promise<boolean> {
-    const { run, responder, stream, signal } = result;
-    const disconnectAt = responder.disconnectAfterRecords;
-    for (let count = 0; n < 0 || count < n; count++) {
-      if (mode === 'send' && disconnectAt !== undefined && run.recordsSent >= disconnectAt) {
-        await this.writer.flush();
-        this.close(`disconnectAfterRecords: ${disconnectAt}`, true);
-        return true;
-      }
-      const row = await stream.next(signal);
-      if (row === undefined) {
-        break;
-      }
-      if (mode === 'skip') {
-        continue;
-      }
-      try {
-        this.writer.record(row, stream.fields);
-      } catch (error) {
-        if (error instanceof RecordEncodingError) {
-          throw new ResponderError(`${describeResponder(responder)}, row ${stream.rowsProduced}, ${error.message}`);
-        }
-        throw error;
-      }
-      stream.recordsSent++;
-      run.recordsSent++;
-      if (this.writer.pendingBytes >= FLUSH_THRESHOLD) {
-        await this.writer.flush();
-        throwIfInterrupted(signal);
-      }
-    }
-    return false;
   }
 
   private finishResult(outcome: 'completed' | 'discarded'): void {
@@ -533,24 +444,29 @@ export class BoltSession {
 
   /** A run that ended by interruption or by a broken responder. */
   private settleFailedRun(run: RunRecord, error: unknown): void {
-    if (error instanceof Interrupted) {
-      if (error.reason === 'closed') {
-        finishRun(run, 'disconnected');
-      } else {
-        this.fail(run, transactionTimeout, 'timed_out');
-      }
-      return;
+    const failure = runFailureOf(error);
+    if (failure.outcome === 'disconnected') {
+      finishRun(run, 'disconnected');
+    } else {
+      this.fail(run, failure.failure, failure.outcome);
     }
-    if (error instanceof ResponderError) {
-      this.fail(run, { code: errorCodes.database, message: `bolt-test-server: ${error.message}` });
-      return;
-    }
-    throw error;
   }
 
   private fail(run: RunRecord, failure: BoltFailure, outcome: RunOutcome = 'failed'): void {
     finishRun(run, outcome, failure);
     this.failWithoutRun(failure);
+  }
+
+  /** Carries out a rule's refusal: FAILURE (then only RESET helps), or closing (after a FAILURE for bad credentials). */
+  private refuse(refusal: Refusal): void {
+    if (refusal.kind === 'fail') {
+      this.failWithoutRun(refusal.failure);
+      return;
+    }
+    if (refusal.failureFirst) {
+      this.writer.failure(refusal.failureFirst);
+    }
+    this.close(refusal.reason);
   }
 
   private failWithoutRun(failure: BoltFailure): void {
@@ -592,30 +508,3 @@ export class BoltSession {
   }
 }
 
-function finishRun(run: RunRecord, outcome: RunOutcome, failure?: BoltFailure): void {
-  if (run.outcome === 'streaming') {
-    run.outcome = outcome;
-    run.failure = failure;
-  }
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function metadataField(fields: unknown[], index: number): Metadata {
-  const value = fields[index];
-  return isMap(value) ? value : {};
-}
-
-function timeoutOf(extra: Metadata): number | undefined {
-  const value = extra.tx_timeout;
-  return isInt(value) ? value.toNumber() : typeof value === 'number' ? value : undefined;
-}
-
-function maskCredentials(type: RequestType, fields: unknown[]): unknown[] {
-  if ((type === 'HELLO' || type === 'LOGON') && isMap(fields[0]) && 'credentials' in fields[0]) {
-    return [{ ...fields[0], credentials: MASK }, ...fields.slice(1)];
-  }
-  return fields;
-}

@@ -18,7 +18,7 @@ export function describeResponder(responder: Responder): string {
 }
 
 /** Catches malformed responders when they are added, not when a query happens to reach them. */
-export function validateResponder(responder: Responder): void {
+function validateResponder(responder: Responder): void {
   const problems: string[] = [];
   const r = responder as unknown as Record<string, unknown>;
   if (!(typeof r.match === 'string' || r.match instanceof RegExp || typeof r.match === 'function')) {

@@ -18,7 +18,7 @@ export interface LotWorkflow {
 }
 
 /** Share of lots in each current status: a site a few months into the works. */
-export const LOT_STATUS_WEIGHTS: Readonly<Record<LotStatus, number>> = {
+const LOT_STATUS_WEIGHTS: Readonly<Record<LotStatus, number>> = {
   PLANNING: 12,
   IN_PROGRESS: 23,
   SUBMITTED: 15,

@@ -41,7 +41,7 @@ export interface LotPlan {
 }
 
 /** Share of lots created by the rule engine (`lot_strategy`), whose timestamps are ISO strings. */
-export const RULE_ENGINE_LOT_SHARE = 0.7;
+const RULE_ENGINE_LOT_SHARE = 0.7;
 
 export function planDemoGraph(size: DemoGraphSize, seed: number, now: number): DemoGraphPlan {
   const random = new Random(seed);
@@ -114,7 +114,7 @@ const PLACEHOLDER_NODES: Partial<Record<Label, number>> = {
 };
 
 /** OpenTruss's default users (admin, editor, approver, pm). */
-export const DEFAULT_USER_COUNT = 4;
+const DEFAULT_USER_COUNT = 4;
 
 /** Node and relationship counts of the graph `generateDemoGraph` builds from this plan, without building it. */
 export function countDemoGraph(plan: DemoGraphPlan): DemoGraphCounts {

@@ -79,8 +79,6 @@ export const DEMO_GRAPH_PRESETS = {
 
 export type DemoGraphPreset = keyof typeof DEMO_GRAPH_PRESETS;
 
-export const DEMO_GRAPH_PRESET_NAMES = Object.keys(DEMO_GRAPH_PRESETS) as DemoGraphPreset[];
-
 /** A fixed "now", so default output is reproducible. */
 export const DEFAULT_DEMO_NOW = '2025-12-30T08:00:00.000Z';
 export const DEFAULT_DEMO_SEED = 20251230;

@@ -12,7 +12,7 @@ import neo4j, { type DateTime, type LocalDateTime } from 'neo4j-driver';
  */
 export type TimestampKind = 'local' | 'zoned' | 'iso';
 
-export const DEMO_ZONE = { id: 'Asia/Shanghai', offsetSeconds: 8 * 3600 } as const;
+const DEMO_ZONE = { id: 'Asia/Shanghai', offsetSeconds: 8 * 3600 } as const;
 
 export type DemoTimestamp = LocalDateTime<number> | DateTime<number> | string;
 
@@ -71,17 +71,6 @@ export function pythonIsoString(epochMicros: number): string {
   const c = wallClock(epochMicros, 0);
   const base = `${pad(c.year, 4)}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}`;
   return c.microsecond === 0 ? base : `${base}.${pad(c.microsecond, 6)}`;
-}
-
-export function timestampOf(kind: TimestampKind, epochMicros: number): DemoTimestamp {
-  switch (kind) {
-    case 'local':
-      return localDateTime(epochMicros);
-    case 'zoned':
-      return zonedDateTime(epochMicros);
-    case 'iso':
-      return pythonIsoString(epochMicros);
-  }
 }
 
 export function kindOfTimestamp(value: unknown): TimestampKind | undefined {

@@ -3,7 +3,7 @@ import type { DemoGraph, DemoNode } from '../demo-graph/model';
 import { orderBy } from './order';
 import { LOT_SCOPE, type ScopedLot, prop, scopedLots } from './scope';
 import { epochMsOf, inTimeRange, timeBucket } from './time';
-import { type CatalogueQuery, type EvaluationContext, MAX_ROWS, type Row } from './types';
+import { catalogueEntry, type EvaluationContext, MAX_ROWS, type Row } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -46,7 +46,7 @@ function perDay<K>(
 
 const int = (value: number | null) => (value === null ? null : neo4j.int(value));
 
-export const approvalsPerDay: CatalogueQuery = {
+export const approvalsPerDay = catalogueEntry({
   id: 'approvals-per-day',
   title: { en: 'Approvals and rejections per day', zh: '每日审批通过与驳回次数' },
   description:
@@ -79,9 +79,9 @@ export const approvalsPerDay: CatalogueQuery = {
     )
       .slice(0, MAX_ROWS)
       .map((g): Row => [int(g.time), g.key, neo4j.int(g.value)]),
-};
+});
 
-export const distinctApproversPerDay: CatalogueQuery = {
+export const distinctApproversPerDay = catalogueEntry({
   id: 'distinct-approvers-per-day',
   title: {
     en: 'Distinct approvers per day (stand-in for daily active users)',
@@ -114,9 +114,9 @@ export const distinctApproversPerDay: CatalogueQuery = {
     )
       .slice(0, MAX_ROWS)
       .map((g): Row => [int(g.time), neo4j.int(g.value)]),
-};
+});
 
-export const approvalEvents: CatalogueQuery = {
+export const approvalEvents = catalogueEntry({
   id: 'approval-events',
   title: { en: 'Approval events (annotations)', zh: '审批事件（注释）' },
   description:
@@ -168,4 +168,4 @@ export const approvalEvents: CatalogueQuery = {
         ];
       });
   },
-};
+});

@@ -4,9 +4,9 @@ import { type Label, isPlaceholderId, notPlaceholder } from '../vocabulary';
 import { orderBy } from './order';
 import { prop } from './scope';
 import { inTimeRange, timeBucket } from './time';
-import { type CatalogueQuery, type EvaluationContext, MAX_ROWS, type Row } from './types';
+import { catalogueEntry, type EvaluationContext, MAX_ROWS, type Row } from './types';
 
-export const capacityCounts: CatalogueQuery = {
+export const capacityCounts = catalogueEntry({
   id: 'capacity-counts',
   title: { en: 'Projects, elements and inspection lots now', zh: '当前项目数、构件数、检验批数' },
   description:
@@ -36,7 +36,7 @@ export const capacityCounts: CatalogueQuery = {
       neo4j.int(graph.withLabel('InspectionLot').length),
     ],
   ],
-};
+});
 
 /** Nodes of a label created per interval: the growth trend next to the forecast. */
 function createdOverTime(graph: DemoGraph, context: EvaluationContext, label: Label): Row[] {
@@ -63,7 +63,7 @@ function createdOverTimeCypher(label: Label, variable: string, column: string): 
   ].join('\n');
 }
 
-export const elementsCreatedOverTime: CatalogueQuery = {
+export const elementsCreatedOverTime = catalogueEntry({
   id: 'elements-created-over-time',
   title: { en: 'Elements created over time', zh: '构件新增趋势' },
   description: 'Elements ingested per interval (their `created_at`), the growth trend behind the capacity forecast.',
@@ -76,9 +76,9 @@ export const elementsCreatedOverTime: CatalogueQuery = {
   variables: [],
   uses: ['capacity'],
   evaluate: (graph, context) => createdOverTime(graph, context, 'Element'),
-};
+});
 
-export const lotsCreatedOverTime: CatalogueQuery = {
+export const lotsCreatedOverTime = catalogueEntry({
   id: 'lots-created-over-time',
   title: { en: 'Inspection lots created over time', zh: '检验批新增趋势' },
   description:
@@ -93,4 +93,4 @@ export const lotsCreatedOverTime: CatalogueQuery = {
   variables: [],
   uses: ['capacity'],
   evaluate: (graph, context) => createdOverTime(graph, context, 'InspectionLot'),
-};
+});

@@ -21,8 +21,11 @@ import {
 import type { CatalogueQuery } from './types';
 import { buildingsVariable, lotsVariable, projectsVariable } from './variables';
 
-/** Every OpenTruss business query, for the datasource's examples menu, the app's dashboards and the business exporter. */
-export const QUERY_CATALOGUE: readonly CatalogueQuery[] = [
+/**
+ * Every OpenTruss business query, for the datasource's examples menu, the app's dashboards and the business exporter.
+ * `as const` keeps each entry's literal id, so `CatalogueQueryId` is exactly the catalogue's ids.
+ */
+export const QUERY_CATALOGUE = [
   lotsByStatus,
   lotsByStatusOverTime,
   elementsByStatus,
@@ -47,11 +50,12 @@ export const QUERY_CATALOGUE: readonly CatalogueQuery[] = [
   approvalActivityPerBuilding,
   approvalTotals,
   distinctApproversInRange,
-];
+] as const satisfies readonly CatalogueQuery[];
 
 export type CatalogueQueryId = (typeof QUERY_CATALOGUE)[number]['id'];
 
-export function catalogueQuery(id: string): CatalogueQuery {
+/** The catalogue query with this id; the check remains for callers whose id is not typed (plain JavaScript). */
+export function catalogueQuery(id: CatalogueQueryId): CatalogueQuery<CatalogueQueryId> {
   const query = QUERY_CATALOGUE.find((candidate) => candidate.id === id);
   if (!query) {
     throw new Error(`No catalogue query "${id}"; known: ${QUERY_CATALOGUE.map((q) => q.id).join(', ')}`);

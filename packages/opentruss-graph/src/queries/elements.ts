@@ -1,9 +1,9 @@
 import { ELEMENT_STATUSES } from '../vocabulary';
 import { countsPerCategory, countsPerCategoryCypher } from './categories';
 import { ELEMENT_SCOPE, prop, scopedElements } from './scope';
-import type { CatalogueQuery } from './types';
+import { catalogueEntry } from './types';
 
-export const elementsByStatus: CatalogueQuery = {
+export const elementsByStatus = catalogueEntry({
   id: 'elements-by-status',
   title: { en: 'Elements by status', zh: '构件数量（按状态）' },
   description:
@@ -26,7 +26,7 @@ export const elementsByStatus: CatalogueQuery = {
       ELEMENT_STATUSES,
       [...scopedElements(graph, context)].map(({ element }) => prop(element, 'status'))
     ),
-};
+});
 
 /** AI recognition confidence bands; labels sort in this order, `unknown` (no confidence) last. */
 export const CONFIDENCE_BANDS = [
@@ -52,7 +52,7 @@ const bandCase = [
   `       ELSE '${CONFIDENCE_BANDS[CONFIDENCE_BANDS.length - 1].label}' END AS band, count(e) AS n`,
 ].join('\n');
 
-export const elementsByConfidence: CatalogueQuery = {
+export const elementsByConfidence = catalogueEntry({
   id: 'elements-by-confidence',
   title: { en: 'Elements by recognition confidence', zh: '构件识别置信度分布' },
   description:
@@ -75,4 +75,4 @@ export const elementsByConfidence: CatalogueQuery = {
       [...CONFIDENCE_BANDS.map((band) => band.label), UNKNOWN_BAND],
       [...scopedElements(graph, context)].map(({ element }) => bandOf(prop(element, 'confidence')))
     ),
-};
+});

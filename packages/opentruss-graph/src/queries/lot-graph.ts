@@ -1,7 +1,7 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { DemoGraph, DemoNode, DemoRelationship } from '../demo-graph/model';
 import { orderBy } from './order';
-import { type CatalogueQuery, MAX_ROWS, type Row } from './types';
+import { catalogueEntry, MAX_ROWS, type Row } from './types';
 
 /** A demo node as neo4j-driver decodes it from Memgraph (element id = the integer id as text). */
 export function driverNode(node: DemoNode): Node {
@@ -23,7 +23,7 @@ export function driverRelationship(graph: DemoGraph, relationship: DemoRelations
   );
 }
 
-export const lotElementGraph: CatalogueQuery = {
+export const lotElementGraph = catalogueEntry({
   id: 'lot-element-graph',
   title: { en: "A lot's element graph", zh: '检验批构件关系图' },
   description:
@@ -65,4 +65,4 @@ export const lotElementGraph: CatalogueQuery = {
         return [new neo4j.types.Path(lotNode, levelNode, segments)];
       });
   },
-};
+});

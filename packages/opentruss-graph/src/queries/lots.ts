@@ -4,11 +4,11 @@ import { countsPerCategory, countsPerCategoryCypher } from './categories';
 import { orderBy } from './order';
 import { DIVISION_SCOPE, LOT_SCOPE, divisionLots, prop, scopedDivisions, scopedLots } from './scope';
 import { epochMsOf, inTimeRange, timeBucket } from './time';
-import { type CatalogueQuery, MAX_ROWS, type Row } from './types';
+import { catalogueEntry, MAX_ROWS, type Row } from './types';
 
 const ACCEPTED_LIST = ACCEPTED_LOT_STATUSES.map((status) => `'${status}'`).join(', ');
 
-export const lotsByStatus: CatalogueQuery = {
+export const lotsByStatus = catalogueEntry({
   id: 'lots-by-status',
   title: { en: 'Inspection lots by status', zh: '检验批数量（按状态）' },
   description:
@@ -31,9 +31,9 @@ export const lotsByStatus: CatalogueQuery = {
       LOT_STATUSES,
       [...scopedLots(graph, context)].map(({ lot }) => prop(lot, 'status'))
     ),
-};
+});
 
-export const lotsByStatusOverTime: CatalogueQuery = {
+export const lotsByStatusOverTime = catalogueEntry({
   id: 'lots-by-status-over-time',
   title: { en: 'Inspection lots by status over time', zh: '检验批状态变化趋势' },
   description:
@@ -73,9 +73,9 @@ export const lotsByStatusOverTime: CatalogueQuery = {
       .slice(0, MAX_ROWS)
       .map((g): Row => [g.time === null ? null : neo4j.int(g.time), g.status, neo4j.int(g.lots)]);
   },
-};
+});
 
-export const divisionAcceptanceProgress: CatalogueQuery = {
+export const divisionAcceptanceProgress = catalogueEntry({
   id: 'division-acceptance-progress',
   title: { en: 'Division acceptance progress', zh: '各分部验收进度' },
   description:
@@ -135,7 +135,7 @@ export const divisionAcceptanceProgress: CatalogueQuery = {
         r.lots === 0 ? 0 : r.accepted / r.lots,
       ]);
   },
-};
+});
 
 const HOUR_MS = 3_600_000;
 
@@ -146,7 +146,7 @@ function ageHours(submittedAt: number | null, now: number): number | null {
 
 const SUBMITTED_LOTS = [LOT_SCOPE, "  AND l.status = 'SUBMITTED'"].join('\n');
 
-export const pendingApprovalsByAge: CatalogueQuery = {
+export const pendingApprovalsByAge = catalogueEntry({
   id: 'pending-approvals-by-age',
   title: { en: 'Lots awaiting approval, oldest first', zh: '待审批检验批（按等待时长）' },
   description:
@@ -189,7 +189,7 @@ export const pendingApprovalsByAge: CatalogueQuery = {
         r.age === null ? null : neo4j.int(r.age),
       ]);
   },
-};
+});
 
 /** Waiting-time buckets for lots awaiting approval; labels sort in this order. */
 export const AGE_BUCKETS = [
@@ -205,7 +205,7 @@ const bucketCase = [
   `       ELSE '${AGE_BUCKETS[AGE_BUCKETS.length - 1].label}' END AS age, count(l) AS n`,
 ].join('\n');
 
-export const pendingApprovalsAgeBuckets: CatalogueQuery = {
+export const pendingApprovalsAgeBuckets = catalogueEntry({
   id: 'pending-approvals-age-buckets',
   title: { en: 'Lots awaiting approval by waiting time', zh: '待审批检验批等待时长分布' },
   description:
@@ -239,4 +239,4 @@ export const pendingApprovalsAgeBuckets: CatalogueQuery = {
       ages.map((age) => AGE_BUCKETS.find((bucket) => age < bucket.belowHours)!.label)
     );
   },
-};
+});

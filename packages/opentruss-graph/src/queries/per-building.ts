@@ -6,7 +6,7 @@ import { CONFIDENCE_BANDS } from './elements';
 import { orderBy } from './order';
 import { ELEMENT_SCOPE, LOT_SCOPE, type ScopedLot, projectBuildings, prop, scopedElements, scopedLots } from './scope';
 import { epochMsOf, inTimeRange } from './time';
-import { type CatalogueQuery, type EvaluationContext, MAX_ROWS, type Row } from './types';
+import { catalogueEntry, type EvaluationContext, MAX_ROWS, type Row } from './types';
 
 /*
  * Aggregates per project and building: what the business exporter turns into Prometheus series (labels project
@@ -56,7 +56,7 @@ const byBuildingThen = <G extends { first: BuildingKey; key: unknown }>(groups: 
     { by: (g) => g.key }
   ).slice(0, MAX_ROWS);
 
-export const buildingsPerProject: CatalogueQuery = {
+export const buildingsPerProject = catalogueEntry({
   id: 'buildings-per-project',
   title: { en: 'Buildings per project', zh: '各项目的单体' },
   description:
@@ -81,9 +81,9 @@ export const buildingsPerProject: CatalogueQuery = {
     )
       .slice(0, MAX_ROWS)
       .map(buildingCells),
-};
+});
 
-export const lotsByStatusPerBuilding: CatalogueQuery = {
+export const lotsByStatusPerBuilding = catalogueEntry({
   id: 'lots-by-status-per-building',
   title: { en: 'Inspection lots by status per building', zh: '各单体检验批数量（按状态）' },
   description:
@@ -103,9 +103,9 @@ export const lotsByStatusPerBuilding: CatalogueQuery = {
     byBuildingThen(groupByBuilding(scopedLots(graph, context), ({ lot }) => prop(lot, 'status'))).map(
       (g): Row => [...buildingCells(g.first), g.key, neo4j.int(g.members.length)]
     ),
-};
+});
 
-export const pendingApprovalsPerBuilding: CatalogueQuery = {
+export const pendingApprovalsPerBuilding = catalogueEntry({
   id: 'pending-approvals-per-building',
   title: { en: 'Lots awaiting approval per building', zh: '各单体待审批检验批' },
   description:
@@ -148,9 +148,9 @@ export const pendingApprovalsPerBuilding: CatalogueQuery = {
         oldest === null ? null : neo4j.int(Math.trunc((context.now - oldest) / 1000)),
       ];
     }),
-};
+});
 
-export const elementsPerBuilding: CatalogueQuery = {
+export const elementsPerBuilding = catalogueEntry({
   id: 'elements-per-building',
   title: { en: 'Elements per building: status and recognition confidence', zh: '各单体构件：状态与识别置信度' },
   description:
@@ -189,7 +189,7 @@ export const elementsPerBuilding: CatalogueQuery = {
         ];
       }
     ),
-};
+});
 
 /** LOT_SCOPE walked on to each lot's approval history, bound as h (no time filter). */
 const ALL_HISTORY_SCOPE = LOT_SCOPE.replace(
@@ -206,7 +206,7 @@ function* scopedHistory(graph: DemoGraph, context: EvaluationContext): Generator
   }
 }
 
-export const approvalActivityPerBuilding: CatalogueQuery = {
+export const approvalActivityPerBuilding = catalogueEntry({
   id: 'approval-activity-per-building',
   title: { en: 'Approvals and rejections per building', zh: '各单体审批通过与驳回' },
   description:
@@ -241,9 +241,9 @@ export const approvalActivityPerBuilding: CatalogueQuery = {
         ];
       }
     ),
-};
+});
 
-export const approvalTotals: CatalogueQuery = {
+export const approvalTotals = catalogueEntry({
   id: 'approval-totals',
   title: { en: 'Approvals and rejections ever recorded', zh: '审批通过与驳回总数' },
   description:
@@ -266,9 +266,9 @@ export const approvalTotals: CatalogueQuery = {
       APPROVAL_ACTIONS,
       [...scopedHistory(graph, context)].map(({ history }) => prop(history, 'action'))
     ),
-};
+});
 
-export const distinctApproversInRange: CatalogueQuery = {
+export const distinctApproversInRange = catalogueEntry({
   id: 'distinct-approvers-in-range',
   title: {
     en: 'Distinct approvers in the time range (stand-in for active users)',
@@ -293,4 +293,4 @@ export const distinctApproversInRange: CatalogueQuery = {
       .filter((user) => user !== null);
     return [[neo4j.int(new Set(users).size)]];
   },
-};
+});

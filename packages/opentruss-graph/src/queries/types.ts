@@ -37,8 +37,8 @@ export interface EvaluationContext {
 /** A result row: values in column order, as neo4j-driver would decode them (Integer, number = float, Path, …). */
 export type Row = unknown[];
 
-export interface CatalogueQuery {
-  id: string;
+export interface CatalogueQuery<Id extends string = string> {
+  id: Id;
   title: { en: string; zh: string };
   description: string;
   /** As a user types it into the datasource: macros and `$variables`, never spliced values. */
@@ -51,6 +51,14 @@ export interface CatalogueQuery {
   uses: readonly CatalogueUse[];
   /** The reference evaluator: exactly the rows Memgraph returns for `cypher` on `graph` in `context`. */
   evaluate(graph: DemoGraph, context: EvaluationContext): Row[];
+}
+
+/**
+ * A catalogue query as written, keeping its id as a literal type (a plain `: CatalogueQuery` annotation would widen
+ * it to string), so the catalogue's ids form the `CatalogueQueryId` union.
+ */
+export function catalogueEntry<Id extends string>(query: CatalogueQuery<Id>): CatalogueQuery<Id> {
+  return query;
 }
 
 /** Every catalogue query returns at most this many rows (LIMIT in the Cypher, or a fixed number of categories). */

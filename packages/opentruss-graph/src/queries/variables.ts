@@ -1,7 +1,7 @@
 import { isPlaceholderId, notPlaceholder } from '../vocabulary';
 import { orderBy } from './order';
 import { LOT_SCOPE, projectBuildings, prop, scopedLots } from './scope';
-import { type CatalogueQuery, MAX_ROWS, type Row } from './types';
+import { catalogueEntry, MAX_ROWS, type Row } from './types';
 
 /** `__text`/`__value` rows sorted like `ORDER BY __text, __value LIMIT 1000`. */
 function textValueRows(rows: Array<{ text: unknown; value: unknown }>): Row[] {
@@ -17,7 +17,7 @@ const TEXT_VALUE_COLUMNS = [
 
 const ORDER_TEXT_VALUE = ['ORDER BY __text, __value', `LIMIT ${MAX_ROWS}`].join('\n');
 
-export const projectsVariable: CatalogueQuery = {
+export const projectsVariable = catalogueEntry({
   id: 'projects-variable',
   title: { en: 'Projects (dashboard variable)', zh: '项目（仪表板变量）' },
   description: 'Real projects for the $project variable: name as text, id as value; the default project is left out.',
@@ -38,9 +38,9 @@ export const projectsVariable: CatalogueQuery = {
         .filter((project) => !isPlaceholderId(project.id))
         .map((project) => ({ text: prop(project, 'name'), value: project.id }))
     ),
-};
+});
 
-export const buildingsVariable: CatalogueQuery = {
+export const buildingsVariable = catalogueEntry({
   id: 'buildings-variable',
   title: { en: 'Buildings (dashboard variable)', zh: '单体（仪表板变量）' },
   description: 'Buildings of the chosen projects for the $building variable, as "project / building".',
@@ -61,9 +61,9 @@ export const buildingsVariable: CatalogueQuery = {
         value: building.id,
       }))
     ),
-};
+});
 
-export const lotsVariable: CatalogueQuery = {
+export const lotsVariable = catalogueEntry({
   id: 'lots-variable',
   title: { en: 'Inspection lots (dashboard variable)', zh: '检验批（仪表板变量）' },
   description: 'Inspection lots of the chosen buildings for the $lot variable, as "building lot (status)".',
@@ -83,4 +83,4 @@ export const lotsVariable: CatalogueQuery = {
         value: lot.id,
       }))
     ),
-};
+});

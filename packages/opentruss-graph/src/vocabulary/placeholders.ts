@@ -2,7 +2,7 @@
  * The "default/unassigned" hierarchy OpenTruss creates on every start (services/schema.py). Business figures
  * leave these out.
  */
-export const PLACEHOLDER_ID_PREFIXES = ['default_', 'unassigned_'] as const;
+const PLACEHOLDER_ID_PREFIXES = ['default_', 'unassigned_'] as const;
 
 export const PLACEHOLDER_IDS = {
   project: 'default_project',

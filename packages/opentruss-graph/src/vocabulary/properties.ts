@@ -32,6 +32,3 @@ export const PROPERTIES: Readonly<Record<Label, readonly string[]>> = {
   ApprovalHistory: ['id', 'lot_id', 'action', 'user_id', 'role', 'comment', 'old_status', 'new_status', 'created_at'],
   User: ['id', 'username', 'email', 'password_hash', 'role', 'name', 'created_at', 'updated_at'],
 };
-
-/** Every property key of any label. */
-export const ALL_PROPERTY_KEYS: ReadonlySet<string> = new Set(Object.values(PROPERTIES).flat());

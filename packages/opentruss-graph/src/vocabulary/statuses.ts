@@ -1,14 +1,6 @@
-/** InspectionLot.status in workflow order, with the Chinese names OpenTruss shows (SCHEMA.md, LotManagementPanel.tsx). */
+/** InspectionLot.status in workflow order. */
 export const LOT_STATUSES = ['PLANNING', 'IN_PROGRESS', 'SUBMITTED', 'APPROVED', 'PUBLISHED'] as const;
 export type LotStatus = (typeof LOT_STATUSES)[number];
-
-export const LOT_STATUS_NAMES_ZH: Readonly<Record<LotStatus, string>> = {
-  PLANNING: '规划中',
-  IN_PROGRESS: '清洗中',
-  SUBMITTED: '待审批',
-  APPROVED: '已验收',
-  PUBLISHED: '已发布',
-};
 
 /** Statuses that count as accepted for division acceptance progress (APPROVED + PUBLISHED ÷ all lots). */
 export const ACCEPTED_LOT_STATUSES: readonly LotStatus[] = ['APPROVED', 'PUBLISHED'];
@@ -52,12 +44,3 @@ export const RECORDED_LOT_TRANSITIONS: readonly RecordedTransition[] = [
 /** Element.status: Draft by default; Verified only through the batch update. */
 export const ELEMENT_STATUSES = ['Draft', 'Verified'] as const;
 export type ElementStatus = (typeof ELEMENT_STATUSES)[number];
-
-export const ELEMENT_STATUS_NAMES_ZH: Readonly<Record<ElementStatus, string>> = {
-  Draft: '草稿',
-  Verified: '已核验',
-};
-
-/** OpenTruss user roles (User.role). */
-export const USER_ROLES = ['EDITOR', 'APPROVER', 'PM', 'ADMIN'] as const;
-export type UserRole = (typeof USER_ROLES)[number];

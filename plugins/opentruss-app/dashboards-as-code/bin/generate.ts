@@ -2,7 +2,8 @@
 // includes of plugin.json. Run it after changing anything under dashboards-as-code/ or the data it reads.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PLUGIN_ROOT, committedVersionProblems, generatedFiles } from '../outputs';
+import { committedVersionProblems, generatedFiles } from '../outputs';
+import { PLUGIN_ROOT } from '../paths';
 
 let changed = 0;
 for (const file of generatedFiles()) {

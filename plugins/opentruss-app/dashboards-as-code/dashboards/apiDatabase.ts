@@ -61,7 +61,7 @@ export function backendUpStat(options: { id?: number } = {}) {
   );
 }
 
-export function gatewayUpStat(options: { id?: number } = {}) {
+function gatewayUpStat(options: { id?: number } = {}) {
   return upStat(
     'BoltGatewayDown',
     'Bolt 网关在线状态 / Bolt gateway up',

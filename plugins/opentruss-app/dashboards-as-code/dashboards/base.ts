@@ -14,7 +14,7 @@ import type { DatasourceRole } from '../../src/catalogue/datasources';
 import { dashboardHeaderLinks, withoutPlacement } from '../panels/links';
 import { datasourceVariable } from '../variables';
 
-export const OPENTRUSS_TAG = 'opentruss';
+const OPENTRUSS_TAG = 'opentruss';
 
 export interface BaseOptions {
   /** Relative time range start, e.g. `now-6h`. */

@@ -27,7 +27,7 @@ import { alertTimeseries } from '../panels/alertPanels';
 import { acceptanceHistory, awaitingApprovalHistory, pendingPerBuildingTable } from '../panels/businessExporter';
 import { baseDashboard } from './base';
 
-export function divisionProgressTable(id: number) {
+function divisionProgressTable(id: number) {
   const queryId = 'division-acceptance-progress';
   return new TablePanelBuilder()
     .id(id)
@@ -44,7 +44,7 @@ export function divisionProgressTable(id: number) {
     .overrideByName('division_id', [{ id: 'custom.hidden', value: true }]);
 }
 
-export function approvalAnnotations() {
+function approvalAnnotations() {
   return new AnnotationQueryBuilder()
     .name('审批事件 / Approvals')
     .datasource(datasourceRef('memgraph'))

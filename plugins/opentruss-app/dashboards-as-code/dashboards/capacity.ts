@@ -15,7 +15,7 @@ import { baseDashboard } from './base';
 type Measure = 'projects' | 'elements' | 'lots';
 
 /** Ops manual §8.1: now, in 3 months, in 6 months. */
-export const CAPACITY_FORECAST = (['capacity-now', 'capacity-3-months', 'capacity-6-months'] as const).map(
+const CAPACITY_FORECAST = (['capacity-now', 'capacity-3-months', 'capacity-6-months'] as const).map(
   (preset) => ({
     preset,
     projects: DEMO_GRAPH_PRESETS[preset].projects,
@@ -32,7 +32,7 @@ const MEASURES: Array<{ measure: Measure; column: string; title: string; zh: str
 
 const format = (n: number) => n.toLocaleString('en-US');
 
-export function forecastMarkdown(): string {
+function forecastMarkdown(): string {
   const [now, in3, in6] = CAPACITY_FORECAST;
   return [
     '运维手册 §8.1 数据增长预测 / Ops manual §8.1 growth forecast',

@@ -8,6 +8,7 @@ import {
 } from '@grafana/grafana-foundation-sdk/common';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { DASHBOARD_UIDS } from '@opentruss/contract';
+import type { CatalogueQueryId } from '@opentruss/opentruss-graph';
 import { alertStat } from '../panels/alertPanels';
 import { openTrussAlertList } from '../panels/alertList';
 import { catalogueDescription } from '../panels/catalogue';
@@ -29,7 +30,7 @@ function businessStat(options: {
   id: number;
   title: string;
   description: string;
-  queryId: string;
+  queryId: CatalogueQueryId;
   businessPanel: number;
 }) {
   return new StatPanelBuilder()

@@ -7,7 +7,7 @@ import { COMMON_LABELS } from '@opentruss/alerts';
 const SORT_BY_IMPORTANCE = 3;
 
 /** Only alert instances carrying this matcher are listed: every OpenTruss rule has `service="opentruss"`. */
-export const OPENTRUSS_ALERT_MATCHER = `{service="${COMMON_LABELS.service}"}`;
+const OPENTRUSS_ALERT_MATCHER = `{service="${COMMON_LABELS.service}"}`;
 
 export function openTrussAlertList(options: {
   id: number;

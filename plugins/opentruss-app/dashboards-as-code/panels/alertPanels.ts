@@ -58,7 +58,7 @@ export function alertDescription({ alert, spec }: AlertPanelParts, what: string)
 }
 
 /** The alert's amber/red steps, drawn as lines (and a faint area) on a time series. */
-export function withAlertLines(panel: TimeseriesPanelBuilder, spec: AlertPanelSpec): TimeseriesPanelBuilder {
+function withAlertLines(panel: TimeseriesPanelBuilder, spec: AlertPanelSpec): TimeseriesPanelBuilder {
   return panel
     .thresholds(thresholds(alertThresholdSteps(spec)))
     .thresholdsStyle(new GraphThresholdsStyleConfigBuilder().mode(GraphThresholdsStyleMode.LineAndArea));

@@ -1,13 +1,13 @@
 // Panels fed by one query of the business catalogue take its title and description from the catalogue too.
-import { catalogueQuery } from '@opentruss/opentruss-graph';
+import { catalogueQuery, type CatalogueQueryId } from '@opentruss/opentruss-graph';
 import { bilingual, describe } from './text';
 
-export function catalogueTitle(id: string): string {
+export function catalogueTitle(id: CatalogueQueryId): string {
   return bilingual(catalogueQuery(id).title);
 }
 
 /** The catalogue's description, an optional note on how the panel shows it, and the Chinese title. */
-export function catalogueDescription(id: string, note = ''): string {
+export function catalogueDescription(id: CatalogueQueryId, note = ''): string {
   const query = catalogueQuery(id);
   return describe(
     `${query.description}${note ? ` ${note}` : ''}`,

@@ -19,7 +19,7 @@ export function withoutPlacement<T extends { placement?: unknown }>(builder: Bui
   };
 }
 
-export function urlLink(title: string, url: string): Builder<DashboardLink> {
+function urlLink(title: string, url: string): Builder<DashboardLink> {
   return withoutPlacement(new DashboardLinkBuilder(title).type(DashboardLinkType.Link).url(url));
 }
 

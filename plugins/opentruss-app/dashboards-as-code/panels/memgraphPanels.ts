@@ -14,7 +14,7 @@ import {
   VizLegendOptionsBuilder,
   VizOrientation,
 } from '@grafana/grafana-foundation-sdk/common';
-import { AGE_BUCKETS } from '@opentruss/opentruss-graph';
+import { AGE_BUCKETS, type CatalogueQueryId } from '@opentruss/opentruss-graph';
 import { catalogueTarget } from '../queries/memgraph';
 import { catalogueDescription, catalogueTitle } from './catalogue';
 import { COLORS, neutralThresholds, thresholds } from './thresholds';
@@ -40,7 +40,7 @@ export function perRow(field: string) {
 }
 
 /** Daily (stacked) bars of a time-series catalogue query, with the range's total in the legend. */
-export function dailyBarsOf(id: number, queryId: string, note = '') {
+export function dailyBarsOf(id: number, queryId: CatalogueQueryId, note = '') {
   return timeseries()
     .id(id)
     .title(catalogueTitle(queryId))
@@ -62,7 +62,7 @@ export function dailyBarsOf(id: number, queryId: string, note = '') {
 }
 
 /** Vertical bars of a category/count table, `xField` naming the category. */
-export function categoryBars(id: number, queryId: string, xField: string) {
+export function categoryBars(id: number, queryId: CatalogueQueryId, xField: string) {
   return new BarChartPanelBuilder()
     .id(id)
     .title(catalogueTitle(queryId))
@@ -79,7 +79,7 @@ export function categoryBars(id: number, queryId: string, xField: string) {
 export function rowBars(options: {
   id: number;
   title: string;
-  queryId: string;
+  queryId: CatalogueQueryId;
   valueField: string;
   nameTemplate: string;
   note?: string;

@@ -4,7 +4,7 @@ import type { DataTransformerConfig } from '@grafana/grafana-foundation-sdk/dash
 import { ELEMENT_STATUSES, type ElementStatus, type LotStatus } from '@opentruss/opentruss-graph';
 
 /** Keeps the rows whose `field` equals `value`. */
-export function keepRowsWhere(field: string, value: string): DataTransformerConfig {
+function keepRowsWhere(field: string, value: string): DataTransformerConfig {
   return {
     id: 'filterByValue',
     options: {

@@ -2,7 +2,7 @@
 // and targets built from the business query catalogue of @opentruss/opentruss-graph — never a second copy of a query.
 import type { Builder, Dataquery } from '@grafana/grafana-foundation-sdk/cog';
 import type { MemgraphQuery, ResultFormat } from '@opentruss/contract';
-import { catalogueQuery } from '@opentruss/opentruss-graph';
+import { catalogueQuery, type CatalogueQueryId } from '@opentruss/opentruss-graph';
 import { datasourceRef } from '../../src/catalogue/datasources';
 
 /** `MemgraphQuery` (the datasource's stored query) as a cog Dataquery variant. */
@@ -42,14 +42,14 @@ export class MemgraphQueryBuilder implements Builder<Dataquery> {
 }
 
 /** A target running catalogue query `id` exactly as the catalogue defines it (Cypher, format, legend). */
-export function catalogueTarget(id: string, refId = 'A'): MemgraphQueryBuilder {
+export function catalogueTarget(id: CatalogueQueryId, refId = 'A'): MemgraphQueryBuilder {
   const query = catalogueQuery(id);
   const builder = new MemgraphQueryBuilder(query.cypher).refId(refId).format(query.format);
   return query.legend ? builder.legend(query.legend) : builder;
 }
 
 /** The query model alone (variables and annotations store it without the builder's marker). */
-export function catalogueQueryModel(id: string, refId: string): MemgraphQuery {
+export function catalogueQueryModel(id: CatalogueQueryId, refId: string): MemgraphQuery {
   const { _implementsDataqueryVariant, ...model } = catalogueTarget(id, refId).build();
   return model;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { ResultFormat } from '@opentruss/contract';
 import path from 'node:path';
 import { DASHBOARDS } from '../../src/catalogue/dashboards';
-import { PLUGIN_ROOT, dashboardFile } from '../../dashboards-as-code/outputs';
+import { PLUGIN_ROOT, dashboardFile } from '../../dashboards-as-code/paths';
 
 export interface Target {
   refId: string;

@@ -1,7 +1,7 @@
 // The bundled OpenTruss fixture's answers, read the way the Bolt test server reads them, for expected values.
 import fs from 'node:fs';
 import { parseJolt, type JoltValue } from '@opentruss/bolt-test-server';
-import { catalogueQuery, type CatalogueQuery } from '@opentruss/opentruss-graph';
+import { catalogueQuery, type CatalogueQuery, type CatalogueQueryId } from '@opentruss/opentruss-graph';
 import { expandMacros } from '@opentruss/cypher';
 
 import { OPENTRUSS_FIXTURE } from './opentrussMemgraph';
@@ -16,7 +16,7 @@ interface FixtureEntry {
 const entries = (): FixtureEntry[] => JSON.parse(fs.readFileSync(OPENTRUSS_FIXTURE.fixtureFiles![0], 'utf8'));
 
 /** A catalogue query (as a user writes it) and the rows the fixture answers it with (driver values). */
-export function fixtureAnswer(id: string): {
+export function fixtureAnswer(id: CatalogueQueryId): {
   query: CatalogueQuery;
   sentText: string;
   fields: string[];
