@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { Observable } from 'rxjs';
 
-import { type CypherResult, ResultCollector } from '../frames/cypherResult';
+import { type CypherResult, ResultCollector } from '../model/cypherResult';
 import type { CypherStatement } from '../model/statement';
 import {
   DeadlineExceeded,

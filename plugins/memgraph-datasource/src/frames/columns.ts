@@ -2,17 +2,9 @@ import { type FieldDTO, FieldType } from '@grafana/data';
 import type { Duration, Integer } from 'neo4j-driver';
 
 import { durationToMs, instantToEpochMs, isoStringToEpochMs } from './temporal';
-import { isTimeColumnName, type ResultColumn } from './resultColumn';
-import {
-  BIG_INTEGER_KEY,
-  GRAPH_KINDS,
-  INSTANT_KINDS,
-  integerNumber,
-  kindOf,
-  toPlain,
-  toText,
-  type ValueKind,
-} from './values';
+import { isTimeColumnName, type ResultColumn } from '../model/resultColumn';
+import { GRAPH_KINDS, INSTANT_KINDS, kindOf, type ValueKind } from '../model/valueKinds';
+import { BIG_INTEGER_KEY, integerNumber, toPlain, toText } from './values';
 
 export { isTimeColumnName };
 

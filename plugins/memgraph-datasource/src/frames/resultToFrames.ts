@@ -1,7 +1,7 @@
 import { type DataFrame, FieldType, type QueryResultMetaNotice } from '@grafana/data';
 import type { ResultFormat } from '@opentruss/contract';
 
-import { type CypherResult, valuesByRow } from './cypherResult';
+import { type CypherResult, valuesByRow } from '../model/cypherResult';
 import { nodeGraphFrames } from './nodeGraphFrames';
 import { tableFrame } from './tableFrame';
 import { findTimeField, timeSeriesFrame } from './timeSeriesFrames';

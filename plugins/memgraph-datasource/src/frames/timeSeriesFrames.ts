@@ -9,7 +9,7 @@ import {
   sortDataFrame,
 } from '@grafana/data';
 
-import { MemgraphError } from '../connection/errors';
+import { MemgraphError } from '../model/memgraphError';
 
 /** The time field: one named `time` if there is one, else the first time field. */
 export function findTimeField(frame: DataFrame): Field | undefined {
