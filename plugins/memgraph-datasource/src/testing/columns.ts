@@ -1,5 +1,5 @@
 // Result columns from values at hand, for tests: the product fills columns record by record as they arrive
-// (frames/cypherResult.ts).
+// (model/cypherResult.ts).
 import { type Column, columnField } from '../frames/columns';
 import { ResultColumn } from '../model/resultColumn';
 
