@@ -1,5 +1,8 @@
 import type { AnnotationEvent, DataFrame, Field } from '@grafana/data';
 
+/** The refId of an annotation's query (the support object and the editor both give it to a new query). */
+export const ANNOTATION_REF_ID = 'Anno';
+
 /** The columns an annotation query returns (`time` required; names as in Grafana's SQL datasources). */
 export const ANNOTATION_COLUMNS = {
   time: 'time',

@@ -1,8 +1,7 @@
 import { Text } from '@grafana/ui';
 import React from 'react';
 
-import { ANNOTATION_COLUMNS } from '../../annotations/annotationEvents';
-import { ANNOTATION_REF_ID } from '../../annotations/annotationSupport';
+import { ANNOTATION_COLUMNS, ANNOTATION_REF_ID } from '../../annotations/annotationEvents';
 import type { MemgraphEditorProps } from '../editorServices';
 import { CommitOnRunEditor } from '../common/CommitOnRunEditor';
 import { useQueryContext } from '../common/useQueryContext';
