@@ -13,10 +13,6 @@ import {
 } from './errors';
 import { type ConnectionState, sessionConnection, type SessionConnection } from './sessionConnection';
 
-export type { CypherResult };
-
-export type { CypherStatement };
-
 export interface RunOptions {
   database?: string;
   maxRows: number;
