@@ -28,7 +28,7 @@ import { SchemaCache } from './schema/schemaCache';
 import type { EditorServices } from './editors/editorServices';
 import { MemgraphVariableSupport } from './variables/variableSupport';
 
-export const DEFAULT_QUERY: Partial<MemgraphQuery> = { cypher: '', format: 'auto' };
+const DEFAULT_QUERY: Partial<MemgraphQuery> = { cypher: '', format: 'auto' };
 
 type QueryOutcome = { frames: DataFrame[]; error?: DataQueryError };
 

@@ -12,7 +12,7 @@ export const ANNOTATION_COLUMNS = {
   tags: 'tags',
 } as const;
 
-export class AnnotationShapeError extends Error {
+class AnnotationShapeError extends Error {
   constructor(columns: string[]) {
     super(
       `An annotation query must return a column named "time" (epoch ms, a date-time or an ISO string); ` +

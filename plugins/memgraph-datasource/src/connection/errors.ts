@@ -1,7 +1,7 @@
-import { type FailureKind, MemgraphError } from '../model/memgraphError';
+import { MemgraphError } from '../model/memgraphError';
 
-// The query path (statement preparation) reads these from here.
-export { type FailureKind, MemgraphError };
+// Statement preparation and the tests read it from here, with the messages built on it.
+export { MemgraphError };
 
 /**
  * What a query was waiting for when the browser gave up: a free pooled connection (every connection of this

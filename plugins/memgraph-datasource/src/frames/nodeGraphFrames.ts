@@ -22,7 +22,7 @@ interface GraphEdge {
 }
 
 /** Nodes and relationships found anywhere in a result: top-level values, inside paths, lists and maps. */
-export class GraphCollector {
+class GraphCollector {
   readonly nodes = new Map<string, GraphNode>();
   readonly edges = new Map<string, GraphEdge>();
 

@@ -23,7 +23,7 @@ export interface FrameOptions {
  * `auto`: graph values anywhere → node graph; a time column and a number column → time series; else table. Decided
  * from what the columns learnt on arrival, before any frame is built.
  */
-export function chooseFormat(result: CypherResult): Exclude<ResultFormat, 'auto'> {
+function chooseFormat(result: CypherResult): Exclude<ResultFormat, 'auto'> {
   if (result.columns.some((column) => column.holdsGraph)) {
     return 'node_graph';
   }

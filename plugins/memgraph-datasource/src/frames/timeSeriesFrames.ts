@@ -12,7 +12,7 @@ import {
 import { MemgraphError } from '../model/memgraphError';
 
 /** The time field: one named `time` if there is one, else the first time field. */
-export function findTimeField(frame: DataFrame): Field | undefined {
+function findTimeField(frame: DataFrame): Field | undefined {
   const times = frame.fields.filter((f) => f.type === FieldType.time);
   return times.find((f) => f.name.toLowerCase() === 'time') ?? times[0];
 }

@@ -6,7 +6,7 @@ function asInteger(value: Integer | bigint): Integer {
   return neo4j.int(value);
 }
 
-export function integerText(value: Integer | bigint): string {
+function integerText(value: Integer | bigint): string {
   return asInteger(value).toString();
 }
 
@@ -15,7 +15,7 @@ export function integerNumber(value: Integer | bigint): number {
 }
 
 /** `SRID=4326;POINT(116.4 39.9)` — the extended WKT Jolt and PostGIS use. */
-export function pointText(point: { srid: Integer | number; x: number; y: number; z?: number }): string {
+function pointText(point: { srid: Integer | number; x: number; y: number; z?: number }): string {
   const coordinates = point.z === undefined ? `${point.x} ${point.y}` : `${point.x} ${point.y} ${point.z}`;
   return `SRID=${String(point.srid)};POINT(${coordinates})`;
 }

@@ -9,7 +9,7 @@ import { checkHealth, type HealthReport } from '../../health/healthCheck';
 import { TEST_IDS } from '../testIds';
 
 /** Runs the datasource's health check on the settings as edited (saved or not), with a driver of its own. */
-export async function checkSettings(options: DataSourceSettings<MemgraphSettings>): Promise<HealthReport> {
+async function checkSettings(options: DataSourceSettings<MemgraphSettings>): Promise<HealthReport> {
   const registry = new DriverRegistry();
   const uid = `${options.uid || 'unsaved'}-config-check`;
   try {
@@ -20,7 +20,7 @@ export async function checkSettings(options: DataSourceSettings<MemgraphSettings
 }
 
 /** The health check's findings: the server reached, then each missing index with a copyable CREATE INDEX. */
-export function HealthReportView({ report }: { report: HealthReport }) {
+function HealthReportView({ report }: { report: HealthReport }) {
   const statements = report.details?.missingIndexStatements ?? [];
   const server = report.details?.server;
   const title = { success: 'Memgraph is reachable', warning: 'Memgraph is reachable, with advice', error: 'Memgraph check failed' }[
