@@ -1,5 +1,8 @@
 import type { AnnotationEvent, DataFrame, Field } from '@grafana/data';
 
+/** The refId of an annotation's query (the support object and the editor both give it to a new query). */
+export const ANNOTATION_REF_ID = 'Anno';
+
 /** The columns an annotation query returns (`time` required; names as in Grafana's SQL datasources). */
 export const ANNOTATION_COLUMNS = {
   time: 'time',
@@ -9,7 +12,7 @@ export const ANNOTATION_COLUMNS = {
   tags: 'tags',
 } as const;
 
-export class AnnotationShapeError extends Error {
+class AnnotationShapeError extends Error {
   constructor(columns: string[]) {
     super(
       `An annotation query must return a column named "time" (epoch ms, a date-time or an ISO string); ` +

@@ -3,9 +3,7 @@ import type { MemgraphQuery } from '@opentruss/contract';
 import { defer, of } from 'rxjs';
 
 import { lazyEditor } from '../editors/lazyEditor';
-import { annotationEvents } from './annotationEvents';
-
-export const ANNOTATION_REF_ID = 'Anno';
+import { ANNOTATION_REF_ID, annotationEvents } from './annotationEvents';
 
 const AnnotationQueryEditor = lazyEditor<AnnotationEditorProps>(() =>
   import('../editors/AnnotationQueryEditor/AnnotationQueryEditor').then((m) => m.AnnotationQueryEditor)

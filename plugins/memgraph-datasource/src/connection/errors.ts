@@ -1,35 +1,9 @@
 import { missingParameterMessage } from '@opentruss/cypher';
 
-/** The message moved to @opentruss/cypher with the binding rules; re-exported for the connection's callers. */
-export { missingParameterMessage };
+import { MemgraphError } from '../model/memgraphError';
 
-/** What went wrong, so callers (and tests) can tell failures apart without parsing messages. */
-export type FailureKind =
-  | 'unreachable'
-  | 'credentials'
-  | 'query'
-  | 'missing-parameter'
-  | 'write-refused'
-  | 'timeout'
-  | 'transient'
-  | 'disconnected'
-  | 'busy'
-  | 'settings'
-  | 'unexpected';
-
-/** An error whose message is meant for the panel: what happened and what to do about it. */
-export class MemgraphError extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    message: string,
-    readonly cause?: unknown,
-    /** What the driver said, for the query inspector; the message itself stays short and actionable. */
-    readonly details?: string
-  ) {
-    super(message);
-    this.name = 'MemgraphError';
-  }
-}
+// Statement preparation and the tests read it from here, with the messages built on it.
+export { MemgraphError };
 
 /**
  * What a query was waiting for when the browser gave up: a free pooled connection (every connection of this

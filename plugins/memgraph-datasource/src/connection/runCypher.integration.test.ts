@@ -5,7 +5,7 @@ import type { RunRecord } from '@opentruss/bolt-test-server';
 import neo4j from 'neo4j-driver';
 import { firstValueFrom } from 'rxjs';
 
-import { ResultColumn } from '../frames/resultColumn';
+import { ResultColumn } from '../model/resultColumn';
 import { startBoltTestServerForSuite } from '../testing/boltTestServerSuite';
 import { driverOptions } from './driverOptions';
 import { runCypher, type RunOptions } from './runCypher';

@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import { Observable } from 'rxjs';
 
-import { type CypherResult, ResultCollector } from '../frames/cypherResult';
+import { type CypherResult, ResultCollector } from '../model/cypherResult';
 import type { CypherStatement } from '../model/statement';
 import {
   DeadlineExceeded,
@@ -12,10 +12,6 @@ import {
   isLostConnection,
 } from './errors';
 import { type ConnectionState, sessionConnection, type SessionConnection } from './sessionConnection';
-
-export type { CypherResult };
-
-export type { CypherStatement };
 
 export interface RunOptions {
   database?: string;
@@ -33,9 +29,9 @@ export interface RunOptions {
 /** How long after the query timeout the browser stops waiting for Memgraph's own timeout error. */
 export const DEADLINE_GRACE_MS = 2_000;
 /** How long a cancelled stream may take to stop cleanly (DISCARD at the next batch) before its connection is dropped. */
-export const CANCEL_GRACE_MS = 3_000;
+const CANCEL_GRACE_MS = 3_000;
 /** Without the driver internals that drop one connection: how long a forced close (RESET) may take before the driver is dropped. */
-export const STUCK_SESSION_MS = 3_000;
+const STUCK_SESSION_MS = 3_000;
 
 /**
  * Sessions of each driver that hold or wait for a pooled connection (from the query's start until its session has

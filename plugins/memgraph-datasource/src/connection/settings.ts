@@ -98,7 +98,7 @@ function urlProblems(url: string, scheme: string | undefined): string[] {
   return problems;
 }
 
-export function isKnownTimeZone(zone: string): boolean {
+function isKnownTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

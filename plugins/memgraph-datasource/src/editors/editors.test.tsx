@@ -5,7 +5,7 @@ import { QUERY_CATALOGUE } from '@opentruss/opentruss-graph/queries';
 import * as monaco from 'monaco-editor';
 import React from 'react';
 
-import type { DataSource } from '../datasource';
+import type { EditorServices } from './editorServices';
 import { rowCapNotice } from '../frames/resultToFrames';
 import { SchemaCache } from '../schema/schemaCache';
 import { installMonacoDomShims } from '../testing/monacoDom';
@@ -22,12 +22,12 @@ beforeAll(installMonacoDomShims);
 const schema = { labels: ['InspectionLot'], relationshipTypes: ['HAS_LOT'], propertyKeys: ['status'], functions: [], notes: ['Labels: test'] };
 
 /** The datasource surface the editors use (the real one is exercised against the Bolt server in the integration suite). */
-function fakeDatasource(): DataSource {
+function fakeDatasource(): EditorServices {
   return {
     schema: new SchemaCache(async () => schema),
     limits: () => ({ maxRows: 100, queryTimeoutSeconds: 30 }),
     dashboardVariables: () => ({ valueOf: () => 'P-1', names: () => ['project'] }),
-  } as unknown as DataSource;
+  };
 }
 
 /**

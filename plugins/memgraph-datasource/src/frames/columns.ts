@@ -2,17 +2,9 @@ import { type FieldDTO, FieldType } from '@grafana/data';
 import type { Duration, Integer } from 'neo4j-driver';
 
 import { durationToMs, instantToEpochMs, isoStringToEpochMs } from './temporal';
-import { isTimeColumnName, type ResultColumn } from './resultColumn';
-import {
-  BIG_INTEGER_KEY,
-  GRAPH_KINDS,
-  INSTANT_KINDS,
-  integerNumber,
-  kindOf,
-  toPlain,
-  toText,
-  type ValueKind,
-} from './values';
+import { isTimeColumnName, type ResultColumn } from '../model/resultColumn';
+import { GRAPH_KINDS, INSTANT_KINDS, kindOf, type ValueKind } from '../model/valueKinds';
+import { BIG_INTEGER_KEY, integerNumber, toPlain, toText } from './values';
 
 export { isTimeColumnName };
 
@@ -29,6 +21,48 @@ const NAMED_TIME_KINDS: ReadonlySet<ValueKind> = new Set([...INSTANT_KINDS, 'str
 const only = (kinds: ReadonlySet<ValueKind>, allowed: ReadonlySet<ValueKind>) =>
   [...kinds].every((k) => allowed.has(k));
 
+/** What a column becomes, decided from what its values were (learnt on arrival), before any value is converted. */
+export type ColumnShape =
+  | 'empty' // nothing to learn a type from: all null, or no rows
+  | 'time'
+  | 'number'
+  | 'exactIntegers' // integers beyond ±2^53, shown as exact text
+  | 'boolean'
+  | 'duration'
+  | 'structured' // graph values, lists, maps: JSON
+  | 'text';
+
+export function columnShape(column: ResultColumn): ColumnShape {
+  const { kinds } = column;
+  if (kinds.size === 0) {
+    return 'empty';
+  }
+  if (isTimeColumn(column)) {
+    return 'time';
+  }
+  if (only(kinds, NUMBER_KINDS)) {
+    return column.unsafeIntegers ? 'exactIntegers' : 'number';
+  }
+  if (only(kinds, new Set(['boolean']))) {
+    return 'boolean';
+  }
+  if (only(kinds, new Set(['duration']))) {
+    return 'duration';
+  }
+  return [...kinds].some((k) => STRUCTURED_KINDS.has(k)) ? 'structured' : 'text';
+}
+
+/** The shapes that become number fields (what a time series takes as its values). */
+export const NUMBER_SHAPES: ReadonlySet<ColumnShape> = new Set(['number', 'duration']);
+
+const exactIntegersNotice = (name: string) =>
+  `Column "${name}" holds integers beyond ±2^53, which a browser cannot hold exactly as numbers; they are shown as exact text.`;
+const nestedBigIntegersNotice = (name: string) =>
+  `Column "${name}" holds integers beyond ±2^53 inside lists, maps or properties; they are written ` +
+  `{"${BIG_INTEGER_KEY}": "<digits>"} to stay exact.`;
+const mixedNotice = (name: string, kinds: ReadonlySet<ValueKind>) =>
+  kinds.size > 1 ? `Column "${name}" mixes ${[...kinds].sort().join(', ')} values; it is shown as text.` : undefined;
+
 /**
  * One column of a result → one Grafana field. The type comes from ALL values, never the first one: a column that
  * mixes types becomes text (or JSON when it holds structures) instead of failing. What the type depends on was
@@ -43,69 +77,78 @@ export function columnField(column: ResultColumn, zone: string): Column {
     config,
   });
 
-  if (kinds.size === 0) {
-    // Nothing to learn a type from (all null, or no rows): Grafana's neutral type, as its own type guessing gives
-    // null values, so a panel neither takes the column for text labels nor for numbers.
-    return {
-      field: field(
-        FieldType.other,
-        values.map(() => null)
-      ),
-    };
-  }
-  if (isTimeColumn(column)) {
-    return {
-      field: field(
-        FieldType.time,
-        values.map((value) => timeValue(value, zone))
-      ),
-    };
-  }
-  if (only(kinds, NUMBER_KINDS)) {
-    if (column.unsafeIntegers) {
+  switch (columnShape(column)) {
+    case 'empty':
+      // Grafana's neutral type, as its own type guessing gives null values, so a panel neither takes the column
+      // for text labels nor for numbers.
       return {
-        field: field(FieldType.string, values.map(toText)),
-        notice: `Column "${name}" holds integers beyond ±2^53, which a browser cannot hold exactly as numbers; they are shown as exact text.`,
+        field: field(
+          FieldType.other,
+          values.map(() => null)
+        ),
+      };
+    case 'time':
+      return {
+        field: field(
+          FieldType.time,
+          values.map((value) => timeValue(value, zone))
+        ),
+      };
+    case 'exactIntegers':
+      return { field: field(FieldType.string, values.map(toText)), notice: exactIntegersNotice(name) };
+    case 'number':
+      return { field: field(FieldType.number, values.map(numberValue)) };
+    case 'boolean':
+      return {
+        field: field(
+          FieldType.boolean,
+          values.map((v) => (v === null || v === undefined ? null : v))
+        ),
+      };
+    case 'duration':
+      return {
+        field: field(
+          FieldType.number,
+          values.map((v) => (v === null || v === undefined ? null : durationToMs(v as Duration<Integer>))),
+          { unit: 'ms' }
+        ),
+      };
+    case 'structured': {
+      let bigIntegers = 0;
+      const countBigInteger = () => bigIntegers++;
+      const plain = values.map((value) => toPlain(value, countBigInteger));
+      return {
+        field: field(FieldType.other, plain),
+        notice: bigIntegers ? nestedBigIntegersNotice(name) : undefined,
       };
     }
-    return { field: field(FieldType.number, values.map(numberValue)) };
+    case 'text':
+      return { field: field(FieldType.string, values.map(toText)), notice: mixedNotice(name, kinds) };
   }
-  if (only(kinds, new Set(['boolean']))) {
-    return {
-      field: field(
-        FieldType.boolean,
-        values.map((v) => (v === null || v === undefined ? null : v))
-      ),
-    };
+}
+
+/**
+ * The notice `columnField` would attach, without building the field (for frames that are not a table); only a
+ * structured column is walked, for integers beyond ±2^53 inside it.
+ */
+export function columnNotice(column: ResultColumn): string | undefined {
+  switch (columnShape(column)) {
+    case 'exactIntegers':
+      return exactIntegersNotice(column.name);
+    case 'structured':
+      return column.values.some(holdsBigInteger) ? nestedBigIntegersNotice(column.name) : undefined;
+    case 'text':
+      return mixedNotice(column.name, column.kinds);
+    default:
+      return undefined;
   }
-  if (only(kinds, new Set(['duration']))) {
-    return {
-      field: field(
-        FieldType.number,
-        values.map((v) => (v === null || v === undefined ? null : durationToMs(v as Duration<Integer>))),
-        { unit: 'ms' }
-      ),
-    };
-  }
-  if ([...kinds].some((k) => STRUCTURED_KINDS.has(k))) {
-    let bigIntegers = 0;
-    const countBigInteger = () => bigIntegers++;
-    const plain = values.map((value) => toPlain(value, countBigInteger));
-    return {
-      field: field(FieldType.other, plain),
-      notice: bigIntegers
-        ? `Column "${name}" holds integers beyond ±2^53 inside lists, maps or properties; they are written ` +
-          `{"${BIG_INTEGER_KEY}": "<digits>"} to stay exact.`
-        : undefined,
-    };
-  }
-  return {
-    field: field(FieldType.string, values.map(toText)),
-    notice:
-      kinds.size > 1
-        ? `Column "${name}" mixes ${[...kinds].sort().join(', ')} values; it is shown as text.`
-        : undefined,
-  };
+}
+
+/** Whether `toPlain` would write a BigInteger somewhere in the value. */
+function holdsBigInteger(value: unknown): boolean {
+  let found = false;
+  toPlain(value, () => (found = true));
+  return found;
 }
 
 /**

@@ -4,7 +4,7 @@ import neo4j from 'neo4j-driver';
 import { resultColumn } from '../testing/columns';
 import { cypherResult, node, rel } from '../testing/results';
 import { columnField } from './columns';
-import { ResultCollector } from './cypherResult';
+import { ResultCollector } from '../model/cypherResult';
 import { resultToFrames } from './resultToFrames';
 
 const int = neo4j.int;

@@ -1,8 +1,9 @@
 import { createDataFrame, type DataFrame, FieldType, NodeGraphDataFrameFieldNames as F } from '@grafana/data';
 import type { Node, Path, Relationship } from 'neo4j-driver';
 
-import { MemgraphError } from '../connection/errors';
-import { kindOf, toText } from './values';
+import { MemgraphError } from '../model/memgraphError';
+import { kindOf } from '../model/valueKinds';
+import { toText } from './values';
 
 interface GraphNode {
   id: string;
@@ -21,7 +22,7 @@ interface GraphEdge {
 }
 
 /** Nodes and relationships found anywhere in a result: top-level values, inside paths, lists and maps. */
-export class GraphCollector {
+class GraphCollector {
   readonly nodes = new Map<string, GraphNode>();
   readonly edges = new Map<string, GraphEdge>();
 
@@ -80,22 +81,6 @@ export class GraphCollector {
         this.nodes.set(end, { id: end, labels: [], properties: {}, stub: true });
       }
     }
-  }
-}
-
-/** Whether a value holds anything a GraphCollector collects (looking in the same places), without collecting it. */
-export function containsGraph(value: unknown): boolean {
-  switch (kindOf(value)) {
-    case 'node':
-    case 'relationship':
-    case 'path':
-      return true;
-    case 'list':
-      return (value as unknown[]).some(containsGraph);
-    case 'map':
-      return Object.values(value as object).some(containsGraph);
-    default:
-      return false;
   }
 }
 

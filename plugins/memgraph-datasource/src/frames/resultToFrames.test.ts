@@ -44,6 +44,24 @@ describe('resultToFrames', () => {
     );
   });
 
+  it('gives node graph frames the same column and row-cap notices a table of the result would carry', () => {
+    const result = cypherResult(
+      ['lot', 'serials', 'big', 'mixed'],
+      [
+        [node(1, ['Lot'], { serial: int('9223372036854775807') }), [int('-9223372036854775808')], int('9007199254740993'), 'a'],
+        [node(2, ['Lot']), [], int(1), int(1)], // `mixed`: text and an integer
+      ],
+      true
+    );
+    const tableNotices = resultToFrames(result, { ...options, maxRows: 1, format: 'table' })[0].meta?.notices;
+    const graph = resultToFrames(result, { ...options, maxRows: 1, format: 'node_graph' });
+    expect(graph.map((f) => f.name)).toEqual(['nodes', 'edges']);
+    expect(tableNotices).toHaveLength(5);
+    for (const frame of graph) {
+      expect(frame.meta?.notices).toEqual(tableNotices);
+    }
+  });
+
   it('returns an empty table (with the columns) for an empty result', () => {
     const [frame] = resultToFrames(cypherResult(['a', 'b'], []), { ...options, format: 'auto' });
     expect(frame.length).toBe(0);

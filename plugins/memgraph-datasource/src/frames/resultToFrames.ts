@@ -1,10 +1,11 @@
-import { type DataFrame, FieldType, type QueryResultMetaNotice } from '@grafana/data';
+import type { DataFrame, QueryResultMetaNotice } from '@grafana/data';
 import type { ResultFormat } from '@opentruss/contract';
 
-import { type CypherResult, valuesByRow } from './cypherResult';
+import { type CypherResult, valuesByRow } from '../model/cypherResult';
+import { columnNotice, columnShape, NUMBER_SHAPES } from './columns';
 import { nodeGraphFrames } from './nodeGraphFrames';
 import { tableFrame } from './tableFrame';
-import { findTimeField, timeSeriesFrame } from './timeSeriesFrames';
+import { timeSeriesFrame } from './timeSeriesFrames';
 
 export interface FrameOptions {
   refId: string;
@@ -18,13 +19,16 @@ export interface FrameOptions {
   executedQuery: string;
 }
 
-/** `auto`: graph values anywhere → node graph; a time column and a number column → time series; else table. */
-export function chooseFormat(result: CypherResult, table: DataFrame): Exclude<ResultFormat, 'auto'> {
+/**
+ * `auto`: graph values anywhere → node graph; a time column and a number column → time series; else table. Decided
+ * from what the columns learnt on arrival, before any frame is built.
+ */
+function chooseFormat(result: CypherResult): Exclude<ResultFormat, 'auto'> {
   if (result.columns.some((column) => column.holdsGraph)) {
     return 'node_graph';
   }
-  const time = findTimeField(table);
-  return time && table.fields.some((f) => f !== time && f.type === FieldType.number) ? 'time_series' : 'table';
+  const shapes = result.columns.map(columnShape);
+  return shapes.includes('time') && shapes.some((shape) => NUMBER_SHAPES.has(shape)) ? 'time_series' : 'table';
 }
 
 export function rowCapNotice(maxRows: number): string {
@@ -36,21 +40,24 @@ export function rowCapNotice(maxRows: number): string {
 
 /** A Cypher result → the data frames of one query, with its notices (row cap, exact big integers, mixed columns). */
 export function resultToFrames(result: CypherResult, options: FrameOptions): DataFrame[] {
-  const table = tableFrame(result, options.timeZone);
-  const notices = [...table.notices];
-  if (result.truncated) {
-    notices.push(rowCapNotice(options.maxRows));
-  }
-  const format = options.format === 'auto' ? chooseFormat(result, table.frame) : options.format;
+  const format = options.format === 'auto' ? chooseFormat(result) : options.format;
+  const rowCap = result.truncated ? [rowCapNotice(options.maxRows)] : [];
   let frames: DataFrame[];
+  let notices: string[];
   if (format === 'node_graph') {
+    // No table is built; the columns' notices still apply, as they do to the other formats.
     frames = nodeGraphFrames(valuesByRow(result));
-  } else if (format === 'time_series') {
-    const series = timeSeriesFrame(table.frame, options.legend);
-    notices.push(...series.notices);
-    frames = [series.frame];
+    notices = [...result.columns.flatMap((column) => columnNotice(column) ?? []), ...rowCap];
   } else {
-    frames = [table.frame];
+    const table = tableFrame(result, options.timeZone);
+    notices = [...table.notices, ...rowCap];
+    if (format === 'time_series') {
+      const series = timeSeriesFrame(table.frame, options.legend);
+      notices.push(...series.notices);
+      frames = [series.frame];
+    } else {
+      frames = [table.frame];
+    }
   }
   const metaNotices: QueryResultMetaNotice[] = notices.map((text) => ({ severity: 'warning', text }));
   return frames.map((frame) => ({

@@ -1,7 +1,7 @@
 import { createDataFrame, type DataFrame } from '@grafana/data';
 
 import { columnField } from './columns';
-import type { CypherResult } from './cypherResult';
+import type { CypherResult } from '../model/cypherResult';
 
 export interface Table {
   frame: DataFrame;

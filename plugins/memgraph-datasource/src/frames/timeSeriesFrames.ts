@@ -9,10 +9,10 @@ import {
   sortDataFrame,
 } from '@grafana/data';
 
-import { MemgraphError } from '../connection/errors';
+import { MemgraphError } from '../model/memgraphError';
 
 /** The time field: one named `time` if there is one, else the first time field. */
-export function findTimeField(frame: DataFrame): Field | undefined {
+function findTimeField(frame: DataFrame): Field | undefined {
   const times = frame.fields.filter((f) => f.type === FieldType.time);
   return times.find((f) => f.name.toLowerCase() === 'time') ?? times[0];
 }

@@ -1,7 +1,8 @@
 import neo4j from 'neo4j-driver';
 
 import { node, path, rel } from '../testing/results';
-import { kindOf, toPlain } from './values';
+import { kindOf } from '../model/valueKinds';
+import { toPlain } from './values';
 
 const int = neo4j.int;
 const {

@@ -1,9 +1,6 @@
-import type { Driver } from 'neo4j-driver';
 import { firstValueFrom } from 'rxjs';
 
-import { describeFailure, type FailureContext } from '../connection/errors';
-import { runCypher, type RunOptions } from '../connection/runCypher';
-import type { ResolvedSettings } from '../connection/settings';
+import type { MemgraphConnection } from '../connection/memgraphConnection';
 import { createIndexStatement, INDEX_INFO_QUERY, indexRows, missingIndexes } from './indexAdvisor';
 
 export interface HealthReport {
@@ -34,22 +31,21 @@ export const VERSION_QUERY = 'SHOW VERSION';
  * Save & test: connect, run a trivial read in a READ transaction, say which server answered, then compare
  * SHOW INDEX INFO with the indexes the ops manual recommends and list the exact statements for missing ones.
  */
-export async function checkHealth(
-  driver: Driver,
-  settings: ResolvedSettings,
-  failureContext: FailureContext
-): Promise<HealthReport> {
-  const run = (text: string, autoCommit: boolean) => {
-    const options: RunOptions = {
-      database: settings.database,
-      maxRows: 1_000,
-      fetchSize: 1_000,
-      timeoutMs: settings.queryTimeoutSeconds * 1000,
-      autoCommit,
-      failureContext,
-    };
-    return firstValueFrom(runCypher(driver, { text, parameters: {} }, options));
-  };
+export async function checkHealth(connection: MemgraphConnection): Promise<HealthReport> {
+  try {
+    return await probeAndAdvise(connection);
+  } catch (error) {
+    return { status: 'error', message: connection.describe(error).message };
+  }
+}
+
+/** The health check reads small results of its own, whatever the datasource's row cap. */
+const HEALTH_ROWS = { maxRows: 1_000, fetchSize: 1_000 };
+
+async function probeAndAdvise(connection: MemgraphConnection): Promise<HealthReport> {
+  const failureContext = connection.failureContext;
+  const run = (text: string, autoCommit: boolean) =>
+    firstValueFrom(connection.run({ text, parameters: {} }, { autoCommit, rows: HEALTH_ROWS }));
 
   let server: ServerDescription;
   try {
@@ -58,7 +54,7 @@ export async function checkHealth(
     if (Number(ok) !== 1) {
       return { status: 'error', message: `The server answered ${PROBE_QUERY} with ${String(ok)} instead of 1.` };
     }
-    const info = await driver.getServerInfo({ database: settings.database || undefined });
+    const info = await connection.serverInfo();
     const protocol = info.protocolVersion;
     server = {
       address: info.address ?? failureContext.url,
@@ -67,7 +63,7 @@ export async function checkHealth(
       protocolVersion: protocol?.toString(),
     };
   } catch (error) {
-    const { message, details } = describeFailure(error, failureContext);
+    const { message, details } = connection.describe(error);
     // Grafana shows `details.verboseMessage` under the message: the driver's own text goes there.
     return { status: 'error', message, ...(details ? { details: { verboseMessage: details } } : {}) };
   }
@@ -78,7 +74,7 @@ export async function checkHealth(
   const reached =
     `Connected to ${server.version ? `Memgraph ${server.version}` : (server.agent ?? 'the server')} at ${server.address}` +
     `${server.protocolVersion ? ` (Bolt ${server.protocolVersion})` : ''}` +
-    `${settings.username ? ` as "${settings.username}"` : ''}; a test read succeeded.`;
+    `${failureContext.username ? ` as "${failureContext.username}"` : ''}; a test read succeeded.`;
 
   try {
     const missing = missingIndexes(indexRows(await run(INDEX_INFO_QUERY, true)));
@@ -101,7 +97,7 @@ export async function checkHealth(
   } catch (error) {
     return {
       status: 'warning',
-      message: `${reached} The index check could not read SHOW INDEX INFO: ${describeFailure(error, failureContext).message}`,
+      message: `${reached} The index check could not read SHOW INDEX INFO: ${connection.describe(error).message}`,
       details: { server },
     };
   }

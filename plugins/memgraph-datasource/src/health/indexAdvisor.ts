@@ -4,7 +4,7 @@ import {
   RECOMMENDED_INDEXES,
 } from '@opentruss/opentruss-graph/vocabulary';
 
-import type { CypherResult } from '../connection/runCypher';
+import type { CypherResult } from '../model/cypherResult';
 
 /** Read with SHOW INDEX INFO, which Memgraph refuses inside explicit transactions (so: auto-commit). */
 export const INDEX_INFO_QUERY = 'SHOW INDEX INFO';

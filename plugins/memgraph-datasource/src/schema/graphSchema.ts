@@ -8,11 +8,3 @@ export interface GraphSchema {
   /** How each part was read, for the editor's tooltip (e.g. "labels: SHOW NODE_LABELS INFO"). */
   notes: string[];
 }
-
-export const EMPTY_SCHEMA: GraphSchema = {
-  labels: [],
-  relationshipTypes: [],
-  propertyKeys: [],
-  functions: [],
-  notes: [],
-};

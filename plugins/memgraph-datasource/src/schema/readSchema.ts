@@ -1,4 +1,4 @@
-import type { CypherResult } from '../connection/runCypher';
+import type { CypherResult } from '../model/cypherResult';
 import type { GraphSchema } from './graphSchema';
 import { columnNames, SAMPLE_SIZE, SCHEMA_QUERIES, unquoteType } from './schemaQueries';
 

@@ -1,7 +1,7 @@
 import type { GraphSchema } from './graphSchema';
 
 /** Schemas older than this are read again the next time an editor asks. */
-export const SCHEMA_MAX_AGE_MS = 5 * 60_000;
+const SCHEMA_MAX_AGE_MS = 5 * 60_000;
 
 /**
  * One datasource's schema, read once and shared by every editor of that datasource (Grafana keeps one

@@ -1,4 +1,4 @@
-import type { CypherResult } from '../connection/runCypher';
+import type { CypherResult } from '../model/cypherResult';
 
 /** How many nodes / relationships the flag-free fallbacks look at (a full scan would be too slow on big graphs). */
 export const SAMPLE_SIZE = 10_000;

@@ -1,7 +1,7 @@
 // Result columns from values at hand, for tests: the product fills columns record by record as they arrive
-// (frames/cypherResult.ts).
+// (model/cypherResult.ts).
 import { type Column, columnField } from '../frames/columns';
-import { ResultColumn } from '../frames/resultColumn';
+import { ResultColumn } from '../model/resultColumn';
 
 export function resultColumn(name: string, values: Iterable<unknown>): ResultColumn {
   const column = new ResultColumn(name);

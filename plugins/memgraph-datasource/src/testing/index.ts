@@ -15,5 +15,5 @@ export { createDriver, driverOptions } from '../connection/driverOptions';
 export { resolveSettings, type MemgraphSettings } from '../connection/settings';
 export { runCypher } from '../connection/runCypher';
 export { resultToFrames } from '../frames/resultToFrames';
-export { isTimeColumnName } from '../frames/resultColumn';
+export { isTimeColumnName } from '../model/resultColumn';
 export { MemgraphVariableSupport } from '../variables/variableSupport';

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 
-import { type CypherResult, ResultCollector } from '../frames/cypherResult';
+import { type CypherResult, ResultCollector } from '../model/cypherResult';
 
 /** A CypherResult as runCypher returns it: rows of driver values, collected record by record as runCypher does. */
 export function cypherResult(keys: string[], rows: unknown[][], truncated = false): CypherResult {

@@ -1,6 +1,6 @@
 import type { MemgraphQuery } from '@opentruss/contract';
 
-export const VARIABLE_REF_ID = 'variable';
+const VARIABLE_REF_ID = 'variable';
 
 /**
  * A variable's stored query → the query model. Dashboards written by hand or by older plugins may store the Cypher

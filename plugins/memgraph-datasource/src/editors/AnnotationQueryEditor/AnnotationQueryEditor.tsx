@@ -1,19 +1,16 @@
-import type { QueryEditorProps } from '@grafana/data';
 import { Text } from '@grafana/ui';
-import type { MemgraphQuery } from '@opentruss/contract';
 import React from 'react';
 
-import { ANNOTATION_COLUMNS } from '../../annotations/annotationEvents';
-import { ANNOTATION_REF_ID } from '../../annotations/annotationSupport';
-import type { DataSource } from '../../datasource';
+import { ANNOTATION_COLUMNS, ANNOTATION_REF_ID } from '../../annotations/annotationEvents';
+import type { MemgraphEditorProps } from '../editorServices';
 import { CommitOnRunEditor } from '../common/CommitOnRunEditor';
 import { useQueryContext } from '../common/useQueryContext';
 import { TEST_IDS } from '../testIds';
 
-type Props = QueryEditorProps<DataSource, MemgraphQuery>;
+
 
 /** An annotation's Cypher: rows with `time` (and optionally `timeEnd`, `title`, `text`, `tags`) become events. */
-export function AnnotationQueryEditor({ query, onChange, onRunQuery, datasource }: Props) {
+export function AnnotationQueryEditor({ query, onChange, onRunQuery, datasource }: MemgraphEditorProps) {
   const { context } = useQueryContext(datasource);
   const { time, timeEnd, title, text, tags } = ANNOTATION_COLUMNS;
   const commit = (cypher: string) => {

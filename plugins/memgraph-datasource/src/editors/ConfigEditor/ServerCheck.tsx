@@ -1,30 +1,26 @@
-import type { DataSourceInstanceSettings, DataSourceSettings } from '@grafana/data';
+import type { DataSourceSettings } from '@grafana/data';
 import { Alert, Button, ClipboardButton, Stack, Text } from '@grafana/ui';
 import React, { useState } from 'react';
 
 import { DriverRegistry } from '../../connection/driverRegistry';
+import { MemgraphConnection } from '../../connection/memgraphConnection';
 import type { MemgraphSettings } from '../../connection/settings';
-import { DataSource } from '../../datasource';
-import type { HealthReport } from '../../health/healthCheck';
+import { checkHealth, type HealthReport } from '../../health/healthCheck';
 import { TEST_IDS } from '../testIds';
 
 /** Runs the datasource's health check on the settings as edited (saved or not), with a driver of its own. */
-export async function checkSettings(options: DataSourceSettings<MemgraphSettings>): Promise<HealthReport> {
+async function checkSettings(options: DataSourceSettings<MemgraphSettings>): Promise<HealthReport> {
   const registry = new DriverRegistry();
-  const instance = {
-    ...options,
-    uid: `${options.uid || 'unsaved'}-config-check`,
-    meta: { id: options.type, name: options.typeName, type: 'datasource', info: {} },
-  } as unknown as DataSourceInstanceSettings<MemgraphSettings>;
+  const uid = `${options.uid || 'unsaved'}-config-check`;
   try {
-    return await new DataSource(instance, registry).testDatasource();
+    return await checkHealth(new MemgraphConnection(uid, options.jsonData, registry));
   } finally {
     await registry.closeAll();
   }
 }
 
 /** The health check's findings: the server reached, then each missing index with a copyable CREATE INDEX. */
-export function HealthReportView({ report }: { report: HealthReport }) {
+function HealthReportView({ report }: { report: HealthReport }) {
   const statements = report.details?.missingIndexStatements ?? [];
   const server = report.details?.server;
   const title = { success: 'Memgraph is reachable', warning: 'Memgraph is reachable, with advice', error: 'Memgraph check failed' }[

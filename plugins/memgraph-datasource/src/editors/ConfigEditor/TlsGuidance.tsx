@@ -6,7 +6,7 @@ import type { Encryption } from '../../connection/settings';
 import { TEST_IDS } from '../testIds';
 
 /** Whether the browser will open `wss://` for this URL and setting on this page (https pages always do). */
-export function usesTls(url: string, encryption: Encryption, pageProtocol: string): boolean {
+function usesTls(url: string, encryption: Encryption, pageProtocol: string): boolean {
   const scheme = /^([a-z0-9+]+):\/\//i.exec(url.trim())?.[1]?.toLowerCase() ?? 'bolt';
   if (encryption !== 'auto') {
     return encryption === 'on';

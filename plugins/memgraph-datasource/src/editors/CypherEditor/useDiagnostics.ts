@@ -6,7 +6,7 @@ import { loadLanguageLibrary } from '../cypher/languageLibrary';
 import type { QueryContext } from '../cypher/queryContext';
 
 /** Waits this long after the last keystroke before analysing (Neo4j's analysis runs on the main thread). */
-export const DIAGNOSTICS_DELAY_MS = 300;
+const DIAGNOSTICS_DELAY_MS = 300;
 
 /**
  * The query's problems, recomputed shortly after it changes: the datasource's own checks at once (they are

@@ -1,10 +1,7 @@
-import type { QueryEditorProps } from '@grafana/data';
 import { Button, InlineField, Input, RadioButtonGroup, Stack, Text } from '@grafana/ui';
-import type { MemgraphQuery } from '@opentruss/contract';
 import React, { useCallback } from 'react';
 
-import type { MemgraphSettings } from '../../connection/settings';
-import type { DataSource } from '../../datasource';
+import type { MemgraphEditorProps } from '../editorServices';
 import { ExamplesMenu } from '../common/ExamplesMenu';
 import { QueryHelp } from '../common/QueryHelp';
 import { SchemaStatus } from '../common/SchemaStatus';
@@ -14,13 +11,13 @@ import { TEST_IDS } from '../testIds';
 import { FORMAT_OPTIONS } from './formats';
 import { RowCapNotice, wasCapped } from './RowCapNotice';
 
-export type MemgraphQueryEditorProps = QueryEditorProps<DataSource, MemgraphQuery, MemgraphSettings>;
+
 
 /**
  * The panel query editor: Run query, format, legend, examples and schema status above the Cypher editor; the row
  * cap and timeout in force, a notice when the last result was capped, and the help below it.
  */
-export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: MemgraphQueryEditorProps) {
+export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: MemgraphEditorProps) {
   const { context, schemaState, refreshSchema } = useQueryContext(datasource, query.variableValues);
   const limits = datasource.limits();
   const onCypherChange = useCallback((cypher: string) => onChange({ ...query, cypher }), [onChange, query]);

@@ -1,20 +1,18 @@
-import type { QueryEditorProps } from '@grafana/data';
 import { Text } from '@grafana/ui';
 import type { MemgraphQuery } from '@opentruss/contract';
 import React from 'react';
 
-import type { MemgraphSettings } from '../../connection/settings';
-import type { DataSource } from '../../datasource';
+import type { MemgraphEditorProps } from '../editorServices';
 import { PLAIN_TEXT_COLUMN, PLAIN_VALUE_COLUMN, TEXT_COLUMN, VALUE_COLUMN } from '../../variables/metricFindValues';
 import { toVariableQuery } from '../../variables/variableQuery';
 import { CommitOnRunEditor } from '../common/CommitOnRunEditor';
 import { useQueryContext } from '../common/useQueryContext';
 import { TEST_IDS } from '../testIds';
 
-type Props = QueryEditorProps<DataSource, MemgraphQuery, MemgraphSettings, MemgraphQuery>;
+export type VariableQueryEditorProps = MemgraphEditorProps;
 
 /** A query variable's Cypher; Grafana shows the resulting values below the editor. */
-export function VariableQueryEditor({ query, onChange, datasource }: Props) {
+export function VariableQueryEditor({ query, onChange, datasource }: VariableQueryEditorProps) {
   const stored = toVariableQuery(query as MemgraphQuery | string | undefined);
   const { context } = useQueryContext(datasource);
   return (

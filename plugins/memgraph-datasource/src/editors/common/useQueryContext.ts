@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 
-import type { DataSource } from '../../datasource';
+import type { EditorServices } from '../editorServices';
 import type { GraphSchema } from '../../schema/graphSchema';
 import type { VariableValue } from '../../query/variables';
 import type { QueryContext } from '../cypher/queryContext';
@@ -16,7 +16,7 @@ export interface SchemaState {
  * it left, in Explore) and the cached schema, with a refresh that reads the schema again from Memgraph.
  */
 export function useQueryContext(
-  datasource: DataSource,
+  datasource: EditorServices,
   carried?: Record<string, VariableValue>
 ): {
   context: QueryContext;
@@ -53,7 +53,7 @@ export function useQueryContext(
 }
 
 /** Undefined when Grafana's TemplateSrv is not available (then no parameter is called missing). */
-function dashboardVariableNames(datasource: DataSource, carried?: Record<string, VariableValue>): string[] | undefined {
+function dashboardVariableNames(datasource: EditorServices, carried?: Record<string, VariableValue>): string[] | undefined {
   try {
     return datasource.dashboardVariables(carried).names?.();
   } catch {

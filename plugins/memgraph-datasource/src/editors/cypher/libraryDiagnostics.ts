@@ -4,7 +4,7 @@ import type { CypherLanguageLibrary } from './languageLibrary';
 import type { QueryContext } from './queryContext';
 
 /** Above this size the (synchronous, main-thread) Neo4j analysis is skipped; Memgraph still checks on Run. */
-export const MAX_ANALYSED_LENGTH = 20_000;
+const MAX_ANALYSED_LENGTH = 20_000;
 
 /**
  * Library diagnostics that are Neo4j's opinion, not Memgraph's — dropped, each for a reason:

@@ -1,8 +1,8 @@
 import type { Integer } from 'neo4j-driver';
 
-import { containsGraph } from './nodeGraphFrames';
-import { isIsoDateTime } from './temporal';
-import { isSafeInteger, kindOf, type ValueKind } from './values';
+import { isIsoDateTime } from './isoDateTime';
+
+import { containsGraph, isSafeInteger, kindOf, type ValueKind } from './valueKinds';
 
 /** Columns named `time` (or `timeEnd`, for annotations) may hold ISO strings and epoch-ms numbers as times. */
 export function isTimeColumnName(name: string): boolean {
