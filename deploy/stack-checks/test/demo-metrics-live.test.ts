@@ -45,10 +45,11 @@ async function scrapeEpisode(
   extraJobs: ScrapeJob[] = []
 ) {
   const port = await freePort();
-  const demo = runDemoMetrics(bundle, port, { DEMO_METRICS_EPISODE: episode, DEMO_METRICS_REQUESTS_PER_SECOND: '400' });
+  // Prometheus first: when it cannot start (not installed, no free port), no demo-metrics process is left behind.
   const prometheus = await startPrometheus({
     scrapeConfigs: [{ job_name: PROMETHEUS_JOBS.backend, static_configs: [{ targets: [`127.0.0.1:${port}`] }] }, ...extraJobs],
   });
+  const demo = runDemoMetrics(bundle, port, { DEMO_METRICS_EPISODE: episode, DEMO_METRICS_REQUESTS_PER_SECOND: '400' });
   try {
     // Every alert value needs two scrapes in its rate window.
     await waitFor(
