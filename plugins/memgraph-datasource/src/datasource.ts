@@ -10,7 +10,7 @@ import {
 } from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
 import type { MemgraphQuery } from '@opentruss/contract';
-import { catchError, defer, firstValueFrom, forkJoin, map, type Observable, of } from 'rxjs';
+import { catchError, defer, forkJoin, map, type Observable, of } from 'rxjs';
 
 import { sharedDriverRegistry, type DriverRegistry } from './connection/driverRegistry';
 import { type Limits, MemgraphConnection } from './connection/memgraphConnection';
@@ -53,7 +53,7 @@ export class DataSource
     const connection = new MemgraphConnection(instanceSettings.uid, instanceSettings.jsonData, drivers);
     this.connection = connection;
     this.schema = new SchemaCache(() =>
-      readSchema((text, autoCommit) => firstValueFrom(connection.run({ text, parameters: {} }, { autoCommit })))
+      readSchema((text) => connection.introspect(text))
     );
     this.variables = new MemgraphVariableSupport(this);
     this.annotations = memgraphAnnotations;
@@ -112,7 +112,7 @@ export class DataSource
       const { timeZone, maxRows } = this.connection.settings;
       const variables = withCarriedValues(this.variableSource(scopedVars), target.variableValues);
       const statement = prepareStatement(target.cypher, timeParameters(window, timeZone), variables);
-      return this.connection.run(statement, { autoCommit: statement.kind === 'show' }).pipe(
+      return this.connection.run(statement).pipe(
         map((result) => ({
           frames: resultToFrames(result, {
             refId: target.refId,

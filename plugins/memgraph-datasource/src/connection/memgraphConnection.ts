@@ -1,5 +1,6 @@
 import type { ServerInfo } from 'neo4j-driver';
-import { defer, type Observable } from 'rxjs';
+import { statementKind } from '@opentruss/cypher';
+import { defer, firstValueFrom, type Observable } from 'rxjs';
 
 import type { CypherResult } from '../model/cypherResult';
 import { MemgraphError } from '../model/memgraphError';
@@ -17,8 +18,6 @@ export interface Limits {
 }
 
 export interface RunRequest {
-  /** SHOW … statements are refused inside explicit transactions, so they run auto-commit. */
-  autoCommit: boolean;
   /** Rows to read instead of the settings' row cap and fetch size (the health check reads a fixed amount). */
   rows?: { maxRows: number; fetchSize: number };
 }
@@ -64,8 +63,12 @@ export class MemgraphConnection {
     return { maxRows, queryTimeoutSeconds };
   }
 
-  /** Runs one statement (see runCypher) on subscription; every failure, invalid settings included, is its error. */
-  run(statement: CypherStatement, request: RunRequest): Observable<CypherResult> {
+  /**
+   * Runs one statement (see runCypher) on subscription; every failure, invalid settings included, is its error.
+   * SHOW … statements run auto-commit (Memgraph refuses them inside explicit transactions), all else in a READ
+   * transaction: the statement's kind says which.
+   */
+  run(statement: CypherStatement, request: RunRequest = {}): Observable<CypherResult> {
     return defer(() => {
       const { settings, failureContext } = this.checked();
       const driver = this.driver();
@@ -74,12 +77,17 @@ export class MemgraphConnection {
         maxRows: request.rows?.maxRows ?? settings.maxRows,
         fetchSize: request.rows?.fetchSize ?? settings.fetchSize,
         timeoutMs: settings.queryTimeoutSeconds * 1000,
-        autoCommit: request.autoCommit,
+        autoCommit: statement.kind === 'show',
         failureContext,
         onStuck: () => this.drivers.discard(this.uid, driver),
       };
       return runCypher(driver, statement, options);
     });
+  }
+
+  /** One fixed statement of the plugin's own (schema reading, health): no parameters, its kind read from its text. */
+  introspect(text: string, request: RunRequest = {}): Promise<CypherResult> {
+    return firstValueFrom(this.run({ text, parameters: {}, kind: statementKind(text) }, request));
   }
 
   /** Which server answers (address, agent, protocol), for the health check. */

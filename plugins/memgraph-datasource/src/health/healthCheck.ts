@@ -1,5 +1,3 @@
-import { firstValueFrom } from 'rxjs';
-
 import type { MemgraphConnection } from '../connection/memgraphConnection';
 import { createIndexStatement, INDEX_INFO_QUERY, indexRows, missingIndexes } from './indexAdvisor';
 
@@ -44,12 +42,11 @@ const HEALTH_ROWS = { maxRows: 1_000, fetchSize: 1_000 };
 
 async function probeAndAdvise(connection: MemgraphConnection): Promise<HealthReport> {
   const failureContext = connection.failureContext;
-  const run = (text: string, autoCommit: boolean) =>
-    firstValueFrom(connection.run({ text, parameters: {} }, { autoCommit, rows: HEALTH_ROWS }));
+  const run = (text: string) => connection.introspect(text, { rows: HEALTH_ROWS });
 
   let server: ServerDescription;
   try {
-    const probe = await run(PROBE_QUERY, false);
+    const probe = await run(PROBE_QUERY);
     const ok = probe.records[0]?.get('ok');
     if (Number(ok) !== 1) {
       return { status: 'error', message: `The server answered ${PROBE_QUERY} with ${String(ok)} instead of 1.` };
@@ -67,7 +64,7 @@ async function probeAndAdvise(connection: MemgraphConnection): Promise<HealthRep
     // Grafana shows `details.verboseMessage` under the message: the driver's own text goes there.
     return { status: 'error', message, ...(details ? { details: { verboseMessage: details } } : {}) };
   }
-  server.version = await run(VERSION_QUERY, true).then(
+  server.version = await run(VERSION_QUERY).then(
     (result) => String(result.records[0]?.get('version') ?? '') || undefined,
     () => undefined // SHOW VERSION exists since Memgraph 2.2; the check does not depend on it
   );
@@ -77,7 +74,7 @@ async function probeAndAdvise(connection: MemgraphConnection): Promise<HealthRep
     `${failureContext.username ? ` as "${failureContext.username}"` : ''}; a test read succeeded.`;
 
   try {
-    const missing = missingIndexes(indexRows(await run(INDEX_INFO_QUERY, true)));
+    const missing = missingIndexes(indexRows(await run(INDEX_INFO_QUERY)));
     if (missing.length === 0) {
       return { status: 'success', message: `${reached} All recommended indexes exist.`, details: { server } };
     }

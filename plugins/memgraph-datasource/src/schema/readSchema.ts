@@ -2,8 +2,8 @@ import type { CypherResult } from '../model/cypherResult';
 import type { GraphSchema } from './graphSchema';
 import { columnNames, SAMPLE_SIZE, SCHEMA_QUERIES, unquoteType } from './schemaQueries';
 
-/** Runs one fixed introspection statement (auto-commit for SHOW …, a READ transaction otherwise). */
-export type RunIntrospection = (text: string, autoCommit: boolean) => Promise<CypherResult>;
+/** Runs one of the schema queries (SHOW … INFO ones auto-commit, as their kind says). */
+export type RunIntrospection = (text: string) => Promise<CypherResult>;
 
 interface Source {
   /** Named in the schema's notes. */
@@ -33,9 +33,9 @@ async function firstAnswer(part: string, sources: Source[], notes: string[]): Pr
  * cannot be read is empty, and the notes say why.
  */
 export async function readSchema(run: RunIntrospection): Promise<GraphSchema> {
-  const once = (text: string, autoCommit = false) => {
+  const once = (text: string) => {
     let result: Promise<CypherResult> | undefined;
-    return () => (result ??= run(text, autoCommit));
+    return () => (result ??= run(text));
   };
   const nodeTypes = once(SCHEMA_QUERIES.nodeTypeProperties);
   const relTypes = once(SCHEMA_QUERIES.relTypeProperties);
@@ -48,11 +48,11 @@ export async function readSchema(run: RunIntrospection): Promise<GraphSchema> {
       { name: 'schema.node_type_properties()', read: async () => columnNames(await nodeTypes(), 'nodeLabels') },
       {
         name: 'SHOW NODE_LABELS INFO',
-        read: async () => columnNames(await run(SCHEMA_QUERIES.nodeLabelsInfo, true), 'node labels'),
+        read: async () => columnNames(await run(SCHEMA_QUERIES.nodeLabelsInfo), 'node labels'),
       },
       {
         name: `${sampled} nodes`,
-        read: async () => columnNames(await run(SCHEMA_QUERIES.sampledLabels, false), 'label'),
+        read: async () => columnNames(await run(SCHEMA_QUERIES.sampledLabels), 'label'),
       },
     ],
     notes
@@ -66,11 +66,11 @@ export async function readSchema(run: RunIntrospection): Promise<GraphSchema> {
       },
       {
         name: 'SHOW EDGE_TYPES INFO',
-        read: async () => columnNames(await run(SCHEMA_QUERIES.edgeTypesInfo, true), 'edge types'),
+        read: async () => columnNames(await run(SCHEMA_QUERIES.edgeTypesInfo), 'edge types'),
       },
       {
         name: `${sampled} relationships`,
-        read: async () => columnNames(await run(SCHEMA_QUERIES.sampledRelationshipTypes, false), 'type'),
+        read: async () => columnNames(await run(SCHEMA_QUERIES.sampledRelationshipTypes), 'type'),
       },
     ],
     notes
@@ -86,8 +86,8 @@ export async function readSchema(run: RunIntrospection): Promise<GraphSchema> {
         name: `${sampled} nodes and relationships`,
         read: async () =>
           merge(
-            columnNames(await run(SCHEMA_QUERIES.sampledNodePropertyKeys, false), 'key'),
-            columnNames(await run(SCHEMA_QUERIES.sampledRelationshipPropertyKeys, false), 'key')
+            columnNames(await run(SCHEMA_QUERIES.sampledNodePropertyKeys), 'key'),
+            columnNames(await run(SCHEMA_QUERIES.sampledRelationshipPropertyKeys), 'key')
           ),
       },
     ],
@@ -95,7 +95,7 @@ export async function readSchema(run: RunIntrospection): Promise<GraphSchema> {
   );
   const functions = await firstAnswer(
     'Query-module functions',
-    [{ name: 'mg.functions()', read: async () => columnNames(await run(SCHEMA_QUERIES.functions, false), 'name') }],
+    [{ name: 'mg.functions()', read: async () => columnNames(await run(SCHEMA_QUERIES.functions), 'name') }],
     notes
   );
   return { labels, relationshipTypes, propertyKeys, functions, notes };
