@@ -53,11 +53,11 @@ export function missingParameterMessage(name: string): string {
   );
 }
 
-export function fieldPathMessage(reference: VariableReference): string {
+function fieldPathMessage(reference: VariableReference): string {
   return `${reference.text}: variable fields are not supported; use $${reference.name} and pick the field in Cypher.`;
 }
 
-export function refusedFormatMessage(reference: VariableReference): string {
+function refusedFormatMessage(reference: VariableReference): string {
   return (
     `${reference.text}: the format ":${reference.format}" would splice text into the query. Variables reach ` +
     `Memgraph as parameters: write $${reference.name} (a list for multi-value variables, e.g. ` +
@@ -66,7 +66,7 @@ export function refusedFormatMessage(reference: VariableReference): string {
   );
 }
 
-export function statementKindOf(tokens: readonly Token[]): StatementKind {
+function statementKindOf(tokens: readonly Token[]): StatementKind {
   const first = tokens.find((token) => !isTrivia(token));
   return first?.kind === 'identifier' && first.value!.toUpperCase() === 'SHOW' ? 'show' : 'read';
 }

@@ -1,6 +1,6 @@
 export { CypherTextError, positionAt, withoutPosition, type TextPosition } from './errors';
 export { tokenize, isTrivia, type Token, type TokenKind } from './lexer';
-export { expandMacros, expandMacroTokens, parseIntervalMs, MACROS, type MacroInfo, type MacroExpansion } from './macros';
+export { expandMacros, parseIntervalMs, MACROS, type MacroInfo } from './macros';
 export {
   epochMsOf,
   timeFilterOf,
@@ -11,10 +11,8 @@ export {
 } from './timeExpressions';
 export {
   findWriteClause,
-  findWriteClauseInTokens,
   assertReadOnly,
   describeRefusal,
-  readOnlyRefusal,
   isReadProcedure,
   type WriteClause,
   type RefusalKind,
@@ -22,9 +20,6 @@ export {
 export { isValidIdentifier, quoteIdentifier, identifierFromValue } from './identifiers';
 export {
   findVariableReferences,
-  findVariableReferencesInTokens,
-  referenceOf,
-  replaceVariableReferences,
   type VariableReference,
   type ReferenceSyntax,
 } from './references';
@@ -32,10 +27,7 @@ export {
   bindStatement,
   bindTokens,
   statementKind,
-  statementKindOf,
   missingParameterMessage,
-  fieldPathMessage,
-  refusedFormatMessage,
   type BindingVariables,
   type BindOptions,
   type BindProblem,

@@ -36,25 +36,7 @@ export function referenceOf(token: Token): VariableReference | undefined {
 }
 
 export function findVariableReferences(cypher: string): VariableReference[] {
-  return findVariableReferencesInTokens(tokenize(cypher));
-}
-
-/** findVariableReferences over tokens already lexed. */
-export function findVariableReferencesInTokens(tokens: readonly Token[]): VariableReference[] {
-  return tokens
+  return tokenize(cypher)
     .map(referenceOf)
     .filter((ref): ref is VariableReference => ref !== undefined);
-}
-
-/**
- * Rewrites every reference with `replace(reference)`; everything else is copied byte for byte.
- * Return `reference.text` to leave one unchanged.
- */
-export function replaceVariableReferences(cypher: string, replace: (reference: VariableReference) => string): string {
-  return tokenize(cypher)
-    .map((token) => {
-      const reference = referenceOf(token);
-      return reference ? replace(reference) : token.text;
-    })
-    .join('');
 }

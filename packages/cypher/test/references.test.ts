@@ -1,4 +1,4 @@
-import { findVariableReferences, replaceVariableReferences } from '../src';
+import { bindStatement, findVariableReferences } from '../src';
 
 describe('variable references', () => {
   const query =
@@ -14,9 +14,11 @@ describe('variable references', () => {
     ]);
   });
 
-  it('rewrites only the references and copies everything else byte for byte', () => {
-    const rewritten = replaceVariableReferences(query, (r) => (r.format === 'raw' ? '`Element`' : `$${r.name}`));
-    expect(rewritten).toBe(
+  it('binding rewrites only the references and copies everything else byte for byte', () => {
+    const values: Record<string, unknown> = { label: 'Element', status: ['A'], project: 'p', building: 'b' };
+    const bound = bindStatement(query, {}, { valueOf: (name) => values[name] });
+    expect(bound.problems).toEqual([]);
+    expect(bound.text).toBe(
       'MATCH (n:`Element`) WHERE n.status IN $status AND n.p = $project AND n.b = $building\n' +
         "  AND n.note <> '$notAVariable' // $neither\n RETURN n.`$nor`"
     );
