@@ -1,4 +1,4 @@
-import { fakeTemplateSrv } from '../testing/fakeTemplateSrv';
+import { fakeTemplateSrv } from '../testing/templateSrv';
 import { templateSrvVariables } from './variables';
 
 describe('templateSrvVariables', () => {

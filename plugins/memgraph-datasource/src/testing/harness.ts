@@ -12,7 +12,7 @@ import { DriverRegistry } from '../connection/driverRegistry';
 import type { MemgraphSettings } from '../connection/settings';
 import { DataSource } from '../datasource';
 import { templateSrvVariables } from '../query/variables';
-import { fakeTemplateSrv, type FakeVariable } from './fakeTemplateSrv';
+import { fakeTemplateSrv, type FakeVariable } from './templateSrv';
 
 let uids = 0;
 
