@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 
-import { DeadlineExceeded, describeFailure, MemgraphError, WEBSOCKET_HINT } from './errors';
+import { MemgraphError } from '../model/memgraphError';
+import { DeadlineExceeded, describeFailure, WEBSOCKET_HINT } from './errors';
 
 const context = { url: 'bolt://db:7687', username: 'viewer', queryTimeoutSeconds: 30, maxConnections: 4 };
 const driverError = (message: string, code: string) => new neo4j.Neo4jError(message, code, '50N42', 'error');

@@ -2,9 +2,6 @@ import { missingParameterMessage } from '@opentruss/cypher';
 
 import { MemgraphError } from '../model/memgraphError';
 
-// Statement preparation and the tests read it from here, with the messages built on it.
-export { MemgraphError };
-
 /**
  * What a query was waiting for when the browser gave up: a free pooled connection (every connection of this
  * browser busy), its own connection to be set up, or Memgraph's answer.

@@ -1,7 +1,7 @@
 import { expandMacros } from '@opentruss/cypher';
 import neo4j from 'neo4j-driver';
 
-import type { MemgraphError } from '../connection/errors';
+import type { MemgraphError } from '../model/memgraphError';
 import { prepareStatement } from './prepareStatement';
 import { timeParameters } from './timeParameters';
 import type { VariableSource, VariableValue } from './variables';

@@ -1,7 +1,7 @@
 import { bindStatement } from '@opentruss/cypher';
 import neo4j from 'neo4j-driver';
 
-import { MemgraphError } from '../connection/errors';
+import { MemgraphError } from '../model/memgraphError';
 import type { CypherStatement } from '../model/statement';
 import type { VariableSource, VariableValue } from './variables';
 

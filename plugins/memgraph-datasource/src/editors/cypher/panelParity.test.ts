@@ -1,6 +1,6 @@
 import { bindStatement, withoutPosition } from '@opentruss/cypher';
 
-import { MemgraphError } from '../../connection/errors';
+import { MemgraphError } from '../../model/memgraphError';
 import { prepareStatement } from '../../query/prepareStatement';
 import { timeParameters } from '../../query/timeParameters';
 import type { VariableValue } from '../../query/variables';
