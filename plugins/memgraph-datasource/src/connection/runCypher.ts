@@ -57,7 +57,10 @@ const countSession = (driver: Driver, delta: number) =>
  * what the user set. Only a pooled connection that was handed over and then turned out closed by the server (e.g.
  * Memgraph restarted since) is replaced once, on a fresh connection, within the same deadline.
  */
-export function runCypher(driver: Driver, statement: CypherStatement, options: RunOptions): Observable<CypherResult> {
+/** What runCypher sends; whether it runs auto-commit is the caller's RunOptions (MemgraphConnection reads the kind). */
+type StatementText = Pick<CypherStatement, 'text' | 'parameters'>;
+
+export function runCypher(driver: Driver, statement: StatementText, options: RunOptions): Observable<CypherResult> {
   return new Observable<CypherResult>((subscriber) => {
     let rowsReceived = 0;
     let running = true;
@@ -209,7 +212,7 @@ interface Stream {
  */
 function startStream(
   session: Session,
-  statement: CypherStatement,
+  statement: StatementText,
   options: RunOptions,
   onRows: (count: number) => void
 ): Stream {

@@ -2,6 +2,7 @@
 export interface CypherStatement {
   text: string;
   parameters: Record<string, unknown>;
-  /** `show` (SHOW … statements) runs auto-commit, as Memgraph refuses them in explicit transactions; absent means `read`. */
-  kind?: 'read' | 'show';
+  /** `show` (SHOW … statements) runs auto-commit, as Memgraph refuses them in explicit transactions; `read` in a
+   * READ transaction. */
+  kind: 'read' | 'show';
 }
