@@ -16,6 +16,10 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
 
+// Each test waits for real sockets and retry intervals; on a loaded 2-core machine that can pass Jest's 5 s
+// default. The bound guards against a hang, it is not a speed target.
+jest.setTimeout(30_000);
+
 describe('waiting for Memgraph', () => {
   it('retries until Memgraph comes up, logging every attempt', async () => {
     const port = await freePort();
