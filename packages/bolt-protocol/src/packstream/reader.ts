@@ -1,5 +1,6 @@
 // PackStream v1 decoding of one message's bytes. Structures come out as `Structure` (tag + raw fields);
 // turning them into driver values is the job of `values.ts`, which knows the Bolt version's shapes.
+import { isUtf8 } from 'node:buffer';
 import { Integer } from 'neo4j-driver';
 import { setEntry } from './safe-object';
 import { markers } from './markers';
@@ -15,13 +16,30 @@ export class PackStreamError extends Error {}
 
 export type StructureHydrator = (structure: Structure) => unknown;
 
+export interface PackStreamReaderOptions {
+  /**
+   * Record where the first string that is not valid UTF-8 starts (overlong forms, encoded surrogates, truncated
+   * sequences, code points above U+10FFFF) in `invalidUtf8At`, instead of accepting the replacement characters of a
+   * lenient decode without a trace. The string still decodes (leniently), so the caller can answer the message.
+   */
+  strictUtf8?: boolean;
+}
+
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
 export class PackStreamReader {
   private position = 0;
+  private readonly strictUtf8: boolean;
+  /** Strict mode: the offset of the first string (its bytes, after the marker) that is not valid UTF-8. */
+  invalidUtf8At?: number;
 
   constructor(
     private readonly buffer: Buffer,
-    private readonly hydrate: StructureHydrator = (s) => s
-  ) {}
+    private readonly hydrate: StructureHydrator = (s) => s,
+    options: PackStreamReaderOptions = {}
+  ) {
+    this.strictUtf8 = options.strictUtf8 ?? false;
+  }
 
   get remaining(): number {
     return this.buffer.length - this.position;
@@ -164,6 +182,16 @@ export class PackStreamReader {
     const end = this.position + size;
     this.check(size);
     const value = this.buffer.toString('utf8', this.position, end);
+    // Node's decoder replaces every ill-formed sequence with U+FFFD, so a string without one was valid: the byte
+    // check runs only for the rare string that holds one (which may also be a genuine, well-encoded U+FFFD).
+    if (
+      this.strictUtf8 &&
+      this.invalidUtf8At === undefined &&
+      value.includes(REPLACEMENT_CHARACTER) &&
+      !isUtf8(this.buffer.subarray(this.position, end))
+    ) {
+      this.invalidUtf8At = this.position;
+    }
     this.position = end;
     return value;
   }
