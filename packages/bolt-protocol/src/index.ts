@@ -13,6 +13,7 @@ export {
   PackStreamReader,
   PackStreamError,
   Structure,
+  type InvalidUtf8,
   type PackStreamReaderOptions,
   type StructureHydrator,
 } from './packstream/reader';

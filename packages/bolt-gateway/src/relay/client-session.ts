@@ -14,7 +14,6 @@ import {
   ChunkingError,
   createHydrator,
   Dechunker,
-  errorCodes,
   frameMessage,
   HandshakeReader,
   helloMetadata,
@@ -31,14 +30,26 @@ import {
   type ByteChannel,
   type Dialect,
   type RequestType,
-} from '@opentruss/bolt-protocol';
-import type { GatewaySettings } from '../config/settings';
-import { authenticateViewer } from '../config/viewers';
-import type { GatewayMetrics, QueryOutcome } from '../ops/metrics';
-import { UpstreamError, UpstreamLink } from '../upstream/upstream-link';
-import { LocalAnswers } from './local-answers';
-import { ResponseScanner, type ScannedMessage } from './response-scanner';
-import { checkQuery, readOnlyExtra, type Refusal } from './statement-policy';
+} from "@opentruss/bolt-protocol";
+import { gatewayErrorCodes } from "@opentruss/contract";
+import type { GatewaySettings } from "../config/settings";
+import { authenticateViewer } from "../config/viewers";
+import type { GatewayMetrics, QueryOutcome } from "../ops/metrics";
+import {
+  UpstreamError,
+  UpstreamLink,
+  upstreamFailure,
+} from "../upstream/upstream-link";
+import { LocalAnswers } from "./local-answers";
+import {
+  checkExtra,
+  invalidTextRefusal,
+  routeRefusal,
+  type RequestRefusal,
+} from "./request-policy";
+import { ResponseScanner, type ScannedMessage } from "./response-scanner";
+import { checkQuery, readOnlyExtra, type Refusal } from "./statement-policy";
+import type { ViewerQueries } from "./viewer-queries";
 
 export type Logger = (event: string, fields: Record<string, unknown>) => void;
 
@@ -47,10 +58,18 @@ export interface SessionHost {
   readonly settings: GatewaySettings;
   readonly metrics: GatewayMetrics;
   readonly log: Logger;
+  /** Open queries per viewer credential, shared by all sessions. */
+  readonly viewerQueries: ViewerQueries;
   closed(session: ClientSession): void;
 }
 
-type Phase = 'HANDSHAKE' | 'CONNECTED' | 'AUTHENTICATION' | 'LOGGING_IN' | 'READY' | 'DEFUNCT';
+type Phase =
+  | "HANDSHAKE"
+  | "CONNECTED"
+  | "AUTHENTICATION"
+  | "LOGGING_IN"
+  | "READY"
+  | "DEFUNCT";
 
 interface ClientMessage {
   tag: number;
@@ -58,13 +77,18 @@ interface ClientMessage {
   fields: unknown[];
   fieldStarts: number[];
   bytes: Buffer;
-  /** Decided when the RUN first comes up, so a query limit counts what was open when it arrived. */
-  refusal?: Refusal | null;
+  /**
+   * Decided when the RUN first comes up, so a query limit counts what was open when it arrived. A RUN or BEGIN
+   * whose text or extra the request policy refuses has it set on arrival.
+   */
+  refusal?: Refusal | RequestRefusal | null;
 }
 
 /** A query sent upstream whose result has not ended. */
 interface OpenQuery {
   startedAt: number;
+  /** The viewer whose per-viewer slot it holds. */
+  viewer: string;
   watchdog?: NodeJS.Timeout;
 }
 
@@ -74,7 +98,6 @@ interface Pending {
   query?: OpenQuery;
 }
 
-const AUTH_KEYS = ['scheme', 'principal', 'credentials', 'realm'];
 /** Stop reading a client that pipelines this many messages ahead (resume at a quarter). */
 const QUEUE_HIGH_WATER = 64;
 /** A result still open this long after the query time limit is cut, whatever Memgraph does. */
@@ -82,9 +105,9 @@ const WATCHDOG_GRACE_MS = 5000;
 
 export class ClientSession {
   readonly id: string;
-  private phase: Phase = 'HANDSHAKE';
+  private phase: Phase = "HANDSHAKE";
   private readonly handshake = new HandshakeReader();
-  private version: BoltVersion = '5.2';
+  private version: BoltVersion = "5.2";
   private dialect: Dialect = BOLT5;
   private answers = new LocalAnswers(BOLT5);
   private readonly dechunker: Dechunker;
@@ -99,7 +122,8 @@ export class ClientSession {
   private failedLocally = false;
   /** Memgraph sent a FAILURE and has not been RESET: it ignores what follows, so a refusal would be IGNORED too. */
   private upstreamFailed = false;
-  private helloExtra: Record<string, unknown> = {};
+  /** The viewer logged in on this connection (user name or token:N). */
+  private viewer = "";
   private handshakeTimer?: NodeJS.Timeout;
   private idleTimer?: NodeJS.Timeout;
   private closeReason?: string;
@@ -109,23 +133,29 @@ export class ClientSession {
     private readonly host: SessionHost,
     id: string,
     /** Set when a limit refuses this connection: it is told so at HELLO, then closed. */
-    private readonly rejection?: { reason: string; failure: BoltFailure }
+    private readonly rejection?: { reason: string; failure: BoltFailure },
   ) {
     this.id = id;
     const { limits } = host.settings;
-    this.dechunker = new Dechunker((bytes) => this.enqueue(bytes), limits.maxMessageBytes);
-    this.scanner = new ResponseScanner((message) => this.onUpstreamMessage(message), limits.maxMessageBytes);
+    this.dechunker = new Dechunker(
+      (bytes) => this.enqueue(bytes),
+      limits.maxMessageBytes,
+    );
+    this.scanner = new ResponseScanner(
+      (message) => this.onUpstreamMessage(message),
+      limits.maxMessageBytes,
+    );
     this.handshakeTimer = setTimeout(() => {
-      this.host.metrics.rejected.inc({ reason: 'handshake_timeout' });
+      this.host.metrics.rejected.inc({ reason: "handshake_timeout" });
       this.close(`no login within ${limits.handshakeTimeoutMs} ms`, true);
     }, limits.handshakeTimeoutMs);
     channel.attach({
       onData: (data) => this.receive(data),
-      onClose: () => this.close(this.closeReason ?? 'client closed', true),
+      onClose: () => this.close(this.closeReason ?? "client closed", true),
     });
   }
 
-  get transport(): ByteChannel['transport'] {
+  get transport(): ByteChannel["transport"] {
     return this.channel.transport;
   }
 
@@ -134,31 +164,36 @@ export class ClientSession {
   }
 
   get isOpen(): boolean {
-    return this.phase !== 'DEFUNCT';
+    return this.phase !== "DEFUNCT";
   }
 
   /** Bytes from the client, split or merged in any way. */
   receive(data: Buffer): void {
-    if (this.phase === 'DEFUNCT') {
+    if (this.phase === "DEFUNCT") {
       return;
     }
     try {
-      if (this.phase === 'HANDSHAKE') {
+      if (this.phase === "HANDSHAKE") {
         const complete = this.handshake.push(data);
         if (!complete) {
           return;
         }
         const { handshake, rest } = complete;
         this.negotiate(handshake);
-        if ((this.phase as Phase) === 'CONNECTED' && rest.length > 0) {
+        if ((this.phase as Phase) === "CONNECTED" && rest.length > 0) {
           this.dechunker.write(rest);
         }
         return;
       }
       this.dechunker.write(data);
     } catch (error) {
-      this.host.metrics.rejected.inc({ reason: 'protocol' });
-      this.close(error instanceof ChunkingError ? `bad chunking: ${error.message}` : `receive failed: ${error}`, true);
+      this.host.metrics.rejected.inc({ reason: "protocol" });
+      this.close(
+        error instanceof ChunkingError
+          ? `bad chunking: ${error.message}`
+          : `receive failed: ${error}`,
+        true,
+      );
     }
   }
 
@@ -171,26 +206,26 @@ export class ClientSession {
 
   private negotiate(handshake: Buffer): void {
     const answer = answerHandshake(handshake, SUPPORTED_BOLT_VERSIONS);
-    if (answer.outcome === 'not-bolt') {
-      this.close('not a Bolt handshake', true);
+    if (answer.outcome === "not-bolt") {
+      this.close("not a Bolt handshake", true);
       return;
     }
-    if (answer.outcome === 'no-common-version') {
+    if (answer.outcome === "no-common-version") {
       this.channel.write(NO_VERSION);
-      this.close('no common Bolt version');
+      this.close("no common Bolt version");
       return;
     }
     const { version } = answer;
     this.version = version;
     this.dialect = isBolt5(version) ? BOLT5 : BOLT4;
     this.answers = new LocalAnswers(this.dialect);
-    this.phase = 'CONNECTED';
+    this.phase = "CONNECTED";
     this.channel.write(versionReply(version));
   }
 
   private hello(extra: Record<string, unknown>): void {
-    if (typeof extra.user_agent !== 'string') {
-      this.close('HELLO without user_agent');
+    if (typeof extra.user_agent !== "string") {
+      this.close("HELLO without user_agent");
       return;
     }
     if (this.rejection) {
@@ -199,11 +234,15 @@ export class ClientSession {
       this.close(this.rejection.reason);
       return;
     }
-    this.helloExtra = Object.fromEntries(Object.entries(extra).filter(([key]) => !AUTH_KEYS.includes(key)));
-    this.helloExtra.user_agent = `${extra.user_agent} via opentruss-bolt-gateway`;
+    // Nothing of the client's HELLO goes upstream (the gateway logs in with its own); its agent is only logged.
+    this.host.log("client_hello", {
+      connection: this.id,
+      client: this.remoteAddress,
+      userAgent: extra.user_agent,
+    });
     if (isBolt5(this.version)) {
       this.send(this.answers.success(helloMetadata(this.id)));
-      this.phase = 'AUTHENTICATION';
+      this.phase = "AUTHENTICATION";
     } else {
       this.authenticate(extra);
     }
@@ -212,57 +251,68 @@ export class ClientSession {
   /** Viewer credentials only; Memgraph's answers: an unknown scheme closes, a wrong credential fails then closes. */
   private authenticate(auth: Record<string, unknown>): void {
     const { scheme } = auth;
-    if (scheme !== 'basic' && scheme !== 'bearer' && scheme !== 'none') {
-      this.close(scheme === undefined ? 'no authentication scheme' : 'unsupported authentication scheme');
+    if (scheme !== "basic" && scheme !== "bearer" && scheme !== "none") {
+      this.close(
+        scheme === undefined
+          ? "no authentication scheme"
+          : "unsupported authentication scheme",
+      );
       return;
     }
-    if (authenticateViewer(this.host.settings.viewers, auth) === undefined) {
-      this.host.metrics.rejected.inc({ reason: 'authentication' });
+    const viewer = authenticateViewer(this.host.settings.viewers, auth);
+    if (viewer === undefined) {
+      this.host.metrics.rejected.inc({ reason: "authentication" });
       this.send(this.answers.failure(authenticationFailure));
-      this.close('authentication failure');
+      this.close("authentication failure");
       return;
     }
+    this.viewer = viewer;
     if (this.upstream) {
       // LOGON again after LOGOFF: Memgraph's side stays logged in with the gateway's credential.
       this.send(this.answers.success(helloMetadata(this.id)));
       this.ready();
       return;
     }
-    this.phase = 'LOGGING_IN';
+    this.phase = "LOGGING_IN";
     void this.openUpstream();
   }
 
   private async openUpstream(): Promise<void> {
     const { settings, metrics, log } = this.host;
     try {
-      const upstream = await UpstreamLink.open(settings.upstream, this.version, this.helloExtra);
-      if (this.phase === 'DEFUNCT') {
+      const upstream = await UpstreamLink.open(settings.upstream, this.version);
+      if (this.phase === "DEFUNCT") {
         upstream.close();
         return;
       }
       this.upstream = upstream;
       metrics.upstreamConnections.inc();
-      upstream.attach({ onData: (data) => this.onUpstreamData(data), onClose: () => this.onUpstreamClosed() });
+      upstream.attach({
+        onData: (data) => this.onUpstreamData(data),
+        onClose: () => this.onUpstreamClosed(),
+      });
       this.send(this.answers.success(helloMetadata(this.id)));
       this.ready();
     } catch (error) {
-      const upstreamError = error instanceof UpstreamError ? error : new UpstreamError('unreachable', String(error));
+      const upstreamError =
+        error instanceof UpstreamError
+          ? error
+          : new UpstreamError("unreachable", String(error));
+      const failure = upstreamFailure(upstreamError);
       metrics.upstreamFailures.inc({ reason: upstreamError.reason });
-      log('upstream_failed', { connection: this.id, reason: upstreamError.reason, error: upstreamError.message });
-      const code = upstreamError.reason === 'login' ? errorCodes.database : errorCodes.transient;
-      this.send(
-        this.answers.failure({
-          code,
-          message: `Bolt gateway: ${upstreamError.message}. Try again once Memgraph is back.`,
-        })
-      );
+      log("upstream_failed", {
+        connection: this.id,
+        reason: upstreamError.reason,
+        message: failure.message,
+      });
+      this.send(this.answers.failure(failure));
       this.close(`upstream ${upstreamError.reason}`);
     }
   }
 
   private ready(): void {
     clearTimeout(this.handshakeTimer);
-    this.phase = 'READY';
+    this.phase = "READY";
     this.armIdleTimer();
     this.pump();
   }
@@ -270,20 +320,34 @@ export class ClientSession {
   // ---------------------------------------------------------------------------------------- client messages
 
   private enqueue(bytes: Buffer): void {
-    if (this.phase === 'DEFUNCT') {
+    if (this.phase === "DEFUNCT") {
       return;
     }
     let message: ClientMessage;
     try {
-      const { message: structure, fieldStarts } = new PackStreamReader(
+      const reader = new PackStreamReader(bytes, createHydrator(this.dialect), {
+        strictUtf8: true,
+      });
+      const { message: structure, fieldStarts } = reader.readMessageLayout();
+      const type = requestTypes[structure.tag] ?? "UNKNOWN";
+      message = {
+        tag: structure.tag,
+        type,
+        fields: structure.fields,
+        fieldStarts,
         bytes,
-        createHydrator(this.dialect)
-      ).readMessageLayout();
-      const type = requestTypes[structure.tag] ?? 'UNKNOWN';
-      message = { tag: structure.tag, type, fields: structure.fields, fieldStarts, bytes };
+      };
+      if (reader.invalidUtf8 && type !== "RUN" && type !== "BEGIN") {
+        throw new PackStreamError(
+          `${type} holds a string that is not valid UTF-8`,
+        );
+      }
+      message.refusal = reader.invalidUtf8
+        ? invalidTextRefusal(type, bytes, fieldStarts, reader.invalidUtf8)
+        : this.extraRefusal(message);
     } catch (error) {
       if (error instanceof PackStreamError) {
-        this.host.metrics.rejected.inc({ reason: 'protocol' });
+        this.host.metrics.rejected.inc({ reason: "protocol" });
         this.close(`malformed message: ${error.message}`, true);
         return;
       }
@@ -304,7 +368,11 @@ export class ClientSession {
     }
     this.pumping = true;
     try {
-      while (this.queue.length > 0 && this.phase !== 'DEFUNCT' && this.phase !== 'LOGGING_IN') {
+      while (
+        this.queue.length > 0 &&
+        this.phase !== "DEFUNCT" &&
+        this.phase !== "LOGGING_IN"
+      ) {
         if (!this.handle(this.queue[0])) {
           break;
         }
@@ -313,7 +381,11 @@ export class ClientSession {
     } finally {
       this.pumping = false;
     }
-    if (this.readingPaused && this.queue.length <= QUEUE_HIGH_WATER / 4 && this.phase !== 'DEFUNCT') {
+    if (
+      this.readingPaused &&
+      this.queue.length <= QUEUE_HIGH_WATER / 4 &&
+      this.phase !== "DEFUNCT"
+    ) {
       this.readingPaused = false;
       this.channel.resume();
     }
@@ -322,36 +394,38 @@ export class ClientSession {
   /** False when the message must wait; it stays first in the queue. */
   private handle(message: ClientMessage): boolean {
     const { type } = message;
-    if (type === 'UNKNOWN') {
-      this.host.metrics.rejected.inc({ reason: 'protocol' });
+    if (type === "UNKNOWN") {
+      this.host.metrics.rejected.inc({ reason: "protocol" });
       this.close(`unknown message tag 0x${message.tag.toString(16)}`, true);
       return true;
     }
-    if (type === 'GOODBYE') {
+    if (type === "GOODBYE") {
       if (this.pending.length > 0) {
         return false; // answers to what came before are still on their way
       }
-      this.close('GOODBYE');
+      this.close("GOODBYE");
       return true;
     }
     switch (this.phase) {
-      case 'CONNECTED':
-        if (type === 'HELLO') {
+      case "CONNECTED":
+        if (type === "HELLO") {
           this.hello(mapField(message.fields, 0));
         } else {
           this.close(`expected HELLO, got ${type}`);
         }
         return true;
-      case 'AUTHENTICATION':
-        if (type === 'LOGON') {
+      case "AUTHENTICATION":
+        if (type === "LOGON") {
           this.authenticate(mapField(message.fields, 0));
         } else {
           this.close(`expected LOGON, got ${type}`);
         }
         return true;
-      case 'READY':
+      case "READY":
         this.armIdleTimer();
-        return this.failedLocally ? this.whileFailed(message) : this.relay(message);
+        return this.failedLocally
+          ? this.whileFailed(message)
+          : this.relay(message);
       default:
         return true;
     }
@@ -359,7 +433,7 @@ export class ClientSession {
 
   /** After a local FAILURE: IGNORED until RESET, which goes upstream (it also ends Memgraph's transaction). */
   private whileFailed(message: ClientMessage): boolean {
-    if (message.type === 'RESET') {
+    if (message.type === "RESET") {
       this.failedLocally = false;
       this.forward(message, frameMessage(message.bytes));
     } else {
@@ -371,41 +445,53 @@ export class ClientSession {
   private relay(message: ClientMessage): boolean {
     const { limits } = this.host.settings;
     switch (message.type) {
-      case 'RUN': {
-        message.refusal ??= checkQuery(message.fields[0]) ?? this.queryLimitRefusal() ?? null;
+      case "RUN": {
+        message.refusal ??=
+          checkQuery(message.fields[0]) ?? this.queryLimitRefusal() ?? null;
         const refusal = message.refusal;
         if (refusal) {
           return this.refuse(refusal);
         }
-        const query: OpenQuery = { startedAt: performance.now() };
+        const query: OpenQuery = {
+          startedAt: performance.now(),
+          viewer: this.viewer,
+        };
         if (limits.queryTimeoutMs > 0) {
           query.watchdog = setTimeout(() => {
-            this.endQuery(query, 'timed_out');
-            this.close(`query still open ${WATCHDOG_GRACE_MS} ms after the query time limit`, true);
+            this.endQuery(query, "timed_out");
+            this.close(
+              `query still open ${WATCHDOG_GRACE_MS} ms after the query time limit`,
+              true,
+            );
           }, limits.queryTimeoutMs + WATCHDOG_GRACE_MS);
         }
         this.openQueries.push(query);
+        this.host.viewerQueries.acquire(query.viewer);
         this.forward(message, this.withReadOnlyExtra(message, 2), query);
         return true;
       }
-      case 'BEGIN':
+      case "BEGIN":
+        if (message.refusal) {
+          return this.refuse(message.refusal, false);
+        }
         this.forward(message, this.withReadOnlyExtra(message, 0));
         return true;
-      case 'PULL':
-      case 'DISCARD':
-      case 'COMMIT':
-      case 'ROLLBACK':
-      case 'RESET':
-      case 'TELEMETRY':
-      case 'ROUTE':
+      case "ROUTE":
+        return this.refuse(routeRefusal, false);
+      case "PULL":
+      case "DISCARD":
+      case "COMMIT":
+      case "ROLLBACK":
+      case "RESET":
+      case "TELEMETRY":
         this.forward(message, frameMessage(message.bytes));
         return true;
-      case 'LOGOFF':
+      case "LOGOFF":
         if (this.pending.length > 0) {
           return false;
         }
         this.send(this.answers.success({}));
-        this.phase = 'AUTHENTICATION';
+        this.phase = "AUTHENTICATION";
         return true;
       default:
         this.close(`unexpected ${message.type}`);
@@ -414,51 +500,117 @@ export class ClientSession {
   }
 
   private queryLimitRefusal(): Refusal | undefined {
-    const max = this.host.settings.limits.maxQueriesPerConnection;
-    if (this.openQueries.length < max) {
-      return undefined;
-    }
-    return {
-      kind: 'limit',
+    const { maxQueriesPerConnection, maxQueriesPerViewer } =
+      this.host.settings.limits;
+    const limitReached = (message: string): Refusal => ({
+      kind: "limit",
       failure: {
-        code: errorCodes.transient,
-        message: `Bolt gateway: ${max} queries are already open on this connection (BOLT_GATEWAY_MAX_QUERIES_PER_CONNECTION); finish or discard one first.`,
+        code: gatewayErrorCodes.limitReached,
+        message: `Bolt gateway: ${message}`,
       },
-    };
+    });
+    if (this.openQueries.length >= maxQueriesPerConnection) {
+      return limitReached(
+        `${maxQueriesPerConnection} queries are already open on this connection ` +
+          "(BOLT_GATEWAY_MAX_QUERIES_PER_CONNECTION); finish or discard one first.",
+      );
+    }
+    if (!this.host.viewerQueries.hasRoom(this.viewer)) {
+      return limitReached(
+        `the viewer credential "${this.viewer}" already has ${maxQueriesPerViewer} queries open over all its ` +
+          "connections (BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER). Retry when some have finished, or give each group " +
+          "of viewers its own credential.",
+      );
+    }
+    return undefined;
   }
 
-  /** A refused RUN: answered here, never sent upstream; what follows is IGNORED until RESET. */
-  private refuse(refusal: Refusal): boolean {
+  /** A RUN or BEGIN whose extra asks for what viewers may not; otherwise its extra is cut to what may pass. */
+  private extraRefusal(message: ClientMessage): RequestRefusal | undefined {
+    if (message.type !== "RUN" && message.type !== "BEGIN") {
+      return undefined;
+    }
+    const extraIndex = message.type === "RUN" ? 2 : 0;
+    const checked = checkExtra(
+      message.type,
+      mapField(message.fields, extraIndex),
+    );
+    if ("refusal" in checked) {
+      return checked.refusal;
+    }
+    message.fields[extraIndex] = checked.extra;
+    return undefined;
+  }
+
+  /**
+   * A refused request: answered here, never sent upstream; what follows is IGNORED until RESET. The answer carries
+   * the gateway's own error code, except where the gateway answers as Memgraph would (ROUTE).
+   */
+  private refuse(refusal: Refusal | RequestRefusal, isQuery = true): boolean {
     if (this.pending.length > 0) {
       return false; // answer in order: after Memgraph's answers to what came before
     }
     const { metrics, log } = this.host;
-    metrics.queries.inc({ outcome: 'refused' });
+    if (isQuery) {
+      metrics.queries.inc({ outcome: "refused" });
+    }
     metrics.refusals.inc({ reason: refusal.kind });
-    log('query_refused', {
+    log("query_refused", {
       connection: this.id,
       client: this.remoteAddress,
       reason: refusal.kind,
       message: refusal.failure.message,
     });
+    const failure =
+      "asMemgraph" in refusal
+        ? refusal.failure
+        : {
+            code:
+              refusal.kind === "limit"
+                ? gatewayErrorCodes.limitReached
+                : gatewayErrorCodes.refused,
+            message: refusal.failure.message,
+          };
     // Behind an upstream FAILURE, a real server would not even look at it.
-    this.send(this.upstreamFailed ? this.answers.ignored() : this.answers.failure(refusal.failure));
+    this.send(
+      this.upstreamFailed
+        ? this.answers.ignored()
+        : this.answers.failure(failure),
+    );
     this.failedLocally = true;
     return true;
   }
 
   /** RUN (extra at field 2) or BEGIN (field 0) re-encoded with READ mode and the time limit; the rest verbatim. */
-  private withReadOnlyExtra(message: ClientMessage, extraIndex: number): Buffer {
-    const extra = readOnlyExtra(mapField(message.fields, extraIndex), this.host.settings.limits.queryTimeoutMs);
+  private withReadOnlyExtra(
+    message: ClientMessage,
+    extraIndex: number,
+  ): Buffer {
+    const extra = readOnlyExtra(
+      mapField(message.fields, extraIndex),
+      this.host.settings.limits.queryTimeoutMs,
+    );
     const { fieldStarts, bytes, fields } = message;
     const verbatim = bytes.subarray(fieldStarts[0], fieldStarts[extraIndex]);
-    return this.answers.request(message.tag, Math.max(fields.length, extraIndex + 1), verbatim, extra);
+    return this.answers.request(
+      message.tag,
+      Math.max(fields.length, extraIndex + 1),
+      verbatim,
+      extra,
+    );
   }
 
-  private forward(message: ClientMessage, bytes: Buffer, query?: OpenQuery): void {
+  private forward(
+    message: ClientMessage,
+    bytes: Buffer,
+    query?: OpenQuery,
+  ): void {
     const upstream = this.upstream!;
     this.pending.push({ type: message.type, query });
-    this.host.metrics.bytes.inc({ direction: 'client_to_upstream' }, bytes.length);
+    this.host.metrics.bytes.inc(
+      { direction: "client_to_upstream" },
+      bytes.length,
+    );
     if (!upstream.write(bytes) && !this.readingPaused) {
       this.readingPaused = true;
       this.channel.pause();
@@ -474,16 +626,22 @@ export class ClientSession {
   // ---------------------------------------------------------------------------------------- upstream answers
 
   private onUpstreamData(data: Buffer): void {
-    if (this.phase === 'DEFUNCT') {
+    if (this.phase === "DEFUNCT") {
       return;
     }
     try {
       this.scanner.write(data);
     } catch (error) {
-      this.close(`upstream sent bad framing: ${(error as Error).message}`, true);
+      this.close(
+        `upstream sent bad framing: ${(error as Error).message}`,
+        true,
+      );
       return;
     }
-    this.host.metrics.bytes.inc({ direction: 'upstream_to_client' }, data.length);
+    this.host.metrics.bytes.inc(
+      { direction: "upstream_to_client" },
+      data.length,
+    );
     if (!this.channel.write(data)) {
       // The client reads slower than Memgraph sends: stop reading Memgraph until the client catches up.
       const upstream = this.upstream!;
@@ -502,21 +660,27 @@ export class ClientSession {
     }
     const request = this.pending.shift();
     if (!request) {
-      throw new ChunkingError('an answer nobody asked for');
+      throw new ChunkingError("an answer nobody asked for");
     }
     const metadata = body ? decodeMetadata(body, this.dialect) : {};
     if (tag === responseTags.FAILURE) {
       this.upstreamFailed = true;
-      this.endResultOf(request, 'failed');
+      this.endResultOf(request, "failed");
     } else if (tag === responseTags.IGNORED) {
-      this.endResultOf(request, 'failed');
-    } else if (request.type === 'RESET') {
+      this.endResultOf(request, "failed");
+    } else if (request.type === "RESET") {
       this.upstreamFailed = false;
-      [...this.openQueries].forEach((query) => this.endQuery(query, 'reset'));
-    } else if ((request.type === 'PULL' || request.type === 'DISCARD') && metadata.has_more !== true) {
+      [...this.openQueries].forEach((query) => this.endQuery(query, "reset"));
+    } else if (
+      (request.type === "PULL" || request.type === "DISCARD") &&
+      metadata.has_more !== true
+    ) {
       const query = this.openQueries[0];
       if (query) {
-        this.endQuery(query, request.type === 'PULL' ? 'completed' : 'discarded');
+        this.endQuery(
+          query,
+          request.type === "PULL" ? "completed" : "discarded",
+        );
       }
     }
   }
@@ -524,7 +688,10 @@ export class ClientSession {
   /** A failed or ignored request ends the query it belongs to: its own (RUN) or the open one (PULL/DISCARD). */
   private endResultOf(request: Pending, outcome: QueryOutcome): void {
     const query =
-      request.query ?? (request.type === 'PULL' || request.type === 'DISCARD' ? this.openQueries[0] : undefined);
+      request.query ??
+      (request.type === "PULL" || request.type === "DISCARD"
+        ? this.openQueries[0]
+        : undefined);
     if (query) {
       this.endQuery(query, outcome);
     }
@@ -537,15 +704,16 @@ export class ClientSession {
     }
     this.openQueries.splice(index, 1);
     clearTimeout(query.watchdog);
+    this.host.viewerQueries.release(query.viewer);
     const { metrics } = this.host;
     metrics.queries.inc({ outcome });
     metrics.queryDuration.observe((performance.now() - query.startedAt) / 1000);
   }
 
   private onUpstreamClosed(): void {
-    if (this.phase !== 'DEFUNCT') {
-      this.host.log('upstream_closed', { connection: this.id });
-      this.close('Memgraph closed the connection', true);
+    if (this.phase !== "DEFUNCT") {
+      this.host.log("upstream_closed", { connection: this.id });
+      this.close("Memgraph closed the connection", true);
     }
   }
 
@@ -558,7 +726,11 @@ export class ClientSession {
     }
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
-      if (this.pending.length === 0 && this.openQueries.length === 0 && this.queue.length === 0) {
+      if (
+        this.pending.length === 0 &&
+        this.openQueries.length === 0 &&
+        this.queue.length === 0
+      ) {
         this.close(`idle for ${idleTimeoutMs} ms`);
       } else {
         this.armIdleTimer();
@@ -571,14 +743,16 @@ export class ClientSession {
   }
 
   private close(reason: string, abrupt = false): void {
-    if (this.phase === 'DEFUNCT') {
+    if (this.phase === "DEFUNCT") {
       return;
     }
-    this.phase = 'DEFUNCT';
+    this.phase = "DEFUNCT";
     this.closeReason = reason;
     clearTimeout(this.handshakeTimer);
     clearTimeout(this.idleTimer);
-    [...this.openQueries].forEach((query) => this.endQuery(query, 'disconnected'));
+    [...this.openQueries].forEach((query) =>
+      this.endQuery(query, "disconnected"),
+    );
     if (abrupt) {
       this.channel.destroy();
     } else {
@@ -595,9 +769,17 @@ export class ClientSession {
 
 function mapField(fields: unknown[], index: number): Record<string, unknown> {
   const value = fields[index];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
-function decodeMetadata(body: Buffer, dialect: Dialect): Record<string, unknown> {
-  return mapField(new PackStreamReader(body, createHydrator(dialect)).readMessage().fields, 0);
+function decodeMetadata(
+  body: Buffer,
+  dialect: Dialect,
+): Record<string, unknown> {
+  return mapField(
+    new PackStreamReader(body, createHydrator(dialect)).readMessage().fields,
+    0,
+  );
 }

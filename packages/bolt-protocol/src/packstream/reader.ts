@@ -1,14 +1,14 @@
 // PackStream v1 decoding of one message's bytes. Structures come out as `Structure` (tag + raw fields);
 // turning them into driver values is the job of `values.ts`, which knows the Bolt version's shapes.
-import { isUtf8 } from 'node:buffer';
-import { Integer } from 'neo4j-driver';
-import { setEntry } from './safe-object';
-import { markers } from './markers';
+import { isUtf8 } from "node:buffer";
+import { Integer } from "neo4j-driver";
+import { setEntry } from "./safe-object";
+import { markers } from "./markers";
 
 export class Structure {
   constructor(
     readonly tag: number,
-    readonly fields: unknown[]
+    readonly fields: unknown[],
   ) {}
 }
 
@@ -18,25 +18,31 @@ export type StructureHydrator = (structure: Structure) => unknown;
 
 export interface PackStreamReaderOptions {
   /**
-   * Record where the first string that is not valid UTF-8 starts (overlong forms, encoded surrogates, truncated
-   * sequences, code points above U+10FFFF) in `invalidUtf8At`, instead of accepting the replacement characters of a
-   * lenient decode without a trace. The string still decodes (leniently), so the caller can answer the message.
+   * Record the first string that is not valid UTF-8 (overlong forms, encoded surrogates, truncated sequences, code
+   * points above U+10FFFF) in `invalidUtf8`, instead of accepting the replacement characters of a lenient decode
+   * without a trace. The string still decodes (leniently), so the caller can answer the message.
    */
   strictUtf8?: boolean;
 }
 
-const REPLACEMENT_CHARACTER = '\uFFFD';
+/** Where the first ill-formed string of a message is: its first byte, and its first ill-formed byte. */
+export interface InvalidUtf8 {
+  stringStart: number;
+  at: number;
+}
+
+const REPLACEMENT_CHARACTER = "\uFFFD";
 
 export class PackStreamReader {
   private position = 0;
   private readonly strictUtf8: boolean;
-  /** Strict mode: the offset of the first string (its bytes, after the marker) that is not valid UTF-8. */
-  invalidUtf8At?: number;
+  /** Strict mode: the first string that is not valid UTF-8 (offsets in the buffer). */
+  invalidUtf8?: InvalidUtf8;
 
   constructor(
     private readonly buffer: Buffer,
     private readonly hydrate: StructureHydrator = (s) => s,
-    options: PackStreamReaderOptions = {}
+    options: PackStreamReaderOptions = {},
   ) {
     this.strictUtf8 = options.strictUtf8 ?? false;
   }
@@ -109,7 +115,9 @@ export class PackStreamReader {
       case markers.MAP_32:
         return this.readMap(this.take(4).readUInt32BE(0));
     }
-    throw new PackStreamError(`unknown PackStream marker 0x${marker.toString(16).padStart(2, '0')}`);
+    throw new PackStreamError(
+      `unknown PackStream marker 0x${marker.toString(16).padStart(2, "0")}`,
+    );
   }
 
   /** A message is one structure: its tag and its fields (hydrated like any other value). */
@@ -124,7 +132,9 @@ export class PackStreamReader {
   readMessageLayout(): { message: Structure; fieldStarts: number[] } {
     const marker = this.readUint8();
     if ((marker & 0xf0) !== markers.TINY_STRUCT) {
-      throw new PackStreamError(`a message must be a structure, got marker 0x${marker.toString(16)}`);
+      throw new PackStreamError(
+        `a message must be a structure, got marker 0x${marker.toString(16)}`,
+      );
     }
     const tag = this.readUint8();
     const count = marker & 0x0f;
@@ -136,7 +146,9 @@ export class PackStreamReader {
     }
     fieldStarts.push(this.position);
     if (this.remaining !== 0) {
-      throw new PackStreamError(`${this.remaining} bytes left over after the message`);
+      throw new PackStreamError(
+        `${this.remaining} bytes left over after the message`,
+      );
     }
     return { message: new Structure(tag, fields), fieldStarts };
   }
@@ -162,8 +174,10 @@ export class PackStreamReader {
     const map: Record<string, unknown> = {};
     for (let i = 0; i < size; i++) {
       const key = this.read();
-      if (typeof key !== 'string') {
-        throw new PackStreamError(`map keys must be strings, got ${typeof key}`);
+      if (typeof key !== "string") {
+        throw new PackStreamError(
+          `map keys must be strings, got ${typeof key}`,
+        );
       }
       setEntry(map, key, this.read());
     }
@@ -181,16 +195,19 @@ export class PackStreamReader {
   private readString(size: number): string {
     const end = this.position + size;
     this.check(size);
-    const value = this.buffer.toString('utf8', this.position, end);
+    const value = this.buffer.toString("utf8", this.position, end);
     // Node's decoder replaces every ill-formed sequence with U+FFFD, so a string without one was valid: the byte
     // check runs only for the rare string that holds one (which may also be a genuine, well-encoded U+FFFD).
     if (
       this.strictUtf8 &&
-      this.invalidUtf8At === undefined &&
+      this.invalidUtf8 === undefined &&
       value.includes(REPLACEMENT_CHARACTER) &&
       !isUtf8(this.buffer.subarray(this.position, end))
     ) {
-      this.invalidUtf8At = this.position;
+      const at =
+        this.position +
+        firstIllFormedByte(this.buffer.subarray(this.position, end), value);
+      this.invalidUtf8 = { stringStart: this.position, at };
     }
     this.position = end;
     return value;
@@ -210,7 +227,31 @@ export class PackStreamReader {
 
   private check(size: number): void {
     if (this.position + size > this.buffer.length) {
-      throw new PackStreamError(`message truncated: needed ${size} more bytes at offset ${this.position}`);
+      throw new PackStreamError(
+        `message truncated: needed ${size} more bytes at offset ${this.position}`,
+      );
     }
   }
+}
+
+/**
+ * The offset of the first ill-formed sequence in `bytes`, given their lenient decoding: every code point but an
+ * inserted U+FFFD stands for its own UTF-8 bytes, and a genuine U+FFFD is EF BF BD.
+ */
+function firstIllFormedByte(bytes: Buffer, decoded: string): number {
+  let offset = 0;
+  for (const char of decoded) {
+    if (
+      char === REPLACEMENT_CHARACTER &&
+      !(
+        bytes[offset] === 0xef &&
+        bytes[offset + 1] === 0xbf &&
+        bytes[offset + 2] === 0xbd
+      )
+    ) {
+      return offset;
+    }
+    offset += Buffer.byteLength(char, "utf8");
+  }
+  return offset;
 }
