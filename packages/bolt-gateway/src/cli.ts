@@ -1,6 +1,6 @@
 // `bolt-gateway`: every setting from the environment (see README), JSON log lines on stderr, SIGTERM/SIGINT stop.
-import { SettingsError, settingsFromEnv } from "./config/settings";
-import { startBoltGateway } from "./gateway";
+import { SettingsError, settingsFromEnv } from './config/settings';
+import { startBoltGateway } from './gateway';
 
 async function main(): Promise<void> {
   let settings;
@@ -16,11 +16,11 @@ async function main(): Promise<void> {
   const gateway = await startBoltGateway(settings);
   // Exactly one line on stdout when ready, for scripts and tests that wait for it.
   process.stdout.write(
-    `bolt-gateway listening on ${gateway.url.replace("127.0.0.1", settings.host)} (ops port ${gateway.opsPort ?? "off"})\n`,
+    `bolt-gateway listening on ${gateway.url.replace('127.0.0.1', settings.host)} (ops port ${gateway.opsPort ?? 'off'})\n`
   );
   const stop = () => void gateway.stop().then(() => process.exit(0));
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 main().catch((error: Error) => {

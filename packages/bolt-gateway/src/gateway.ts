@@ -1,22 +1,14 @@
 // The gateway: one port for clients (raw Bolt and Bolt over WebSocket, optionally TLS), a ClientSession per
 // connection, connection limits, and the operations port.
-import type http from "node:http";
-import { BoltListener, type ByteChannel } from "@opentruss/bolt-protocol";
-import { gatewayErrorCodes } from "@opentruss/contract";
-import {
-  DEFAULT_LIMITS,
-  type GatewaySettings,
-  type Limits,
-} from "./config/settings";
-import { parseViewers, type ViewerCredentials } from "./config/viewers";
-import { GatewayMetrics } from "./ops/metrics";
-import { startOpsServer } from "./ops/ops-server";
-import {
-  ClientSession,
-  type Logger,
-  type SessionHost,
-} from "./relay/client-session";
-import { ViewerQueries } from "./relay/viewer-queries";
+import type http from 'node:http';
+import { BoltListener, type ByteChannel } from '@opentruss/bolt-protocol';
+import { gatewayErrorCodes } from '@opentruss/contract';
+import { DEFAULT_LIMITS, type GatewaySettings, type Limits } from './config/settings';
+import { parseViewers, type ViewerCredentials } from './config/viewers';
+import { GatewayMetrics } from './ops/metrics';
+import { startOpsServer } from './ops/ops-server';
+import { ClientSession, type Logger, type SessionHost } from './relay/client-session';
+import { ViewerQueries } from './relay/viewer-queries';
 
 export interface BoltGateway {
   readonly port: number;
@@ -30,18 +22,10 @@ export interface BoltGateway {
   stop(): Promise<void>;
 }
 
-export interface BoltGatewayOptions extends Partial<
-  Omit<GatewaySettings, "limits" | "viewers" | "upstream">
-> {
+export interface BoltGatewayOptions extends Partial<Omit<GatewaySettings, 'limits' | 'viewers' | 'upstream'>> {
   upstream:
-    | GatewaySettings["upstream"]
-    | {
-        host: string;
-        port: number;
-        user?: string;
-        password?: string;
-        connectTimeoutMs?: number;
-      };
+    | GatewaySettings['upstream']
+    | { host: string; port: number; user?: string; password?: string; connectTimeoutMs?: number };
   /** Parsed credentials, or the text forms of BOLT_GATEWAY_VIEWERS / BOLT_GATEWAY_VIEWER_TOKENS. */
   viewers: ViewerCredentials | { users?: string; tokens?: string };
   limits?: Partial<Limits>;
@@ -52,9 +36,7 @@ export interface BoltGatewayOptions extends Partial<
 }
 
 const stderrLogger: Logger = (event, fields) =>
-  process.stderr.write(
-    JSON.stringify({ time: new Date().toISOString(), event, ...fields }) + "\n",
-  );
+  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event, ...fields }) + '\n');
 
 class Gateway implements BoltGateway, SessionHost {
   readonly settings: GatewaySettings;
@@ -71,31 +53,20 @@ class Gateway implements BoltGateway, SessionHost {
 
   constructor(options: BoltGatewayOptions) {
     this.settings = {
-      host: options.host ?? "127.0.0.1",
+      host: options.host ?? '127.0.0.1',
       port: options.port ?? 0,
-      opsHost: options.opsHost ?? "127.0.0.1",
+      opsHost: options.opsHost ?? '127.0.0.1',
       opsPort: options.opsPort,
-      upstream: {
-        user: "",
-        password: "",
-        connectTimeoutMs: 5000,
-        ...options.upstream,
-      },
+      upstream: { user: '', password: '', connectTimeoutMs: 5000, ...options.upstream },
       viewers: isCredentials(options.viewers)
         ? options.viewers
-        : parseViewers(
-            options.viewers.users ?? "",
-            options.viewers.tokens ?? "",
-          ),
+        : parseViewers(options.viewers.users ?? '', options.viewers.tokens ?? ''),
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       tls: options.tls,
     };
     this.metrics = new GatewayMetrics(options.processMetrics ?? true);
     this.log = options.log ?? stderrLogger;
-    this.viewerQueries = new ViewerQueries(
-      this.settings.limits.maxQueriesPerViewer,
-      this.metrics.viewerOpenQueries,
-    );
+    this.viewerQueries = new ViewerQueries(this.settings.limits.maxQueriesPerViewer, this.metrics.viewerOpenQueries);
   }
 
   get port(): number {
@@ -103,12 +74,12 @@ class Gateway implements BoltGateway, SessionHost {
   }
 
   get url(): string {
-    return `${this.settings.tls ? "bolt+s" : "bolt"}://127.0.0.1:${this.boundPort}`;
+    return `${this.settings.tls ? 'bolt+s' : 'bolt'}://127.0.0.1:${this.boundPort}`;
   }
 
   get opsPort(): number | undefined {
     const address = this.opsServer?.address();
-    return address && typeof address === "object" ? address.port : undefined;
+    return address && typeof address === 'object' ? address.port : undefined;
   }
 
   connectionCount(): number {
@@ -117,32 +88,21 @@ class Gateway implements BoltGateway, SessionHost {
 
   async start(): Promise<void> {
     const { limits, tls } = this.settings;
-    this.listener = new BoltListener(
-      (channel, firstBytes) => this.accept(channel, firstBytes),
-      {
-        tls,
-        sniffTimeoutMs: limits.handshakeTimeoutMs,
-        // A WebSocket frame carries chunks of at most 64 KiB each, but one frame may hold a whole message.
-        maxWebSocketPayload: limits.maxMessageBytes + 1024,
-      },
-    );
-    this.boundPort = await this.listener.listen(
-      this.settings.host,
-      this.settings.port,
-    );
+    this.listener = new BoltListener((channel, firstBytes) => this.accept(channel, firstBytes), {
+      tls,
+      sniffTimeoutMs: limits.handshakeTimeoutMs,
+      // A WebSocket frame carries chunks of at most 64 KiB each, but one frame may hold a whole message.
+      maxWebSocketPayload: limits.maxMessageBytes + 1024,
+    });
+    this.boundPort = await this.listener.listen(this.settings.host, this.settings.port);
     if (this.settings.opsPort !== undefined) {
-      this.opsServer = await startOpsServer(
-        this.settings.opsHost,
-        this.settings.opsPort,
-        this.metrics.registry,
-        {
-          upstream: this.settings.upstream,
-          clientConnections: () => this.sessions.size,
-        },
-      );
+      this.opsServer = await startOpsServer(this.settings.opsHost, this.settings.opsPort, this.metrics.registry, {
+        upstream: this.settings.upstream,
+        clientConnections: () => this.sessions.size,
+      });
     }
     const { host, port } = this.settings.upstream;
-    this.log("listening", {
+    this.log('listening', {
       port: this.boundPort,
       opsPort: this.opsPort,
       tls: Boolean(tls),
@@ -151,13 +111,11 @@ class Gateway implements BoltGateway, SessionHost {
   }
 
   async stop(): Promise<void> {
-    [...this.sessions].forEach((session) => session.destroy("gateway stopped"));
+    [...this.sessions].forEach((session) => session.destroy('gateway stopped'));
     await this.listener?.close();
     const opsServer = this.opsServer;
     if (opsServer) {
-      const closed = new Promise<void>((resolve) =>
-        opsServer.close(() => resolve()),
-      );
+      const closed = new Promise<void>((resolve) => opsServer.close(() => resolve()));
       opsServer.closeAllConnections(); // keep-alive scrapers would otherwise hold close() open
       await closed;
     }
@@ -182,7 +140,7 @@ class Gateway implements BoltGateway, SessionHost {
     const { maxConnections, maxConnectionsPerClient } = this.settings.limits;
     if (this.sessions.size >= maxConnections) {
       // Past the overall cap nothing is spent on the connection, not even a handshake.
-      this.metrics.rejected.inc({ reason: "max_connections" });
+      this.metrics.rejected.inc({ reason: 'max_connections' });
       channel.destroy();
       return;
     }
@@ -191,19 +149,14 @@ class Gateway implements BoltGateway, SessionHost {
     const rejection =
       fromAddress >= maxConnectionsPerClient
         ? {
-            reason: "max_connections_per_client",
+            reason: 'max_connections_per_client',
             failure: {
               code: gatewayErrorCodes.limitReached,
               message: `Bolt gateway: ${address} already has ${maxConnectionsPerClient} open connections (BOLT_GATEWAY_MAX_CONNECTIONS_PER_CLIENT); close some and retry.`,
             },
           }
         : undefined;
-    const session = new ClientSession(
-      channel,
-      this,
-      `gateway-${++this.sessionCount}`,
-      rejection,
-    );
+    const session = new ClientSession(channel, this, `gateway-${++this.sessionCount}`, rejection);
     this.sessions.add(session);
     this.metrics.connections.inc({ transport: channel.transport });
     this.metrics.clientConnections.inc({ transport: channel.transport });
@@ -217,16 +170,12 @@ class Gateway implements BoltGateway, SessionHost {
   }
 }
 
-function isCredentials(
-  viewers: BoltGatewayOptions["viewers"],
-): viewers is ViewerCredentials {
+function isCredentials(viewers: BoltGatewayOptions['viewers']): viewers is ViewerCredentials {
   return viewers.users instanceof Map;
 }
 
 /** Starts a gateway; stop it with `stop()`. */
-export async function startBoltGateway(
-  options: BoltGatewayOptions,
-): Promise<BoltGateway> {
+export async function startBoltGateway(options: BoltGatewayOptions): Promise<BoltGateway> {
   const gateway = new Gateway(options);
   await gateway.start();
   return gateway;

@@ -1,8 +1,4 @@
-export {
-  startBoltGateway,
-  type BoltGateway,
-  type BoltGatewayOptions,
-} from "./gateway";
+export { startBoltGateway, type BoltGateway, type BoltGatewayOptions } from './gateway';
 export {
   settingsFromEnv,
   SettingsError,
@@ -10,5 +6,5 @@ export {
   LIMIT_VARIABLES,
   type GatewaySettings,
   type Limits,
-} from "./config/settings";
-export { checkQuery, readOnlyExtra } from "./relay/statement-policy";
+} from './config/settings';
+export { checkQuery, readOnlyExtra } from './relay/statement-policy';

@@ -1,7 +1,7 @@
 /** Plugin ids, as in each plugin's src/plugin.json (a test checks they agree). */
 export const PLUGIN_IDS = {
-  datasource: "opentruss-memgraph-datasource",
-  app: "opentruss-app",
+  datasource: 'opentruss-memgraph-datasource',
+  app: 'opentruss-app',
 } as const;
 
 /**
@@ -10,17 +10,17 @@ export const PLUGIN_IDS = {
  * Grafana's alerting engine cannot evaluate it).
  */
 export const DATASOURCE_UIDS = {
-  memgraph: "opentruss-memgraph",
-  prometheus: "opentruss-prometheus",
+  memgraph: 'opentruss-memgraph',
+  prometheus: 'opentruss-prometheus',
 } as const;
 
 /** Stable uids of the dashboards the app bundles. */
 export const DASHBOARD_UIDS = {
-  wall: "opentruss-wall",
-  system: "opentruss-system",
-  apiDatabase: "opentruss-api-db",
-  business: "opentruss-business",
-  capacity: "opentruss-capacity",
+  wall: 'opentruss-wall',
+  system: 'opentruss-system',
+  apiDatabase: 'opentruss-api-db',
+  business: 'opentruss-business',
+  capacity: 'opentruss-capacity',
 } as const;
 
 export type DashboardKey = keyof typeof DASHBOARD_UIDS;
@@ -31,13 +31,13 @@ export type DashboardKey = keyof typeof DASHBOARD_UIDS;
  */
 export const PROMETHEUS_JOBS = {
   /** The OpenTruss FastAPI backend's `GET /metrics`. */
-  backend: "opentruss-backend",
+  backend: 'opentruss-backend',
   /** node-exporter on the OpenTruss host. */
-  node: "node-exporter",
+  node: 'node-exporter',
   /** Prometheus scraping itself. */
-  prometheus: "prometheus",
+  prometheus: 'prometheus',
   /** The business exporter (deploy/business-exporter): OpenTruss business KPIs from Memgraph. */
-  business: "opentruss-business",
+  business: 'opentruss-business',
   /** The read-only Bolt gateway's operations port (`GET /metrics`). */
-  gateway: "bolt-gateway",
+  gateway: 'bolt-gateway',
 } as const;

@@ -1,4 +1,4 @@
-import { PLUGIN_IDS } from "./ids";
+import { PLUGIN_IDS } from './ids';
 
 /** Path of the app, relative to Grafana's root. */
 export const APP_BASE_PATH = `/a/${PLUGIN_IDS.app}`;

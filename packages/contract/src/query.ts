@@ -1,10 +1,10 @@
-import type { DataQuery } from "@grafana/schema";
+import type { DataQuery } from '@grafana/schema';
 
 /**
  * How a Cypher result becomes Grafana data frames. `auto` decides from the result's shape
  * (graph values → node graph, a time column with numbers → time series, else table).
  */
-export type ResultFormat = "auto" | "table" | "time_series" | "node_graph";
+export type ResultFormat = 'auto' | 'table' | 'time_series' | 'node_graph';
 
 /** A Memgraph datasource query, as stored in dashboards. */
 export interface MemgraphQuery extends DataQuery {
@@ -22,5 +22,4 @@ export interface MemgraphQuery extends DataQuery {
 }
 
 /** A variable's value as Grafana hands it over: one value, or a list for multi-value and "All". */
-export type MemgraphVariableValue =
-  string | number | boolean | Array<string | number | boolean>;
+export type MemgraphVariableValue = string | number | boolean | Array<string | number | boolean>;

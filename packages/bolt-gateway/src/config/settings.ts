@@ -1,8 +1,8 @@
 // Every setting of the gateway, its default and where it comes from. Secrets (the Memgraph password, viewer
 // credentials) come from the environment or from files named there (Docker/Kubernetes secrets), never from
 // arguments, and are never logged.
-import fs from "node:fs";
-import { parseViewers, type ViewerCredentials } from "./viewers";
+import fs from 'node:fs';
+import { parseViewers, type ViewerCredentials } from './viewers';
 
 export interface Limits {
   /** Open client connections over all addresses. */
@@ -32,13 +32,7 @@ export interface GatewaySettings {
   /** /metrics and /health; undefined = not served. */
   opsPort?: number;
   opsHost: string;
-  upstream: {
-    host: string;
-    port: number;
-    user: string;
-    password: string;
-    connectTimeoutMs: number;
-  };
+  upstream: { host: string; port: number; user: string; password: string; connectTimeoutMs: number };
   viewers: ViewerCredentials;
   limits: Limits;
   tls?: { cert: Buffer; key: Buffer };
@@ -57,14 +51,14 @@ export const DEFAULT_LIMITS: Limits = {
 
 /** Environment variable → limit. */
 export const LIMIT_VARIABLES: Record<keyof Limits, string> = {
-  maxConnections: "BOLT_GATEWAY_MAX_CONNECTIONS",
-  maxConnectionsPerClient: "BOLT_GATEWAY_MAX_CONNECTIONS_PER_CLIENT",
-  maxQueriesPerConnection: "BOLT_GATEWAY_MAX_QUERIES_PER_CONNECTION",
-  maxQueriesPerViewer: "BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER",
-  queryTimeoutMs: "BOLT_GATEWAY_QUERY_TIMEOUT_MS",
-  handshakeTimeoutMs: "BOLT_GATEWAY_HANDSHAKE_TIMEOUT_MS",
-  idleTimeoutMs: "BOLT_GATEWAY_IDLE_TIMEOUT_MS",
-  maxMessageBytes: "BOLT_GATEWAY_MAX_MESSAGE_BYTES",
+  maxConnections: 'BOLT_GATEWAY_MAX_CONNECTIONS',
+  maxConnectionsPerClient: 'BOLT_GATEWAY_MAX_CONNECTIONS_PER_CLIENT',
+  maxQueriesPerConnection: 'BOLT_GATEWAY_MAX_QUERIES_PER_CONNECTION',
+  maxQueriesPerViewer: 'BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER',
+  queryTimeoutMs: 'BOLT_GATEWAY_QUERY_TIMEOUT_MS',
+  handshakeTimeoutMs: 'BOLT_GATEWAY_HANDSHAKE_TIMEOUT_MS',
+  idleTimeoutMs: 'BOLT_GATEWAY_IDLE_TIMEOUT_MS',
+  maxMessageBytes: 'BOLT_GATEWAY_MAX_MESSAGE_BYTES',
 };
 
 export class SettingsError extends Error {}
@@ -79,11 +73,9 @@ export function secret(env: Env, name: string): string | undefined {
   }
   if (file) {
     try {
-      return fs.readFileSync(file, "utf8").replace(/\r?\n$/, "");
+      return fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
     } catch (error) {
-      throw new SettingsError(
-        `${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`,
-      );
+      throw new SettingsError(`${name}_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`);
     }
   }
   return env[name];
@@ -91,14 +83,12 @@ export function secret(env: Env, name: string): string | undefined {
 
 function integer(env: Env, name: string, fallback: number, min = 0): number {
   const text = env[name];
-  if (text === undefined || text === "") {
+  if (text === undefined || text === '') {
     return fallback;
   }
   const value = Number(text);
   if (!Number.isInteger(value) || value < min) {
-    throw new SettingsError(
-      `${name} must be an integer ≥ ${min}, got "${text}"`,
-    );
+    throw new SettingsError(`${name} must be an integer ≥ ${min}, got "${text}"`);
   }
   return value;
 }
@@ -108,7 +98,7 @@ function hostPort(text: string, name: string): { host: string; port: number } {
   if (!match) {
     throw new SettingsError(`${name} must be host:port, got "${text}"`);
   }
-  return { host: match[1].replace(/^\[|\]$/g, ""), port: Number(match[2]) };
+  return { host: match[1].replace(/^\[|\]$/g, ''), port: Number(match[2]) };
 }
 
 function readFile(env: Env, name: string): Buffer | undefined {
@@ -119,9 +109,7 @@ function readFile(env: Env, name: string): Buffer | undefined {
   try {
     return fs.readFileSync(file);
   } catch (error) {
-    throw new SettingsError(
-      `${name}: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`,
-    );
+    throw new SettingsError(`${name}: cannot read ${file} (${(error as NodeJS.ErrnoException).code})`);
   }
 }
 
@@ -134,23 +122,18 @@ export function settingsFromEnv(env: Env = process.env): GatewaySettings {
         env,
         LIMIT_VARIABLES[key],
         DEFAULT_LIMITS[key],
-        key === "queryTimeoutMs" || key === "idleTimeoutMs" ? 0 : 1,
+        key === 'queryTimeoutMs' || key === 'idleTimeoutMs' ? 0 : 1
       ),
-    ]),
+    ])
   ) as unknown as Limits;
-  const cert = readFile(env, "BOLT_GATEWAY_TLS_CERT_FILE");
-  const key = readFile(env, "BOLT_GATEWAY_TLS_KEY_FILE");
+  const cert = readFile(env, 'BOLT_GATEWAY_TLS_CERT_FILE');
+  const key = readFile(env, 'BOLT_GATEWAY_TLS_KEY_FILE');
   if ((cert === undefined) !== (key === undefined)) {
-    throw new SettingsError(
-      "TLS needs both BOLT_GATEWAY_TLS_CERT_FILE and BOLT_GATEWAY_TLS_KEY_FILE",
-    );
+    throw new SettingsError('TLS needs both BOLT_GATEWAY_TLS_CERT_FILE and BOLT_GATEWAY_TLS_KEY_FILE');
   }
   let viewers: ViewerCredentials;
   try {
-    viewers = parseViewers(
-      secret(env, "BOLT_GATEWAY_VIEWERS") ?? "",
-      secret(env, "BOLT_GATEWAY_VIEWER_TOKENS") ?? "",
-    );
+    viewers = parseViewers(secret(env, 'BOLT_GATEWAY_VIEWERS') ?? '', secret(env, 'BOLT_GATEWAY_VIEWER_TOKENS') ?? '');
   } catch (error) {
     throw error instanceof SettingsError
       ? error
@@ -159,31 +142,20 @@ export function settingsFromEnv(env: Env = process.env): GatewaySettings {
   if (viewers.users.size === 0 && viewers.tokens.size === 0) {
     throw new SettingsError(
       'no viewer credential: set BOLT_GATEWAY_VIEWERS ("user:password", one per line or comma-separated) or ' +
-        "BOLT_GATEWAY_VIEWER_TOKENS, or their _FILE variants",
+        'BOLT_GATEWAY_VIEWER_TOKENS, or their _FILE variants'
     );
   }
-  const opsPort =
-    env.BOLT_GATEWAY_OPS_PORT === ""
-      ? undefined
-      : integer(env, "BOLT_GATEWAY_OPS_PORT", 9187);
+  const opsPort = env.BOLT_GATEWAY_OPS_PORT === '' ? undefined : integer(env, 'BOLT_GATEWAY_OPS_PORT', 9187);
   return {
-    host: env.BOLT_GATEWAY_HOST || "0.0.0.0",
-    port: integer(env, "BOLT_GATEWAY_PORT", 7687),
-    opsHost: env.BOLT_GATEWAY_OPS_HOST || "0.0.0.0",
+    host: env.BOLT_GATEWAY_HOST || '0.0.0.0',
+    port: integer(env, 'BOLT_GATEWAY_PORT', 7687),
+    opsHost: env.BOLT_GATEWAY_OPS_HOST || '0.0.0.0',
     opsPort,
     upstream: {
-      ...hostPort(
-        env.BOLT_GATEWAY_UPSTREAM || "memgraph:7687",
-        "BOLT_GATEWAY_UPSTREAM",
-      ),
-      user: env.BOLT_GATEWAY_MEMGRAPH_USER ?? "",
-      password: secret(env, "BOLT_GATEWAY_MEMGRAPH_PASSWORD") ?? "",
-      connectTimeoutMs: integer(
-        env,
-        "BOLT_GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS",
-        5000,
-        1,
-      ),
+      ...hostPort(env.BOLT_GATEWAY_UPSTREAM || 'memgraph:7687', 'BOLT_GATEWAY_UPSTREAM'),
+      user: env.BOLT_GATEWAY_MEMGRAPH_USER ?? '',
+      password: secret(env, 'BOLT_GATEWAY_MEMGRAPH_PASSWORD') ?? '',
+      connectTimeoutMs: integer(env, 'BOLT_GATEWAY_UPSTREAM_CONNECT_TIMEOUT_MS', 5000, 1),
     },
     viewers,
     limits,

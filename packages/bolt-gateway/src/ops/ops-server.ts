@@ -1,9 +1,9 @@
 // The operations port: GET /metrics (Prometheus text format) and GET /health (JSON: serving, and whether Memgraph
 // answers a Bolt handshake right now; 503 when it does not, so a load balancer or compose sees it).
-import http from "node:http";
-import net from "node:net";
-import { proposalFor, versionReply } from "@opentruss/bolt-protocol";
-import type { Registry } from "prom-client";
+import http from 'node:http';
+import net from 'node:net';
+import { proposalFor, versionReply } from '@opentruss/bolt-protocol';
+import type { Registry } from 'prom-client';
 
 export interface HealthSource {
   upstream: { host: string; port: number };
@@ -14,53 +14,40 @@ export function startOpsServer(
   host: string,
   port: number,
   registry: Registry,
-  source: HealthSource,
+  source: HealthSource
 ): Promise<http.Server> {
   const server = http.createServer((request, response) => {
-    const path = (request.url ?? "/").split("?")[0];
-    if (request.method !== "GET") {
-      response.writeHead(405, { Allow: "GET" }).end();
-    } else if (path === "/metrics") {
+    const path = (request.url ?? '/').split('?')[0];
+    if (request.method !== 'GET') {
+      response.writeHead(405, { Allow: 'GET' }).end();
+    } else if (path === '/metrics') {
       registry.metrics().then(
-        (text) =>
-          response
-            .writeHead(200, { "Content-Type": registry.contentType })
-            .end(text),
-        (error: Error) => response.writeHead(500).end(error.message),
+        (text) => response.writeHead(200, { 'Content-Type': registry.contentType }).end(text),
+        (error: Error) => response.writeHead(500).end(error.message)
       );
-    } else if (path === "/health") {
-      void probeUpstream(source.upstream.host, source.upstream.port).then(
-        (upstream) => {
-          const body = {
-            status: upstream ? "ok" : "degraded",
-            upstream: upstream ? "reachable" : "unreachable",
-            clientConnections: source.clientConnections(),
-          };
-          response
-            .writeHead(upstream ? 200 : 503, {
-              "Content-Type": "application/json",
-            })
-            .end(JSON.stringify(body) + "\n");
-        },
-      );
+    } else if (path === '/health') {
+      void probeUpstream(source.upstream.host, source.upstream.port).then((upstream) => {
+        const body = {
+          status: upstream ? 'ok' : 'degraded',
+          upstream: upstream ? 'reachable' : 'unreachable',
+          clientConnections: source.clientConnections(),
+        };
+        response
+          .writeHead(upstream ? 200 : 503, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify(body) + '\n');
+      });
     } else {
-      response
-        .writeHead(404, { "Content-Type": "text/plain" })
-        .end("GET /metrics or /health\n");
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('GET /metrics or /health\n');
     }
   });
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    server.once('error', reject);
     server.listen({ host, port }, () => resolve(server));
   });
 }
 
 /** A Bolt handshake without logging in: Memgraph is up and speaks Bolt 5.2. */
-function probeUpstream(
-  host: string,
-  port: number,
-  timeoutMs = 2000,
-): Promise<boolean> {
+function probeUpstream(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
     let received = Buffer.alloc(0);
@@ -70,14 +57,14 @@ function probeUpstream(
       resolve(ok);
     };
     const timer = setTimeout(() => done(false), timeoutMs);
-    socket.on("connect", () => socket.write(proposalFor("5.2")));
-    socket.on("data", (data) => {
+    socket.on('connect', () => socket.write(proposalFor('5.2')));
+    socket.on('data', (data) => {
       received = Buffer.concat([received, data]);
       if (received.length >= 4) {
-        done(received.subarray(0, 4).equals(versionReply("5.2")));
+        done(received.subarray(0, 4).equals(versionReply('5.2')));
       }
     });
-    socket.on("error", () => done(false));
-    socket.on("close", () => done(false));
+    socket.on('error', () => done(false));
+    socket.on('close', () => done(false));
   });
 }

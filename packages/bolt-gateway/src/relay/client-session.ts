@@ -30,26 +30,17 @@ import {
   type ByteChannel,
   type Dialect,
   type RequestType,
-} from "@opentruss/bolt-protocol";
-import { gatewayErrorCodes } from "@opentruss/contract";
-import type { GatewaySettings } from "../config/settings";
-import { authenticateViewer } from "../config/viewers";
-import type { GatewayMetrics, QueryOutcome } from "../ops/metrics";
-import {
-  UpstreamError,
-  UpstreamLink,
-  upstreamFailure,
-} from "../upstream/upstream-link";
-import { LocalAnswers } from "./local-answers";
-import {
-  checkExtra,
-  invalidTextRefusal,
-  routeRefusal,
-  type RequestRefusal,
-} from "./request-policy";
-import { ResponseScanner, type ScannedMessage } from "./response-scanner";
-import { checkQuery, readOnlyExtra, type Refusal } from "./statement-policy";
-import type { ViewerQueries } from "./viewer-queries";
+} from '@opentruss/bolt-protocol';
+import { gatewayErrorCodes } from '@opentruss/contract';
+import type { GatewaySettings } from '../config/settings';
+import { authenticateViewer } from '../config/viewers';
+import type { GatewayMetrics, QueryOutcome } from '../ops/metrics';
+import { UpstreamError, UpstreamLink, upstreamFailure } from '../upstream/upstream-link';
+import { LocalAnswers } from './local-answers';
+import { checkExtra, invalidTextRefusal, routeRefusal, type RequestRefusal } from './request-policy';
+import { ResponseScanner, type ScannedMessage } from './response-scanner';
+import { checkQuery, readOnlyExtra, type Refusal } from './statement-policy';
+import type { ViewerQueries } from './viewer-queries';
 
 export type Logger = (event: string, fields: Record<string, unknown>) => void;
 
@@ -63,13 +54,7 @@ export interface SessionHost {
   closed(session: ClientSession): void;
 }
 
-type Phase =
-  | "HANDSHAKE"
-  | "CONNECTED"
-  | "AUTHENTICATION"
-  | "LOGGING_IN"
-  | "READY"
-  | "DEFUNCT";
+type Phase = 'HANDSHAKE' | 'CONNECTED' | 'AUTHENTICATION' | 'LOGGING_IN' | 'READY' | 'DEFUNCT';
 
 interface ClientMessage {
   tag: number;
@@ -105,9 +90,9 @@ const WATCHDOG_GRACE_MS = 5000;
 
 export class ClientSession {
   readonly id: string;
-  private phase: Phase = "HANDSHAKE";
+  private phase: Phase = 'HANDSHAKE';
   private readonly handshake = new HandshakeReader();
-  private version: BoltVersion = "5.2";
+  private version: BoltVersion = '5.2';
   private dialect: Dialect = BOLT5;
   private answers = new LocalAnswers(BOLT5);
   private readonly dechunker: Dechunker;
@@ -123,7 +108,7 @@ export class ClientSession {
   /** Memgraph sent a FAILURE and has not been RESET: it ignores what follows, so a refusal would be IGNORED too. */
   private upstreamFailed = false;
   /** The viewer logged in on this connection (user name or token:N). */
-  private viewer = "";
+  private viewer = '';
   private handshakeTimer?: NodeJS.Timeout;
   private idleTimer?: NodeJS.Timeout;
   private closeReason?: string;
@@ -133,29 +118,23 @@ export class ClientSession {
     private readonly host: SessionHost,
     id: string,
     /** Set when a limit refuses this connection: it is told so at HELLO, then closed. */
-    private readonly rejection?: { reason: string; failure: BoltFailure },
+    private readonly rejection?: { reason: string; failure: BoltFailure }
   ) {
     this.id = id;
     const { limits } = host.settings;
-    this.dechunker = new Dechunker(
-      (bytes) => this.enqueue(bytes),
-      limits.maxMessageBytes,
-    );
-    this.scanner = new ResponseScanner(
-      (message) => this.onUpstreamMessage(message),
-      limits.maxMessageBytes,
-    );
+    this.dechunker = new Dechunker((bytes) => this.enqueue(bytes), limits.maxMessageBytes);
+    this.scanner = new ResponseScanner((message) => this.onUpstreamMessage(message), limits.maxMessageBytes);
     this.handshakeTimer = setTimeout(() => {
-      this.host.metrics.rejected.inc({ reason: "handshake_timeout" });
+      this.host.metrics.rejected.inc({ reason: 'handshake_timeout' });
       this.close(`no login within ${limits.handshakeTimeoutMs} ms`, true);
     }, limits.handshakeTimeoutMs);
     channel.attach({
       onData: (data) => this.receive(data),
-      onClose: () => this.close(this.closeReason ?? "client closed", true),
+      onClose: () => this.close(this.closeReason ?? 'client closed', true),
     });
   }
 
-  get transport(): ByteChannel["transport"] {
+  get transport(): ByteChannel['transport'] {
     return this.channel.transport;
   }
 
@@ -164,36 +143,31 @@ export class ClientSession {
   }
 
   get isOpen(): boolean {
-    return this.phase !== "DEFUNCT";
+    return this.phase !== 'DEFUNCT';
   }
 
   /** Bytes from the client, split or merged in any way. */
   receive(data: Buffer): void {
-    if (this.phase === "DEFUNCT") {
+    if (this.phase === 'DEFUNCT') {
       return;
     }
     try {
-      if (this.phase === "HANDSHAKE") {
+      if (this.phase === 'HANDSHAKE') {
         const complete = this.handshake.push(data);
         if (!complete) {
           return;
         }
         const { handshake, rest } = complete;
         this.negotiate(handshake);
-        if ((this.phase as Phase) === "CONNECTED" && rest.length > 0) {
+        if ((this.phase as Phase) === 'CONNECTED' && rest.length > 0) {
           this.dechunker.write(rest);
         }
         return;
       }
       this.dechunker.write(data);
     } catch (error) {
-      this.host.metrics.rejected.inc({ reason: "protocol" });
-      this.close(
-        error instanceof ChunkingError
-          ? `bad chunking: ${error.message}`
-          : `receive failed: ${error}`,
-        true,
-      );
+      this.host.metrics.rejected.inc({ reason: 'protocol' });
+      this.close(error instanceof ChunkingError ? `bad chunking: ${error.message}` : `receive failed: ${error}`, true);
     }
   }
 
@@ -206,26 +180,26 @@ export class ClientSession {
 
   private negotiate(handshake: Buffer): void {
     const answer = answerHandshake(handshake, SUPPORTED_BOLT_VERSIONS);
-    if (answer.outcome === "not-bolt") {
-      this.close("not a Bolt handshake", true);
+    if (answer.outcome === 'not-bolt') {
+      this.close('not a Bolt handshake', true);
       return;
     }
-    if (answer.outcome === "no-common-version") {
+    if (answer.outcome === 'no-common-version') {
       this.channel.write(NO_VERSION);
-      this.close("no common Bolt version");
+      this.close('no common Bolt version');
       return;
     }
     const { version } = answer;
     this.version = version;
     this.dialect = isBolt5(version) ? BOLT5 : BOLT4;
     this.answers = new LocalAnswers(this.dialect);
-    this.phase = "CONNECTED";
+    this.phase = 'CONNECTED';
     this.channel.write(versionReply(version));
   }
 
   private hello(extra: Record<string, unknown>): void {
-    if (typeof extra.user_agent !== "string") {
-      this.close("HELLO without user_agent");
+    if (typeof extra.user_agent !== 'string') {
+      this.close('HELLO without user_agent');
       return;
     }
     if (this.rejection) {
@@ -235,14 +209,10 @@ export class ClientSession {
       return;
     }
     // Nothing of the client's HELLO goes upstream (the gateway logs in with its own); its agent is only logged.
-    this.host.log("client_hello", {
-      connection: this.id,
-      client: this.remoteAddress,
-      userAgent: extra.user_agent,
-    });
+    this.host.log('client_hello', { connection: this.id, client: this.remoteAddress, userAgent: extra.user_agent });
     if (isBolt5(this.version)) {
       this.send(this.answers.success(helloMetadata(this.id)));
-      this.phase = "AUTHENTICATION";
+      this.phase = 'AUTHENTICATION';
     } else {
       this.authenticate(extra);
     }
@@ -251,19 +221,15 @@ export class ClientSession {
   /** Viewer credentials only; Memgraph's answers: an unknown scheme closes, a wrong credential fails then closes. */
   private authenticate(auth: Record<string, unknown>): void {
     const { scheme } = auth;
-    if (scheme !== "basic" && scheme !== "bearer" && scheme !== "none") {
-      this.close(
-        scheme === undefined
-          ? "no authentication scheme"
-          : "unsupported authentication scheme",
-      );
+    if (scheme !== 'basic' && scheme !== 'bearer' && scheme !== 'none') {
+      this.close(scheme === undefined ? 'no authentication scheme' : 'unsupported authentication scheme');
       return;
     }
     const viewer = authenticateViewer(this.host.settings.viewers, auth);
     if (viewer === undefined) {
-      this.host.metrics.rejected.inc({ reason: "authentication" });
+      this.host.metrics.rejected.inc({ reason: 'authentication' });
       this.send(this.answers.failure(authenticationFailure));
-      this.close("authentication failure");
+      this.close('authentication failure');
       return;
     }
     this.viewer = viewer;
@@ -273,7 +239,7 @@ export class ClientSession {
       this.ready();
       return;
     }
-    this.phase = "LOGGING_IN";
+    this.phase = 'LOGGING_IN';
     void this.openUpstream();
   }
 
@@ -281,30 +247,20 @@ export class ClientSession {
     const { settings, metrics, log } = this.host;
     try {
       const upstream = await UpstreamLink.open(settings.upstream, this.version);
-      if (this.phase === "DEFUNCT") {
+      if (this.phase === 'DEFUNCT') {
         upstream.close();
         return;
       }
       this.upstream = upstream;
       metrics.upstreamConnections.inc();
-      upstream.attach({
-        onData: (data) => this.onUpstreamData(data),
-        onClose: () => this.onUpstreamClosed(),
-      });
+      upstream.attach({ onData: (data) => this.onUpstreamData(data), onClose: () => this.onUpstreamClosed() });
       this.send(this.answers.success(helloMetadata(this.id)));
       this.ready();
     } catch (error) {
-      const upstreamError =
-        error instanceof UpstreamError
-          ? error
-          : new UpstreamError("unreachable", String(error));
+      const upstreamError = error instanceof UpstreamError ? error : new UpstreamError('unreachable', String(error));
       const failure = upstreamFailure(upstreamError);
       metrics.upstreamFailures.inc({ reason: upstreamError.reason });
-      log("upstream_failed", {
-        connection: this.id,
-        reason: upstreamError.reason,
-        message: failure.message,
-      });
+      log('upstream_failed', { connection: this.id, reason: upstreamError.reason, message: failure.message });
       this.send(this.answers.failure(failure));
       this.close(`upstream ${upstreamError.reason}`);
     }
@@ -312,7 +268,7 @@ export class ClientSession {
 
   private ready(): void {
     clearTimeout(this.handshakeTimer);
-    this.phase = "READY";
+    this.phase = 'READY';
     this.armIdleTimer();
     this.pump();
   }
@@ -320,34 +276,24 @@ export class ClientSession {
   // ---------------------------------------------------------------------------------------- client messages
 
   private enqueue(bytes: Buffer): void {
-    if (this.phase === "DEFUNCT") {
+    if (this.phase === 'DEFUNCT') {
       return;
     }
     let message: ClientMessage;
     try {
-      const reader = new PackStreamReader(bytes, createHydrator(this.dialect), {
-        strictUtf8: true,
-      });
+      const reader = new PackStreamReader(bytes, createHydrator(this.dialect), { strictUtf8: true });
       const { message: structure, fieldStarts } = reader.readMessageLayout();
-      const type = requestTypes[structure.tag] ?? "UNKNOWN";
-      message = {
-        tag: structure.tag,
-        type,
-        fields: structure.fields,
-        fieldStarts,
-        bytes,
-      };
-      if (reader.invalidUtf8 && type !== "RUN" && type !== "BEGIN") {
-        throw new PackStreamError(
-          `${type} holds a string that is not valid UTF-8`,
-        );
+      const type = requestTypes[structure.tag] ?? 'UNKNOWN';
+      message = { tag: structure.tag, type, fields: structure.fields, fieldStarts, bytes };
+      if (reader.invalidUtf8 && type !== 'RUN' && type !== 'BEGIN') {
+        throw new PackStreamError(`${type} holds a string that is not valid UTF-8`);
       }
       message.refusal = reader.invalidUtf8
         ? invalidTextRefusal(type, bytes, fieldStarts, reader.invalidUtf8)
         : this.extraRefusal(message);
     } catch (error) {
       if (error instanceof PackStreamError) {
-        this.host.metrics.rejected.inc({ reason: "protocol" });
+        this.host.metrics.rejected.inc({ reason: 'protocol' });
         this.close(`malformed message: ${error.message}`, true);
         return;
       }
@@ -368,11 +314,7 @@ export class ClientSession {
     }
     this.pumping = true;
     try {
-      while (
-        this.queue.length > 0 &&
-        this.phase !== "DEFUNCT" &&
-        this.phase !== "LOGGING_IN"
-      ) {
+      while (this.queue.length > 0 && this.phase !== 'DEFUNCT' && this.phase !== 'LOGGING_IN') {
         if (!this.handle(this.queue[0])) {
           break;
         }
@@ -381,11 +323,7 @@ export class ClientSession {
     } finally {
       this.pumping = false;
     }
-    if (
-      this.readingPaused &&
-      this.queue.length <= QUEUE_HIGH_WATER / 4 &&
-      this.phase !== "DEFUNCT"
-    ) {
+    if (this.readingPaused && this.queue.length <= QUEUE_HIGH_WATER / 4 && this.phase !== 'DEFUNCT') {
       this.readingPaused = false;
       this.channel.resume();
     }
@@ -394,38 +332,36 @@ export class ClientSession {
   /** False when the message must wait; it stays first in the queue. */
   private handle(message: ClientMessage): boolean {
     const { type } = message;
-    if (type === "UNKNOWN") {
-      this.host.metrics.rejected.inc({ reason: "protocol" });
+    if (type === 'UNKNOWN') {
+      this.host.metrics.rejected.inc({ reason: 'protocol' });
       this.close(`unknown message tag 0x${message.tag.toString(16)}`, true);
       return true;
     }
-    if (type === "GOODBYE") {
+    if (type === 'GOODBYE') {
       if (this.pending.length > 0) {
         return false; // answers to what came before are still on their way
       }
-      this.close("GOODBYE");
+      this.close('GOODBYE');
       return true;
     }
     switch (this.phase) {
-      case "CONNECTED":
-        if (type === "HELLO") {
+      case 'CONNECTED':
+        if (type === 'HELLO') {
           this.hello(mapField(message.fields, 0));
         } else {
           this.close(`expected HELLO, got ${type}`);
         }
         return true;
-      case "AUTHENTICATION":
-        if (type === "LOGON") {
+      case 'AUTHENTICATION':
+        if (type === 'LOGON') {
           this.authenticate(mapField(message.fields, 0));
         } else {
           this.close(`expected LOGON, got ${type}`);
         }
         return true;
-      case "READY":
+      case 'READY':
         this.armIdleTimer();
-        return this.failedLocally
-          ? this.whileFailed(message)
-          : this.relay(message);
+        return this.failedLocally ? this.whileFailed(message) : this.relay(message);
       default:
         return true;
     }
@@ -433,7 +369,7 @@ export class ClientSession {
 
   /** After a local FAILURE: IGNORED until RESET, which goes upstream (it also ends Memgraph's transaction). */
   private whileFailed(message: ClientMessage): boolean {
-    if (message.type === "RESET") {
+    if (message.type === 'RESET') {
       this.failedLocally = false;
       this.forward(message, frameMessage(message.bytes));
     } else {
@@ -445,24 +381,17 @@ export class ClientSession {
   private relay(message: ClientMessage): boolean {
     const { limits } = this.host.settings;
     switch (message.type) {
-      case "RUN": {
-        message.refusal ??=
-          checkQuery(message.fields[0]) ?? this.queryLimitRefusal() ?? null;
+      case 'RUN': {
+        message.refusal ??= checkQuery(message.fields[0]) ?? this.queryLimitRefusal() ?? null;
         const refusal = message.refusal;
         if (refusal) {
           return this.refuse(refusal);
         }
-        const query: OpenQuery = {
-          startedAt: performance.now(),
-          viewer: this.viewer,
-        };
+        const query: OpenQuery = { startedAt: performance.now(), viewer: this.viewer };
         if (limits.queryTimeoutMs > 0) {
           query.watchdog = setTimeout(() => {
-            this.endQuery(query, "timed_out");
-            this.close(
-              `query still open ${WATCHDOG_GRACE_MS} ms after the query time limit`,
-              true,
-            );
+            this.endQuery(query, 'timed_out');
+            this.close(`query still open ${WATCHDOG_GRACE_MS} ms after the query time limit`, true);
           }, limits.queryTimeoutMs + WATCHDOG_GRACE_MS);
         }
         this.openQueries.push(query);
@@ -470,28 +399,28 @@ export class ClientSession {
         this.forward(message, this.withReadOnlyExtra(message, 2), query);
         return true;
       }
-      case "BEGIN":
+      case 'BEGIN':
         if (message.refusal) {
           return this.refuse(message.refusal, false);
         }
         this.forward(message, this.withReadOnlyExtra(message, 0));
         return true;
-      case "ROUTE":
+      case 'ROUTE':
         return this.refuse(routeRefusal, false);
-      case "PULL":
-      case "DISCARD":
-      case "COMMIT":
-      case "ROLLBACK":
-      case "RESET":
-      case "TELEMETRY":
+      case 'PULL':
+      case 'DISCARD':
+      case 'COMMIT':
+      case 'ROLLBACK':
+      case 'RESET':
+      case 'TELEMETRY':
         this.forward(message, frameMessage(message.bytes));
         return true;
-      case "LOGOFF":
+      case 'LOGOFF':
         if (this.pending.length > 0) {
           return false;
         }
         this.send(this.answers.success({}));
-        this.phase = "AUTHENTICATION";
+        this.phase = 'AUTHENTICATION';
         return true;
       default:
         this.close(`unexpected ${message.type}`);
@@ -500,26 +429,22 @@ export class ClientSession {
   }
 
   private queryLimitRefusal(): Refusal | undefined {
-    const { maxQueriesPerConnection, maxQueriesPerViewer } =
-      this.host.settings.limits;
+    const { maxQueriesPerConnection, maxQueriesPerViewer } = this.host.settings.limits;
     const limitReached = (message: string): Refusal => ({
-      kind: "limit",
-      failure: {
-        code: gatewayErrorCodes.limitReached,
-        message: `Bolt gateway: ${message}`,
-      },
+      kind: 'limit',
+      failure: { code: gatewayErrorCodes.limitReached, message: `Bolt gateway: ${message}` },
     });
     if (this.openQueries.length >= maxQueriesPerConnection) {
       return limitReached(
         `${maxQueriesPerConnection} queries are already open on this connection ` +
-          "(BOLT_GATEWAY_MAX_QUERIES_PER_CONNECTION); finish or discard one first.",
+          '(BOLT_GATEWAY_MAX_QUERIES_PER_CONNECTION); finish or discard one first.'
       );
     }
     if (!this.host.viewerQueries.hasRoom(this.viewer)) {
       return limitReached(
         `the viewer credential "${this.viewer}" already has ${maxQueriesPerViewer} queries open over all its ` +
-          "connections (BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER). Retry when some have finished, or give each group " +
-          "of viewers its own credential.",
+          'connections (BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER). Retry when some have finished, or give each group ' +
+          'of viewers its own credential.'
       );
     }
     return undefined;
@@ -527,15 +452,12 @@ export class ClientSession {
 
   /** A RUN or BEGIN whose extra asks for what viewers may not; otherwise its extra is cut to what may pass. */
   private extraRefusal(message: ClientMessage): RequestRefusal | undefined {
-    if (message.type !== "RUN" && message.type !== "BEGIN") {
+    if (message.type !== 'RUN' && message.type !== 'BEGIN') {
       return undefined;
     }
-    const extraIndex = message.type === "RUN" ? 2 : 0;
-    const checked = checkExtra(
-      message.type,
-      mapField(message.fields, extraIndex),
-    );
-    if ("refusal" in checked) {
+    const extraIndex = message.type === 'RUN' ? 2 : 0;
+    const checked = checkExtra(message.type, mapField(message.fields, extraIndex));
+    if ('refusal' in checked) {
       return checked.refusal;
     }
     message.fields[extraIndex] = checked.extra;
@@ -552,65 +474,40 @@ export class ClientSession {
     }
     const { metrics, log } = this.host;
     if (isQuery) {
-      metrics.queries.inc({ outcome: "refused" });
+      metrics.queries.inc({ outcome: 'refused' });
     }
     metrics.refusals.inc({ reason: refusal.kind });
-    log("query_refused", {
+    log('query_refused', {
       connection: this.id,
       client: this.remoteAddress,
       reason: refusal.kind,
       message: refusal.failure.message,
     });
     const failure =
-      "asMemgraph" in refusal
+      'asMemgraph' in refusal
         ? refusal.failure
         : {
-            code:
-              refusal.kind === "limit"
-                ? gatewayErrorCodes.limitReached
-                : gatewayErrorCodes.refused,
+            code: refusal.kind === 'limit' ? gatewayErrorCodes.limitReached : gatewayErrorCodes.refused,
             message: refusal.failure.message,
           };
     // Behind an upstream FAILURE, a real server would not even look at it.
-    this.send(
-      this.upstreamFailed
-        ? this.answers.ignored()
-        : this.answers.failure(failure),
-    );
+    this.send(this.upstreamFailed ? this.answers.ignored() : this.answers.failure(failure));
     this.failedLocally = true;
     return true;
   }
 
   /** RUN (extra at field 2) or BEGIN (field 0) re-encoded with READ mode and the time limit; the rest verbatim. */
-  private withReadOnlyExtra(
-    message: ClientMessage,
-    extraIndex: number,
-  ): Buffer {
-    const extra = readOnlyExtra(
-      mapField(message.fields, extraIndex),
-      this.host.settings.limits.queryTimeoutMs,
-    );
+  private withReadOnlyExtra(message: ClientMessage, extraIndex: number): Buffer {
+    const extra = readOnlyExtra(mapField(message.fields, extraIndex), this.host.settings.limits.queryTimeoutMs);
     const { fieldStarts, bytes, fields } = message;
     const verbatim = bytes.subarray(fieldStarts[0], fieldStarts[extraIndex]);
-    return this.answers.request(
-      message.tag,
-      Math.max(fields.length, extraIndex + 1),
-      verbatim,
-      extra,
-    );
+    return this.answers.request(message.tag, Math.max(fields.length, extraIndex + 1), verbatim, extra);
   }
 
-  private forward(
-    message: ClientMessage,
-    bytes: Buffer,
-    query?: OpenQuery,
-  ): void {
+  private forward(message: ClientMessage, bytes: Buffer, query?: OpenQuery): void {
     const upstream = this.upstream!;
     this.pending.push({ type: message.type, query });
-    this.host.metrics.bytes.inc(
-      { direction: "client_to_upstream" },
-      bytes.length,
-    );
+    this.host.metrics.bytes.inc({ direction: 'client_to_upstream' }, bytes.length);
     if (!upstream.write(bytes) && !this.readingPaused) {
       this.readingPaused = true;
       this.channel.pause();
@@ -626,22 +523,16 @@ export class ClientSession {
   // ---------------------------------------------------------------------------------------- upstream answers
 
   private onUpstreamData(data: Buffer): void {
-    if (this.phase === "DEFUNCT") {
+    if (this.phase === 'DEFUNCT') {
       return;
     }
     try {
       this.scanner.write(data);
     } catch (error) {
-      this.close(
-        `upstream sent bad framing: ${(error as Error).message}`,
-        true,
-      );
+      this.close(`upstream sent bad framing: ${(error as Error).message}`, true);
       return;
     }
-    this.host.metrics.bytes.inc(
-      { direction: "upstream_to_client" },
-      data.length,
-    );
+    this.host.metrics.bytes.inc({ direction: 'upstream_to_client' }, data.length);
     if (!this.channel.write(data)) {
       // The client reads slower than Memgraph sends: stop reading Memgraph until the client catches up.
       const upstream = this.upstream!;
@@ -660,27 +551,21 @@ export class ClientSession {
     }
     const request = this.pending.shift();
     if (!request) {
-      throw new ChunkingError("an answer nobody asked for");
+      throw new ChunkingError('an answer nobody asked for');
     }
     const metadata = body ? decodeMetadata(body, this.dialect) : {};
     if (tag === responseTags.FAILURE) {
       this.upstreamFailed = true;
-      this.endResultOf(request, "failed");
+      this.endResultOf(request, 'failed');
     } else if (tag === responseTags.IGNORED) {
-      this.endResultOf(request, "failed");
-    } else if (request.type === "RESET") {
+      this.endResultOf(request, 'failed');
+    } else if (request.type === 'RESET') {
       this.upstreamFailed = false;
-      [...this.openQueries].forEach((query) => this.endQuery(query, "reset"));
-    } else if (
-      (request.type === "PULL" || request.type === "DISCARD") &&
-      metadata.has_more !== true
-    ) {
+      [...this.openQueries].forEach((query) => this.endQuery(query, 'reset'));
+    } else if ((request.type === 'PULL' || request.type === 'DISCARD') && metadata.has_more !== true) {
       const query = this.openQueries[0];
       if (query) {
-        this.endQuery(
-          query,
-          request.type === "PULL" ? "completed" : "discarded",
-        );
+        this.endQuery(query, request.type === 'PULL' ? 'completed' : 'discarded');
       }
     }
   }
@@ -688,10 +573,7 @@ export class ClientSession {
   /** A failed or ignored request ends the query it belongs to: its own (RUN) or the open one (PULL/DISCARD). */
   private endResultOf(request: Pending, outcome: QueryOutcome): void {
     const query =
-      request.query ??
-      (request.type === "PULL" || request.type === "DISCARD"
-        ? this.openQueries[0]
-        : undefined);
+      request.query ?? (request.type === 'PULL' || request.type === 'DISCARD' ? this.openQueries[0] : undefined);
     if (query) {
       this.endQuery(query, outcome);
     }
@@ -711,9 +593,9 @@ export class ClientSession {
   }
 
   private onUpstreamClosed(): void {
-    if (this.phase !== "DEFUNCT") {
-      this.host.log("upstream_closed", { connection: this.id });
-      this.close("Memgraph closed the connection", true);
+    if (this.phase !== 'DEFUNCT') {
+      this.host.log('upstream_closed', { connection: this.id });
+      this.close('Memgraph closed the connection', true);
     }
   }
 
@@ -726,11 +608,7 @@ export class ClientSession {
     }
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
-      if (
-        this.pending.length === 0 &&
-        this.openQueries.length === 0 &&
-        this.queue.length === 0
-      ) {
+      if (this.pending.length === 0 && this.openQueries.length === 0 && this.queue.length === 0) {
         this.close(`idle for ${idleTimeoutMs} ms`);
       } else {
         this.armIdleTimer();
@@ -743,16 +621,14 @@ export class ClientSession {
   }
 
   private close(reason: string, abrupt = false): void {
-    if (this.phase === "DEFUNCT") {
+    if (this.phase === 'DEFUNCT') {
       return;
     }
-    this.phase = "DEFUNCT";
+    this.phase = 'DEFUNCT';
     this.closeReason = reason;
     clearTimeout(this.handshakeTimer);
     clearTimeout(this.idleTimer);
-    [...this.openQueries].forEach((query) =>
-      this.endQuery(query, "disconnected"),
-    );
+    [...this.openQueries].forEach((query) => this.endQuery(query, 'disconnected'));
     if (abrupt) {
       this.channel.destroy();
     } else {
@@ -769,17 +645,9 @@ export class ClientSession {
 
 function mapField(fields: unknown[], index: number): Record<string, unknown> {
   const value = fields[index];
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function decodeMetadata(
-  body: Buffer,
-  dialect: Dialect,
-): Record<string, unknown> {
-  return mapField(
-    new PackStreamReader(body, createHydrator(dialect)).readMessage().fields,
-    0,
-  );
+function decodeMetadata(body: Buffer, dialect: Dialect): Record<string, unknown> {
+  return mapField(new PackStreamReader(body, createHydrator(dialect)).readMessage().fields, 0);
 }

@@ -6,7 +6,7 @@ import {
   responseTags,
   type BoltFailure,
   type Dialect,
-} from "@opentruss/bolt-protocol";
+} from '@opentruss/bolt-protocol';
 
 export class LocalAnswers {
   private readonly writer = new PackStreamWriter(1024);
@@ -27,12 +27,7 @@ export class LocalAnswers {
   }
 
   /** A request re-encoded after its extra changed: the fields before it are copied byte for byte. */
-  request(
-    tag: number,
-    fieldCount: number,
-    verbatim: Buffer,
-    lastField: unknown,
-  ): Buffer {
+  request(tag: number, fieldCount: number, verbatim: Buffer, lastField: unknown): Buffer {
     this.framer.begin();
     this.writer.writeStructHeader(fieldCount, tag);
     this.writer.writeRaw(verbatim);

@@ -2,16 +2,12 @@
 // must be UTF-8, the BEGIN / RUN extra passes an allowlist of keys, and a request for another database, for
 // impersonation or for a routing table is refused. Every refusal here is the gateway's own answer, with its own
 // error code (@opentruss/contract), so no client mistakes it for Memgraph's.
-import { gatewayErrorCodes } from "@opentruss/contract";
-import {
-  routingTableUnavailable,
-  type BoltFailure,
-  type InvalidUtf8,
-} from "@opentruss/bolt-protocol";
+import { gatewayErrorCodes } from '@opentruss/contract';
+import { routingTableUnavailable, type BoltFailure, type InvalidUtf8 } from '@opentruss/bolt-protocol';
 
 export interface RequestRefusal {
   /** Also a metric label (refusals by reason). */
-  kind: "protocol" | "encoding";
+  kind: 'protocol' | 'encoding';
   failure: BoltFailure;
 }
 
@@ -21,17 +17,9 @@ export interface RequestRefusal {
  * by Memgraph but sent by every driver after a commit. Any other key is dropped: Bolt adds keys over versions
  * (notification filters, …) and Memgraph may read one the gateway does not know.
  */
-const PASSED_EXTRA_KEYS = new Set([
-  "bookmarks",
-  "tx_timeout",
-  "tx_metadata",
-  "mode",
-]);
+const PASSED_EXTRA_KEYS = new Set(['bookmarks', 'tx_timeout', 'tx_metadata', 'mode']);
 
-const refused = (
-  kind: RequestRefusal["kind"],
-  message: string,
-): RequestRefusal => ({
+const refused = (kind: RequestRefusal['kind'], message: string): RequestRefusal => ({
   kind,
   failure: {
     code: gatewayErrorCodes.refused,
@@ -46,24 +34,24 @@ const refused = (
  * empty value asks for nothing and is dropped.
  */
 export function checkExtra(
-  type: "BEGIN" | "RUN",
-  extra: Record<string, unknown>,
+  type: 'BEGIN' | 'RUN',
+  extra: Record<string, unknown>
 ): { extra: Record<string, unknown> } | { refusal: RequestRefusal } {
   if (isSet(extra.db)) {
     return {
       refusal: refused(
-        "protocol",
+        'protocol',
         `${type} asks for the database ${JSON.stringify(extra.db)}; the gateway serves Memgraph's default database ` +
-          'only. Leave the database out of the session (the datasource\'s "Database" setting empty).',
+          'only. Leave the database out of the session (the datasource\'s "Database" setting empty).'
       ),
     };
   }
   if (isSet(extra.imp_user)) {
     return {
       refusal: refused(
-        "protocol",
+        'protocol',
         `${type} asks to impersonate the Memgraph user ${JSON.stringify(extra.imp_user)}; viewers of the gateway ` +
-          "cannot run as another user. Remove the impersonated user from the session.",
+          'cannot run as another user. Remove the impersonated user from the session.'
       ),
     };
   }
@@ -77,13 +65,13 @@ export function checkExtra(
 }
 
 function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== "";
+  return value !== undefined && value !== null && value !== '';
 }
 
 /** What each field of a request holds, for naming the one that is not UTF-8. */
 const FIELD_NAMES: Partial<Record<string, string[]>> = {
-  RUN: ["the query text", "a parameter (name or value)", "the RUN extra"],
-  BEGIN: ["the BEGIN extra"],
+  RUN: ['the query text', 'a parameter (name or value)', 'the RUN extra'],
+  BEGIN: ['the BEGIN extra'],
 };
 
 /**
@@ -95,29 +83,25 @@ export function invalidTextRefusal(
   type: string,
   bytes: Buffer,
   fieldStarts: number[],
-  invalid: InvalidUtf8,
+  invalid: InvalidUtf8
 ): RequestRefusal {
-  const field = fieldStarts.findLastIndex(
-    (start) => start <= invalid.stringStart,
-  );
+  const field = fieldStarts.findLastIndex((start) => start <= invalid.stringStart);
   const what = FIELD_NAMES[type]?.[field] ?? `field ${field + 1} of ${type}`;
-  let where = "";
-  if (type === "RUN" && field === 0) {
-    const before = bytes
-      .toString("utf8", invalid.stringStart, invalid.at)
-      .split("\n");
+  let where = '';
+  if (type === 'RUN' && field === 0) {
+    const before = bytes.toString('utf8', invalid.stringStart, invalid.at).split('\n');
     where = ` at line ${before.length}, column ${before[before.length - 1].length + 1}`;
   }
   return refused(
-    "encoding",
+    'encoding',
     `${what} is not valid UTF-8${where} (an overlong form, an encoded surrogate, a truncated sequence or a code ` +
-      "point above U+10FFFF). Send text as UTF-8; send binary data as a byte array parameter.",
+      'point above U+10FFFF). Send text as UTF-8; send binary data as a byte array parameter.'
   );
 }
 
 /** ROUTE: answered as Memgraph answers it outside a cluster (the gateway serves one instance, it does not route). */
 export const routeRefusal: RequestRefusal & { asMemgraph: true } = {
-  kind: "protocol",
+  kind: 'protocol',
   failure: routingTableUnavailable,
   asMemgraph: true,
 };

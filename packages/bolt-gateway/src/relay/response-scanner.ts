@@ -1,7 +1,7 @@
 // Reads the server → client byte stream without re-encoding it: finds where each message starts and ends and its
 // tag, so the relay knows which request a summary answers. Only summaries (SUCCESS, FAILURE) are collected for
 // decoding; RECORD bodies are never copied, whatever their size.
-import { ChunkingError, responseTags } from "@opentruss/bolt-protocol";
+import { ChunkingError, responseTags } from '@opentruss/bolt-protocol';
 
 export interface ScannedMessage {
   tag: number;
@@ -21,7 +21,7 @@ export class ResponseScanner {
 
   constructor(
     private readonly onMessage: (message: ScannedMessage) => void,
-    private readonly maxSummaryBytes: number,
+    private readonly maxSummaryBytes: number
   ) {}
 
   write(data: Buffer): void {
@@ -61,9 +61,7 @@ export class ResponseScanner {
       }
       this.collected += rest.length;
       if (this.collected > this.maxSummaryBytes) {
-        throw new ChunkingError(
-          `upstream summary larger than ${this.maxSummaryBytes} bytes`,
-        );
+        throw new ChunkingError(`upstream summary larger than ${this.maxSummaryBytes} bytes`);
       }
       // Copied: the transport may reuse its buffer before the message ends.
       this.parts.push(Buffer.from(rest));
@@ -75,10 +73,7 @@ export class ResponseScanner {
       return; // NOOP keep-alive
     }
     const tag = this.head[1];
-    const body =
-      this.parts.length > 0
-        ? Buffer.concat(this.parts, this.collected)
-        : undefined;
+    const body = this.parts.length > 0 ? Buffer.concat(this.parts, this.collected) : undefined;
     this.head = [];
     this.parts = [];
     this.collected = 0;

@@ -1,14 +1,14 @@
 // Queries open per viewer credential, over all of its connections: the per-viewer half of the query limits (the
 // per-connection half is each session's own count). Sessions take a slot when a RUN goes upstream and give it back
 // when its result ends, however it ends (completed, failed, discarded, reset, timed out, connection closed).
-import type { Gauge } from "prom-client";
+import type { Gauge } from 'prom-client';
 
 export class ViewerQueries {
   private readonly open = new Map<string, number>();
 
   constructor(
     private readonly max: number,
-    private readonly gauge: Gauge<"viewer">,
+    private readonly gauge: Gauge<'viewer'>
   ) {}
 
   /** Queries the viewer has open now. */

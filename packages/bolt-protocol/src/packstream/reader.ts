@@ -1,14 +1,14 @@
 // PackStream v1 decoding of one message's bytes. Structures come out as `Structure` (tag + raw fields);
 // turning them into driver values is the job of `values.ts`, which knows the Bolt version's shapes.
-import { isUtf8 } from "node:buffer";
-import { Integer } from "neo4j-driver";
-import { setEntry } from "./safe-object";
-import { markers } from "./markers";
+import { isUtf8 } from 'node:buffer';
+import { Integer } from 'neo4j-driver';
+import { setEntry } from './safe-object';
+import { markers } from './markers';
 
 export class Structure {
   constructor(
     readonly tag: number,
-    readonly fields: unknown[],
+    readonly fields: unknown[]
   ) {}
 }
 
@@ -31,7 +31,7 @@ export interface InvalidUtf8 {
   at: number;
 }
 
-const REPLACEMENT_CHARACTER = "\uFFFD";
+const REPLACEMENT_CHARACTER = '\uFFFD';
 
 export class PackStreamReader {
   private position = 0;
@@ -42,7 +42,7 @@ export class PackStreamReader {
   constructor(
     private readonly buffer: Buffer,
     private readonly hydrate: StructureHydrator = (s) => s,
-    options: PackStreamReaderOptions = {},
+    options: PackStreamReaderOptions = {}
   ) {
     this.strictUtf8 = options.strictUtf8 ?? false;
   }
@@ -115,9 +115,7 @@ export class PackStreamReader {
       case markers.MAP_32:
         return this.readMap(this.take(4).readUInt32BE(0));
     }
-    throw new PackStreamError(
-      `unknown PackStream marker 0x${marker.toString(16).padStart(2, "0")}`,
-    );
+    throw new PackStreamError(`unknown PackStream marker 0x${marker.toString(16).padStart(2, '0')}`);
   }
 
   /** A message is one structure: its tag and its fields (hydrated like any other value). */
@@ -132,9 +130,7 @@ export class PackStreamReader {
   readMessageLayout(): { message: Structure; fieldStarts: number[] } {
     const marker = this.readUint8();
     if ((marker & 0xf0) !== markers.TINY_STRUCT) {
-      throw new PackStreamError(
-        `a message must be a structure, got marker 0x${marker.toString(16)}`,
-      );
+      throw new PackStreamError(`a message must be a structure, got marker 0x${marker.toString(16)}`);
     }
     const tag = this.readUint8();
     const count = marker & 0x0f;
@@ -146,9 +142,7 @@ export class PackStreamReader {
     }
     fieldStarts.push(this.position);
     if (this.remaining !== 0) {
-      throw new PackStreamError(
-        `${this.remaining} bytes left over after the message`,
-      );
+      throw new PackStreamError(`${this.remaining} bytes left over after the message`);
     }
     return { message: new Structure(tag, fields), fieldStarts };
   }
@@ -174,10 +168,8 @@ export class PackStreamReader {
     const map: Record<string, unknown> = {};
     for (let i = 0; i < size; i++) {
       const key = this.read();
-      if (typeof key !== "string") {
-        throw new PackStreamError(
-          `map keys must be strings, got ${typeof key}`,
-        );
+      if (typeof key !== 'string') {
+        throw new PackStreamError(`map keys must be strings, got ${typeof key}`);
       }
       setEntry(map, key, this.read());
     }
@@ -195,7 +187,7 @@ export class PackStreamReader {
   private readString(size: number): string {
     const end = this.position + size;
     this.check(size);
-    const value = this.buffer.toString("utf8", this.position, end);
+    const value = this.buffer.toString('utf8', this.position, end);
     // Node's decoder replaces every ill-formed sequence with U+FFFD, so a string without one was valid: the byte
     // check runs only for the rare string that holds one (which may also be a genuine, well-encoded U+FFFD).
     if (
@@ -204,9 +196,7 @@ export class PackStreamReader {
       value.includes(REPLACEMENT_CHARACTER) &&
       !isUtf8(this.buffer.subarray(this.position, end))
     ) {
-      const at =
-        this.position +
-        firstIllFormedByte(this.buffer.subarray(this.position, end), value);
+      const at = this.position + firstIllFormedByte(this.buffer.subarray(this.position, end), value);
       this.invalidUtf8 = { stringStart: this.position, at };
     }
     this.position = end;
@@ -227,9 +217,7 @@ export class PackStreamReader {
 
   private check(size: number): void {
     if (this.position + size > this.buffer.length) {
-      throw new PackStreamError(
-        `message truncated: needed ${size} more bytes at offset ${this.position}`,
-      );
+      throw new PackStreamError(`message truncated: needed ${size} more bytes at offset ${this.position}`);
     }
   }
 }
@@ -243,15 +231,11 @@ function firstIllFormedByte(bytes: Buffer, decoded: string): number {
   for (const char of decoded) {
     if (
       char === REPLACEMENT_CHARACTER &&
-      !(
-        bytes[offset] === 0xef &&
-        bytes[offset + 1] === 0xbf &&
-        bytes[offset + 2] === 0xbd
-      )
+      !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)
     ) {
       return offset;
     }
-    offset += Buffer.byteLength(char, "utf8");
+    offset += Buffer.byteLength(char, 'utf8');
   }
   return offset;
 }
