@@ -75,14 +75,16 @@ describe.each(CHANNELS)('logins over %s', (channel: Channel) => {
     ['a wrong viewer password', VIEWER.user, 'wrong'],
     ['an unknown viewer', 'nobody', VIEWER.password],
     ["Memgraph's own credential (it is not a viewer credential)", MEMGRAPH_USER, MEMGRAPH_PASSWORD],
-  ])("answers %s with Memgraph's Unauthenticated failure and opens nothing upstream", async (_name, user, password) => {
+  ])('answers %s as the gateway: Unauthenticated, and opens nothing upstream', async (_name, user, password) => {
     const upstreamBefore = stack.server.stats().totalConnections;
     const driver = openDriver(channel, stack.gateway.url, user, password);
     try {
       const error = await errorOf(count(driver));
       expect(error).toMatchObject({
-        code: 'Memgraph.ClientError.Security.Unauthenticated',
-        message: 'Authentication failure',
+        code: gatewayErrorCodes.viewerUnauthenticated,
+        message: expect.stringMatching(
+          /^Authentication failure: the Bolt gateway does not accept this viewer credential .*BOLT_GATEWAY_VIEWERS/
+        ),
       });
     } finally {
       await driver.close();

@@ -8,7 +8,6 @@
 // order it asked, as from one server.
 import {
   answerHandshake,
-  authenticationFailure,
   BOLT4,
   BOLT5,
   ChunkingError,
@@ -83,6 +82,13 @@ interface Pending {
   query?: OpenQuery;
 }
 
+/** A wrong viewer credential: Memgraph's words, the gateway's code (so a client can tell who refused it). */
+const viewerAuthenticationFailure: BoltFailure = {
+  code: gatewayErrorCodes.viewerUnauthenticated,
+  message:
+    'Authentication failure: the Bolt gateway does not accept this viewer credential (a user:password of its ' +
+    'BOLT_GATEWAY_VIEWERS or a token of its BOLT_GATEWAY_VIEWER_TOKENS)',
+};
 /** Stop reading a client that pipelines this many messages ahead (resume at a quarter). */
 const QUEUE_HIGH_WATER = 64;
 /** A result still open this long after the query time limit is cut, whatever Memgraph does. */
@@ -228,7 +234,7 @@ export class ClientSession {
     const viewer = authenticateViewer(this.host.settings.viewers, auth);
     if (viewer === undefined) {
       this.host.metrics.rejected.inc({ reason: 'authentication' });
-      this.send(this.answers.failure(authenticationFailure));
+      this.send(this.answers.failure(viewerAuthenticationFailure));
       this.close('authentication failure');
       return;
     }
