@@ -85,7 +85,7 @@ export function invalidTextRefusal(
   fieldStarts: number[],
   invalid: InvalidUtf8
 ): RequestRefusal {
-  const field = fieldStarts.findLastIndex((start) => start <= invalid.stringStart);
+  const field = fieldStarts.filter((start) => start <= invalid.stringStart).length - 1;
   const what = FIELD_NAMES[type]?.[field] ?? `field ${field + 1} of ${type}`;
   let where = '';
   if (type === 'RUN' && field === 0) {
