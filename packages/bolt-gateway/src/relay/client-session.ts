@@ -214,8 +214,10 @@ export class ClientSession {
       this.close(this.rejection.reason);
       return;
     }
-    // Nothing of the client's HELLO goes upstream (the gateway logs in with its own); its agent is only logged.
-    this.host.log('client_hello', { connection: this.id, client: this.remoteAddress, userAgent: extra.user_agent });
+    // Nothing of the client's HELLO goes upstream (the gateway logs in with its own); its agent is only logged,
+    // cut short (a client chooses it).
+    const userAgent = extra.user_agent.slice(0, 200);
+    this.host.log('client_hello', { connection: this.id, client: this.remoteAddress, userAgent });
     if (isBolt5(this.version)) {
       this.send(this.answers.success(helloMetadata(this.id)));
       this.phase = 'AUTHENTICATION';
