@@ -1,12 +1,14 @@
 // The gateway: one port for clients (raw Bolt and Bolt over WebSocket, optionally TLS), a ClientSession per
 // connection, connection limits, and the operations port.
 import type http from 'node:http';
-import { BoltListener, errorCodes, type ByteChannel } from '@opentruss/bolt-protocol';
+import { BoltListener, type ByteChannel } from '@opentruss/bolt-protocol';
+import { gatewayErrorCodes } from '@opentruss/contract';
 import { DEFAULT_LIMITS, type GatewaySettings, type Limits } from './config/settings';
 import { parseViewers, type ViewerCredentials } from './config/viewers';
 import { GatewayMetrics } from './ops/metrics';
 import { startOpsServer } from './ops/ops-server';
 import { ClientSession, type Logger, type SessionHost } from './relay/client-session';
+import { ViewerQueries } from './relay/viewer-queries';
 
 export interface BoltGateway {
   readonly port: number;
@@ -40,6 +42,7 @@ class Gateway implements BoltGateway, SessionHost {
   readonly settings: GatewaySettings;
   readonly metrics: GatewayMetrics;
   readonly log: Logger;
+  readonly viewerQueries: ViewerQueries;
   private readonly sessions = new Set<ClientSession>();
   private readonly perAddress = new Map<string, number>();
   private readonly counted = new WeakSet<ClientSession>();
@@ -63,6 +66,7 @@ class Gateway implements BoltGateway, SessionHost {
     };
     this.metrics = new GatewayMetrics(options.processMetrics ?? true);
     this.log = options.log ?? stderrLogger;
+    this.viewerQueries = new ViewerQueries(this.settings.limits.maxQueriesPerViewer, this.metrics.viewerOpenQueries);
   }
 
   get port(): number {
@@ -147,7 +151,7 @@ class Gateway implements BoltGateway, SessionHost {
         ? {
             reason: 'max_connections_per_client',
             failure: {
-              code: errorCodes.transient,
+              code: gatewayErrorCodes.limitReached,
               message: `Bolt gateway: ${address} already has ${maxConnectionsPerClient} open connections (BOLT_GATEWAY_MAX_CONNECTIONS_PER_CLIENT); close some and retry.`,
             },
           }

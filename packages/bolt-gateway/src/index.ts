@@ -8,3 +8,4 @@ export {
   type Limits,
 } from './config/settings';
 export { checkQuery, readOnlyExtra } from './relay/statement-policy';
+export { GATEWAY_USER_AGENT } from './upstream/upstream-link';

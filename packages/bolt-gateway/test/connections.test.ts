@@ -1,6 +1,7 @@
 // Logins, broken clients and a broken upstream: each problem ends that connection only, with Memgraph's answer
 // where Memgraph has one, and the gateway keeps serving everyone else.
 import net from 'node:net';
+import { gatewayErrorCodes } from '@opentruss/contract';
 import neo4j, { type Driver } from 'neo4j-driver';
 import {
   CHANNELS,
@@ -74,14 +75,16 @@ describe.each(CHANNELS)('logins over %s', (channel: Channel) => {
     ['a wrong viewer password', VIEWER.user, 'wrong'],
     ['an unknown viewer', 'nobody', VIEWER.password],
     ["Memgraph's own credential (it is not a viewer credential)", MEMGRAPH_USER, MEMGRAPH_PASSWORD],
-  ])("answers %s with Memgraph's Unauthenticated failure and opens nothing upstream", async (_name, user, password) => {
+  ])('answers %s as the gateway: Unauthenticated, and opens nothing upstream', async (_name, user, password) => {
     const upstreamBefore = stack.server.stats().totalConnections;
     const driver = openDriver(channel, stack.gateway.url, user, password);
     try {
       const error = await errorOf(count(driver));
       expect(error).toMatchObject({
-        code: 'Memgraph.ClientError.Security.Unauthenticated',
-        message: 'Authentication failure',
+        code: gatewayErrorCodes.viewerUnauthenticated,
+        message: expect.stringMatching(
+          /^Authentication failure: the Bolt gateway does not accept this viewer credential .*BOLT_GATEWAY_VIEWERS/
+        ),
       });
     } finally {
       await driver.close();
@@ -174,7 +177,8 @@ describe('an upstream that goes away', () => {
         error = await errorOf(countOnce(driver));
       }
       expect(error?.message).toMatch(/^Bolt gateway: Memgraph at 127\.0\.0\.1:\d+ is unreachable \(ECONNREFUSED\)/);
-      expect(error?.code).toBe('Memgraph.TransientError.MemgraphError.MemgraphError');
+      expect(error?.code).toBe(gatewayErrorCodes.memgraphUnreachable);
+      expect(error?.message).toMatch(/retry once it is back/);
       await stack.server.restart();
       stack.server.addResponder({ match: QUERY, fields: ['n'], records: [[neo4j.int(13)]] });
       expect(await countOnce(driver)).toBe(13);
@@ -193,12 +197,46 @@ describe('an upstream that goes away', () => {
     }
   }, 20_000);
 
-  it("says so when Memgraph refuses the gateway's own credential", async () => {
+  it("says that the gateway's settings are wrong when Memgraph refuses the gateway's own credential", async () => {
     const stack = await startStack({}, {}, {});
     await stack.gateway.stop();
     const { startBoltGateway } = await import('../src');
+    const logs: Array<{ event: string; fields: Record<string, unknown> }> = [];
     const gateway = await startBoltGateway({
       upstream: { host: '127.0.0.1', port: stack.server.port, user: MEMGRAPH_USER, password: 'not-the-password' },
+      viewers: { users: `${VIEWER.user}:${VIEWER.password}` },
+      processMetrics: false,
+      log: (event, fields) => logs.push({ event, fields }),
+    });
+    const driver = openDriver('tcp', gateway.url, VIEWER.user, VIEWER.password);
+    try {
+      const error = await errorOf(countOnce(driver));
+      expect(error?.code).toBe(gatewayErrorCodes.misconfigured);
+      expect(error?.message).toMatch(
+        /^Bolt gateway: Memgraph at 127\.0\.0\.1:\d+ refused the gateway's login \(Authentication failure\)\. The gateway's own settings are wrong, not your credential: BOLT_GATEWAY_MEMGRAPH_USER and BOLT_GATEWAY_MEMGRAPH_PASSWORD/
+      );
+      expect(error?.message).not.toMatch(/once Memgraph is back/);
+      expect(error?.message).not.toContain('not-the-password');
+      const logged = logs.find((line) => line.event === 'upstream_failed');
+      expect(logged?.fields).toMatchObject({ reason: 'login', message: error?.message });
+      expect(JSON.stringify(logs)).not.toContain('not-the-password');
+      const failures = (await gateway.metrics.upstreamFailures.get()).values;
+      expect(failures.find((v) => v.labels.reason === 'login')?.value).toBe(1);
+    } finally {
+      await driver.close();
+      await gateway.stop();
+      await stack.server.stop();
+    }
+  });
+
+  it('names BOLT_GATEWAY_UPSTREAM when what answers there is not Bolt', async () => {
+    const notBolt = net.createServer((socket) =>
+      socket.once('data', () => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'))
+    );
+    await new Promise<void>((resolve) => notBolt.listen(0, '127.0.0.1', resolve));
+    const { startBoltGateway } = await import('../src');
+    const gateway = await startBoltGateway({
+      upstream: { host: '127.0.0.1', port: (notBolt.address() as net.AddressInfo).port },
       viewers: { users: `${VIEWER.user}:${VIEWER.password}` },
       processMetrics: false,
       log: () => undefined,
@@ -206,12 +244,14 @@ describe('an upstream that goes away', () => {
     const driver = openDriver('tcp', gateway.url, VIEWER.user, VIEWER.password);
     try {
       const error = await errorOf(countOnce(driver));
-      expect(error?.message).toContain("refused the gateway's login");
-      expect(error?.message).not.toContain('not-the-password');
+      expect(error?.code).toBe(gatewayErrorCodes.misconfigured);
+      expect(error?.message).toMatch(
+        /does not speak Bolt 5\.2 \(answered 48545450\)\. The gateway's BOLT_GATEWAY_UPSTREAM setting/
+      );
     } finally {
       await driver.close();
       await gateway.stop();
-      await stack.server.stop();
+      await new Promise((resolve) => notBolt.close(resolve));
     }
   });
 });

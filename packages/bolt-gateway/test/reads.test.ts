@@ -46,7 +46,7 @@ describe.each(CHANNELS)('reads over %s', (channel: Channel) => {
   it('reaches the server on the channel under test, logged in with the Memgraph credential', async () => {
     await both(1);
     const viaGatewayConnection = stack.server.connections.find((c) =>
-      c.userAgent?.includes('via opentruss-bolt-gateway')
+      c.userAgent?.startsWith('opentruss-bolt-gateway/')
     );
     expect(viaGatewayConnection?.principal).toBe(MEMGRAPH_USER);
     const gatewayTransport = (await stack.gateway.metrics.connections.get()).values.map((v) => v.labels.transport);

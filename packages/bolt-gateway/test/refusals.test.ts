@@ -1,5 +1,6 @@
 // Read-only by construction: every class of write is answered by the gateway with a Memgraph-shaped FAILURE that
 // names the clause, and the server behind it records nothing. Transactions and auto-commit runs reach it in READ mode.
+import { gatewayErrorCodes } from '@opentruss/contract';
 import neo4j, { type Driver, type Neo4jError, type Session } from 'neo4j-driver';
 import {
   CHANNELS,
@@ -78,7 +79,7 @@ describe.each(CHANNELS)('refusals over %s', (channel: Channel) => {
       );
       // The browser bundle has its own Neo4jError class: compare by name.
       expect((error as Error)?.constructor.name).toBe('Neo4jError');
-      expect((error as Neo4jError).code).toBe('Memgraph.ClientError.MemgraphError.MemgraphError');
+      expect((error as Neo4jError).code).toBe(gatewayErrorCodes.refused);
       expect((error as Neo4jError).message).toContain(`(${clause})`);
       expect((error as Neo4jError).message).toMatch(/^Refused by the Bolt gateway: /);
     }

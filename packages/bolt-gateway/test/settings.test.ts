@@ -33,12 +33,17 @@ it('reads the Memgraph password and the viewers from files, and every limit from
       BOLT_GATEWAY_OPS_PORT: '',
     });
     expect(settings.upstream).toMatchObject({ host: '::1', port: 7688, password: 's3cret' });
-    expect(settings.limits).toMatchObject({ maxConnectionsPerClient: 5, queryTimeoutMs: 0 });
+    expect(settings.limits).toMatchObject({ maxConnectionsPerClient: 5, queryTimeoutMs: 0, maxQueriesPerViewer: 64 });
+    expect(settingsFromEnv({ ...BASE, BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER: '3' }).limits.maxQueriesPerViewer).toBe(3);
     expect(settings.opsPort).toBeUndefined();
     expect(authenticateViewer(settings.viewers, { scheme: 'basic', principal: 'ops', credentials: 'two' })).toBe('ops');
     expect(
       authenticateViewer(settings.viewers, { scheme: 'basic', principal: 'ops', credentials: 'one' })
     ).toBeUndefined();
+    // Each token is its own viewer for per-viewer limits, named by position, never by its text.
+    const tokens = settingsFromEnv({ BOLT_GATEWAY_VIEWER_TOKENS: 'tok-a,tok-b' }).viewers;
+    expect(authenticateViewer(tokens, { scheme: 'bearer', credentials: 'tok-b' })).toBe('token:2');
+    expect(authenticateViewer(tokens, { scheme: 'bearer', credentials: 'tok-c' })).toBeUndefined();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -49,6 +54,8 @@ it.each([
   [{ BOLT_GATEWAY_VIEWERS: 'no-colon' }, 'BOLT_GATEWAY_VIEWERS'],
   [{ ...BASE, BOLT_GATEWAY_PORT: 'http' }, 'BOLT_GATEWAY_PORT'],
   [{ ...BASE, BOLT_GATEWAY_MAX_CONNECTIONS: '0' }, 'BOLT_GATEWAY_MAX_CONNECTIONS'],
+  [{ ...BASE, BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER: '0' }, 'BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER'],
+  [{ ...BASE, BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER: '2.5' }, 'BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER'],
   [{ ...BASE, BOLT_GATEWAY_UPSTREAM: 'memgraph' }, 'BOLT_GATEWAY_UPSTREAM'],
   [
     { ...BASE, BOLT_GATEWAY_MEMGRAPH_PASSWORD: 'a', BOLT_GATEWAY_MEMGRAPH_PASSWORD_FILE: '/x' },

@@ -9,7 +9,14 @@ export { BoltListener, type ChannelListener, type BoltListenerOptions } from './
 export { TcpChannel, socketDrained } from './channel/tcp-channel';
 export { WebSocketChannel } from './channel/websocket-channel';
 export { markers } from './packstream/markers';
-export { PackStreamReader, PackStreamError, Structure, type StructureHydrator } from './packstream/reader';
+export {
+  PackStreamReader,
+  PackStreamError,
+  Structure,
+  type InvalidUtf8,
+  type PackStreamReaderOptions,
+  type StructureHydrator,
+} from './packstream/reader';
 export { PackStreamWriter } from './packstream/writer';
 export { BOLT4, BOLT5, createHydrator, packValue, isTemporal, tags as structureTags, ValueEncodingError, type Dialect } from './packstream/values';
 export { setEntry, mapEntries } from './packstream/safe-object';
@@ -41,7 +48,7 @@ export {
   errorCodes,
   authenticationFailure,
   transactionTimeout,
-  routeNotSupported,
+  routingTableUnavailable,
   helloMetadata,
   type BoltFailure,
 } from './protocol/memgraph';

@@ -5,6 +5,7 @@ import { MessageFramer } from '../src/chunking/message-framer';
 import { PackStreamError, PackStreamReader } from '../src/packstream/reader';
 import { BOLT4, BOLT5, createHydrator, packValue, ValueEncodingError } from '../src/packstream/values';
 import { PackStreamWriter } from '../src/packstream/writer';
+import { INVALID_UTF8_CASES, queryWithBytes, rawStringField } from '../src/testing/invalid-utf8';
 
 const int = neo4j.int;
 
@@ -190,5 +191,48 @@ describe('chunking', () => {
         dechunker.write(chunk);
       }
     }).toThrow(ChunkingError);
+  });
+});
+
+describe('strict UTF-8 reading', () => {
+  const strictRead = (field: Buffer) => {
+    // A RUN: [query, {}, {}] with the query's bytes as given.
+    const bytes = Buffer.concat([Buffer.from([0xb3, 0x10]), field, Buffer.from([0xa0, 0xa0])]);
+    const reader = new PackStreamReader(bytes, createHydrator(BOLT5), { strictUtf8: true });
+    const { message } = reader.readMessageLayout();
+    return { reader, message };
+  };
+
+  it.each(INVALID_UTF8_CASES)('records where %s starts', (_form, bytes) => {
+    const { reader } = strictRead(rawStringField(queryWithBytes(bytes)));
+    // The string starts after the struct header and the String32 header; its bad bytes after `MATCH (n)`.
+    expect(reader.invalidUtf8).toEqual({ stringStart: 2 + 5, at: 2 + 5 + 9 });
+  });
+
+  it('finds an invalid string inside a parameter map (key or value), after valid ones', () => {
+    const key = rawStringField(Buffer.from([0x6b, 0xef, 0xbf, 0xbd, 0xc0, 0xa0])); // k, a genuine U+FFFD, overlong
+    const params = Buffer.concat([Buffer.from([0xa1]), key, Buffer.from([0x01])]);
+    const bytes = Buffer.concat([Buffer.from([0xb3, 0x10, 0x81, 0x61]), params, Buffer.from([0xa0])]);
+    const reader = new PackStreamReader(bytes, createHydrator(BOLT5), { strictUtf8: true });
+    reader.readMessageLayout();
+    expect(reader.invalidUtf8).toEqual({ stringStart: 4 + 1 + 5, at: 4 + 1 + 5 + 4 });
+  });
+
+  it('accepts every valid form, a well-encoded U+FFFD included, and is lenient unless asked', () => {
+    const valid = [
+      'MATCH (n) RETURN n',
+      'Größe 中 😀 \uFFFD',
+      '\u0000\u007f\u0080\u07ff\u0800\uffff\u{10000}\u{10ffff}',
+    ];
+    for (const text of valid) {
+      const { reader, message } = strictRead(rawStringField(Buffer.from(text, 'utf8')));
+      expect(reader.invalidUtf8).toBeUndefined();
+      expect(message.fields[0]).toBe(text);
+    }
+    const lenient = new PackStreamReader(
+      Buffer.concat([Buffer.from([0xb3, 0x10]), rawStringField(Buffer.from([0xc0, 0xa0])), Buffer.from([0xa0, 0xa0])])
+    );
+    expect(lenient.readMessage().fields[0]).toBe('\uFFFD\uFFFD');
+    expect(lenient.invalidUtf8).toBeUndefined();
   });
 });

@@ -70,10 +70,13 @@ describe('FAILURE → IGNORED → RESET, on the wire', () => {
     client.destroy();
   });
 
-  it('answers ROUTE like Memgraph Community (code "66"), then ignores until RESET', async () => {
+  it('answers ROUTE like a Memgraph 3.12 that is not part of a cluster, then ignores until RESET', async () => {
     const client = await connectReady(server.port);
     client.send(message(0x66, {}, [], { db: null }));
-    expect((await client.readMessage()).fields[0]).toEqual({ code: '66', message: 'Route message is not supported in Memgraph!' });
+    expect((await client.readMessage()).fields[0]).toEqual({
+      code: 'Memgraph.TransientError.MemgraphError.MemgraphError',
+      message: 'You cannot fetch routing table from an instance which is not part of a cluster.',
+    });
     client.send(message(tags.RUN, OK, {}, {}));
     expect((await client.readMessage()).tag).toBe(responses.IGNORED);
     client.destroy();

@@ -2,7 +2,7 @@
 // viewer credential; the gateway logs in to "Memgraph" (the Bolt test server, with a user) with its own.
 import neo4j from 'neo4j-driver';
 import { PLUGIN_IDS } from '@opentruss/contract';
-import { startBoltGateway, type BoltGateway } from '@opentruss/bolt-gateway';
+import { GATEWAY_USER_AGENT, startBoltGateway, type BoltGateway } from '@opentruss/bolt-gateway';
 
 import { browserSession } from '../src/harness/e2eSession';
 import { MEMGRAPH_VERSION, PROBE_QUERY, serveOpenTrussMemgraph } from '../src/memgraph/opentrussMemgraph';
@@ -43,10 +43,10 @@ session.test('Save & test reaches Memgraph through the gateway over WebSocket, i
   const probe = memgraph().runs.find((run) => run.query === PROBE_QUERY);
   expect(probe).toMatchObject({ explicitTransaction: true, outcome: 'completed' });
   expect(probe!.extra.mode).toBe('r');
-  // Memgraph saw the gateway (logged in with its own credential), never the browser.
+  // Memgraph saw the gateway (logged in with its own credential and its own HELLO), never the browser.
   const connection = memgraph().connections.find((c) => c.connectionId === probe!.connectionId);
   expect(connection?.principal).toBe(MEMGRAPH_CREDENTIAL.user);
-  expect(connection?.userAgent).toMatch(/^opentruss-memgraph-datasource\/.* via opentruss-bolt-gateway$/);
+  expect(connection?.userAgent).toBe(GATEWAY_USER_AGENT);
   expect(
     (await gateway.metrics.connections.get()).values.find((v) => v.labels.transport === 'websocket')?.value
   ).toBeGreaterThan(0);
@@ -74,12 +74,12 @@ session.test('a panel query returns its frames through the gateway', async () =>
 });
 
 session.test(
-  "a wrong viewer password is refused with Memgraph's authentication failure, and nothing reaches Memgraph",
+  'a wrong viewer password is refused by the gateway, named as such, and nothing reaches Memgraph',
   async () => {
     const before = memgraph().stats().totalConnections;
     const report = await session.call((e2e, uid) => e2e.testDatasource(uid), WRONG_VIEWER);
     expect(report.status).toBe('error');
-    expect(report.message).toMatch(/refused the credentials of user "viewer"/);
+    expect(report.message).toMatch(/^The Bolt gateway at .* refused the credentials of user "viewer"/);
     expect(memgraph().stats().totalConnections).toBe(before);
   }
 );

@@ -11,6 +11,11 @@ export interface Limits {
   maxConnectionsPerClient: number;
   /** Queries (RUN) sent upstream whose results have not ended yet, per connection. */
   maxQueriesPerConnection: number;
+  /**
+   * Queries sent upstream whose results have not ended, per viewer credential over all its connections (every
+   * browser holding the same credential shares it).
+   */
+  maxQueriesPerViewer: number;
   /** Longest a query may run: sent to Memgraph as tx_timeout; a result still open 5 s later is cut. 0 = none. */
   queryTimeoutMs: number;
   /** From the first byte to a successful login. */
@@ -37,6 +42,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnections: 2000,
   maxConnectionsPerClient: 200,
   maxQueriesPerConnection: 8,
+  maxQueriesPerViewer: 64,
   queryTimeoutMs: 60_000,
   handshakeTimeoutMs: 10_000,
   idleTimeoutMs: 600_000,
@@ -48,6 +54,7 @@ export const LIMIT_VARIABLES: Record<keyof Limits, string> = {
   maxConnections: 'BOLT_GATEWAY_MAX_CONNECTIONS',
   maxConnectionsPerClient: 'BOLT_GATEWAY_MAX_CONNECTIONS_PER_CLIENT',
   maxQueriesPerConnection: 'BOLT_GATEWAY_MAX_QUERIES_PER_CONNECTION',
+  maxQueriesPerViewer: 'BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER',
   queryTimeoutMs: 'BOLT_GATEWAY_QUERY_TIMEOUT_MS',
   handshakeTimeoutMs: 'BOLT_GATEWAY_HANDSHAKE_TIMEOUT_MS',
   idleTimeoutMs: 'BOLT_GATEWAY_IDLE_TIMEOUT_MS',

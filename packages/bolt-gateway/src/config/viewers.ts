@@ -5,8 +5,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 export interface ViewerCredentials {
   /** user → SHA-256 of the password (hashes, so comparisons take the same time whatever the length). */
   users: Map<string, Buffer>;
-  /** SHA-256 of each bearer token. */
-  tokens: Set<string>;
+  /**
+   * SHA-256 (hex) of each bearer token → the name it goes by in limits and metrics: `token:1`, … in listed order
+   * (a user name never holds a colon).
+   */
+  tokens: Map<string, string>;
 }
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
@@ -21,7 +24,13 @@ export function parseViewers(usersText: string, tokensText: string): ViewerCrede
     }
     users.set(entry.slice(0, colon), digest(entry.slice(colon + 1)));
   }
-  const tokens = new Set(entries(tokensText).map((token) => digest(token).toString('hex')));
+  const tokens = new Map<string, string>();
+  for (const token of entries(tokensText)) {
+    const hash = digest(token).toString('hex');
+    if (!tokens.has(hash)) {
+      tokens.set(hash, `token:${tokens.size + 1}`);
+    }
+  }
   return { users, tokens };
 }
 
@@ -32,7 +41,10 @@ function entries(text: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-/** Checks a HELLO/LOGON auth map; the principal when it is a viewer, undefined otherwise. */
+/**
+ * Checks a HELLO/LOGON auth map: the viewer it proves (the user name, or the token's `token:N` name), undefined
+ * otherwise. Per-viewer limits count by this name.
+ */
 export function authenticateViewer(viewers: ViewerCredentials, auth: Record<string, unknown>): string | undefined {
   const { scheme, principal, credentials } = auth;
   if (scheme === 'basic' && typeof principal === 'string' && typeof credentials === 'string') {
@@ -40,7 +52,7 @@ export function authenticateViewer(viewers: ViewerCredentials, auth: Record<stri
     return expected && timingSafeEqual(expected, digest(credentials)) ? principal : undefined;
   }
   if (scheme === 'bearer' && typeof credentials === 'string') {
-    return viewers.tokens.has(digest(credentials).toString('hex')) ? 'bearer' : undefined;
+    return viewers.tokens.get(digest(credentials).toString('hex'));
   }
   return undefined;
 }

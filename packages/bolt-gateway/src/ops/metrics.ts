@@ -37,7 +37,7 @@ export class GatewayMetrics {
   });
   readonly refusals = new Counter({
     name: names.refusalsTotal,
-    help: 'Refused queries by reason: write, admin, procedure, malformed, limit',
+    help: 'Refused requests by reason: write, admin, procedure, malformed, limit, protocol, encoding',
     labelNames: ['reason'],
     registers: [this.registry],
   });
@@ -57,6 +57,12 @@ export class GatewayMetrics {
     name: names.upstreamFailuresTotal,
     help: 'Failed attempts to reach or log in to Memgraph, by reason (unreachable, login)',
     labelNames: ['reason'],
+    registers: [this.registry],
+  });
+  readonly viewerOpenQueries = new Gauge({
+    name: names.viewerOpenQueries,
+    help: 'Queries sent to Memgraph whose results have not ended, per viewer credential (user name, or token:N)',
+    labelNames: ['viewer'],
     registers: [this.registry],
   });
 

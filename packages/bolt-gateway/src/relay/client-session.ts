@@ -8,13 +8,11 @@
 // order it asked, as from one server.
 import {
   answerHandshake,
-  authenticationFailure,
   BOLT4,
   BOLT5,
   ChunkingError,
   createHydrator,
   Dechunker,
-  errorCodes,
   frameMessage,
   HandshakeReader,
   helloMetadata,
@@ -32,13 +30,16 @@ import {
   type Dialect,
   type RequestType,
 } from '@opentruss/bolt-protocol';
+import { gatewayErrorCodes } from '@opentruss/contract';
 import type { GatewaySettings } from '../config/settings';
 import { authenticateViewer } from '../config/viewers';
 import type { GatewayMetrics, QueryOutcome } from '../ops/metrics';
-import { UpstreamError, UpstreamLink } from '../upstream/upstream-link';
+import { UpstreamError, UpstreamLink, upstreamFailure } from '../upstream/upstream-link';
 import { LocalAnswers } from './local-answers';
+import { checkExtra, invalidTextRefusal, routeRefusal, type RequestRefusal } from './request-policy';
 import { ResponseScanner, type ScannedMessage } from './response-scanner';
 import { checkQuery, readOnlyExtra, type Refusal } from './statement-policy';
+import type { ViewerQueries } from './viewer-queries';
 
 export type Logger = (event: string, fields: Record<string, unknown>) => void;
 
@@ -47,6 +48,8 @@ export interface SessionHost {
   readonly settings: GatewaySettings;
   readonly metrics: GatewayMetrics;
   readonly log: Logger;
+  /** Open queries per viewer credential, shared by all sessions. */
+  readonly viewerQueries: ViewerQueries;
   closed(session: ClientSession): void;
 }
 
@@ -58,13 +61,18 @@ interface ClientMessage {
   fields: unknown[];
   fieldStarts: number[];
   bytes: Buffer;
-  /** Decided when the RUN first comes up, so a query limit counts what was open when it arrived. */
-  refusal?: Refusal | null;
+  /**
+   * Decided when the RUN first comes up, so a query limit counts what was open when it arrived. A RUN or BEGIN
+   * whose text or extra the request policy refuses has it set on arrival.
+   */
+  refusal?: Refusal | RequestRefusal | null;
 }
 
 /** A query sent upstream whose result has not ended. */
 interface OpenQuery {
   startedAt: number;
+  /** The viewer whose per-viewer slot it holds. */
+  viewer: string;
   watchdog?: NodeJS.Timeout;
 }
 
@@ -74,7 +82,13 @@ interface Pending {
   query?: OpenQuery;
 }
 
-const AUTH_KEYS = ['scheme', 'principal', 'credentials', 'realm'];
+/** A wrong viewer credential: Memgraph's words, the gateway's code (so a client can tell who refused it). */
+const viewerAuthenticationFailure: BoltFailure = {
+  code: gatewayErrorCodes.viewerUnauthenticated,
+  message:
+    'Authentication failure: the Bolt gateway does not accept this viewer credential (a user:password of its ' +
+    'BOLT_GATEWAY_VIEWERS or a token of its BOLT_GATEWAY_VIEWER_TOKENS)',
+};
 /** Stop reading a client that pipelines this many messages ahead (resume at a quarter). */
 const QUEUE_HIGH_WATER = 64;
 /** A result still open this long after the query time limit is cut, whatever Memgraph does. */
@@ -99,7 +113,8 @@ export class ClientSession {
   private failedLocally = false;
   /** Memgraph sent a FAILURE and has not been RESET: it ignores what follows, so a refusal would be IGNORED too. */
   private upstreamFailed = false;
-  private helloExtra: Record<string, unknown> = {};
+  /** The viewer logged in on this connection (user name or token:N). */
+  private viewer = '';
   private handshakeTimer?: NodeJS.Timeout;
   private idleTimer?: NodeJS.Timeout;
   private closeReason?: string;
@@ -199,8 +214,10 @@ export class ClientSession {
       this.close(this.rejection.reason);
       return;
     }
-    this.helloExtra = Object.fromEntries(Object.entries(extra).filter(([key]) => !AUTH_KEYS.includes(key)));
-    this.helloExtra.user_agent = `${extra.user_agent} via opentruss-bolt-gateway`;
+    // Nothing of the client's HELLO goes upstream (the gateway logs in with its own); its agent is only logged,
+    // cut short (a client chooses it).
+    const userAgent = extra.user_agent.slice(0, 200);
+    this.host.log('client_hello', { connection: this.id, client: this.remoteAddress, userAgent });
     if (isBolt5(this.version)) {
       this.send(this.answers.success(helloMetadata(this.id)));
       this.phase = 'AUTHENTICATION';
@@ -216,12 +233,14 @@ export class ClientSession {
       this.close(scheme === undefined ? 'no authentication scheme' : 'unsupported authentication scheme');
       return;
     }
-    if (authenticateViewer(this.host.settings.viewers, auth) === undefined) {
+    const viewer = authenticateViewer(this.host.settings.viewers, auth);
+    if (viewer === undefined) {
       this.host.metrics.rejected.inc({ reason: 'authentication' });
-      this.send(this.answers.failure(authenticationFailure));
+      this.send(this.answers.failure(viewerAuthenticationFailure));
       this.close('authentication failure');
       return;
     }
+    this.viewer = viewer;
     if (this.upstream) {
       // LOGON again after LOGOFF: Memgraph's side stays logged in with the gateway's credential.
       this.send(this.answers.success(helloMetadata(this.id)));
@@ -235,7 +254,7 @@ export class ClientSession {
   private async openUpstream(): Promise<void> {
     const { settings, metrics, log } = this.host;
     try {
-      const upstream = await UpstreamLink.open(settings.upstream, this.version, this.helloExtra);
+      const upstream = await UpstreamLink.open(settings.upstream, this.version);
       if (this.phase === 'DEFUNCT') {
         upstream.close();
         return;
@@ -247,15 +266,10 @@ export class ClientSession {
       this.ready();
     } catch (error) {
       const upstreamError = error instanceof UpstreamError ? error : new UpstreamError('unreachable', String(error));
+      const failure = upstreamFailure(upstreamError);
       metrics.upstreamFailures.inc({ reason: upstreamError.reason });
-      log('upstream_failed', { connection: this.id, reason: upstreamError.reason, error: upstreamError.message });
-      const code = upstreamError.reason === 'login' ? errorCodes.database : errorCodes.transient;
-      this.send(
-        this.answers.failure({
-          code,
-          message: `Bolt gateway: ${upstreamError.message}. Try again once Memgraph is back.`,
-        })
-      );
+      log('upstream_failed', { connection: this.id, reason: upstreamError.reason, message: failure.message });
+      this.send(this.answers.failure(failure));
       this.close(`upstream ${upstreamError.reason}`);
     }
   }
@@ -275,12 +289,16 @@ export class ClientSession {
     }
     let message: ClientMessage;
     try {
-      const { message: structure, fieldStarts } = new PackStreamReader(
-        bytes,
-        createHydrator(this.dialect)
-      ).readMessageLayout();
+      const reader = new PackStreamReader(bytes, createHydrator(this.dialect), { strictUtf8: true });
+      const { message: structure, fieldStarts } = reader.readMessageLayout();
       const type = requestTypes[structure.tag] ?? 'UNKNOWN';
       message = { tag: structure.tag, type, fields: structure.fields, fieldStarts, bytes };
+      if (reader.invalidUtf8 && type !== 'RUN' && type !== 'BEGIN') {
+        throw new PackStreamError(`${type} holds a string that is not valid UTF-8`);
+      }
+      message.refusal = reader.invalidUtf8
+        ? invalidTextRefusal(type, bytes, fieldStarts, reader.invalidUtf8)
+        : this.extraRefusal(message);
     } catch (error) {
       if (error instanceof PackStreamError) {
         this.host.metrics.rejected.inc({ reason: 'protocol' });
@@ -377,7 +395,7 @@ export class ClientSession {
         if (refusal) {
           return this.refuse(refusal);
         }
-        const query: OpenQuery = { startedAt: performance.now() };
+        const query: OpenQuery = { startedAt: performance.now(), viewer: this.viewer };
         if (limits.queryTimeoutMs > 0) {
           query.watchdog = setTimeout(() => {
             this.endQuery(query, 'timed_out');
@@ -385,19 +403,24 @@ export class ClientSession {
           }, limits.queryTimeoutMs + WATCHDOG_GRACE_MS);
         }
         this.openQueries.push(query);
+        this.host.viewerQueries.acquire(query.viewer);
         this.forward(message, this.withReadOnlyExtra(message, 2), query);
         return true;
       }
       case 'BEGIN':
+        if (message.refusal) {
+          return this.refuse(message.refusal, false);
+        }
         this.forward(message, this.withReadOnlyExtra(message, 0));
         return true;
+      case 'ROUTE':
+        return this.refuse(routeRefusal, false);
       case 'PULL':
       case 'DISCARD':
       case 'COMMIT':
       case 'ROLLBACK':
       case 'RESET':
       case 'TELEMETRY':
-      case 'ROUTE':
         this.forward(message, frameMessage(message.bytes));
         return true;
       case 'LOGOFF':
@@ -414,26 +437,53 @@ export class ClientSession {
   }
 
   private queryLimitRefusal(): Refusal | undefined {
-    const max = this.host.settings.limits.maxQueriesPerConnection;
-    if (this.openQueries.length < max) {
-      return undefined;
-    }
-    return {
+    const { maxQueriesPerConnection, maxQueriesPerViewer } = this.host.settings.limits;
+    const limitReached = (message: string): Refusal => ({
       kind: 'limit',
-      failure: {
-        code: errorCodes.transient,
-        message: `Bolt gateway: ${max} queries are already open on this connection (BOLT_GATEWAY_MAX_QUERIES_PER_CONNECTION); finish or discard one first.`,
-      },
-    };
+      failure: { code: gatewayErrorCodes.limitReached, message: `Bolt gateway: ${message}` },
+    });
+    if (this.openQueries.length >= maxQueriesPerConnection) {
+      return limitReached(
+        `${maxQueriesPerConnection} queries are already open on this connection ` +
+          '(BOLT_GATEWAY_MAX_QUERIES_PER_CONNECTION); finish or discard one first.'
+      );
+    }
+    if (!this.host.viewerQueries.hasRoom(this.viewer)) {
+      return limitReached(
+        `the viewer credential "${this.viewer}" already has ${maxQueriesPerViewer} queries open over all its ` +
+          'connections (BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER). Retry when some have finished, or give each group ' +
+          'of viewers its own credential.'
+      );
+    }
+    return undefined;
   }
 
-  /** A refused RUN: answered here, never sent upstream; what follows is IGNORED until RESET. */
-  private refuse(refusal: Refusal): boolean {
+  /** A RUN or BEGIN whose extra asks for what viewers may not; otherwise its extra is cut to what may pass. */
+  private extraRefusal(message: ClientMessage): RequestRefusal | undefined {
+    if (message.type !== 'RUN' && message.type !== 'BEGIN') {
+      return undefined;
+    }
+    const extraIndex = message.type === 'RUN' ? 2 : 0;
+    const checked = checkExtra(message.type, mapField(message.fields, extraIndex));
+    if ('refusal' in checked) {
+      return checked.refusal;
+    }
+    message.fields[extraIndex] = checked.extra;
+    return undefined;
+  }
+
+  /**
+   * A refused request: answered here, never sent upstream; what follows is IGNORED until RESET. The answer carries
+   * the gateway's own error code, except where the gateway answers as Memgraph would (ROUTE).
+   */
+  private refuse(refusal: Refusal | RequestRefusal, isQuery = true): boolean {
     if (this.pending.length > 0) {
       return false; // answer in order: after Memgraph's answers to what came before
     }
     const { metrics, log } = this.host;
-    metrics.queries.inc({ outcome: 'refused' });
+    if (isQuery) {
+      metrics.queries.inc({ outcome: 'refused' });
+    }
     metrics.refusals.inc({ reason: refusal.kind });
     log('query_refused', {
       connection: this.id,
@@ -441,8 +491,15 @@ export class ClientSession {
       reason: refusal.kind,
       message: refusal.failure.message,
     });
+    const failure =
+      'asMemgraph' in refusal
+        ? refusal.failure
+        : {
+            code: refusal.kind === 'limit' ? gatewayErrorCodes.limitReached : gatewayErrorCodes.refused,
+            message: refusal.failure.message,
+          };
     // Behind an upstream FAILURE, a real server would not even look at it.
-    this.send(this.upstreamFailed ? this.answers.ignored() : this.answers.failure(refusal.failure));
+    this.send(this.upstreamFailed ? this.answers.ignored() : this.answers.failure(failure));
     this.failedLocally = true;
     return true;
   }
@@ -537,6 +594,7 @@ export class ClientSession {
     }
     this.openQueries.splice(index, 1);
     clearTimeout(query.watchdog);
+    this.host.viewerQueries.release(query.viewer);
     const { metrics } = this.host;
     metrics.queries.inc({ outcome });
     metrics.queryDuration.observe((performance.now() - query.startedAt) / 1000);

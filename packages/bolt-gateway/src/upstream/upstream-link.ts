@@ -1,6 +1,7 @@
 // One Bolt connection from the gateway to Memgraph for one client connection: TCP connect, a handshake for
-// exactly the client's version, HELLO/LOGON with the gateway's Memgraph credential. After that it is a byte pipe
-// with back-pressure; the relay decides what goes in.
+// exactly the client's version, HELLO/LOGON built from the gateway's own settings only (its user agent and Memgraph
+// credential; nothing of the client's HELLO). After that it is a byte pipe with back-pressure; the relay decides
+// what goes in.
 import net from 'node:net';
 import {
   Dechunker,
@@ -17,8 +18,13 @@ import {
   BOLT4,
   BOLT5,
   createHydrator,
+  type BoltFailure,
   type BoltVersion,
 } from '@opentruss/bolt-protocol';
+import { gatewayErrorCodes } from '@opentruss/contract';
+
+/** What the gateway calls itself in its HELLO to Memgraph (Memgraph shows it in SHOW ACTIVE USERS INFO and logs). */
+export const GATEWAY_USER_AGENT = 'opentruss-bolt-gateway/0.1';
 
 export interface UpstreamTarget {
   host: string;
@@ -28,13 +34,47 @@ export interface UpstreamTarget {
   connectTimeoutMs: number;
 }
 
-/** Why the upstream could not be used: `unreachable` (network, handshake) or `login` (Memgraph refused the credential). */
+/**
+ * Why the upstream could not be used: `unreachable` (network, timeout, closed: an outage, retrying helps), `login`
+ * (Memgraph refused the gateway's credential) or `not_memgraph` (no Bolt, or not this version, at that address) —
+ * those two are the gateway's settings, and retrying does not help.
+ */
+export type UpstreamFailureReason = 'unreachable' | 'login' | 'not_memgraph';
+
 export class UpstreamError extends Error {
   constructor(
-    readonly reason: 'unreachable' | 'login',
+    readonly reason: UpstreamFailureReason,
     message: string
   ) {
     super(message);
+  }
+}
+
+/** The FAILURE a client gets when its upstream cannot be opened: who failed, and which setting or action fixes it. */
+export function upstreamFailure({ reason, message }: UpstreamError): BoltFailure {
+  switch (reason) {
+    case 'login':
+      return {
+        code: gatewayErrorCodes.misconfigured,
+        message:
+          `Bolt gateway: ${message}. The gateway's own settings are wrong, not your credential: ` +
+          'BOLT_GATEWAY_MEMGRAPH_USER and BOLT_GATEWAY_MEMGRAPH_PASSWORD (or …_PASSWORD_FILE) must name a Memgraph ' +
+          'user and its password. Retrying will not help until an operator fixes them.',
+      };
+    case 'not_memgraph':
+      return {
+        code: gatewayErrorCodes.misconfigured,
+        message:
+          `Bolt gateway: ${message}. The gateway's BOLT_GATEWAY_UPSTREAM setting must be the host:port of ` +
+          "Memgraph's Bolt port. Retrying will not help until an operator fixes it.",
+      };
+    case 'unreachable':
+      return {
+        code: gatewayErrorCodes.memgraphUnreachable,
+        message:
+          `Bolt gateway: ${message}. Memgraph is down or unreachable from the gateway: retry once it is back ` +
+          "(if it is up, check the gateway's BOLT_GATEWAY_UPSTREAM).",
+      };
   }
 }
 
@@ -55,14 +95,10 @@ export class UpstreamLink {
   }
 
   /** Connects and logs in; rejects with an UpstreamError that says what failed (never the credential). */
-  static async open(
-    target: UpstreamTarget,
-    version: BoltVersion,
-    helloExtra: Record<string, unknown>
-  ): Promise<UpstreamLink> {
+  static async open(target: UpstreamTarget, version: BoltVersion): Promise<UpstreamLink> {
     const socket = await connect(target);
     try {
-      await login(socket, target, version, helloExtra);
+      await login(socket, target, version);
     } catch (error) {
       socket.destroy();
       throw error;
@@ -132,12 +168,7 @@ function connect({ host, port, connectTimeoutMs }: UpstreamTarget): Promise<net.
 }
 
 /** Reads the version reply and the login summaries, then hands the socket back with nothing left unread. */
-function login(
-  socket: net.Socket,
-  target: UpstreamTarget,
-  version: BoltVersion,
-  helloExtra: Record<string, unknown>
-): Promise<void> {
+function login(socket: net.Socket, target: UpstreamTarget, version: BoltVersion): Promise<void> {
   const bolt5 = isBolt5(version);
   const dialect = bolt5 ? BOLT5 : BOLT4;
   const credentials = { scheme: 'basic', principal: target.user, credentials: target.password };
@@ -150,6 +181,7 @@ function login(
     framer.end();
   };
   // Memgraph without users accepts any basic credential; with users it checks this one.
+  const helloExtra = { user_agent: GATEWAY_USER_AGENT };
   send(requestTags.HELLO, [bolt5 ? helloExtra : { ...helloExtra, ...credentials }]);
   if (bolt5) {
     send(requestTags.LOGON, [credentials]);
@@ -175,7 +207,7 @@ function login(
       const { tag, fields } = new PackStreamReader(bytes, createHydrator(dialect)).readMessage();
       if (tag === responseTags.FAILURE) {
         const { message } = (fields[0] ?? {}) as { message?: string };
-        finish(new UpstreamError('login', `${where} refused the gateway's login: ${message ?? 'no message'}`));
+        finish(new UpstreamError('login', `${where} refused the gateway's login (${message ?? 'no message'})`));
       } else if (tag === responseTags.SUCCESS && ++answered === expected) {
         finish();
       }
@@ -190,7 +222,7 @@ function login(
           if (!received.subarray(0, 4).equals(versionReply(version))) {
             finish(
               new UpstreamError(
-                'unreachable',
+                'not_memgraph',
                 `${where} does not speak Bolt ${version} (answered ${received.subarray(0, 4).toString('hex')})`
               )
             );
@@ -202,14 +234,11 @@ function login(
         dechunker.write(data);
       } catch (error) {
         finish(
-          new UpstreamError('unreachable', `${where} sent something that is not Bolt (${(error as Error).message})`)
+          new UpstreamError('not_memgraph', `${where} sent something that is not Bolt (${(error as Error).message})`)
         );
       }
     };
-    const onClose = () =>
-      finish(
-        new UpstreamError(versionAccepted ? 'login' : 'unreachable', `${where} closed the connection during login`)
-      );
+    const onClose = () => finish(new UpstreamError('unreachable', `${where} closed the connection during login`));
     const timer = setTimeout(
       () =>
         finish(

@@ -1,5 +1,6 @@
 // PackStream v1 decoding of one message's bytes. Structures come out as `Structure` (tag + raw fields);
 // turning them into driver values is the job of `values.ts`, which knows the Bolt version's shapes.
+import { isUtf8 } from 'node:buffer';
 import { Integer } from 'neo4j-driver';
 import { setEntry } from './safe-object';
 import { markers } from './markers';
@@ -15,13 +16,36 @@ export class PackStreamError extends Error {}
 
 export type StructureHydrator = (structure: Structure) => unknown;
 
+export interface PackStreamReaderOptions {
+  /**
+   * Record the first string that is not valid UTF-8 (overlong forms, encoded surrogates, truncated sequences, code
+   * points above U+10FFFF) in `invalidUtf8`, instead of accepting the replacement characters of a lenient decode
+   * without a trace. The string still decodes (leniently), so the caller can answer the message.
+   */
+  strictUtf8?: boolean;
+}
+
+/** Where the first ill-formed string of a message is: its first byte, and its first ill-formed byte. */
+export interface InvalidUtf8 {
+  stringStart: number;
+  at: number;
+}
+
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
 export class PackStreamReader {
   private position = 0;
+  private readonly strictUtf8: boolean;
+  /** Strict mode: the first string that is not valid UTF-8 (offsets in the buffer). */
+  invalidUtf8?: InvalidUtf8;
 
   constructor(
     private readonly buffer: Buffer,
-    private readonly hydrate: StructureHydrator = (s) => s
-  ) {}
+    private readonly hydrate: StructureHydrator = (s) => s,
+    options: PackStreamReaderOptions = {}
+  ) {
+    this.strictUtf8 = options.strictUtf8 ?? false;
+  }
 
   get remaining(): number {
     return this.buffer.length - this.position;
@@ -164,6 +188,17 @@ export class PackStreamReader {
     const end = this.position + size;
     this.check(size);
     const value = this.buffer.toString('utf8', this.position, end);
+    // Node's decoder replaces every ill-formed sequence with U+FFFD, so a string without one was valid: the byte
+    // check runs only for the rare string that holds one (which may also be a genuine, well-encoded U+FFFD).
+    if (
+      this.strictUtf8 &&
+      this.invalidUtf8 === undefined &&
+      value.includes(REPLACEMENT_CHARACTER) &&
+      !isUtf8(this.buffer.subarray(this.position, end))
+    ) {
+      const at = this.position + firstIllFormedByte(this.buffer.subarray(this.position, end), value);
+      this.invalidUtf8 = { stringStart: this.position, at };
+    }
     this.position = end;
     return value;
   }
@@ -185,4 +220,22 @@ export class PackStreamReader {
       throw new PackStreamError(`message truncated: needed ${size} more bytes at offset ${this.position}`);
     }
   }
+}
+
+/**
+ * The offset of the first ill-formed sequence in `bytes`, given their lenient decoding: every code point but an
+ * inserted U+FFFD stands for its own UTF-8 bytes, and a genuine U+FFFD is EF BF BD.
+ */
+function firstIllFormedByte(bytes: Buffer, decoded: string): number {
+  let offset = 0;
+  for (const char of decoded) {
+    if (
+      char === REPLACEMENT_CHARACTER &&
+      !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)
+    ) {
+      return offset;
+    }
+    offset += Buffer.byteLength(char, 'utf8');
+  }
+  return offset;
 }

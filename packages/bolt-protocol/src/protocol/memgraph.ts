@@ -27,10 +27,14 @@ export const transactionTimeout: BoltFailure = {
   message: 'Transaction was asked to abort because of transaction timeout.',
 };
 
-/** Memgraph Community answers ROUTE with this (code "66" is what it really sends). */
-export const routeNotSupported: BoltFailure = {
-  code: '66',
-  message: 'Route message is not supported in Memgraph!',
+/**
+ * Memgraph's answer to ROUTE from an instance that is not part of a cluster (its release builds have MG_ENTERPRISE
+ * on: communication/bolt/v1/states/handlers.hpp HandleRoute → glue/SessionHL.cpp Route → query/interpreter.cpp
+ * Interpreter::Route throws a QueryException, sent as a TransientError; the session then IGNOREs until RESET).
+ */
+export const routingTableUnavailable: BoltFailure = {
+  code: errorCodes.transient,
+  message: 'You cannot fetch routing table from an instance which is not part of a cluster.',
 };
 
 /** HELLO and LOGON success metadata (Memgraph itself always says `bolt-1`). */

@@ -4,3 +4,4 @@ export * from './drivers';
 export * from './raw-bolt';
 export * from './normalize';
 export * from './value-cases';
+export * from './invalid-utf8';

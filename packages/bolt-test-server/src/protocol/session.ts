@@ -29,7 +29,7 @@ import {
   PackStreamError,
   PackStreamReader,
   requestTypes,
-  routeNotSupported,
+  routingTableUnavailable,
   versionReply,
   type ByteChannel,
   type Dialect,
@@ -225,7 +225,7 @@ export class BoltSession {
         this.writer.success({});
         return;
       case 'ROUTE':
-        this.failWithoutRun(routeNotSupported);
+        this.failWithoutRun(routingTableUnavailable);
         return;
       default:
         this.close(`unexpected ${type}`);

@@ -1,3 +1,4 @@
+import { gatewayErrorCodes } from '@opentruss/contract';
 import neo4j from 'neo4j-driver';
 
 import { MemgraphError } from '../model/memgraphError';
@@ -85,6 +86,83 @@ describe('describeFailure', () => {
     expect(describeFailure(new DeadlineExceeded(32_000), context)).toMatchObject({
       kind: 'timeout',
       message: expect.stringContaining('did not finish within the query timeout (30 s)'),
+    });
+  });
+
+  describe('tells who refused: the Bolt gateway, Memgraph, or the browser', () => {
+    const MEMGRAPH = 'Memgraph.ClientError.MemgraphError.MemgraphError';
+
+    it.each([
+      [
+        'a statement the gateway refused',
+        gatewayErrorCodes.refused,
+        'Refused by the Bolt gateway: this query writes (CREATE) at line 1, column 1. Viewer credentials of the Bolt ' +
+          'gateway can only read; run writes from another client with a Memgraph user.',
+        'gateway-refused',
+      ],
+      [
+        'a protocol field the gateway refused',
+        gatewayErrorCodes.refused,
+        'Refused by the Bolt gateway: RUN asks for the database "other"; the gateway serves Memgraph\'s default ' +
+          'database only. Leave the database out of the session (the datasource\'s "Database" setting empty).',
+        'gateway-refused',
+      ],
+      [
+        "the gateway's per-viewer limit",
+        gatewayErrorCodes.limitReached,
+        'Bolt gateway: the viewer credential "viewer" already has 64 queries open over all its connections ' +
+          '(BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER). Retry when some have finished, or give each group of viewers its ' +
+          'own credential.',
+        'busy',
+      ],
+      [
+        'Memgraph down behind the gateway',
+        gatewayErrorCodes.memgraphUnreachable,
+        'Bolt gateway: Memgraph at memgraph:7687 is unreachable (ECONNREFUSED). Memgraph is down or unreachable ' +
+          "from the gateway: retry once it is back (if it is up, check the gateway's BOLT_GATEWAY_UPSTREAM).",
+        'unreachable',
+      ],
+      [
+        "a wrong Memgraph password in the gateway's settings",
+        gatewayErrorCodes.misconfigured,
+        "Bolt gateway: Memgraph at memgraph:7687 refused the gateway's login (Authentication failure). The " +
+          "gateway's own settings are wrong, not your credential: BOLT_GATEWAY_MEMGRAPH_USER and " +
+          'BOLT_GATEWAY_MEMGRAPH_PASSWORD (or …_PASSWORD_FILE) must name a Memgraph user and its password. Retrying ' +
+          'will not help until an operator fixes them.',
+        'gateway-settings',
+      ],
+    ])('%s: the gateway’s own message, never “Memgraph rejected”', (_what, code, gatewaySays, kind) => {
+      const error = describeFailure(driverError(gatewaySays, code), context);
+      expect(error).toMatchObject({ kind, message: gatewaySays });
+      expect(error.message).not.toMatch(/^Memgraph rejected/);
+    });
+
+    it('a wrong viewer credential at the gateway names the gateway and its setting', () => {
+      const error = describeFailure(
+        driverError(
+          'Authentication failure: the Bolt gateway does not accept this viewer credential (…)',
+          gatewayErrorCodes.viewerUnauthenticated
+        ),
+        context
+      );
+      expect(error).toMatchObject({
+        kind: 'credentials',
+        message:
+          'The Bolt gateway at bolt://db:7687 refused the credentials of user "viewer": it accepts only its viewer ' +
+          "credentials. Check the username and password in the datasource settings against the gateway's " +
+          'BOLT_GATEWAY_VIEWERS.',
+        details: 'Authentication failure: the Bolt gateway does not accept this viewer credential (…)',
+      });
+    });
+
+    it("Memgraph's own refusals still say Memgraph", () => {
+      expect(describeFailure(driverError("line 1:0 mismatched input 'RETRUN'", MEMGRAPH), context)).toMatchObject({
+        kind: 'query',
+        message: "Memgraph rejected the query: line 1:0 mismatched input 'RETRUN'.",
+      });
+      expect(
+        describeFailure(driverError('Authentication failure', 'Memgraph.ClientError.Security.Unauthenticated'), context)
+      ).toMatchObject({ kind: 'credentials', message: expect.stringMatching(/^Memgraph refused the credentials/) });
     });
   });
 

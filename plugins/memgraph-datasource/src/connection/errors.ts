@@ -1,3 +1,4 @@
+import { gatewayFailureOf, type GatewayFailure } from '@opentruss/contract';
 import { missingParameterMessage } from '@opentruss/cypher';
 
 import { MemgraphError } from '../model/memgraphError';
@@ -71,6 +72,10 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
     {}) as DriverErrorShape;
   const serverSays = message.trim().replace(/\.$/, '');
 
+  const gatewayFailure = gatewayFailureOf(code);
+  if (gatewayFailure) {
+    return fromGateway(gatewayFailure, serverSays, context, error);
+  }
   if (/Security\.(Unauthenticated|Unauthorized|AuthenticationRateLimit)/.test(code)) {
     return new MemgraphError(
       'credentials',
@@ -132,6 +137,38 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
     );
   }
   return new MemgraphError('unexpected', `The Memgraph query failed: ${serverSays}.`, error);
+}
+
+/**
+ * A FAILURE the Bolt gateway answered itself (told by its error code, see @opentruss/contract): Memgraph never saw
+ * the request. The gateway's message already names what was refused or failed and the setting or action that fixes
+ * it, so it is passed on whole; only the viewer credential gets the datasource's own wording (its settings hold it).
+ */
+function fromGateway(
+  failure: GatewayFailure,
+  gatewaySays: string,
+  context: FailureContext,
+  error: unknown
+): MemgraphError {
+  switch (failure) {
+    case 'refused':
+      return new MemgraphError('gateway-refused', `${gatewaySays}.`, error);
+    case 'limitReached':
+      return new MemgraphError('busy', `${gatewaySays}.`, error);
+    case 'memgraphUnreachable':
+      return new MemgraphError('unreachable', `${gatewaySays}.`, error);
+    case 'misconfigured':
+      return new MemgraphError('gateway-settings', `${gatewaySays}.`, error);
+    case 'viewerUnauthenticated':
+      return new MemgraphError(
+        'credentials',
+        `The Bolt gateway at ${context.url} refused the credentials of user "${context.username}": it accepts only ` +
+          'its viewer credentials. Check the username and password in the datasource settings against the ' +
+          "gateway's BOLT_GATEWAY_VIEWERS.",
+        error,
+        gatewaySays
+      );
+  }
 }
 
 /** The driver lost (or could not use) the connection itself, as opposed to Memgraph refusing the query. */

@@ -5,6 +5,8 @@ export type FailureKind =
   | 'query'
   | 'missing-parameter'
   | 'write-refused'
+  | 'gateway-refused'
+  | 'gateway-settings'
   | 'timeout'
   | 'transient'
   | 'disconnected'
