@@ -1,6 +1,7 @@
 export * from './backup';
 export * from './config';
 export * from './durability-files';
+export * from './files';
 export * from './memgraph';
 export * from './metrics';
 export * from './repository';
