@@ -113,6 +113,12 @@ export class FakeMemgraph {
     ];
   }
 
+  /** Drops the responders a test added (failures, delays): Memgraph answers normally again. */
+  clearFailures(): void {
+    this.server.clearResponders();
+    this.responders().forEach((responder) => this.server.addResponder(responder));
+  }
+
   async stop(): Promise<void> {
     await this.server?.stop();
     fs.rmSync(this.dataDir, { recursive: true, force: true });
