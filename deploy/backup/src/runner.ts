@@ -94,7 +94,6 @@ export function createRunner(options: RunnerOptions): Runner {
       try {
         await options.offsite.upload(manifest, repository.folderOf(manifest.name));
       } catch (error) {
-        metrics.setTargetUp('s3', false);
         throw new Error(`${manifest.name} is complete locally, but its copy to S3 failed: ${message(error)}`);
       }
     }

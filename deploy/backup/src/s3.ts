@@ -29,6 +29,10 @@ export function createS3Copy(settings: S3Settings): OffsiteCopy {
     forcePathStyle: settings.forcePathStyle,
     credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
     maxAttempts: 3,
+    // Plain bodies with a Content-Length instead of the SDK's default aws-chunked uploads with CRC trailers, which
+    // several S3-compatible stores refuse; checksums are still sent where the API requires them.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const key = (...parts: string[]) => [settings.prefix, ...parts].filter(Boolean).join('/');
   const put = (objectKey: string, file: string, size: number) =>
