@@ -38,8 +38,9 @@ export class FakeMemgraph {
     fs.mkdirSync(path.join(this.dataDir, 'wal'), { recursive: true });
   }
 
-  async start(): Promise<this> {
-    this.server = await startBoltTestServer({ responders: this.responders() });
+  /** `users`: Memgraph with these users (this stack's Memgraph always has one); absent: any credentials. */
+  async start(users?: Record<string, string>): Promise<this> {
+    this.server = await startBoltTestServer({ responders: this.responders(), users });
     return this;
   }
 
