@@ -1,13 +1,13 @@
 // Entry point of the `backup` container and of its one-off commands (docs/backups.md):
-//   serve                               the scheduled service (default)
-//   backup full|incremental             one backup now, the scheduled procedure (retention and S3 copy included)
-//   verify                              the restore check now
-//   list                                complete backups (and folders that are not)
-//   restore [--backup NAME] --into DIR [--dry-run]
-//                                       writes the newest backup (or NAME) into a stopped Memgraph's data directory
+//   serve                     the scheduled service (default)
+//   full | incremental        one backup now: the scheduled procedure (retention and S3 copy included)
+//   verify                    the restore check now
+//   list                      complete backups with their recorded counts (and folders that are not backups)
+//   restore [--backup NAME] --into DIR [--owner UID:GID] [--dry-run]
+//                             writes the newest backup (or NAME) into a stopped Memgraph's data directory
 import { readSettings } from './config';
 import { BackupRepository } from './repository';
-import { applyRestore } from './restore';
+import { applyRestore, parseOwner } from './restore';
 import { planRestore } from './restore-plan';
 import { createRunnerFromSettings, startBackupService } from './service';
 
@@ -16,7 +16,8 @@ const fail = (text: string): never => {
   console.error(`[backup] ${text}`);
   process.exit(1);
 };
-const USAGE = 'usage: backup [serve | backup full|incremental | verify | list | restore [--backup NAME] --into DIR [--dry-run]]';
+const USAGE =
+  'usage: backup [serve | full | incremental | verify | list | restore [--backup NAME] --into DIR [--owner UID:GID] [--dry-run]]';
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -24,7 +25,7 @@ function option(args: string[], name: string): string | undefined {
 }
 
 async function main(args: string[]): Promise<number> {
-  const [command = 'serve', sub] = args;
+  const [command = 'serve'] = args;
   const settings = readSettings(process.env);
   if (command === 'serve') {
     const service = await startBackupService({ ...settings, log });
@@ -37,7 +38,12 @@ async function main(args: string[]): Promise<number> {
     const repository = new BackupRepository(settings.backupDir);
     const { backups, rejected } = await repository.list();
     if (command === 'list') {
-      backups.forEach((b) => console.log(`${b.name}\t${b.sizeBytes} bytes\t${b.files.length} files\tchain ${b.chain}`));
+      for (const b of backups) {
+        const { lots, elements, approvals } = b.counts.after;
+        console.log(
+          `${b.name}\t${b.sizeBytes} bytes\t${b.files.length} files\tchain ${b.chain}\tlots=${lots} elements=${elements} approvals=${approvals}`
+        );
+      }
       rejected.forEach((r) => console.log(`${r.name}\tNOT A BACKUP: ${r.reason}`));
       return 0;
     }
@@ -48,11 +54,12 @@ async function main(args: string[]): Promise<number> {
     if (args.includes('--dry-run')) {
       return 0;
     }
-    const result = await applyRestore(plan, into, new Date());
+    const ownerText = option(args, '--owner');
+    const result = await applyRestore(plan, into, new Date(), ownerText ? parseOwner(ownerText) : undefined);
     log(`wrote ${result.files} files into ${into}${result.movedAside ? `; the previous files are in ${result.movedAside}` : ''}`);
     return 0;
   }
-  const job = command === 'verify' ? 'verification' : command === 'backup' && (sub === 'full' || sub === 'incremental') ? sub : fail(USAGE);
+  const job = command === 'verify' ? 'verification' : command === 'full' || command === 'incremental' ? command : fail(USAGE);
   const { runner, close } = createRunnerFromSettings(settings, log);
   const attempt = await runner.run(job);
   await close();

@@ -13,7 +13,30 @@ export interface RestoreResult {
   files: number;
 }
 
-export async function applyRestore(plan: RestorePlan, dataDir: string, now: Date): Promise<RestoreResult> {
+/** Who owns the restored files: Memgraph's user in its image is 101:103, which a restore run as root hands them to. */
+export interface Owner {
+  uid: number;
+  gid: number;
+}
+
+export function parseOwner(text: string): Owner {
+  const match = /^(\d+):(\d+)$/.exec(text);
+  if (!match) {
+    throw new Error(`--owner must be <uid>:<gid>, e.g. 101:103 (Memgraph's user in its image), got "${text}"`);
+  }
+  return { uid: Number(match[1]), gid: Number(match[2]) };
+}
+
+async function chownTree(target: string, owner: Owner): Promise<void> {
+  await fs.chown(target, owner.uid, owner.gid);
+  if ((await fs.stat(target)).isDirectory()) {
+    for (const entry of await fs.readdir(target)) {
+      await chownTree(path.join(target, entry), owner);
+    }
+  }
+}
+
+export async function applyRestore(plan: RestorePlan, dataDir: string, now: Date, owner?: Owner): Promise<RestoreResult> {
   const files = [plan.snapshot, ...plan.wal];
   for (const file of files) {
     if ((await sha256Of(file.source)) !== file.sha256) {
@@ -37,5 +60,11 @@ export async function applyRestore(plan: RestorePlan, dataDir: string, now: Date
     }
   }
   await fs.mkdir(path.join(dataDir, MEMGRAPH_DIRS.wal), { recursive: true });
+  if (owner) {
+    await fs.chown(dataDir, owner.uid, owner.gid);
+    for (const sub of [...Object.values(MEMGRAPH_DIRS), ...(movedAside ? [path.basename(movedAside)] : [])]) {
+      await chownTree(path.join(dataDir, sub), owner);
+    }
+  }
   return { movedAside, files: files.length };
 }

@@ -8,7 +8,7 @@ import { MemgraphClient } from './memgraph';
 import { BackupRepository } from './repository';
 import { createRunner, type Runner } from './runner';
 import { createS3Copy } from './s3';
-import type { Job } from './state';
+import { readState, type Job } from './state';
 
 export interface ServiceOptions extends BackupSettings {
   log: (line: string) => void;
@@ -77,12 +77,19 @@ export async function startBackupService(options: ServiceOptions): Promise<Backu
     incremental: cron('incremental', options.schedules.incremental),
     verification: cron('verification', options.schedules.verify),
   } satisfies Record<Job, Cron>;
-  const targetTimer = setInterval(() => void runner.checkTargets(), options.targetCheckIntervalMs ?? 300_000);
+  // Also picks up backups made by one-off commands (`docker compose run --rm backup full`).
+  const targetTimer = setInterval(() => {
+    void runner.checkTargets().then(() => runner.refreshMetrics().catch(() => undefined));
+  }, options.targetCheckIntervalMs ?? 300_000);
   targetTimer.unref();
 
+  // A fresh install is covered at once: a full backup, then its restore check, instead of alerts until 02:00.
   if (options.fullOnStart && !(await repository.list()).backups.some((b) => b.kind === 'full')) {
     log('no full backup yet: taking one now');
     void runner.run('full');
+  }
+  if (options.fullOnStart && !(await readState(repository.dir)).verificationLastSuccess) {
+    void runner.run('verification');
   }
 
   const server = http.createServer((request, response) => {
