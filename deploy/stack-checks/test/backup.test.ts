@@ -40,7 +40,10 @@ describe('backup service', () => {
     for (const name of ['backup', 'memgraph-restore-check', 'memgraph']) {
       expect(custom[name].environment).toMatchObject({ MEMGRAPH_USER: 'ops', MEMGRAPH_PASSWORD: 's3cret' });
     }
-    expect(backup.depends_on).toMatchObject({ memgraph: { condition: 'service_healthy' } });
+    expect(backup.depends_on).toEqual({
+      memgraph: { condition: 'service_healthy' },
+      'memgraph-restore-check': { condition: 'service_healthy' },
+    });
   });
 
   it('schedules by default a full backup daily at 02:00, an incremental one hourly and the restore check daily, in UTC', () => {
@@ -77,7 +80,7 @@ describe('backup service', () => {
 });
 
 describe('memgraph-restore-check', () => {
-  it('is the same pinned Memgraph image as MAIN, unpublished, with the backups read-only and no durability of its own', () => {
+  it('is the same pinned Memgraph image as MAIN, unpublished, with the backups read-only and no WAL or snapshots of its own', () => {
     expect(restoreCheck.image).toBe(services.memgraph.image);
     expect(restoreCheck.ports ?? []).toEqual([]);
     expect(restoreCheck.volumes).toEqual([
@@ -85,11 +88,13 @@ describe('memgraph-restore-check', () => {
     ]);
     expect(restoreCheck.command).toEqual(
       expect.arrayContaining([
-        '--data-recovery-on-startup=false',
         '--storage-wal-enabled=false',
         '--storage-snapshot-interval-sec=0',
         '--storage-snapshot-on-exit=false',
       ])
     );
+    // Recovery at start must stay on: without any durability Memgraph never creates snapshots/, and RECOVER
+    // SNAPSHOT copies the backup there (inmemory/storage.cpp, the InMemoryStorage constructor and RecoverSnapshot).
+    expect(restoreCheck.command!.some((arg) => arg.startsWith('--data-recovery-on-startup'))).toBe(false);
   });
 });
