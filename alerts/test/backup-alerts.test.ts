@@ -29,15 +29,18 @@ interface Boundary {
 
 const forMinutes = (alert: BackupAlertName) => durationSeconds(alertByName(alert).for) / 60;
 
-/** Last success at 0, a good one at `goodAt` minutes: past the threshold (strictly) + `for`, then resolved. */
+/**
+ * The last success exactly `hours` before time 0 (a negative time: promtool need not evaluate all those hours),
+ * a good backup at `goodAt` minutes: above the threshold strictly after time 0, firing `for` later, then resolved.
+ */
 function freshness(alert: BackupAlertName, metric: string, labels: Record<string, string>, hours: number): Boundary {
-  const exceededAt = hours * 60 + 1; // at exactly `hours` the age equals the threshold: not above it
+  const exceededAt = 1; // at time 0 the age equals the threshold: not above it
   const firesAt = exceededAt + forMinutes(alert);
   const goodAt = firesAt + 20;
   return {
     alert,
-    name: `last success at 0, then at ${goodAt} min`,
-    series: [backupSeries(metric, labels, `0x${goodAt - 1} ${goodAt * 60}x30`)],
+    name: `last success ${hours} h before time 0, then at ${goodAt} min`,
+    series: [backupSeries(metric, labels, `${-hours * 3600}x${goodAt - 1} ${goodAt * 60}x10`)],
     checks: [
       { minute: exceededAt - 1, firing: 0 },
       { minute: exceededAt, firing: 0, pending: 1 },

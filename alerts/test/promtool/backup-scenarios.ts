@@ -1,5 +1,6 @@
-// promtool scenarios for the backup alerts (alerts/src/backup-alerts.ts), worked out by hand from the series: a
-// timestamp gauge holding 0 is a last success at time 0, so at t minutes the age is t / 60 hours.
+// promtool scenarios for the backup alerts (alerts/src/backup-alerts.ts), worked out by hand from the series. A
+// timestamp gauge holding -93,540 is a last success 25 h 59 min before time 0 (negative times keep promtool from
+// evaluating 26 hours minute by minute): at t minutes its age is 25 h 59 min + t.
 import type { AlertScenario, InputSeries } from './scenarios';
 
 export type { InputSeries };
@@ -14,22 +15,24 @@ export function backupSeries(metric: string, labels: Record<string, string>, val
 }
 
 const SUCCESS = 'opentruss_backup_last_success_timestamp_seconds';
-const DAY = 86_400;
+/** 26 h minus 1 min, in seconds, as a negative time: above 26 h from 2 min on, firing 10 min later. */
+const ALMOST_26H_AGO = -(26 * 3600 - 60);
+const HOURS_20_AGO = -20 * 3600;
 
 export const BACKUP_SCENARIOS: AlertScenario[] = [
   {
     alert: 'NoRecentFullBackup',
-    interval: '5m',
-    // Above 26 h from 1561 min; 10 min later firing. At 1572 min the last backup is 26.2 h old.
-    pendingAt: '1565m',
-    firingAt: '1572m',
-    calm: [{ name: 'a full backup every day', series: [backupSeries(SUCCESS, { kind: 'full' }, `0x288 ${DAY}x60`)] }],
+    interval: '1m',
+    // Above 26 h from 2 min; firing from 12 min. At 14 min the last backup is 26 h 13 min = 26.2 h old.
+    pendingAt: '6m',
+    firingAt: '14m',
+    calm: [{ name: 'the last full backup 20 h ago', series: [backupSeries(SUCCESS, { kind: 'full' }, `${HOURS_20_AGO}x20`)] }],
     busy: [
       {
-        name: 'no full backup since time 0',
+        name: 'the last full backup 25 h 59 min before time 0, incrementals since',
         series: [
-          backupSeries(SUCCESS, { kind: 'full' }, '0x330'),
-          backupSeries(SUCCESS, { kind: 'incremental' }, '0+300x330'),
+          backupSeries(SUCCESS, { kind: 'full' }, `${ALMOST_26H_AGO}x20`),
+          backupSeries(SUCCESS, { kind: 'incremental' }, '0+60x20'),
         ],
         alerts: [
           {
@@ -107,19 +110,19 @@ export const BACKUP_SCENARIOS: AlertScenario[] = [
   },
   {
     alert: 'BackupVerificationOverdue',
-    interval: '5m',
-    pendingAt: '1565m',
-    firingAt: '1572m',
+    interval: '1m',
+    pendingAt: '6m',
+    firingAt: '14m',
     calm: [
       {
-        name: 'a restore check every day',
-        series: [backupSeries('opentruss_backup_verification_last_success_timestamp_seconds', {}, `0x288 ${DAY}x60`)],
+        name: 'the last restore check 20 h ago',
+        series: [backupSeries('opentruss_backup_verification_last_success_timestamp_seconds', {}, `${HOURS_20_AGO}x20`)],
       },
     ],
     busy: [
       {
-        name: 'no successful restore check since time 0',
-        series: [backupSeries('opentruss_backup_verification_last_success_timestamp_seconds', {}, '0x330')],
+        name: 'the last restore check 25 h 59 min before time 0',
+        series: [backupSeries('opentruss_backup_verification_last_success_timestamp_seconds', {}, `${ALMOST_26H_AGO}x20`)],
         alerts: [
           {
             labels: { severity: 'warning' },
