@@ -22,13 +22,20 @@ export interface OffsiteCopy {
   close(): void;
 }
 
-export function createS3Copy(settings: S3Settings): OffsiteCopy {
+/** `log` receives the SDK's own warnings and errors (instead of the console). */
+export function createS3Copy(settings: S3Settings, log: (line: string) => void = () => undefined): OffsiteCopy {
   const client = new S3Client({
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     forcePathStyle: settings.forcePathStyle,
     credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
     maxAttempts: 3,
+    logger: {
+      debug: () => undefined,
+      info: () => undefined,
+      warn: (...content: unknown[]) => log(`S3: ${content.map(String).join(' ')}`),
+      error: (...content: unknown[]) => log(`S3: ${content.map(String).join(' ')}`),
+    },
     // Plain bodies with a Content-Length instead of the SDK's default aws-chunked uploads with CRC trailers, which
     // several S3-compatible stores refuse; checksums are still sent where the API requires them.
     requestChecksumCalculation: 'WHEN_REQUIRED',

@@ -35,7 +35,7 @@ export function createRunnerFromSettings(settings: BackupSettings, log: (line: s
     password: settings.password,
     timeoutMs,
   });
-  const offsite = settings.s3 ? createS3Copy(settings.s3) : undefined;
+  const offsite = settings.s3 ? createS3Copy(settings.s3, log) : undefined;
   const metrics = createBackupMetrics();
   const repository = new BackupRepository(settings.backupDir);
   const runner = createRunner({
