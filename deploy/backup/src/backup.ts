@@ -150,6 +150,9 @@ export async function runIncrementalBackup(ctx: BackupContext): Promise<Manifest
     const startedAt = ctx.now().toISOString();
     const before = await ctx.memgraph.counts();
     const wal = await listWal(ctx.memgraphDataDir);
+    // Memgraph deletes WAL files oldest first, so the chain is whole while its newest copied file is still there.
+    // A chain without any WAL copy yet (the full backup found none) cannot be checked this way; a file lost then
+    // shows at restore time, as Memgraph's "missing a WAL file with the sequence number" (docs/backups.md).
     const intact = newestCopied === undefined || wal.some((w) => w.prefix === newestCopied);
     let snapshot: Manifest['snapshot'];
     let note: string | undefined;
