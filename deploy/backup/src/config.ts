@@ -35,6 +35,8 @@ export interface BackupSettings {
   /** The throw-away Memgraph the restore check loads the newest full backup into. */
   restoreCheck: { url: string; backupDirInMemgraph: string };
   queryTimeoutMs: number;
+  /** A failed scheduled job is tried once more after this long (0: not), so a passing fault costs minutes, not a day. */
+  retryDelayMs: number;
   s3: S3Settings | undefined;
   host: string;
   port: number;
@@ -174,6 +176,7 @@ export function readSettings(env: Env): BackupSettings {
       backupDirInMemgraph: env.BACKUP_DIR_IN_RESTORE_CHECK?.trim() || '/backups',
     },
     queryTimeoutMs: integer(env, 'BACKUP_QUERY_TIMEOUT_SECONDS', 1800, 1, 86_400) * 1000,
+    retryDelayMs: integer(env, 'BACKUP_RETRY_MINUTES', 10, 0, 720) * 60_000,
     s3: s3From(env),
     host: env.BACKUP_HOST?.trim() || '0.0.0.0',
     port: integer(env, 'BACKUP_PORT', 9477, 0, 65_535),

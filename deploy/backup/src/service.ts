@@ -68,10 +68,21 @@ export async function startBackupService(options: ServiceOptions): Promise<Backu
   await runner.checkTargets();
   await runner.refreshMetrics().catch((error: unknown) => log(`cannot read the backup directory: ${String(error)}`));
 
-  const cron = (job: Job, pattern: string) =>
-    new Cron(pattern, { timezone: options.timeZone, name: job }, () => {
-      void runner.run(job);
+  const retries = new Set<NodeJS.Timeout>();
+  /** A scheduled run; when it fails, one more try after retryDelayMs. */
+  const scheduled = (job: Job) => {
+    void runner.run(job).then((attempt) => {
+      if (attempt.status === 'failure' && options.retryDelayMs > 0) {
+        log(`${job}: trying once more in ${options.retryDelayMs / 60_000} min`);
+        const timer = setTimeout(() => {
+          retries.delete(timer);
+          void runner.run(job);
+        }, options.retryDelayMs);
+        retries.add(timer);
+      }
     });
+  };
+  const cron = (job: Job, pattern: string) => new Cron(pattern, { timezone: options.timeZone, name: job }, () => scheduled(job));
   const jobs = {
     full: cron('full', options.schedules.full),
     incremental: cron('incremental', options.schedules.incremental),
@@ -86,10 +97,10 @@ export async function startBackupService(options: ServiceOptions): Promise<Backu
   // A fresh install is covered at once: a full backup, then its restore check, instead of alerts until 02:00.
   if (options.fullOnStart && !(await repository.list()).backups.some((b) => b.kind === 'full')) {
     log('no full backup yet: taking one now');
-    void runner.run('full');
+    scheduled('full');
   }
   if (options.fullOnStart && !(await readState(repository.dir)).verificationLastSuccess) {
-    void runner.run('verification');
+    scheduled('verification');
   }
 
   const server = http.createServer((request, response) => {
@@ -129,6 +140,7 @@ export async function startBackupService(options: ServiceOptions): Promise<Backu
     }),
     async stop() {
       Object.values(jobs).forEach((job) => job.stop());
+      retries.forEach((timer) => clearTimeout(timer));
       clearInterval(targetTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await runner.idle();

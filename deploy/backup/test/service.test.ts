@@ -103,3 +103,18 @@ it('does not take a start-up full backup when one exists, and removes what an in
   expect(main.server.runs.filter((r) => r.query === 'CREATE SNAPSHOT')).toHaveLength(1);
   expect(logs).toContain('removed .in-progress/20261207T020000000Z-full, left by an interrupted run');
 });
+
+it('tries a failed scheduled job once more after BACKUP_RETRY_MINUTES', async () => {
+  main.commit();
+  main.server.addResponder({
+    match: 'CREATE SNAPSHOT',
+    times: 1,
+    failure: { code: 'Memgraph.ClientError.MemgraphError.MemgraphError', message: 'Snapshot creation is already in progress!' },
+  });
+  const options = settings({});
+  service = await startBackupService({ ...options, retryDelayMs: 200 });
+  await until(service.url, (s) => s.get(`${backupMetrics.lastStatus}{kind="full"}`) === 1, 'the retried full backup');
+  expect(logs.join('\n')).toMatch(/full failed: .*already in progress[\s\S]*full: trying once more in/);
+  expect(main.server.runs.filter((r) => r.query === 'CREATE SNAPSHOT')).toHaveLength(2);
+  expect(readSettings({}).retryDelayMs).toBe(600_000);
+});
