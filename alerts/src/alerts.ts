@@ -2,6 +2,7 @@
 // health check of §11.2) as alerts. Every generated file — Grafana provisioning, the Prometheus rule file, the
 // README table, the runbook index — is derived from this list.
 import { DASHBOARD_UIDS, gatewayMetrics, PROMETHEUS_JOBS, type DashboardKey } from '@opentruss/contract';
+import { BACKUP_ALERT_NAMES, buildBackupAlerts } from './backup-alerts';
 import { BUSINESS_ALERT_NAMES, buildBusinessAlerts } from './business-alerts';
 import { formatValue, sustainedText } from './format';
 import type {
@@ -44,12 +45,13 @@ export const ALERT_NAMES = [
   'MemoryLeakSuspected',
   'DiskWillFillIn24h',
   ...BUSINESS_ALERT_NAMES,
+  ...BACKUP_ALERT_NAMES,
 ] as const;
 
 export type AlertName = (typeof ALERT_NAMES)[number];
 
 /** What the alert is about, as a label: lets a policy or a silence target one layer. */
-export type Component = 'system' | 'backend' | 'database' | 'business';
+export type Component = 'system' | 'backend' | 'database' | 'business' | 'backup';
 
 export interface AlertPanel extends PanelRef {
   title: Bilingual;
@@ -465,6 +467,7 @@ export function buildAlerts(settings: GenerationSettings = DEFAULT_SETTINGS): Al
       execErrState,
     },
     ...buildBusinessAlerts(settings.business),
+    ...buildBackupAlerts(),
   ];
 }
 

@@ -31,3 +31,4 @@ export { conditionText, durationSeconds, formatValue, sustainedText } from './fo
 export { DEFAULT_SETTINGS, SETTINGS_ENV, settingsFromEnv, validateSettings, type GenerationSettings } from './settings';
 export { BUSINESS_ALERT_NAMES, type BusinessAlertName } from './business-alerts';
 export { BUSINESS_SETTINGS, DEFAULT_BUSINESS_THRESHOLDS, type BusinessThresholds } from './business-thresholds';
+export { BACKUP_ALERT_NAMES, BACKUP_THRESHOLDS, type BackupAlertName } from './backup-alerts';

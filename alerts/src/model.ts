@@ -27,7 +27,7 @@ export type PromDuration = `${number}${'s' | 'm' | 'h'}`;
 export type Comparator = 'gt' | 'lt';
 
 /** A rule group: the same groups exist in Grafana (folder "OpenTruss") and in the Prometheus rule file. */
-export type RuleGroupKey = 'system' | 'apiDatabase' | 'trends' | 'business';
+export type RuleGroupKey = 'system' | 'apiDatabase' | 'trends' | 'business' | 'backup';
 
 /**
  * What Grafana does when the query returns no series (`noDataState`) or fails (`execErrState`) — chosen per

@@ -82,12 +82,9 @@ const MANUAL_COMMANDS: Record<string, string[]> = {
     'CREATE INDEX ON :InspectionLot(status);',
   ],
   BackupAndRestore: [
+    // Quoted as what the runbook corrects (a tar of the running volume), and the steps it keeps.
     'BACKUP_DIR="/backup/opentruss"',
     'DATE=$(date +%Y%m%d_%H%M%S)',
-    'alpine tar czf /backup/memgraph-$DATE.tar.gz /data',
-    'docker-compose down',
-    'alpine tar xzf /backup/memgraph-20240101_020000.tar.gz -C /',
-    'docker-compose up -d',
     'docker-compose exec backend python scripts/verify_data.py',
     '.env.production',
   ],
@@ -109,16 +106,32 @@ describe.each(Object.entries(MANUAL_COMMANDS))('runbook %s', (name, commands) =>
 
 describe('backup runbook', () => {
   const markdown = runbookByName('BackupAndRestore')!.markdown;
+  const docs = fs.readFileSync(repoPath('docs/backups.md'), 'utf8');
+  const commands = (text: string) =>
+    [...text.matchAll(/```bash\n([\s\S]*?)```/g)].flatMap((m) => m[1].split('\n')).filter((line) => line.trim() && !line.startsWith('#'));
 
-  it('mounts the real compose volume <project>_memgraph-data, never the manual’s opentruss_memgraph_data', () => {
-    const mounts = [...markdown.matchAll(/-v (\S+):\/data/g)].map((m) => m[1]);
-    expect(mounts.length).toBeGreaterThanOrEqual(2); // the backup and the restore command
-    mounts.forEach((m) => expect(m).toBe('${PROJECT}_memgraph-data'));
-    expect(markdown).not.toMatch(/-v opentruss_memgraph_data/);
+  it('restores with the commands of docs/backups.md, line for line: one procedure', () => {
+    const restore = commands(markdown);
+    expect(restore.length).toBeGreaterThanOrEqual(8);
+    const documented = commands(docs).map((line) => line.replace(/\s+#.*$/, ''));
+    restore.forEach((line) => expect(documented).toContain(line.replace(/\s+#.*$/, '')));
   });
 
-  it('says that it corrects the manual', () => {
+  it('writes into the volume compose really creates, never the manual’s opentruss_memgraph_data, and never tars it', () => {
+    expect(markdown).toContain('-v opentruss-observability_memgraph-data:/restore-target');
     expect(markdown).toContain('`opentruss_memgraph_data`');
     expect(markdown).toContain('`<project>_memgraph-data`');
+    for (const text of [markdown, docs]) {
+      expect(text).not.toMatch(/-v \S*memgraph[-_]data:\/data/);
+    }
+  });
+
+  it('passes credentials, from the container’s environment, to every mgconsole', () => {
+    for (const text of [markdown, docs]) {
+      const calls = commands(text).filter((line) => line.includes('mgconsole'));
+      expect(calls.length).toBeGreaterThan(0);
+      calls.forEach((call) => expect(call).toMatch(/--username=\S+ --password=\S+/));
+    }
+    expect(markdown).toContain('--username="$MEMGRAPH_USER" --password="$MEMGRAPH_PASSWORD"');
   });
 });

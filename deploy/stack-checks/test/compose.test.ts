@@ -48,6 +48,8 @@ describe('docker-compose.yml parsed by the real docker-compose (offline)', () =>
       'bolt-gateway': [],
       'demo-data': [],
       'business-exporter': [],
+      backup: [],
+      'memgraph-restore-check': [],
       prometheus: [],
       'node-exporter': [],
       'demo-metrics': ['demo'],

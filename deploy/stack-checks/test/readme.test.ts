@@ -30,12 +30,14 @@ describe('README stays true to the stack', () => {
     }
   });
 
-  it('backs up the volume compose really creates: <project>_memgraph-data', () => {
+  it('links the backup procedure, which uses the volume compose really creates: <project>_memgraph-data', () => {
     const volumes = Object.keys(resolvedCompose().volumes ?? {});
     expect(volumes).toContain('memgraph-data');
+    expect(readme).toContain('[docs/backups.md](docs/backups.md)');
     const project = /^COMPOSE_PROJECT_NAME=(.+)$/m.exec(readText('.env.example'))![1];
-    expect(stackSection).toContain(`VOLUME=${project}_memgraph-data`);
-    expect(stackSection).toMatch(/docker run --rm -v \$VOLUME:\/data -v \$BACKUP_DIR:\/backup alpine:\d+\.\d+\.\d+ tar czf/);
+    const backups = readText('docs/backups.md');
+    expect(backups).toContain(`-v ${project}_memgraph-data:/restore-target`);
+    expect(backups).not.toMatch(/opentruss_memgraph_data:/);
   });
 });
 

@@ -40,4 +40,6 @@ export const PROMETHEUS_JOBS = {
   business: 'opentruss-business',
   /** The read-only Bolt gateway's operations port (`GET /metrics`). */
   gateway: 'bolt-gateway',
+  /** The backup service (deploy/backup): backup and restore-check results. */
+  backup: 'opentruss-backup',
 } as const;

@@ -1,4 +1,5 @@
 export * from './ids';
+export * from './backup-metrics';
 export * from './gateway-errors';
 export * from './gateway-metrics';
 export * from './links';

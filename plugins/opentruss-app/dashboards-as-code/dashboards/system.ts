@@ -1,8 +1,9 @@
 // System resources (node-exporter): every system alert's home panel with its amber/red lines, plus disk and
-// network throughput for context.
+// network throughput for context, and the backup row (the backup alerts' panels).
 import { SELECTORS, type AlertName } from '@opentruss/alerts';
 import type { GridPos } from '@grafana/grafana-foundation-sdk/dashboard';
 import { alertTimeseries } from '../panels/alertPanels';
+import { backupPanels } from '../panels/backupPanels';
 import { at } from '../panels/grid';
 import { describe } from '../panels/text';
 import { promTarget } from '../queries/prometheus';
@@ -86,6 +87,7 @@ export function systemDashboard() {
   for (const { alert, legend, what, gridPos } of ALERT_PANELS) {
     dashboard.withPanel(alertTimeseries(alert, { legend, what }).gridPos(gridPos));
   }
+  backupPanels(40).forEach((panel) => dashboard.withPanel(panel));
   return dashboard
     .withPanel(
       throughput({

@@ -1,7 +1,7 @@
 // The ops manual's §9 routine (日常维护任务), each task linked to what answers it: a panel, a dashboard, a runbook
 // or an app page. Browser-safe data; a test checks every panel and runbook it names exists.
 import type { DashboardKey } from '@opentruss/contract';
-import type { RunbookName } from '@opentruss/alerts';
+import type { AlertName, RunbookName } from '@opentruss/alerts';
 import type { Bilingual } from '../catalogue/dashboards';
 import { ROUTES } from '../constants';
 
@@ -24,6 +24,8 @@ export interface ChecklistTask {
   /** Where the ops manual asks for it. */
   manual: string;
   links: TaskLink[];
+  /** Alerts whose current state answers the task: shown live next to it. */
+  watch?: readonly AlertName[];
 }
 
 export const PERIOD_TITLES: Record<Period, Bilingual> = {
@@ -73,9 +75,16 @@ export const CHECKLIST_TASKS: readonly ChecklistTask[] = [
     id: 'daily-backup',
     period: 'daily',
     title: { zh: '验证备份是否成功', en: 'Verify that the backup succeeded' },
-    how: 'Last night’s full backup (02:00) and the hourly incremental ones exist and are not empty (manual §6.1.1).',
+    how:
+      'Last night’s full backup (02:00) and the hourly incremental ones succeeded, and the backup targets are there: ' +
+      'the state below, or docker compose run --rm --no-deps backup list (manual §6.1.1).',
     manual: '§9.1, §6.1',
-    links: [{ kind: 'runbook', runbook: 'BackupAndRestore', label: 'Backup and restore runbook' }],
+    links: [
+      { kind: 'panel', dashboard: 'system', panelId: 30, label: 'Hours since the last full backup' },
+      { kind: 'panel', dashboard: 'system', panelId: 32, label: 'Last backup status' },
+      { kind: 'runbook', runbook: 'BackupAndRestore', label: 'Backup and restore runbook' },
+    ],
+    watch: ['NoRecentFullBackup', 'NoRecentBackup', 'BackupFailed', 'BackupTargetMissing'],
   },
   {
     id: 'weekly-performance',
@@ -114,9 +123,15 @@ export const CHECKLIST_TASKS: readonly ChecklistTask[] = [
     id: 'weekly-restore-test',
     period: 'weekly',
     title: { zh: '测试备份恢复', en: 'Test restoring a backup' },
-    how: 'Restore the latest backup on a spare machine and verify the data (manual §6.2).',
+    how:
+      'The daily restore check is green (state below); then the full restore drill: the newest backup, WAL replayed, ' +
+      'into a throw-away Memgraph, counts compared (BackupAndRestore runbook, docs/backups.md; manual §6.2).',
     manual: '§9.2, §6.2',
-    links: [{ kind: 'runbook', runbook: 'BackupAndRestore', label: 'Backup and restore runbook' }],
+    links: [
+      { kind: 'panel', dashboard: 'system', panelId: 33, label: 'Hours since the last restore check' },
+      { kind: 'runbook', runbook: 'BackupAndRestore', label: 'Restore drill (runbook)' },
+    ],
+    watch: ['BackupVerificationOverdue', 'BackupVerificationFailed'],
   },
   {
     id: 'monthly-system-updates',

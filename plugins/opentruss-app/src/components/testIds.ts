@@ -14,6 +14,7 @@ export const testIds = {
   checklists: {
     container: 'data-testid opentruss-checklists',
     task: (id: string) => `data-testid opentruss-checklist-task-${id}`,
+    live: (id: string) => `data-testid opentruss-checklist-live-${id}`,
   },
   appConfig: {
     datasources: 'data-testid opentruss-config-datasources',

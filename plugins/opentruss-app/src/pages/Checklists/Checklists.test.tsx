@@ -4,13 +4,20 @@ import { config } from '@grafana/runtime';
 import { storageKey } from '../../checklists/storage';
 import { CHECKLIST_TASKS } from '../../checklists/tasks';
 import { testIds } from '../../components/testIds';
+import { RULES_URL } from '../../api/alertStates';
+import { FakeBackend } from '../../testing/fakeGrafana';
 import { renderPage } from '../../testing/render';
+import { rulesResponse } from '../../testing/ruleStates';
 import Checklists from './Checklists';
 
 const task = (id: string) => within(screen.getByTestId(testIds.checklists.task(id)));
 const checkbox = (id: string) => task(id).getByRole('checkbox') as HTMLInputElement;
 
+let backend: FakeBackend;
+
 beforeEach(() => {
+  // The tests about ticks and links never see the alert states arrive (no update after they end).
+  backend = new FakeBackend().install().hang('GET', RULES_URL);
   window.localStorage.clear();
   config.bootData.user = { ...config.bootData.user, id: 7 };
 });
@@ -42,6 +49,10 @@ describe('Ops checklists', () => {
     expect(task('daily-backup').getByRole('link', { name: 'Backup and restore runbook' })).toHaveAttribute(
       'href',
       '/a/opentruss-app/runbooks/BackupAndRestore'
+    );
+    expect(task('daily-backup').getByRole('link', { name: 'Last backup status' })).toHaveAttribute(
+      'href',
+      '/d/opentruss-system?var-prometheus=prom-2&viewPanel=32'
     );
     expect(task('daily-alerts').getByRole('link', { name: 'Alerts firing now' })).toHaveAttribute(
       'href',
@@ -90,5 +101,40 @@ describe('Ops checklists', () => {
       screen.getByText('Could not save the ticks in this browser: The quota has been exceeded.')
     ).toBeInTheDocument();
     expect(checkbox('daily-alerts').checked).toBe(true);
+  });
+
+  it('shows the live state of the backup tasks from the alerts that watch them', async () => {
+    backend.reply(
+      'GET',
+      RULES_URL,
+      rulesResponse({
+        BackupFailed: { state: 'firing', alerts: [{ labels: { kind: 'incremental' }, state: 'Alerting' }] },
+      })
+    );
+    renderPage(<Checklists />);
+    const daily = within(screen.getByTestId(testIds.checklists.live('daily-backup')));
+    expect(await daily.findByText('Firing now: BackupFailed')).toBeInTheDocument();
+    expect(
+      await within(screen.getByTestId(testIds.checklists.live('weekly-restore-test'))).findByText(
+        'OK now: BackupVerificationOverdue, BackupVerificationFailed quiet'
+      )
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.checklists.live('daily-disk-space'))).not.toBeInTheDocument();
+  });
+
+  it('says when the watched rules are not installed or the states cannot be read', async () => {
+    backend.reply('GET', RULES_URL, rulesResponse({}, { only: ['HighCPUUsage'] }));
+    const first = renderPage(<Checklists />);
+    expect(
+      await within(screen.getByTestId(testIds.checklists.live('weekly-restore-test'))).findByText(
+        'Alert rules not installed: BackupVerificationOverdue, BackupVerificationFailed'
+      )
+    ).toBeInTheDocument();
+    first.unmount();
+    backend.reply('GET', RULES_URL, { status: 'error' });
+    renderPage(<Checklists />);
+    expect(
+      await within(screen.getByTestId(testIds.checklists.live('daily-backup'))).findByText(/^Alert states unavailable: /)
+    ).toBeInTheDocument();
   });
 });

@@ -3,12 +3,16 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { config, PluginPage } from '@grafana/runtime';
 import { Alert, Badge, Card, Checkbox, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
+import type { AlertName } from '@opentruss/alerts';
+import { fetchRuleStates, type RuleState } from '../../api/alertStates';
+import { liveState, liveStateText } from '../../checklists/liveState';
 import { periodKey } from '../../checklists/periods';
 import { loadTicks, setTick, type Ticks } from '../../checklists/storage';
 import { taskLinkPath } from '../../checklists/taskLinks';
 import { CHECKLIST_TASKS, PERIODS, PERIOD_TITLES, type ChecklistTask, type Period } from '../../checklists/tasks';
 import { testIds } from '../../components/testIds';
 import { useAppSettings } from '../../hooks/useAppSettings';
+import { useAsync, type AsyncState } from '../../hooks/useAsync';
 import { grafanaHref } from '../../links';
 import { datasourceUrlParams } from '../../settings';
 
@@ -18,7 +22,32 @@ function currentUser(): string {
   return user?.id ? `user-${user.id}` : 'anonymous';
 }
 
-function Task({ task, done, onChange }: { task: ChecklistTask; done: boolean; onChange: (done: boolean) => void }) {
+type RuleStates = AsyncState<Map<AlertName, RuleState>>;
+
+/** The watched alerts' state now, as a badge. */
+function LiveBadge({ watch, states }: { watch: readonly AlertName[]; states: RuleStates }) {
+  if (states.status === 'loading') {
+    return <Badge color="blue" text="Reading the alert states…" />;
+  }
+  if (states.status === 'error') {
+    return <Badge color="orange" icon="exclamation-triangle" text={`Alert states unavailable: ${states.error.message}`} />;
+  }
+  const state = liveState(watch, states.value);
+  const color = state.kind === 'ok' ? 'green' : state.kind === 'firing' ? 'red' : 'orange';
+  return <Badge color={color} icon={state.kind === 'ok' ? 'check' : 'exclamation-triangle'} text={liveStateText(state)} />;
+}
+
+function Task({
+  task,
+  done,
+  onChange,
+  states,
+}: {
+  task: ChecklistTask;
+  done: boolean;
+  onChange: (done: boolean) => void;
+  states: RuleStates;
+}) {
   const styles = useStyles2(getStyles);
   const params = datasourceUrlParams(useAppSettings());
   return (
@@ -32,6 +61,11 @@ function Task({ task, done, onChange }: { task: ChecklistTask; done: boolean; on
       </Card.Heading>
       <Card.Description>
         {task.how} <span className={styles.manual}>Ops manual {task.manual}.</span>
+        {task.watch && (
+          <span className={styles.live} data-testid={testIds.checklists.live(task.id)}>
+            <LiveBadge watch={task.watch} states={states} />
+          </span>
+        )}
       </Card.Description>
       <Card.Meta>
         {task.links.map((link) => (
@@ -55,6 +89,7 @@ export default function Checklists() {
   const user = currentUser();
   const [ticks, setTicks] = useState<Ticks>(() => loadTicks(window.localStorage, user, new Date()));
   const [storageError, setStorageError] = useState<string>();
+  const states = useAsync(fetchRuleStates);
 
   const toggle = (task: ChecklistTask, done: boolean) => {
     const result = setTick(window.localStorage, user, new Date(), task, done);
@@ -88,6 +123,7 @@ export default function Checklists() {
                       task={task}
                       done={ticks[period].has(task.id)}
                       onChange={(value) => toggle(task, value)}
+                      states={states}
                     />
                   ))}
                 </Stack>
@@ -103,4 +139,5 @@ export default function Checklists() {
 const getStyles = (theme: GrafanaTheme2) => ({
   done: css({ opacity: 0.7 }),
   manual: css({ color: theme.colors.text.secondary }),
+  live: css({ display: 'block', marginTop: theme.spacing(1) }),
 });
