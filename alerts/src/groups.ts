@@ -13,6 +13,7 @@ export const RULE_GROUPS: Record<RuleGroupKey, RuleGroup> = {
   apiDatabase: { key: 'apiDatabase', name: 'opentruss-api-database', interval: '1m' },
   trends: { key: 'trends', name: 'opentruss-trends', interval: '5m' },
   business: { key: 'business', name: 'opentruss-business', interval: '1m' },
+  logs: { key: 'logs', name: 'opentruss-logs', interval: '1m' },
 };
 
 /** The Grafana folder holding every provisioned rule (created by Grafana if missing). */

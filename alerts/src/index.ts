@@ -7,7 +7,9 @@ export {
   ALERT_NAMES,
   COMMON_LABELS,
   alertByName,
+  alertDatasource,
   buildAlerts,
+  isPrometheusAlert,
   type AlertDefinition,
   type AlertName,
   type AlertPanel,
@@ -31,3 +33,16 @@ export { conditionText, durationSeconds, formatValue, sustainedText } from './fo
 export { DEFAULT_SETTINGS, SETTINGS_ENV, settingsFromEnv, validateSettings, type GenerationSettings } from './settings';
 export { BUSINESS_ALERT_NAMES, type BusinessAlertName } from './business-alerts';
 export { BUSINESS_SETTINGS, DEFAULT_BUSINESS_THRESHOLDS, type BusinessThresholds } from './business-thresholds';
+export { LOG_ALERT_NAMES, type LogAlertName } from './log-alerts';
+export {
+  LOG_LABELS,
+  LOG_LEVEL_VALUES,
+  LOG_SELECTORS,
+  MANUAL_LOG_COMMANDS,
+  MEMGRAPH_BENIGN_ERROR,
+  countOverTime,
+  exploreLink,
+  exploreLinkQueries,
+  type ExploreOptions,
+  type LogLabel,
+} from './logql';
