@@ -4,8 +4,10 @@
 import { DASHBOARD_UIDS, gatewayMetrics, PROMETHEUS_JOBS, type DashboardKey } from '@opentruss/contract';
 import { BACKUP_ALERT_NAMES, buildBackupAlerts } from './backup-alerts';
 import { BUSINESS_ALERT_NAMES, buildBusinessAlerts } from './business-alerts';
+import { LOG_ALERT_NAMES, buildLogAlerts } from './log-alerts';
 import { formatValue, sustainedText } from './format';
 import type {
+  AlertDatasource,
   Bilingual,
   Comparator,
   ExecErrState,
@@ -46,12 +48,13 @@ export const ALERT_NAMES = [
   'DiskWillFillIn24h',
   ...BUSINESS_ALERT_NAMES,
   ...BACKUP_ALERT_NAMES,
+  ...LOG_ALERT_NAMES,
 ] as const;
 
 export type AlertName = (typeof ALERT_NAMES)[number];
 
 /** What the alert is about, as a label: lets a policy or a silence target one layer. */
-export type Component = 'system' | 'backend' | 'database' | 'business' | 'backup';
+export type Component = 'system' | 'backend' | 'database' | 'business' | 'backup' | 'logs';
 
 export interface AlertPanel extends PanelRef {
   title: Bilingual;
@@ -69,6 +72,8 @@ export interface AlertDefinition {
    * rule's `(expr) <comparator> value`. Its labels become the alert's labels.
    */
   expr: string;
+  /** Where `expr` runs; absent means Prometheus. Loki alerts are Grafana-managed only (no Prometheus rule). */
+  datasource?: AlertDatasource;
   comparator: Comparator;
   value: number;
   unit: ValueUnit;
@@ -468,11 +473,22 @@ export function buildAlerts(settings: GenerationSettings = DEFAULT_SETTINGS): Al
     },
     ...buildBusinessAlerts(settings.business),
     ...buildBackupAlerts(),
+    ...buildLogAlerts(),
   ];
 }
 
 /** The catalogue with default settings (what the app and the README show). */
 export const ALERTS: readonly AlertDefinition[] = buildAlerts();
+
+/** The datasource Grafana evaluates the alert on. */
+export function alertDatasource(alert: Pick<AlertDefinition, 'datasource'>): AlertDatasource {
+  return alert.datasource ?? 'prometheus';
+}
+
+/** Alerts Prometheus can evaluate too (PromQL): the Prometheus rule file holds exactly these. */
+export function isPrometheusAlert(alert: Pick<AlertDefinition, 'datasource'>): boolean {
+  return alertDatasource(alert) === 'prometheus';
+}
 
 export function alertByName(name: AlertName, alerts: readonly AlertDefinition[] = ALERTS): AlertDefinition {
   const found = alerts.find((a) => a.name === name);

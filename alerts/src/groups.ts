@@ -14,6 +14,7 @@ export const RULE_GROUPS: Record<RuleGroupKey, RuleGroup> = {
   trends: { key: 'trends', name: 'opentruss-trends', interval: '5m' },
   business: { key: 'business', name: 'opentruss-business', interval: '1m' },
   backup: { key: 'backup', name: 'opentruss-backup', interval: '1m' },
+  logs: { key: 'logs', name: 'opentruss-logs', interval: '1m' },
 };
 
 /** The Grafana folder holding every provisioned rule (created by Grafana if missing). */

@@ -7,7 +7,9 @@ export {
   ALERT_NAMES,
   COMMON_LABELS,
   alertByName,
+  alertDatasource,
   buildAlerts,
+  isPrometheusAlert,
   type AlertDefinition,
   type AlertName,
   type AlertPanel,
@@ -32,3 +34,16 @@ export { DEFAULT_SETTINGS, SETTINGS_ENV, settingsFromEnv, validateSettings, type
 export { BUSINESS_ALERT_NAMES, type BusinessAlertName } from './business-alerts';
 export { BUSINESS_SETTINGS, DEFAULT_BUSINESS_THRESHOLDS, type BusinessThresholds } from './business-thresholds';
 export { BACKUP_ALERT_NAMES, BACKUP_THRESHOLDS, type BackupAlertName } from './backup-alerts';
+export { LOG_ALERT_NAMES, type LogAlertName } from './log-alerts';
+export {
+  LOG_LABELS,
+  LOG_LEVEL_VALUES,
+  LOG_SELECTORS,
+  MANUAL_LOG_COMMANDS,
+  MEMGRAPH_BENIGN_ERROR,
+  countOverTime,
+  exploreLink,
+  exploreLinkQueries,
+  type ExploreOptions,
+  type LogLabel,
+} from './logql';

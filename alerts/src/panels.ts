@@ -1,7 +1,7 @@
 // What the app's dashboards need to show each alert: the panel's place (dashboard uid + panel id, which the
 // alert links to), what to plot, and the amber/red lines. The dashboards are built from this list.
-import { ALERTS, type AlertDefinition, type AlertName, type AlertPanel } from './alerts';
-import type { Comparator, ValueUnit } from './model';
+import { ALERTS, alertDatasource, type AlertDefinition, type AlertName, type AlertPanel } from './alerts';
+import type { AlertDatasource, Comparator, ValueUnit } from './model';
 import { THRESHOLDS } from './thresholds';
 
 /** Grafana unit ids for each value unit (`suffix:` is Grafana's custom-suffix unit). */
@@ -18,8 +18,10 @@ export const GRAFANA_UNITS: Record<ValueUnit, string> = {
 
 export interface AlertPanelSpec extends AlertPanel {
   alert: AlertName;
-  /** PromQL to plot: the alert's own value expression, so the panel shows exactly what the rule evaluates. */
+  /** PromQL or LogQL to plot: the alert's own value expression, so the panel shows exactly what the rule evaluates. */
   expr: string;
+  /** Which datasource the expression is for. */
+  datasource: AlertDatasource;
   unit: ValueUnit;
   grafanaUnit: string;
   comparator: Comparator;
@@ -34,6 +36,7 @@ export function alertPanelSpec(alert: AlertDefinition): AlertPanelSpec {
     ...alert.panel,
     alert: alert.name,
     expr: alert.expr,
+    datasource: alertDatasource(alert),
     unit: alert.unit,
     grafanaUnit: GRAFANA_UNITS[alert.unit],
     comparator: alert.comparator,

@@ -162,7 +162,9 @@ describe.each(rules.map((r) => [r.title, r] as const))('rule %s', (_title, rule)
   it('queries only provisioned backend datasources, over a non-zero relative time range', () => {
     const datasources = provisionedDatasources();
     for (const q of rule.data.filter((d) => d.datasourceUid !== '__expr__')) {
-      expect(q.datasourceUid).toBe(DATASOURCE_UIDS.prometheus);
+      // PromQL alerts on Prometheus, log alerts on Loki (both have a backend, so Grafana can evaluate them).
+      expect([DATASOURCE_UIDS.prometheus, DATASOURCE_UIDS.loki]).toContain(q.datasourceUid);
+      expect((q.model.datasource as { uid?: string } | undefined)?.uid).toBe(q.datasourceUid);
       expect(datasources.has(q.datasourceUid)).toBe(true);
       expect(hasBackend(datasources.get(q.datasourceUid)!)).toBe(true);
       expect(q.relativeTimeRange!.to).toBeGreaterThanOrEqual(0);

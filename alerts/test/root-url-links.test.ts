@@ -9,7 +9,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { runbookPath } from '@opentruss/contract';
 import { startPrometheus, waitFor, type LocalPrometheus } from '@opentruss/tooling/testing';
-import { ALERTS } from '../src';
+import { ALERTS, isPrometheusAlert } from '../src';
 import { ALERT_TEXT_TEMPLATE } from '../src/notifications';
 import { PROMETHEUS_RULES_FILE } from '../src/generate/outputs';
 import { GRAFANA_URL_LABEL } from '../src/rules';
@@ -157,7 +157,7 @@ describe('rule links', () => {
 
     it("Prometheus's rules link under the grafana_url label, or as a path when it is not set", () => {
       const base = deployment.grafanaUrlLabel ? root(deployment.grafanaUrlLabel) : '';
-      for (const alert of ALERTS) {
+      for (const alert of ALERTS.filter(isPrometheusAlert)) {
         expect(deployment.firing!.get(alert.name)).toEqual({
           runbook_url: base + runbookPath(alert.name),
           dashboard_url: `${base}/d/${alert.panel.dashboardUid}`,

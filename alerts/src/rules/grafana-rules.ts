@@ -1,10 +1,11 @@
 // Grafana-managed alert rules in Grafana's file-provisioning format (pkg/services/provisioning/alerting,
-// AlertRuleGroupV1): every alert as query A (Prometheus, instant) → B (reduce: last) → C (threshold).
+// AlertRuleGroupV1): every alert as query A (Prometheus or Loki, instant) → B (reduce: last) → C (threshold).
 import type { Query, Rule } from '@grafana/grafana-foundation-sdk/alerting';
 import type { TypeReduce, TypeThreshold } from '@grafana/grafana-foundation-sdk/expr';
+import type { dataquery as LokiQuery } from '@grafana/grafana-foundation-sdk/loki';
 import type { Dataquery as PrometheusQuery } from '@grafana/grafana-foundation-sdk/prometheus';
 import { DATASOURCE_UIDS } from '@opentruss/contract';
-import type { AlertDefinition } from '../alerts';
+import { alertDatasource, type AlertDefinition } from '../alerts';
 import { durationSeconds } from '../format';
 import { GRAFANA_FOLDER, alertsByGroup } from '../groups';
 import type { PromDuration } from '../model';
@@ -49,6 +50,24 @@ export function grafanaRuleUid(alertName: string): string {
 function longestRangeSeconds(expr: string): number {
   const ranges = [...expr.matchAll(/\[(\d+[smh])\]/g)].map((m) => durationSeconds(m[1] as PromDuration));
   return Math.max(0, ...ranges);
+}
+
+/** LogQL metric query, evaluated at "now" like the PromQL ones (its `[5m]` windows end at evaluation time). */
+function lokiQuery(alert: AlertDefinition): GrafanaRuleV1['data'][number] {
+  const model: Model<LokiQuery> = {
+    refId: REF.query,
+    datasource: { type: 'loki', uid: DATASOURCE_UIDS.loki },
+    editorMode: 'code' as LokiQuery['editorMode'],
+    expr: alert.expr,
+    queryType: 'instant',
+    legendFormat: '__auto',
+  };
+  return {
+    refId: REF.query,
+    relativeTimeRange: { from: Math.max(600, longestRangeSeconds(alert.expr)), to: 0 },
+    datasourceUid: DATASOURCE_UIDS.loki,
+    model,
+  };
 }
 
 function prometheusQuery(alert: AlertDefinition): GrafanaRuleV1['data'][number] {
@@ -103,7 +122,11 @@ export function grafanaRule(alert: AlertDefinition): GrafanaRuleV1 {
     uid: grafanaRuleUid(alert.name),
     title: alert.name,
     condition: REF.condition,
-    data: [prometheusQuery(alert), reduceExpression(), thresholdExpression(alert)],
+    data: [
+      alertDatasource(alert) === 'loki' ? lokiQuery(alert) : prometheusQuery(alert),
+      reduceExpression(),
+      thresholdExpression(alert),
+    ],
     dashboardUid: alert.panel.dashboardUid,
     panelId: alert.panel.panelId,
     noDataState: alert.noDataState,

@@ -1,6 +1,6 @@
 // The same alerts as a Prometheus rule file (alerts/prometheus/opentruss.rules.yml), for teams that route
 // through Alertmanager (ops manual §2.2) or want Prometheus to evaluate them next to Grafana.
-import type { AlertDefinition } from '../alerts';
+import { isPrometheusAlert, type AlertDefinition } from '../alerts';
 import { comparatorSymbol, durationSeconds } from '../format';
 import { alertsByGroup } from '../groups';
 import type { PromDuration } from '../model';
@@ -31,9 +31,10 @@ export function prometheusRule(alert: AlertDefinition): PrometheusAlertingRule {
   };
 }
 
+/** The PromQL alerts only (log alerts are Grafana-managed: Prometheus cannot run LogQL). */
 export function prometheusRulesFile(alerts: readonly AlertDefinition[]) {
   return {
-    groups: alertsByGroup(alerts).map(({ group, alerts: members }) => ({
+    groups: alertsByGroup(alerts.filter(isPrometheusAlert)).map(({ group, alerts: members }) => ({
       name: group.name,
       interval: group.interval,
       rules: members.map((a) => prometheusRule(a)),

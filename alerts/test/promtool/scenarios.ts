@@ -77,6 +77,11 @@ const GATEWAY = 'bolt-gateway:9187';
 const gateway = (metric: string, labels: Record<string, string>, values: string) =>
   series(metric, { job: 'bolt-gateway', instance: GATEWAY, ...labels }, values);
 
+const LOKI = 'loki:3100';
+const ALLOY = 'alloy:12345';
+const loki = (values: string) => series('up', { job: 'loki', instance: LOKI }, values);
+const alloy = (values: string) => series('up', { job: 'alloy', instance: ALLOY }, values);
+
 const ROOT_FS = { device: '/dev/vda', fstype: 'ext4', mountpoint: '/' };
 const TMPFS = { device: 'tmpfs', fstype: 'tmpfs', mountpoint: '/run' };
 
@@ -716,4 +721,74 @@ export const SCENARIOS: AlertScenario[] = [
     ],
   },
   ...BACKUP_SCENARIOS,
+  {
+    alert: 'LokiDown',
+    interval: '1m',
+    pendingAt: '2m',
+    firingAt: '6m',
+    calm: [{ name: 'Loki scraped', series: [loki('1x10')] }],
+    busy: [
+      {
+        name: 'scrape failing',
+        series: [loki('0x10')],
+        alerts: [
+          {
+            labels: { instance: LOKI, job: 'loki', severity: 'warning' },
+            description: [
+              `Prometheus 已连续 5 分钟无法抓取 Loki ${LOKI} 的 /metrics：日志无法写入或查询，日志告警失明。`,
+              `Prometheus has failed to scrape /metrics of Loki ${LOKI} for 5 min: logs can be neither stored nor searched, and the log alerts are blind.`,
+            ],
+          },
+        ],
+      },
+      {
+        name: 'no Loki target at all',
+        series: [node('up', {}, '1x10')],
+        alerts: [
+          {
+            labels: { job: 'loki', severity: 'warning' },
+            description: [
+              'Prometheus 中没有 job="loki" 的抓取目标：Loki 没有被监控。',
+              'Prometheus has no scrape target with job="loki": Loki is not monitored.',
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'AlloyDown',
+    interval: '1m',
+    pendingAt: '2m',
+    firingAt: '6m',
+    calm: [{ name: 'Alloy scraped', series: [alloy('1x10')] }],
+    busy: [
+      {
+        name: 'scrape failing',
+        series: [alloy('0x10')],
+        alerts: [
+          {
+            labels: { instance: ALLOY, job: 'alloy', severity: 'warning' },
+            description: [
+              `Prometheus 已连续 5 分钟无法抓取 Alloy ${ALLOY} 的 /metrics：新日志不再进入 Loki（仍留在 Docker 的日志文件里，直到轮转），日志告警失明。`,
+              `Prometheus has failed to scrape /metrics of Alloy ${ALLOY} for 5 min: new log lines no longer reach Loki (they wait in Docker's log files until rotated away), and the log alerts are blind.`,
+            ],
+          },
+        ],
+      },
+      {
+        name: 'no Alloy target at all',
+        series: [node('up', {}, '1x10')],
+        alerts: [
+          {
+            labels: { job: 'alloy', severity: 'warning' },
+            description: [
+              'Prometheus 中没有 job="alloy" 的抓取目标：Alloy 没有被监控。',
+              'Prometheus has no scrape target with job="alloy": Alloy is not monitored.',
+            ],
+          },
+        ],
+      },
+    ],
+  },
 ];

@@ -63,7 +63,8 @@ export async function startBusinessExporter(options: ExporterOptions): Promise<B
         log(
           `WARNING ${snapshot.buildingListTruncated ? 'at least ' : ''}${snapshot.buildingsOmitted} buildings have no ` +
             `per-building series: more real buildings than BUSINESS_EXPORTER_MAX_BUILDINGS=${options.maxBuildings} ` +
-            '(global figures still count them)'
+            '(global figures still count them)',
+          'warning'
         );
       }
       if (lastOutcome !== 'success') {
@@ -77,7 +78,8 @@ export async function startBusinessExporter(options: ExporterOptions): Promise<B
       metrics.fail(seconds());
       log(
         `ERROR collection from Memgraph at ${options.memgraphUrl} failed after ${seconds().toFixed(2)} s, ` +
-          `business metrics withdrawn until the next success (in ${options.intervalMs / 1000} s): ${errorText(error)}`
+          `business metrics withdrawn until the next success (in ${options.intervalMs / 1000} s): ${errorText(error)}`,
+        'error'
       );
       lastOutcome = 'failure';
     }

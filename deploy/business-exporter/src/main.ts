@@ -1,14 +1,18 @@
 // Entry point of the `business-exporter` container.
+import { jsonLineLogger, stdStreamsWriter } from '@opentruss/contract';
 import { readExporterConfig } from './config';
 import { startBusinessExporter } from './exporter';
+import type { Log } from './log';
 
-const log = (line: string) => console.log(`[business-exporter] ${line}`);
+// The stack's JSON log line (@opentruss/contract): errors on stderr, the rest on stdout.
+const logger = jsonLineLogger('business-exporter', stdStreamsWriter(process.stdout, process.stderr));
+const log: Log = (line, level = 'info') => logger(level, line);
 
 let config;
 try {
   config = readExporterConfig(process.env);
 } catch (error) {
-  console.error(`[business-exporter] ${error instanceof Error ? error.message : String(error)}`);
+  logger('critical', error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 
@@ -24,7 +28,7 @@ startBusinessExporter({ ...config, log }).then(
     process.once('SIGINT', shutdown);
   },
   (error: unknown) => {
-    console.error(`[business-exporter] cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    logger('critical', `cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 );

@@ -43,8 +43,12 @@ describe('the bundled business-exporter service', () => {
       while (!stdout.includes('Collected from Memgraph') && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      expect(stdout).toMatch(/^\[business-exporter\] Serving GET \/metrics on 127\.0\.0\.1:\d+; collecting every 120 s$/m);
-      expect(stdout).toMatch(/^\[business-exporter\] Collected from Memgraph at bolt:\/\/127\.0\.0\.1:\d+ in .* 4 buildings$/m);
+      // One JSON object per line (the stack's log format, @opentruss/contract), level info.
+      const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { service: string; level: string; msg: string });
+      expect(lines.every((l) => l.service === 'business-exporter' && l.level === 'info')).toBe(true);
+      const messages = lines.map((l) => l.msg);
+      expect(messages).toContainEqual(expect.stringMatching(/^Serving GET \/metrics on 127\.0\.0\.1:\d+; collecting every 120 s$/));
+      expect(messages).toContainEqual(expect.stringMatching(/^Collected from Memgraph at bolt:\/\/127\.0\.0\.1:\d+ in .* 4 buildings$/));
       expect((await scrape(`http://127.0.0.1:${port}`)).get('opentruss_business_up')).toBe(1);
       expect(stdout).not.toContain('pw');
     } finally {
@@ -59,6 +63,11 @@ describe('the bundled business-exporter service', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe('[business-exporter] BUSINESS_EXPORTER_MAX_BUILDINGS must be an integer from 1 to 200, got "0"');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(stderr)).toMatchObject({
+      level: 'critical',
+      service: 'business-exporter',
+      msg: 'BUSINESS_EXPORTER_MAX_BUILDINGS must be an integer from 1 to 200, got "0"',
+    });
   }, 60_000);
 });

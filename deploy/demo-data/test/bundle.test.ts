@@ -39,8 +39,11 @@ describe('the bundled demo-data service', () => {
   it('loads the graph and exits 0', async () => {
     const result = await runBundle({ MEMGRAPH_URL: server.url, DEMO_DATA_SIZE: 'small' });
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/^\[demo-data\] Memgraph at bolt:\/\/127\.0\.0\.1:\d+ answers/m);
-    expect(result.stdout).toMatch(/^\[demo-data\] Demo graph loaded$/m);
+    // One JSON object per line (the stack's log format, @opentruss/contract).
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { service: string; level: string; msg: string });
+    expect(lines.every((l) => l.service === 'demo-data' && l.level === 'info')).toBe(true);
+    expect(lines.map((l) => l.msg)).toContainEqual(expect.stringMatching(/^Memgraph at bolt:\/\/127\.0\.0\.1:\d+ answers/));
+    expect(lines.at(-1)!.msg).toBe('Demo graph loaded');
     expect(result.code).toBe(0);
     expect(server.runs.filter((r) => r.query.startsWith('UNWIND')).length).toBeGreaterThan(5);
   }, 60_000);
@@ -48,6 +51,7 @@ describe('the bundled demo-data service', () => {
   it('exits 1 with a one-line reason on a bad setting', async () => {
     const result = await runBundle({ DEMO_DATA_SIZE: 'huge' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^\[demo-data\] DEMO_DATA_SIZE must be one of .*; got "huge"$/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(JSON.parse(result.stderr)).toMatchObject({ level: 'error', service: 'demo-data', msg: expect.stringMatching(/^DEMO_DATA_SIZE must be one of .*; got "huge"$/) });
   }, 60_000);
 });

@@ -46,6 +46,9 @@ export interface ComposeOptions {
   restart?: string;
   /** Extra compose files after docker-compose.yml (override files). */
   files?: string[];
+  /** Another project's compose file and folder instead of this repository's docker-compose.yml (e.g. OpenTruss's). */
+  mainFile?: string;
+  cwd?: string;
   envFile?: string;
   /** Variables set in the environment of docker-compose (as a user's shell or .env would). */
   env?: Record<string, string>;
@@ -59,7 +62,7 @@ export interface ComposeResult {
 
 /** Runs the real `docker-compose config` on the repository's compose file(s), fully offline, and parses its output. */
 export function composeConfig(options: ComposeOptions = {}): ComposeResult {
-  const args = ['docker-compose.yml', ...(options.files ?? [])].flatMap((file) => ['-f', file]);
+  const args = [options.mainFile ?? 'docker-compose.yml', ...(options.files ?? [])].flatMap((file) => ['-f', file]);
   if (options.envFile) {
     args.push('--env-file', options.envFile);
   }
@@ -67,7 +70,7 @@ export function composeConfig(options: ComposeOptions = {}): ComposeResult {
   if (options.profiles?.length) {
     env.COMPOSE_PROFILES = options.profiles.join(',');
   }
-  const result = runTool('docker-compose', [...args, 'config'], { cwd: REPO_ROOT, env });
+  const result = runTool('docker-compose', [...args, 'config'], { cwd: options.cwd ?? REPO_ROOT, env });
   const ok = result.status === 0;
   return { ok, stderr: result.stderr, config: ok ? normalise(parse(result.stdout) as ComposeConfig) : undefined };
 }

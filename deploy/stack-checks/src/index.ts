@@ -5,3 +5,5 @@ export * from './provisioning';
 export * from './repo';
 export * from './demo-metrics-bundle';
 export * from './certificates';
+export * from './alloy';
+export * from './logql';

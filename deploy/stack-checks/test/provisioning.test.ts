@@ -27,7 +27,11 @@ function datasourceRefs(node: unknown, found: Array<{ type?: string; uid: string
 describe('provisioned datasources', () => {
   it('have exactly the uids of @opentruss/contract, with the right plugin types', () => {
     const byUid = Object.fromEntries(provisionedDatasources().map((d) => [d.uid, d.type]));
-    expect(byUid).toEqual({ [DATASOURCE_UIDS.prometheus]: 'prometheus', [DATASOURCE_UIDS.memgraph]: PLUGIN_IDS.datasource });
+    expect(byUid).toEqual({
+      [DATASOURCE_UIDS.prometheus]: 'prometheus',
+      [DATASOURCE_UIDS.memgraph]: PLUGIN_IDS.datasource,
+      [DATASOURCE_UIDS.loki]: 'loki',
+    });
   });
 
   it('enable the app plugin', () => {

@@ -2,7 +2,7 @@
 // connection, connection limits, and the operations port.
 import type http from 'node:http';
 import { BoltListener, type ByteChannel } from '@opentruss/bolt-protocol';
-import { gatewayErrorCodes } from '@opentruss/contract';
+import { formatLogLine, gatewayErrorCodes, type LogLevel } from '@opentruss/contract';
 import { DEFAULT_LIMITS, type GatewaySettings, type Limits } from './config/settings';
 import { parseViewers, type ViewerCredentials } from './config/viewers';
 import { GatewayMetrics } from './ops/metrics';
@@ -35,8 +35,17 @@ export interface BoltGatewayOptions extends Partial<Omit<GatewaySettings, 'limit
   processMetrics?: boolean;
 }
 
+/** How loud each event is: the `level` of its line, which Alloy turns into the Loki label (docs/logs.md). */
+const EVENT_LEVELS: Record<string, LogLevel> = {
+  listening: 'info',
+  upstream_closed: 'info',
+  query_refused: 'warning',
+  upstream_failed: 'error',
+};
+
+/** The stack's JSON log line (@opentruss/contract), the event's name as `msg` and as `event`. */
 const stderrLogger: Logger = (event, fields) =>
-  process.stderr.write(JSON.stringify({ time: new Date().toISOString(), event, ...fields }) + '\n');
+  process.stderr.write(formatLogLine('bolt-gateway', EVENT_LEVELS[event] ?? 'info', event, { event, ...fields }) + '\n');
 
 class Gateway implements BoltGateway, SessionHost {
   readonly settings: GatewaySettings;

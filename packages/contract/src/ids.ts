@@ -12,6 +12,7 @@ export const PLUGIN_IDS = {
 export const DATASOURCE_UIDS = {
   memgraph: 'opentruss-memgraph',
   prometheus: 'opentruss-prometheus',
+  loki: 'opentruss-loki',
 } as const;
 
 /** Stable uids of the dashboards the app bundles. */
@@ -21,6 +22,7 @@ export const DASHBOARD_UIDS = {
   apiDatabase: 'opentruss-api-db',
   business: 'opentruss-business',
   capacity: 'opentruss-capacity',
+  logs: 'opentruss-logs',
 } as const;
 
 export type DashboardKey = keyof typeof DASHBOARD_UIDS;
@@ -42,4 +44,8 @@ export const PROMETHEUS_JOBS = {
   gateway: 'bolt-gateway',
   /** The backup service (deploy/backup): backup and restore-check results. */
   backup: 'opentruss-backup',
+  /** Loki, the stack's log store (`GET /metrics` on its HTTP port). */
+  loki: 'loki',
+  /** Grafana Alloy, the stack's log collector (`GET /metrics` on its HTTP port). */
+  alloy: 'alloy',
 } as const;

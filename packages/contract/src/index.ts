@@ -4,3 +4,4 @@ export * from './gateway-errors';
 export * from './gateway-metrics';
 export * from './links';
 export * from './query';
+export * from './log-line';

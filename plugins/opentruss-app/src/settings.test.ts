@@ -5,6 +5,7 @@ describe('app settings', () => {
     expect(resolveAppSettings(undefined)).toEqual({
       memgraphDatasourceUid: 'opentruss-memgraph',
       prometheusDatasourceUid: 'opentruss-prometheus',
+      lokiDatasourceUid: 'opentruss-loki',
       networkLinkCapacityMbits: 1000,
     });
     expect(resolveAppSettings({ memgraphDatasourceUid: '  ', networkLinkCapacityMbits: -5 })).toEqual(
@@ -19,5 +20,6 @@ describe('app settings', () => {
         resolveAppSettings({ memgraphDatasourceUid: 'mg-2', prometheusDatasourceUid: 'opentruss-prometheus' })
       )
     ).toEqual([['var-memgraph', 'mg-2']]);
+    expect(datasourceUrlParams(resolveAppSettings({ lokiDatasourceUid: 'logs-2' }))).toEqual([['var-loki', 'logs-2']]);
   });
 });

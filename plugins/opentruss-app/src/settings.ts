@@ -8,15 +8,19 @@ export interface AppSettings {
   memgraphDatasourceUid?: string;
   /** Uid of the Prometheus datasource the pages, dashboard links and installed alert rules use. */
   prometheusDatasourceUid?: string;
+  /** Uid of the Loki datasource the Logs dashboard links and installed log alert rules use. */
+  lokiDatasourceUid?: string;
   /** Mbit/s assumed for network interfaces that report no link speed, in alert rules installed from the app. */
   networkLinkCapacityMbits?: number;
 }
 
 export type ResolvedAppSettings = Required<AppSettings>;
 
-const SETTING_OF_ROLE = {
+/** The setting that holds each role's datasource uid. */
+export const SETTING_OF_ROLE = {
   memgraph: 'memgraphDatasourceUid',
   prometheus: 'prometheusDatasourceUid',
+  loki: 'lokiDatasourceUid',
 } as const satisfies Record<DatasourceRole, keyof AppSettings>;
 
 /** Settings with the provisioned uids and the alerts' default capacity for whatever is unset or invalid. */
@@ -27,6 +31,7 @@ export function resolveAppSettings(jsonData: AppSettings | undefined | null): Re
   return {
     memgraphDatasourceUid: pick('memgraph'),
     prometheusDatasourceUid: pick('prometheus'),
+    lokiDatasourceUid: pick('loki'),
     networkLinkCapacityMbits:
       Number.isFinite(capacity) && capacity > 0 ? capacity : DEFAULT_SETTINGS.networkLinkCapacityMbits,
   };
@@ -37,7 +42,7 @@ export function datasourceUidFor(settings: ResolvedAppSettings, role: Datasource
 }
 
 /**
- * `var-memgraph=…&var-prometheus=…` for dashboard links, only for datasources that differ from the dashboards'
+ * `var-memgraph=…&var-prometheus=…&var-loki=…` for dashboard links, only for datasources that differ from the dashboards'
  * defaults (so links stay short and a later change of default still applies).
  */
 export function datasourceUrlParams(settings: ResolvedAppSettings): UrlParams {

@@ -17,6 +17,7 @@ import { COMMITTED, allPanels, panelOf, readDashboard, type Panel, type Target }
 const read = (file: string) => fs.readFileSync(path.join(PLUGIN_ROOT, file), 'utf8');
 const PROMETHEUS_REF = { type: 'prometheus', uid: '${prometheus}' };
 const MEMGRAPH_REF = { type: PLUGIN_IDS.datasource, uid: '${memgraph}' };
+const LOKI_REF = { type: 'loki', uid: '${loki}' };
 const GRAFANA_REF = { type: 'grafana', uid: '-- Grafana --' };
 
 describe('generated files', () => {
@@ -91,12 +92,13 @@ describe('every dashboard', () => {
       visit(json);
       expect(refs.length).toBeGreaterThan(0);
       for (const ref of refs) {
-        expect([PROMETHEUS_REF, MEMGRAPH_REF, GRAFANA_REF]).toContainEqual(ref);
+        expect([PROMETHEUS_REF, MEMGRAPH_REF, LOKI_REF, GRAFANA_REF]).toContainEqual(ref);
       }
       const variables = json.templating.list.filter((v) => v.type === 'datasource');
       for (const [ref, name, uid] of [
         [PROMETHEUS_REF, 'prometheus', DATASOURCE_UIDS.prometheus],
         [MEMGRAPH_REF, 'memgraph', DATASOURCE_UIDS.memgraph],
+        [LOKI_REF, 'loki', DATASOURCE_UIDS.loki],
       ] as const) {
         if (refs.some((r) => r.uid === ref.uid)) {
           expect(variables.find((v) => v.name === name)).toMatchObject({ query: ref.type, current: { value: uid } });
@@ -204,7 +206,9 @@ describe('Memgraph queries come from the business catalogue, unchanged', () => {
   const memgraphQueries = () =>
     COMMITTED.flatMap(({ json }) => [
       ...json.panels.flatMap((panel) => (panel.targets ?? []).filter((t) => t.datasource?.uid === MEMGRAPH_REF.uid)),
-      ...json.templating.list.filter((v) => v.type === 'query').map((v) => v.query as Target),
+      ...json.templating.list
+        .filter((v) => v.type === 'query' && v.datasource?.uid === MEMGRAPH_REF.uid)
+        .map((v) => v.query as Target),
       ...json.annotations.list.filter((a) => a.datasource?.uid === MEMGRAPH_REF.uid).map((a) => a.target as Target),
     ]);
 

@@ -133,9 +133,9 @@ afterAll(async () => {
 });
 
 describe('Prometheus panel queries', () => {
-  it('exist on the system, API/DB, business and wall dashboards', () => {
+  it('exist on the system, API/DB, business, wall and logs dashboards', () => {
     expect(new Set(prometheusQueries.map((q) => q.where.split(' ')[0]))).toEqual(
-      new Set(['opentruss-wall', 'opentruss-system', 'opentruss-api-db', 'opentruss-business'])
+      new Set(['opentruss-wall', 'opentruss-system', 'opentruss-api-db', 'opentruss-business', 'opentruss-logs'])
     );
   });
 

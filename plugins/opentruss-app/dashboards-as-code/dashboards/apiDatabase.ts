@@ -13,7 +13,7 @@ import {
   latestValue,
 } from '../panels/alertPanels';
 import { at } from '../panels/grid';
-import { panelLink, runbookLink } from '../panels/links';
+import { logsDashboardLink, logsDataLink, panelLink, runbookLink } from '../panels/links';
 import { describe } from '../panels/text';
 import { alertThresholdSteps, thresholds } from '../panels/thresholds';
 import { promTarget } from '../queries/prometheus';
@@ -27,7 +27,12 @@ const GATEWAY = SELECTORS.gateway;
  * A scrape status as UP/DOWN; the alert's expression reads 0 also when there is no target at all. Placed
  * elsewhere than its home (`id`), it also links to the home panel.
  */
-function upStat(alert: 'OpenTrussBackendDown' | 'BoltGatewayDown', title: string, what: string, options: { id?: number }) {
+export function upStat(
+  alert: 'OpenTrussBackendDown' | 'BoltGatewayDown' | 'LokiDown' | 'AlloyDown',
+  title: string,
+  what: string,
+  options: { id?: number }
+) {
   const parts = alertParts(alert);
   const steps: Threshold[] = alertThresholdSteps(parts.spec);
   const home = options.id === undefined || options.id === parts.spec.panelId;
@@ -70,12 +75,23 @@ function gatewayUpStat(options: { id?: number } = {}) {
   );
 }
 
+/** The backend's ERROR/CRITICAL lines, and Memgraph's and the backend's lines, of the minutes around a point. */
+const BACKEND_ERROR_LOGS = logsDataLink('后端错误日志（前后 5 分钟）/ Backend error logs (±5 min)', [
+  ['service', 'backend'],
+  ['level', 'error'],
+  ['level', 'critical'],
+]);
+const DATABASE_LOGS = logsDataLink('Memgraph 与后端日志（前后 5 分钟）/ Memgraph and backend logs (±5 min)', [
+  ['service', 'memgraph'],
+  ['service', 'backend'],
+]);
+
 const p95By = (histogram: string, label: string) =>
   `histogram_quantile(0.95, sum by (le, ${label}) (rate(${histogram}_bucket{${BACKEND}}[$__rate_interval])))`;
 
 export function apiDatabaseDashboard() {
   const connections = alertParts('HighActiveConnections');
-  return baseDashboard('apiDatabase', { from: 'now-6h', refresh: '1m', datasources: ['prometheus'] })
+  return baseDashboard('apiDatabase', { from: 'now-6h', refresh: '1m', datasources: ['prometheus'], links: [logsDashboardLink()] })
     .withPanel(backendUpStat().gridPos(at(0, 0, 4, 8)))
     .withPanel(
       alertTimeseries('HighAPILatency', {
@@ -87,7 +103,9 @@ export function apiDatabaseDashboard() {
       alertTimeseries('HighAPIErrorRate', {
         legend: '5xx %',
         what: 'Share of API requests answered with a 5xx status (opentruss_api_requests_total).',
-      }).gridPos(at(14, 0, 10, 8))
+      })
+        .dataLinks([BACKEND_ERROR_LOGS])
+        .gridPos(at(14, 0, 10, 8))
     )
     .withPanel(
       timeseries()
@@ -124,7 +142,9 @@ export function apiDatabaseDashboard() {
       alertTimeseries('DatabaseSlowQuery', {
         legend: 'P95',
         what: '95th percentile of Memgraph query time as the backend measures it (opentruss_memgraph_query_duration_seconds).',
-      }).gridPos(at(0, 16, 12, 8))
+      })
+        .dataLinks([DATABASE_LOGS])
+        .gridPos(at(0, 16, 12, 8))
     )
     .withPanel(
       alertContextTimeseries('DatabaseSlowQuery', {
@@ -136,13 +156,17 @@ export function apiDatabaseDashboard() {
         ),
         expr: p95By('opentruss_memgraph_query_duration_seconds', 'query_type'),
         legend: '{{query_type}}',
-      }).gridPos(at(12, 16, 12, 8))
+      })
+        .dataLinks([DATABASE_LOGS])
+        .gridPos(at(12, 16, 12, 8))
     )
     .withPanel(
       alertTimeseries('MemgraphQueryErrors', {
         legend: 'error %',
         what: 'Share of the backend’s Memgraph queries that failed (a ratio, so the backend’s doubled counters cancel out).',
-      }).gridPos(at(0, 24, 12, 8))
+      })
+        .dataLinks([DATABASE_LOGS])
+        .gridPos(at(0, 24, 12, 8))
     )
     .withPanel(
       timeseries()

@@ -6,6 +6,7 @@ import {
   DashboardBuilder,
   DashboardCursorSync,
   type AnnotationQuery,
+  type DashboardLink,
   type VariableModel,
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { DashboardKey } from '@opentruss/contract';
@@ -25,6 +26,8 @@ export interface BaseOptions {
   variables?: Array<Builder<VariableModel>>;
   /** Annotations after Grafana's built-in one. */
   annotations?: Array<Builder<AnnotationQuery>>;
+  /** Header links after the shared ones (e.g. the Logs dashboard). */
+  links?: Array<Builder<DashboardLink>>;
 }
 
 /** Grafana's own "Annotations & Alerts" (alert state changes and manual annotations), as it saves it. */
@@ -56,6 +59,6 @@ export function baseDashboard(key: DashboardKey, options: BaseOptions): Dashboar
       .refresh(options.refresh)
       .variables([...options.datasources.map(datasourceVariable), ...(options.variables ?? [])])
       .annotations([builtInAnnotations(), ...(options.annotations ?? []).map(withoutPlacement)])
-      .links(dashboardHeaderLinks(OPENTRUSS_TAG))
+      .links([...dashboardHeaderLinks(OPENTRUSS_TAG), ...(options.links ?? [])])
   );
 }

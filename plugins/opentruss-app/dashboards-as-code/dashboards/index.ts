@@ -3,6 +3,7 @@ import type { DashboardKey } from '@opentruss/contract';
 import { apiDatabaseDashboard } from './apiDatabase';
 import { businessDashboard } from './business';
 import { capacityDashboard } from './capacity';
+import { logsDashboard } from './logs';
 import { systemDashboard } from './system';
 import { wallDashboard } from './wall';
 
@@ -13,4 +14,5 @@ export const DASHBOARD_BUILDERS: Record<DashboardKey, () => DashboardBuilder> = 
   apiDatabase: apiDatabaseDashboard,
   business: businessDashboard,
   capacity: capacityDashboard,
+  logs: logsDashboard,
 };

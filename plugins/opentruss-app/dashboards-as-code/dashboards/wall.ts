@@ -13,7 +13,7 @@ import { alertStat } from '../panels/alertPanels';
 import { openTrussAlertList } from '../panels/alertList';
 import { catalogueDescription } from '../panels/catalogue';
 import { at } from '../panels/grid';
-import { panelLink } from '../panels/links';
+import { logsDashboardLink, panelLink } from '../panels/links';
 import { describe } from '../panels/text';
 import { COLORS, neutralThresholds, thresholds } from '../panels/thresholds';
 import { VERIFIED_SHARE_FIELD, lotsWithStatus, verifiedElementShare } from '../panels/transformations';
@@ -49,6 +49,7 @@ export function wallDashboard() {
     from: 'now-6h',
     refresh: '1m',
     datasources: ['prometheus', 'memgraph'],
+    links: [logsDashboardLink()],
     // The business queries read $project and $building: on the wall they stay hidden, at "All".
     variables: drillDownVariables({ hidden: true }),
   })

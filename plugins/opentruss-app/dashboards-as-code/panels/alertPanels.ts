@@ -20,6 +20,7 @@ import {
   type AlertName,
   type AlertPanelSpec,
 } from '@opentruss/alerts';
+import { lokiTarget } from '../queries/loki';
 import { promTarget } from '../queries/prometheus';
 import { panelLink, runbookLink } from './links';
 import { bilingual, describe } from './text';
@@ -38,6 +39,11 @@ export function alertParts(name: AlertName): AlertPanelParts {
 
 function manualSection(alert: AlertDefinition): string {
   return alert.source.replace(/^4\.1#(\d)$/, '4.1 problem $1');
+}
+
+/** A target of the alert's own datasource (PromQL on Prometheus, LogQL on Loki). */
+function alertTarget(spec: AlertPanelSpec, expr: string, legend: string) {
+  return spec.datasource === 'loki' ? lokiTarget(expr, legend) : promTarget(expr, legend);
 }
 
 /** When the alert fires and what the lines mean, in both languages. */
@@ -73,7 +79,7 @@ export function alertTimeseries(name: AlertName, options: { legend: string; what
       .id(spec.panelId)
       .title(bilingual(spec.title))
       .description(alertDescription(parts, options.what))
-      .withTarget(promTarget(spec.expr, options.legend))
+      .withTarget(alertTarget(spec, spec.expr, options.legend))
       .unit(spec.grafanaUnit)
       .links([runbookLink(name)]),
     spec
@@ -97,7 +103,7 @@ export function alertContextTimeseries(
     .id(options.id)
     .title(options.title)
     .description(options.description)
-    .withTarget(promTarget(options.expr, options.legend))
+    .withTarget(alertTarget(spec, options.expr, options.legend))
     .unit(spec.grafanaUnit)
     .links([runbookLink(name)]);
 }
@@ -126,7 +132,7 @@ export function alertStat(
     .id(options.id)
     .title(options.title)
     .description(alertDescription(parts, options.what))
-    .withTarget(promTarget(expr, options.title))
+    .withTarget(alertTarget(spec, expr, options.title))
     .unit(spec.grafanaUnit)
     .thresholds(thresholds(alertThresholdSteps(spec)))
     .reduceOptions(latestValue())

@@ -1,7 +1,7 @@
 // Links on panels and dashboards. Grafana prefixes root-relative links with its sub-path itself.
 import type { Builder } from '@grafana/grafana-foundation-sdk/cog';
 import { DashboardLinkBuilder, DashboardLinkType, type DashboardLink } from '@grafana/grafana-foundation-sdk/dashboard';
-import { runbookPath } from '@opentruss/contract';
+import { DASHBOARD_UIDS, runbookPath } from '@opentruss/contract';
 import { panelPath } from '../../src/catalogue/dashboards';
 import { ROUTES, prefixRoute } from '../../src/constants';
 
@@ -52,4 +52,41 @@ export function dashboardHeaderLinks(tag: string): Array<Builder<DashboardLink>>
     ),
     urlLink('运行手册 / Runbooks', prefixRoute(ROUTES.Runbooks)),
   ];
+}
+
+/** The Logs dashboard, keeping the time range and the datasource variables (a header link). */
+export function logsDashboardLink(): Builder<DashboardLink> {
+  return withoutPlacement(
+    new DashboardLinkBuilder('日志 / Logs')
+      .type(DashboardLinkType.Link)
+      .url(`/d/${DASHBOARD_UIDS.logs}`)
+      .includeVars(true)
+      .keepTime(true)
+      .icon('doc')
+  );
+}
+
+/** A panel data link's fields as Grafana stores them (fieldConfig.defaults.links). */
+interface DataLinkModel {
+  title: string;
+  url: string;
+}
+
+/** Ten minutes around the point clicked (Grafana's `time` / `time.window` URL parameters, in ms). */
+export const LOGS_WINDOW_MS = 600_000;
+
+/**
+ * A data link from a graph's point to the Logs dashboard at the minutes around it, with the given variable
+ * values (`service`, `level`): "what did the logs say when this went up?".
+ */
+export function logsDataLink(title: string, variables: Array<[name: string, value: string]>): Builder<DashboardLink> {
+  // Grafana fills ${__value.time} with the clicked point's time; `time` and `time.window` then set the range.
+  const params = [
+    'time=${__value.time}',
+    `time.window=${LOGS_WINDOW_MS}`,
+    ...variables.map(([name, value]) => `var-${name}=${encodeURIComponent(value)}`),
+  ];
+  const link: DataLinkModel = { title, url: `/d/${DASHBOARD_UIDS.logs}?${params.join('&')}` };
+  // Data links are { title, url }; the SDK types them with its dashboard-link builder.
+  return { build: () => link as unknown as DashboardLink };
 }

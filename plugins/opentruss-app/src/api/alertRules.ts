@@ -28,13 +28,15 @@ export const DISABLE_PROVENANCE = { 'X-Disable-Provenance': 'true' } as const;
 export interface RuleTarget {
   /** The Prometheus datasource the rules query (the app's configured one). */
   prometheusUid: string;
+  /** The Loki datasource the log alert rules query (the app's configured one). */
+  lokiUid: string;
   orgId: number;
   folderUid: string;
   /** Capacity assumed for network interfaces that report no link speed. */
   networkLinkCapacityMbits: number;
 }
 
-/** The file-format rule as the HTTP API wants it; the Prometheus query points at the chosen datasource. */
+/** The file-format rule as the HTTP API wants it; its Prometheus or Loki query points at the chosen datasource. */
 export function httpRule(rule: GrafanaRuleV1, group: string, target: RuleTarget): HttpRule {
   const { dashboardUid: _dashboardUid, panelId: _panelId, ...fields } = rule;
   return {
@@ -43,15 +45,14 @@ export function httpRule(rule: GrafanaRuleV1, group: string, target: RuleTarget)
     ruleGroup: group,
     orgID: target.orgId,
     data: fields.data.map((query) => {
-      if (query.datasourceUid !== DATASOURCE_UIDS.prometheus) {
+      const uid = { [DATASOURCE_UIDS.prometheus]: target.prometheusUid, [DATASOURCE_UIDS.loki]: target.lokiUid }[
+        query.datasourceUid
+      ];
+      if (uid === undefined) {
         return query;
       }
       const model = query.model as { datasource?: object };
-      return {
-        ...query,
-        datasourceUid: target.prometheusUid,
-        model: { ...model, datasource: { ...model.datasource, uid: target.prometheusUid } },
-      };
+      return { ...query, datasourceUid: uid, model: { ...model, datasource: { ...model.datasource, uid } } };
     }),
   };
 }

@@ -1,4 +1,4 @@
-// The five dashboards the app bundles: one list, read by the pages (links, kiosk mode, playlist) and by the
+// The dashboards the app bundles: one list, read by the pages (links, kiosk mode, playlist) and by the
 // generator in dashboards-as-code/ (titles, uids). Browser-safe data only.
 import { DASHBOARD_UIDS, type DashboardKey } from '@opentruss/contract';
 
@@ -54,6 +54,14 @@ export const DASHBOARDS: readonly DashboardInfo[] = [
     title: { zh: '容量规划', en: 'Capacity planning' },
     summary:
       'Projects, elements and inspection lots now against the ops manual’s §8.1 forecast, with the growth trend.',
+    onWall: false,
+  },
+  {
+    key: 'logs',
+    uid: DASHBOARD_UIDS.logs,
+    title: { zh: '日志', en: 'Logs' },
+    summary:
+      'Every service’s log lines (Loki, 30 days) by service and level: volume, error lines, a searchable log panel and the log alerts.',
     onWall: false,
   },
 ];

@@ -1,9 +1,9 @@
-// The two datasources every OpenTruss dashboard reads, as dashboard variables of type "datasource" that default to
+// The datasources the OpenTruss dashboards read (Memgraph, Prometheus, and Loki for the Logs dashboard), as dashboard variables of type "datasource" that default to
 // the provisioned uids. App auto-import cannot fill `__inputs`, so the variables are the only way to point the
 // bundled dashboards at other datasources (`?var-prometheus=<uid>`).
 import { DATASOURCE_UIDS, PLUGIN_IDS } from '@opentruss/contract';
 
-export type DatasourceRole = 'memgraph' | 'prometheus';
+export type DatasourceRole = 'memgraph' | 'prometheus' | 'loki';
 
 export interface DatasourceVariable {
   role: DatasourceRole;
@@ -29,6 +29,13 @@ export const DATASOURCE_VARIABLES: Record<DatasourceRole, DatasourceVariable> = 
     label: 'Prometheus',
     pluginId: 'prometheus',
     defaultUid: DATASOURCE_UIDS.prometheus,
+  },
+  loki: {
+    role: 'loki',
+    name: 'loki',
+    label: 'Loki',
+    pluginId: 'loki',
+    defaultUid: DATASOURCE_UIDS.loki,
   },
 };
 

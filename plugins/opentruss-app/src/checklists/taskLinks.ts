@@ -9,7 +9,7 @@ export function taskLinkPath(link: TaskLink, datasourceParams: UrlParams): strin
     case 'panel':
       return panelPath(dashboardByKey(link.dashboard).uid, link.panelId, datasourceParams);
     case 'dashboard':
-      return dashboardPath(dashboardByKey(link.dashboard).uid, datasourceParams);
+      return dashboardPath(dashboardByKey(link.dashboard).uid, [...datasourceParams, ...(link.params ?? [])]);
     case 'runbook':
       return runbookPath(link.runbook);
     case 'page':

@@ -2,7 +2,7 @@
 // or an app page. Browser-safe data; a test checks every panel and runbook it names exists.
 import type { DashboardKey } from '@opentruss/contract';
 import type { AlertName, RunbookName } from '@opentruss/alerts';
-import type { Bilingual } from '../catalogue/dashboards';
+import type { Bilingual, UrlParams } from '../catalogue/dashboards';
 import { ROUTES } from '../constants';
 
 export type Period = 'daily' | 'weekly' | 'monthly';
@@ -10,7 +10,8 @@ export const PERIODS: readonly Period[] = ['daily', 'weekly', 'monthly'];
 
 export type TaskLink =
   | { kind: 'panel'; dashboard: DashboardKey; panelId: number; label: string }
-  | { kind: 'dashboard'; dashboard: DashboardKey; label: string }
+  /** `params`: extra query parameters (time range, variable values) after the datasource ones. */
+  | { kind: 'dashboard'; dashboard: DashboardKey; label: string; params?: UrlParams }
   | { kind: 'runbook'; runbook: RunbookName; label: string }
   | { kind: 'page'; route: ROUTES; label: string }
   | { kind: 'grafana'; path: string; label: string };
@@ -51,9 +52,20 @@ export const CHECKLIST_TASKS: readonly ChecklistTask[] = [
     id: 'daily-error-logs',
     period: 'daily',
     title: { zh: '查看错误日志', en: 'Review the error logs' },
-    how: 'Compare the API and Memgraph error ratios with the backend log: docker-compose logs backend | grep ERROR (manual §3.3).',
+    how: 'Open the Logs dashboard at level error and critical: every service’s error lines of the last day, searchable (manual §3.3’s docker-compose logs backend | grep ERROR); compare with the API and Memgraph error ratios.',
     manual: '§9.1, §3.3',
     links: [
+      {
+        kind: 'dashboard',
+        dashboard: 'logs',
+        label: 'Logs dashboard: errors of the last 24 h',
+        params: [
+          ['from', 'now-24h'],
+          ['to', 'now'],
+          ['var-level', 'error'],
+          ['var-level', 'critical'],
+        ],
+      },
       { kind: 'panel', dashboard: 'apiDatabase', panelId: 3, label: 'API error rate' },
       { kind: 'panel', dashboard: 'apiDatabase', panelId: 5, label: 'Memgraph query error ratio' },
       { kind: 'runbook', runbook: 'HighAPIErrorRate', label: 'HighAPIErrorRate runbook' },

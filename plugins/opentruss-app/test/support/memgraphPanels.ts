@@ -67,7 +67,8 @@ export function memgraphUses(): MemgraphUse[] {
         }
       }
     }
-    for (const variable of json.templating.list.filter((v) => v.type === 'query')) {
+    // Query variables on Memgraph (the Logs dashboard's $service queries Loki).
+    for (const variable of json.templating.list.filter((v) => v.type === 'query' && v.datasource?.uid === '${memgraph}')) {
       add({
         where: `${json.uid} variable $${variable.name}`,
         kind: 'variable',

@@ -15,6 +15,7 @@ export function AlertRulesSection({ settings }: { settings: ResolvedAppSettings 
     () =>
       installAlertRules({
         prometheusUid: settings.prometheusDatasourceUid,
+        lokiUid: settings.lokiDatasourceUid,
         orgId: config.bootData?.user?.orgId ?? 1,
         networkLinkCapacityMbits: settings.networkLinkCapacityMbits,
       }),
@@ -25,7 +26,8 @@ export function AlertRulesSection({ settings }: { settings: ResolvedAppSettings 
     <FieldSet label="Alert rules">
       <p>
         The {ALERTS.length} OpenTruss alert rules query the Prometheus datasource{' '}
-        <code>{settings.prometheusDatasourceUid}</code> and go into the folder “{GRAFANA_FOLDER}”. Where Grafana reads{' '}
+        <code>{settings.prometheusDatasourceUid}</code> (log alerts: the Loki datasource{' '}
+        <code>{settings.lokiDatasourceUid}</code>) and go into the folder “{GRAFANA_FOLDER}”. Where Grafana reads{' '}
         <code>provisioning/alerting</code> (the OpenTruss stack does), they are installed already and locked to those
         files; use this for Grafana instances without file provisioning. Running it again updates the same rules. Save
         the datasource settings first.

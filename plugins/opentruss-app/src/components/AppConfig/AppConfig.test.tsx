@@ -63,6 +63,7 @@ describe('Configuration: datasources', () => {
       jsonData: {
         memgraphDatasourceUid: 'opentruss-memgraph',
         prometheusDatasourceUid: 'prom-2',
+        lokiDatasourceUid: 'opentruss-loki',
         networkLinkCapacityMbits: 10000,
       },
     });

@@ -5,18 +5,19 @@ import { Field, FieldSet, Input } from '@grafana/ui';
 import { reloadPage, saveAppSettings } from '../../api/pluginSettings';
 import { DATASOURCE_VARIABLES, type DatasourceRole } from '../../catalogue/datasources';
 import { useAction } from '../../hooks/useAction';
-import { datasourceUidFor, type AppSettings, type ResolvedAppSettings } from '../../settings';
+import { SETTING_OF_ROLE, datasourceUidFor, type AppSettings, type ResolvedAppSettings } from '../../settings';
 import { testIds } from '../testIds';
 import { ActionControls } from './ActionControls';
 
-const ROLES: DatasourceRole[] = ['memgraph', 'prometheus'];
+const ROLES: DatasourceRole[] = ['memgraph', 'prometheus', 'loki'];
 
 const USES: Record<DatasourceRole, string> = {
   memgraph: 'Business and capacity panels and the home page’s Memgraph check.',
   prometheus: 'System and API panels, the home page’s Prometheus check, and alert rules installed from this page.',
+  loki: 'The Logs dashboard and the log alert rules installed from this page.',
 };
 
-/** Which Memgraph and Prometheus datasources the app uses, saved in the app's jsonData. */
+/** Which Memgraph, Prometheus and Loki datasources the app uses, saved in the app's jsonData. */
 export function DatasourceSettings({
   meta,
   settings,
@@ -53,7 +54,7 @@ export function DatasourceSettings({
               onChange={(ds) =>
                 setDraft({
                   ...draft,
-                  [role === 'memgraph' ? 'memgraphDatasourceUid' : 'prometheusDatasourceUid']: ds.uid,
+                  [SETTING_OF_ROLE[role]]: ds.uid,
                 })
               }
               width={40}

@@ -46,6 +46,11 @@ describe('Ops checklists', () => {
       'href',
       '/d/opentruss-api-db?var-prometheus=prom-2&viewPanel=3'
     );
+    // The daily "查看错误日志" opens the Logs dashboard at error and critical over the last day.
+    expect(task('daily-error-logs').getByRole('link', { name: 'Logs dashboard: errors of the last 24 h' })).toHaveAttribute(
+      'href',
+      '/d/opentruss-logs?var-prometheus=prom-2&from=now-24h&to=now&var-level=error&var-level=critical'
+    );
     expect(task('daily-backup').getByRole('link', { name: 'Backup and restore runbook' })).toHaveAttribute(
       'href',
       '/a/opentruss-app/runbooks/BackupAndRestore'
