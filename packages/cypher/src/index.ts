@@ -13,10 +13,18 @@ export {
   findWriteClause,
   assertReadOnly,
   describeRefusal,
-  isReadProcedure,
   type WriteClause,
-  type RefusalKind,
 } from './readOnlyGuard';
+export {
+  checkReadQuery,
+  refusalMessage,
+  isReadProcedure,
+  type CheckOptions,
+  type CheckedStatement,
+  type ReadCheck,
+  type Refusal,
+  type RefusalKind,
+} from './readOnly';
 export { isValidIdentifier, quoteIdentifier, identifierFromValue } from './identifiers';
 export {
   findVariableReferences,
