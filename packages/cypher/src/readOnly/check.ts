@@ -1,9 +1,38 @@
 import type { CheckOptions, ReadCheck } from './index';
+import { lex, LexError } from './lexer';
+import { Parser, Refused } from './parser';
+import { mapOffset, print } from './tree';
 
-// Placeholder while the parser is built: fails closed (refuses everything).
-export function check(text: string, _options: CheckOptions): ReadCheck {
-  return {
-    ok: false,
-    refusal: { kind: 'unsupported', clause: '', reason: 'the read-only checker is not built yet', start: 0, end: text.length },
-  };
+/** Lexes, parses (refusing what is not an allowlisted read) and prints the canonical text from the tree. */
+export function check(text: string, options: CheckOptions): ReadCheck {
+  const limit = options.queryMemoryLimitMb;
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit <= 0)) {
+    throw new RangeError(`queryMemoryLimitMb must be a positive whole number of megabytes, got ${limit}`);
+  }
+  try {
+    const tokens = lex(text);
+    const parsed = new Parser(text, tokens, options).parse();
+    const printed = print(parsed.tree);
+    return {
+      ok: true,
+      canonical: printed.text,
+      kind: parsed.kind,
+      sourceOffset: (canonicalOffset: number) => mapOffset(printed, canonicalOffset, text.length),
+    };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, refusal: error.refusal };
+    if (error instanceof LexError) {
+      return {
+        ok: false,
+        refusal: {
+          kind: error.encoding ? 'encoding' : 'syntax',
+          clause: text.slice(error.start, Math.min(error.end, error.start + 20)).toUpperCase(),
+          reason: error.encoding ? error.reason : `this is not a read query this connection accepts (${error.reason})`,
+          start: error.start,
+          end: error.end,
+        },
+      };
+    }
+    throw error;
+  }
 }
