@@ -26,7 +26,7 @@ export function check(text: string, options: CheckOptions): ReadCheck {
         ok: false,
         refusal: {
           kind: error.encoding ? 'encoding' : 'syntax',
-          clause: text.slice(error.start, Math.min(error.end, error.start + 20)).toUpperCase(),
+          clause: lexClause(text, error),
           reason: error.encoding ? error.reason : `this is not a read query this connection accepts (${error.reason})`,
           start: error.start,
           end: error.end,
@@ -35,4 +35,11 @@ export function check(text: string, options: CheckOptions): ReadCheck {
     }
     throw error;
   }
+}
+
+/** What a lexer refusal names: the escape as written, or the character's code point, or the start of the token. */
+function lexClause(text: string, error: LexError): string {
+  if (!error.encoding) return text.slice(error.start, Math.min(error.end, error.start + 20)).toUpperCase();
+  if (text[error.start] === '\\') return text.slice(error.start, error.end).toUpperCase();
+  return `U+${text.codePointAt(error.start)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }

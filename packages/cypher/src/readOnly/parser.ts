@@ -172,8 +172,14 @@ export class Parser {
     const rest = words.slice(1);
     const end = this.peek(words.length);
     const terminated = end.kind === 'eof' || (end.kind === 'symbol' && end.value === ';');
-    const allowed = SHOW_ALLOWLIST.find((form) => form.length === rest.length && form.every((w, k) => rest[k].isWord && rest[k].upper === w));
-    if (!allowed || !terminated) {
+    const allowed = SHOW_ALLOWLIST.find((form) => form.every((w, k) => rest[k]?.isWord && rest[k].upper === w));
+    const complete = allowed !== undefined && rest.length === allowed.length && terminated;
+    // `SHOW STORAGE INFO ON DATABASE x` reads another database: refused as a statement of its own below.
+    if (allowed && !complete && rest[allowed.length]?.upper !== 'ON') {
+      this.i += 1 + allowed.length;
+      this.fail(); // e.g. `SHOW INDEX INFO RETURN 1`: what follows the statement is unexpected
+    }
+    if (!allowed || !complete) {
       const named = classifyNonRead(words, true);
       const last = this.peek(Math.max(0, (named?.clause.split(' ').length ?? 1) - 1));
       this.refuse(
@@ -324,7 +330,7 @@ export class Parser {
       return this.isSym('{', 1) || this.isSym('(', 1) ? this.callSubquery() : this.callProcedure();
     }
     const words: StatementWord[] = [];
-    for (let k = 0; k < 4 && (this.peek(k).kind === 'word' || this.peek(k).kind === 'escaped'); k++) {
+    for (let k = 0; k < 5 && (this.peek(k).kind === 'word' || this.peek(k).kind === 'escaped'); k++) {
       words.push({ upper: this.peek(k).upper, isWord: this.peek(k).kind === 'word' });
     }
     const named = classifyNonRead(words, atStart);
@@ -751,7 +757,7 @@ export class Parser {
     const token = this.peek();
     if (token.kind !== 'int') this.fail();
     if (token.big! > INT64_MAX) {
-      this.refuse('syntax', token.text, `the integer ${token.text} is outside Memgraph's 64-bit range`, token);
+      this.refuse('syntax', token.text.toUpperCase(), `the integer ${token.text} is outside Memgraph's 64-bit range`, token);
     }
     this.i++;
     return { role: 'int', value: token.big!.toString(), source: token.start };
@@ -761,7 +767,7 @@ export class Parser {
     const token = this.peek();
     if (token.kind !== 'float') this.fail();
     if (!Number.isFinite(token.num)) {
-      this.refuse('syntax', token.text, `the number ${token.text} is outside the range of a double`, token);
+      this.refuse('syntax', token.text.toUpperCase(), `the number ${token.text} is outside the range of a double`, token);
     }
     this.i++;
     return { role: 'float', value: formatFloat(token.num!), source: token.start };
@@ -778,7 +784,7 @@ export class Parser {
     if (value === undefined) {
       this.refuse(
         'syntax',
-        `$${token.text}`,
+        `$${token.text.toUpperCase()}`,
         `the parameter name ${token.text} is not accepted: use letters, digits and _ (not first a digit), or a decimal number`,
         token,
       );

@@ -88,10 +88,10 @@ export function classifyNonRead(
   return undefined;
 }
 
-/** The statement's leading keywords, e.g. `UNSET PARAMETER` of `UNSET PARAMETER x`, at most four. */
+/** The statement's leading keywords, e.g. `UNSET PARAMETER` of `UNSET PARAMETER x`, at most five. */
 function keywordRun(words: readonly StatementWord[]): string {
   const run: string[] = [];
-  for (const word of words.slice(0, 4)) {
+  for (const word of words.slice(0, 5)) {
     if (!word.isWord || !MEMGRAPH_KEYWORDS.has(word.upper)) break;
     run.push(word.upper);
   }

@@ -79,14 +79,16 @@ export function leavesOf(part: Part, out: Leaf[] = []): Leaf[] {
 
 export interface Printed {
   text: string;
-  /** Canonical start offset of each leaf, and the leaf's source offset. */
+  /** Canonical start and end offsets of each leaf, and the leaf's source offset. */
   starts: number[];
+  ends: number[];
   sources: number[];
 }
 
 export function print(root: Part): Printed {
   const leaves = leavesOf(root);
   const starts: number[] = [];
+  const ends: number[] = [];
   const sources: number[] = [];
   let text = '';
   for (const leaf of leaves) {
@@ -94,13 +96,14 @@ export function print(root: Part): Printed {
     starts.push(text.length);
     sources.push(leaf.source);
     text += printLeaf(leaf);
+    ends.push(text.length);
   }
-  return { text, starts, sources };
+  return { text, starts, ends, sources };
 }
 
 /** The source offset of the leaf at (or the leaf just after a space at) `canonicalOffset`. */
 export function mapOffset(printed: Printed, canonicalOffset: number, sourceLength: number): number {
-  const { starts, sources } = printed;
+  const { starts, ends, sources } = printed;
   if (starts.length === 0 || canonicalOffset >= printed.text.length) return sourceLength;
   let low = 0;
   let high = starts.length - 1;
@@ -109,5 +112,6 @@ export function mapOffset(printed: Printed, canonicalOffset: number, sourceLengt
     if (starts[mid] <= Math.max(0, canonicalOffset)) low = mid;
     else high = mid - 1;
   }
-  return sources[low];
+  if (canonicalOffset >= ends[low]) low++;
+  return low < sources.length ? sources[low] : sourceLength;
 }
