@@ -1,7 +1,12 @@
 import type { CheckOptions, ReadCheck } from './index';
 import { lex, LexError } from './lexer';
-import { Parser, Refused } from './parser';
+import { Parser, Refused, type Parsed } from './parser';
 import { mapOffset, print } from './tree';
+
+/** The parse tree of `text` (throws the refusal as `Refused` or `LexError`): for tests that look inside. */
+export function parseTree(text: string, options: CheckOptions = {}): Parsed {
+  return new Parser(text, lex(text), options).parse();
+}
 
 /** Lexes, parses (refusing what is not an allowlisted read) and prints the canonical text from the tree. */
 export function check(text: string, options: CheckOptions): ReadCheck {
@@ -10,8 +15,7 @@ export function check(text: string, options: CheckOptions): ReadCheck {
     throw new RangeError(`queryMemoryLimitMb must be a positive whole number of megabytes, got ${limit}`);
   }
   try {
-    const tokens = lex(text);
-    const parsed = new Parser(text, tokens, options).parse();
+    const parsed = parseTree(text, options);
     const printed = print(parsed.tree);
     return {
       ok: true,

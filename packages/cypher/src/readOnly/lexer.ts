@@ -16,7 +16,7 @@
  * - `UnescapedSymbolicName`: IdentifierStart (ID_Start | Pc) then IdentifierPart (ID_Continue | Sc) — `$` is Sc,
  *   so `a$b` is one name. `EscapedSymbolicName`: (`…`)+, a doubled back-tick standing for one.
  * - `LeftArrowHeadPart` ⟨〈﹤＜ reads as `<`, `RightArrowHeadPart` ⟩〉﹥＞ as `>`, `DashPart` (soft hyphen, ‐ ‑ ‒ – — ―
- *   − ﹘ ﹣ －) as `-`.
+ *   − ﹘ ﹣ －) as `-`, flagged: Cypher.g4 accepts them only in `leftArrowHead`, `rightArrowHead` and `dash`.
  */
 
 export type LexKind = 'word' | 'escaped' | 'string' | 'int' | 'float' | 'symbol' | 'eof';
@@ -35,6 +35,8 @@ export interface LexToken {
   upper: string;
   num?: number;
   big?: bigint;
+  /** A LeftArrowHeadPart, RightArrowHeadPart or DashPart: valid only as a pattern's arrow head or dash. */
+  arrowPart?: boolean;
 }
 
 export class LexError extends Error {
@@ -64,6 +66,11 @@ const ID_PART = /[\p{ID_Continue}\p{Sc}]/u;
 const HEX = /^[0-9a-fA-F]$/;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+const isAsciiLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
+/** ASCII fast paths of IdentifierStart / IdentifierPart (`$` is Sc, so it continues a name). */
+const isNameStart = (c: string): boolean => isAsciiLetter(c) || (c > '\u007f' && ID_START.test(c));
+const isNamePart = (c: string): boolean =>
+  isAsciiLetter(c) || isDigit(c) || c === '$' || (c > '\u007f' && ID_PART.test(c));
 
 export function isWhitespace(codePoint: number): boolean {
   return WHITESPACE.has(codePoint);
@@ -97,24 +104,27 @@ export function lex(text: string): LexToken[] {
   checkEncoding(text);
   const tokens: LexToken[] = [];
   let i = 0;
-  const push = (kind: LexKind, start: number, end: number, value: string, extra: Partial<LexToken> = {}): void => {
+  const push = (kind: LexKind, start: number, end: number, value: string, extra?: Partial<LexToken>): void => {
     const tokenText = text.slice(start, end);
-    tokens.push({ kind, start, end, text: tokenText, value, upper: kind === 'word' ? tokenText.toUpperCase() : '', ...extra });
+    const token: LexToken = { kind, start, end, text: tokenText, value, upper: kind === 'word' ? tokenText.toUpperCase() : '' };
+    if (extra) Object.assign(token, extra);
+    tokens.push(token);
   };
   while (i < text.length) {
-    const codePoint = text.codePointAt(i)!;
-    const char = String.fromCodePoint(codePoint);
-    if (WHITESPACE.has(codePoint)) {
+    const unit = text.charCodeAt(i);
+    const codePoint = unit >= 0xd800 && unit <= 0xdbff ? text.codePointAt(i)! : unit;
+    const char = codePoint === unit ? text[i] : String.fromCodePoint(codePoint);
+    if (codePoint === 0x20 || WHITESPACE.has(codePoint)) {
       i += char.length;
       continue;
     }
-    if (text.startsWith('//', i)) {
+    if (char === '/' && text[i + 1] === '/') {
       let j = i + 2;
       while (j < text.length && text[j] !== '\n' && text[j] !== '\r') j++;
       i = j;
       continue;
     }
-    if (text.startsWith('/*', i)) {
+    if (char === '/' && text[i + 1] === '*') {
       const close = text.indexOf('*/', i + 2);
       if (close < 0) {
         // ANTLR would fall back to `/` `*`; refusing is clearer and never less safe.
@@ -150,19 +160,20 @@ export function lex(text: string): LexToken[] {
       i = readNumber(text, i, push);
       continue;
     }
-    if (ID_START.test(char)) {
+    if (isNameStart(char)) {
       let j = i + char.length;
       while (j < text.length) {
-        const part = String.fromCodePoint(text.codePointAt(j)!);
-        if (!ID_PART.test(part)) break;
+        const unitJ = text.charCodeAt(j);
+        const part = unitJ >= 0xd800 && unitJ <= 0xdbff ? String.fromCodePoint(text.codePointAt(j)!) : text[j];
+        if (!isNamePart(part)) break;
         j += part.length;
       }
       push('word', start, j, text.slice(start, j));
       i = j;
       continue;
     }
-    const two = text.slice(i, i + 2);
-    if (SYMBOLS_2.has(two)) {
+    const two = text.length > i + 1 ? char + text[i + 1] : '';
+    if (two && SYMBOLS_2.has(two)) {
       push('symbol', start, i + 2, two);
       i += 2;
       continue;
@@ -173,7 +184,8 @@ export function lex(text: string): LexToken[] {
       continue;
     }
     if (LEFT_ARROW_HEADS.has(char) || RIGHT_ARROW_HEADS.has(char) || DASHES.has(char)) {
-      push('symbol', start, i + char.length, LEFT_ARROW_HEADS.has(char) ? '<' : RIGHT_ARROW_HEADS.has(char) ? '>' : '-');
+      const symbol = LEFT_ARROW_HEADS.has(char) ? '<' : RIGHT_ARROW_HEADS.has(char) ? '>' : '-';
+      push('symbol', start, i + char.length, symbol, { arrowPart: true });
       i += char.length;
       continue;
     }

@@ -12,8 +12,12 @@ import { isReadProcedure } from './procedures';
 import { classifyNonRead, SHOW_ALLOWLIST, type StatementWord } from './statements';
 import { formatFloat, type Leaf, type Node, type Part } from './tree';
 
-/** A statement the parser does not recognise (backtracking catches it; the furthest one is reported). */
-class SyntaxFail extends Error {}
+/**
+ * A statement the parser does not recognise (backtracking catches it; the furthest one is reported). One shared
+ * instance: backtracking throws often, and a fresh Error would capture a stack trace each time.
+ */
+class SyntaxFail {}
+const SYNTAX_FAIL = new SyntaxFail();
 
 /** A refusal that no other reading can undo (a write clause, a procedure off the allowlist…). */
 export class Refused extends Error {
@@ -34,6 +38,7 @@ const CLAUSE_WORDS = new Set([
 const COMPARISON = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 const VARIABLE_EXPANSION_KINDS = new Set(['BFS', 'WSHORTEST', 'ALLSHORTEST', 'KSHORTEST']);
 const SORT_ORDERS = new Set(['ASC', 'ASCENDING', 'DESC', 'DESCENDING']);
+const KEYWORD_ATOMS = new Set(['CASE', 'COUNT', 'ALL', 'ANY', 'NONE', 'SINGLE', 'FILTER', 'EXTRACT', 'REDUCE', 'COALESCE', 'EXISTS']);
 
 export interface ParseOptions {
   queryMemoryLimitMb?: number;
@@ -88,7 +93,7 @@ export class Parser {
 
   private fail(): never {
     this.far = Math.max(this.far, this.i);
-    throw new SyntaxFail();
+    throw SYNTAX_FAIL;
   }
 
   private kw(word: string): Leaf {
@@ -97,6 +102,12 @@ export class Parser {
   }
 
   private sym(symbol: string): Leaf {
+    if (!this.isSym(symbol) || this.peek().arrowPart) this.fail();
+    return { role: 'sym', value: symbol, source: this.tokens[this.i++].start };
+  }
+
+  /** `leftArrowHead`, `rightArrowHead`, `dash`: the ASCII symbol or its Unicode look-alikes, printed in ASCII. */
+  private arrowSym(symbol: string): Leaf {
     if (!this.isSym(symbol)) this.fail();
     return { role: 'sym', value: symbol, source: this.tokens[this.i++].start };
   }
@@ -108,11 +119,8 @@ export class Parser {
   /** `symbolicName`: any word (keywords included, as in MemgraphCypher.g4) or a back-quoted name. */
   private name(): Leaf {
     if (!this.isNameToken()) this.fail();
-    const token = this.tokens[this.i];
-    if (/[\u0000-\u001f\u007f-\u009f]/.test(token.value)) {
-      this.refuse('encoding', 'NAME', 'a name contains a control character, which the canonical text cannot carry', token);
-    }
-    this.i++;
+    // Any character but NUL (refused for the whole text) can stand between back-ticks (`EscapedSymbolicName`).
+    const token = this.tokens[this.i++];
     return { role: 'name', value: token.value, source: token.start };
   }
 
@@ -280,7 +288,7 @@ export class Parser {
       }
     }
     const source = this.text.length;
-    const leaf = (role: Leaf['role'], value: string): Leaf => ({ role, value, source });
+    const leaf = (role: Leaf['role'], value: string): Leaf => ({ role, value, source, synthetic: true });
     return node('queryMemoryLimit', [
       leaf('kw', 'QUERY'),
       leaf('kw', 'MEMORY'),
@@ -453,7 +461,11 @@ export class Parser {
     if (!isVariable && !(clause === 'return' && top)) return node('returnItem', [expression]);
     const alias = clause === 'return' && top ? this.columnHeader(from, to) : this.tokenText(from, to);
     const source = this.tokens[from].start;
-    return node('returnItem', [expression, { role: 'kw', value: 'AS', source }, { role: 'name', value: alias, source }]);
+    return node('returnItem', [
+      expression,
+      { role: 'kw', value: 'AS', source, synthetic: true },
+      { role: 'name', value: alias, source, synthetic: true },
+    ]);
   }
 
   private tokenText(from: number, to: number): string {
@@ -550,11 +562,11 @@ export class Parser {
   /** `relationshipPattern : leftArrowHead? dash relationshipDetail? dash rightArrowHead?` */
   private relationshipPattern(): Node {
     const parts: Part[] = [];
-    if (this.isSym('<')) parts.push(this.sym('<'));
-    parts.push(this.sym('-'));
+    if (this.isSym('<')) parts.push(this.arrowSym('<'));
+    parts.push(this.arrowSym('-'));
     if (this.isSym('[')) parts.push(this.relationshipDetail());
-    parts.push(this.sym('-'));
-    if (this.isSym('>')) parts.push(this.sym('>'));
+    parts.push(this.arrowSym('-'));
+    if (this.isSym('>')) parts.push(this.arrowSym('>'));
     return node('relationshipPattern', parts);
   }
 
@@ -809,14 +821,15 @@ export class Parser {
 
   /** `listComprehension`, `patternComprehension` or `listLiteral` (grammar order). */
   private bracketAtom(): Node {
-    const comprehension = this.attempt(() => {
+    const comprehension = !(this.isNameToken(1) && this.isWord('IN', 2)) ? undefined : this.attempt(() => {
       const parts: Part[] = [this.sym('['), this.filterExpression()];
       if (this.isSym('|')) parts.push(this.sym('|'), this.expression());
       parts.push(this.sym(']'));
       return node('listComprehension', parts);
     });
     if (comprehension) return comprehension;
-    const patternComprehension = this.attempt(() => {
+    const startsPattern = this.isSym('(', 1) || (this.isNameToken(1) && this.isSym('=', 2));
+    const patternComprehension = !startsPattern ? undefined : this.attempt(() => {
       const parts: Part[] = [this.sym('[')];
       if (this.isNameToken() && this.isSym('=', 1)) parts.push(this.name(), this.sym('='));
       parts.push(this.relationshipsPattern());
@@ -846,8 +859,11 @@ export class Parser {
   private wordAtom(): Node {
     const word = this.peek().upper;
     if (word === 'TRUE' || word === 'FALSE' || word === 'NULL') return node('literal', [this.kw(word)]);
-    const special = this.attempt(() => this.keywordAtom(word));
-    if (special) return special;
+    // Cheap lookahead first: backtracking throws, and most words are plain names.
+    if (KEYWORD_ATOMS.has(word) && (word === 'CASE' || this.isSym('(', 1) || this.isSym('{', 1))) {
+      const special = this.attempt(() => this.keywordAtom(word));
+      if (special) return special;
+    }
     return this.nameAtom();
   }
 

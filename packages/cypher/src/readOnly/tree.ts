@@ -13,6 +13,8 @@ export interface Leaf {
   value: string;
   /** Where the leaf comes from in the checked text (a synthesised leaf points at what it belongs to). */
   source: number;
+  /** Added by the checker (an alias, the memory limit), not read from the text. */
+  synthetic?: boolean;
 }
 
 export interface Node {
