@@ -214,9 +214,14 @@ function wrap(random: Random, text: string): string {
 
 /** Destructive mutation for reads: drop, duplicate or swap tokens. */
 function scramble(random: Random, text: string): string {
-  const tokens = lex(text)
-    .filter((t) => t.kind !== 'eof')
-    .map((t) => t.text);
+  let tokens: string[];
+  try {
+    tokens = lex(text)
+      .filter((t) => t.kind !== 'eof')
+      .map((t) => t.text);
+  } catch {
+    return text; // refused by the lexer anyway
+  }
   const k = Math.floor(random() * tokens.length);
   const r = random();
   if (r < 0.33) tokens.splice(k, 1);
