@@ -75,14 +75,14 @@ export function classifyNonRead(
   atStart: boolean,
 ): { kind: RefusalKind; clause: string } | undefined {
   const [first, second] = words;
-  if (!first?.isWord) return undefined;
+  if (!first?.isWord) {return undefined;}
   const next = second?.isWord ? second.upper : '';
   if (atStart && (ADMIN_AFTER[first.upper]?.has(next) || ADMIN_STATEMENT_WORDS.has(first.upper))) {
     return { kind: 'admin', clause: keywordRun(words) };
   }
   if (WRITE_CLAUSES.has(first.upper)) {
-    if (first.upper === 'DETACH' && next === 'DELETE') return { kind: 'write', clause: 'DETACH DELETE' };
-    if (first.upper === 'LOAD' && ['CSV', 'JSONL', 'PARQUET'].includes(next)) return { kind: 'write', clause: `LOAD ${next}` };
+    if (first.upper === 'DETACH' && next === 'DELETE') {return { kind: 'write', clause: 'DETACH DELETE' };}
+    if (first.upper === 'LOAD' && ['CSV', 'JSONL', 'PARQUET'].includes(next)) {return { kind: 'write', clause: `LOAD ${next}` };}
     return { kind: 'write', clause: first.upper };
   }
   return undefined;
@@ -92,7 +92,7 @@ export function classifyNonRead(
 function keywordRun(words: readonly StatementWord[]): string {
   const run: string[] = [];
   for (const word of words.slice(0, 5)) {
-    if (!word.isWord || !MEMGRAPH_KEYWORDS.has(word.upper)) break;
+    if (!word.isWord || !MEMGRAPH_KEYWORDS.has(word.upper)) {break;}
     run.push(word.upper);
   }
   return run.join(' ');
@@ -105,7 +105,7 @@ function keywordRun(words: readonly StatementWord[]): string {
  * (STORAGE INFO without ON DATABASE), `versionQuery`, `showSchemaInfoQuery`. Every other SHOW is refused: several
  * reveal configuration, users, privileges, transactions or licences to whoever holds the viewer credential.
  */
-export const SHOW_ALLOWLIST: readonly (readonly string[])[] = [
+export const SHOW_ALLOWLIST: ReadonlyArray<readonly string[]> = [
   ['INDEX', 'INFO'],
   ['CONSTRAINT', 'INFO'],
   ['NODE_LABELS', 'INFO'],

@@ -3,13 +3,13 @@ import { lex } from '../../src/readOnly/lexer';
 
 function canonical(text: string, limit?: number): string {
   const checked = checkReadQuery(text, limit === undefined ? {} : { queryMemoryLimitMb: limit });
-  if (!checked.ok) throw new Error(`refused ${JSON.stringify(text)}: ${JSON.stringify(checked.refusal)}`);
+  if (!checked.ok) {throw new Error(`refused ${JSON.stringify(text)}: ${JSON.stringify(checked.refusal)}`);}
   return checked.canonical;
 }
 
 function refusal(text: string): { kind: RefusalKind; clause: string } {
   const checked: ReadCheck = checkReadQuery(text);
-  if (checked.ok) throw new Error(`accepted ${JSON.stringify(text)} as ${checked.canonical}`);
+  if (checked.ok) {throw new Error(`accepted ${JSON.stringify(text)} as ${checked.canonical}`);}
   return { kind: checked.refusal.kind, clause: checked.refusal.clause };
 }
 
@@ -222,7 +222,7 @@ describe('refusals name what was refused (issue 23 classes)', () => {
     const text = 'MATCH (n)\n  WHERE n.x = 1\n  DETACH  DELETE n';
     const checked = checkReadQuery(text);
     expect(checked.ok).toBe(false);
-    if (checked.ok) return;
+    if (checked.ok) {return;}
     expect(text.slice(checked.refusal.start, checked.refusal.end)).toBe('DETACH  DELETE');
     expect(refusalMessage(checked.refusal, 'gateway', text)).toBe(
       'Refused by the Bolt gateway: this query writes (DETACH DELETE) at line 3, column 3. ' +
@@ -256,7 +256,7 @@ describe('query memory limit', () => {
 describe('sourceOffset maps canonical offsets back to the checked text', () => {
   const text = 'match (n)  // all nodes\n  where n.name = "x"\n  return n.name';
   const checked = checkReadQuery(text, { queryMemoryLimitMb: 10 });
-  if (!checked.ok) throw new Error('refused');
+  if (!checked.ok) {throw new Error('refused');}
 
   it.each([
     ['MATCH', 'match'],
