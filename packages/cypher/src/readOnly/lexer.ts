@@ -72,6 +72,14 @@ const isNameStart = (c: string): boolean => isAsciiLetter(c) || (c > '\u007f' &&
 const isNamePart = (c: string): boolean =>
   isAsciiLetter(c) || isDigit(c) || c === '$' || (c > '\u007f' && ID_PART.test(c));
 
+/**
+ * Upper-cases ASCII letters only: the lexer's keywords are case-insensitive over ASCII (`fragment A : 'A' | 'a'`),
+ * whereas `'ın'.toUpperCase()` is `IN` — a name to Memgraph must not become a keyword here.
+ */
+export function asciiUpper(text: string): string {
+  return text.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+}
+
 export function isWhitespace(codePoint: number): boolean {
   return WHITESPACE.has(codePoint);
 }
@@ -106,7 +114,7 @@ export function lex(text: string): LexToken[] {
   let i = 0;
   const push = (kind: LexKind, start: number, end: number, value: string, extra?: Partial<LexToken>): void => {
     const tokenText = text.slice(start, end);
-    const token: LexToken = { kind, start, end, text: tokenText, value, upper: kind === 'word' ? tokenText.toUpperCase() : '' };
+    const token: LexToken = { kind, start, end, text: tokenText, value, upper: kind === 'word' ? asciiUpper(tokenText) : '' };
     if (extra) {Object.assign(token, extra);}
     tokens.push(token);
   };

@@ -7,7 +7,7 @@
  * canonical text its own way.
  */
 import type { Refusal, RefusalKind } from './index';
-import { type LexToken } from './lexer';
+import { asciiUpper, type LexToken } from './lexer';
 import { isReadProcedure } from './procedures';
 import { classifyNonRead, SHOW_ALLOWLIST, type StatementWord } from './statements';
 import { formatFloat, type Leaf, type Node, type Part } from './tree';
@@ -142,7 +142,7 @@ export class Parser {
 
   private syntaxRefusal(): Refusal {
     const token = this.tokens[Math.min(this.far, this.tokens.length - 1)];
-    const clause = token.kind === 'eof' ? 'end of query' : token.text.toUpperCase();
+    const clause = token.kind === 'eof' ? 'end of query' : asciiUpper(token.text);
     const what = token.kind === 'eof' ? 'the query ends too early' : `unexpected ${token.text}`;
     return {
       kind: 'syntax',

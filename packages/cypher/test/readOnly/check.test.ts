@@ -78,6 +78,7 @@ describe('the canonical text is printed from the tree', () => {
     'RETURN 1 AS `a\u0001\nb`',
     'RETURN a\n  /* MERGE\n */ + b',
     'WITH 1 AS as RETURN as',
+    'WITH 1 AS ſet RETURN ſet, 1 AS ın',
     'RETURN 9223372036854775807 AS max',
     'RETURN 0.1 AS a, 5e-324 AS b, 1.7976931348623157e308 AS c',
   ])('accepts %s and its canonical text is a fixed point', (text) => {
@@ -112,6 +113,7 @@ describe('the lexer reads as Memgraph’s ANTLR lexer does', () => {
     ['x\u001fy\u205fz', ['word:x', 'word:y', 'word:z']],
     ['a<=>=<>!==~+=', ['word:a', 'symbol:<=', 'symbol:>=', 'symbol:<>', 'symbol:!=', 'symbol:=~', 'symbol:+=']],
     ['〈—〉', ['symbol:<', 'symbol:-', 'symbol:>']],
+    ['ın ſet', ['word:ın', 'word:ſet']],
   ])('%j', (text, expected) => {
     expect(tokens(text)).toEqual(expected);
   });
@@ -208,6 +210,7 @@ describe('refusals name what was refused (issue 23 classes)', () => {
     ['RETURN $01 AS x', 'syntax', '$01'],
     ['RETURN `toUpper`("a") AS x', 'syntax', '`TOUPPER`'],
     ['RETURN create(1) AS x', 'syntax', 'CREATE'],
+    ['MATCH (n) WHERE n.x ın [1] RETURN n', 'syntax', 'ıN'],
     ['RETURN "a\u0000" AS x', 'encoding', 'U+0000'],
     ['RETURN "\\u0000" AS x', 'encoding', '\\U0000'],
     ['RETURN "\ud800" AS x', 'encoding', 'U+D800'],
