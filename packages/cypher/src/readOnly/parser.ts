@@ -920,8 +920,15 @@ export class Parser {
         return node('coalesce', [this.kw('COALESCE'), this.sym('('), ...this.expressionList(), this.sym(')')]);
       case 'EXISTS':
         if (this.isSym('(', 1)) {
+          // Cypher.g4 `existsExpression : forcePatternPart | .*`, but the visitor (cypher_main_visitor.cpp
+          // visitExistsExpression) throws for anything but a pattern: so a pattern only.
+          const start = this.peek();
           const parts: Part[] = [this.kw('EXISTS'), this.sym('(')];
-          parts.push(this.attempt(() => this.forcePatternPart(')')) ?? this.expression(), this.sym(')'));
+          const pattern = this.attempt(() => this.forcePatternPart(')'));
+          if (!pattern) {
+            this.refuse('syntax', 'EXISTS', 'EXISTS ( … ) takes a relationship pattern, e.g. EXISTS ((n)-->()); use IS NOT NULL for a property', start);
+          }
+          parts.push(pattern, this.sym(')'));
           return node('exists', parts);
         }
         if (this.isSym('{', 1)) {
