@@ -41,6 +41,7 @@ export {
   errorCodes,
   authenticationFailure,
   transactionTimeout,
+  memoryLimitExceeded,
   routeNotSupported,
   helloMetadata,
   type BoltFailure,

@@ -10,12 +10,6 @@ export {
   TIME_STRING_PATTERNS,
 } from './timeExpressions';
 export {
-  findWriteClause,
-  assertReadOnly,
-  describeRefusal,
-  type WriteClause,
-} from './readOnlyGuard';
-export {
   checkReadQuery,
   refusalMessage,
   isReadProcedure,

@@ -6,6 +6,7 @@ export type FailureKind =
   | 'missing-parameter'
   | 'write-refused'
   | 'timeout'
+  | 'memory-limit'
   | 'transient'
   | 'disconnected'
   | 'busy'
