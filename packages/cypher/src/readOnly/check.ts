@@ -37,6 +37,13 @@ export function check(text: string, options: CheckOptions): ReadCheck {
         },
       };
     }
+    if (error instanceof RangeError) {
+      // The JavaScript stack ran out before MAX_NESTING did (a smaller stack): still a refusal, never a crash.
+      return {
+        ok: false,
+        refusal: { kind: 'unsupported', clause: 'NESTING', reason: 'the query nests too deeply to check', start: 0, end: text.length },
+      };
+    }
     throw error;
   }
 }

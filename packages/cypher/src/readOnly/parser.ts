@@ -51,15 +51,35 @@ export interface Parsed {
 
 const node = (name: string, parts: Part[]): Node => ({ node: name, parts });
 
+/** Deeper nesting is refused rather than risking the JavaScript stack. */
+export const MAX_NESTING = 200;
+
 export class Parser {
   private i = 0;
   private far = 0;
+  private depth = 0;
+  /** Backtracking can revisit text; a budget of atoms per token keeps the worst case bounded (no hang). */
+  private budget: number;
 
   constructor(
     private readonly text: string,
     private readonly tokens: readonly LexToken[],
     private readonly options: ParseOptions,
-  ) {}
+  ) {
+    this.budget = 10_000 + 50 * tokens.length;
+  }
+
+  /** Runs a nested rule, refusing what nests deeper than MAX_NESTING. */
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_NESTING) {
+      this.refuse('unsupported', 'NESTING', `the query nests deeper than ${MAX_NESTING} levels`, this.peek());
+    }
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
 
   parse(): Parsed {
     try {
@@ -205,6 +225,10 @@ export class Parser {
 
   /** `cypherQuery : preQueryDirectives? singleQuery cypherUnion* queryMemoryLimit?` */
   private cypherQuery(top: boolean, atStart: boolean): Node {
+    return this.nested(() => this.cypherQueryBody(top, atStart));
+  }
+
+  private cypherQueryBody(top: boolean, atStart: boolean): Node {
     const parts: Part[] = [];
     if (this.isWord('USING')) {
       if (!top) {this.refuse('unsupported', 'USING', 'pre-query directives are accepted only at the start of the query', this.peek());}
@@ -509,6 +533,10 @@ export class Parser {
 
   /** `patternElement : nodePattern patternElementChain* | '(' patternElement ')'` */
   private patternElement(): Node {
+    return this.nested(() => this.patternElementBody());
+  }
+
+  private patternElementBody(): Node {
     const plain = this.attempt(() => {
       const parts: Part[] = [this.nodePattern()];
       while (this.startsRelationship()) {parts.push(this.relationshipPattern(), this.nodePattern());}
@@ -633,7 +661,7 @@ export class Parser {
 
   /** `expression : expression12` … down to `expression2b`, levels as in Cypher.g4. */
   expression(): Node {
-    return this.binary('OR', () => this.binary('XOR', () => this.binary('AND', () => this.expression9())));
+    return this.nested(() => this.binary('OR', () => this.binary('XOR', () => this.binary('AND', () => this.expression9()))));
   }
 
   private binary(word: string, operand: () => Node): Node {
@@ -739,6 +767,9 @@ export class Parser {
 
   /** `atom`, alternatives tried in Cypher.g4's order where they overlap. */
   private atom(): Node {
+    if (--this.budget < 0) {
+      this.refuse('unsupported', 'COMPLEXITY', 'the query is too complex to check (it nests too many ambiguous brackets)', this.peek());
+    }
     const token = this.peek();
     switch (token.kind) {
       case 'int':

@@ -303,3 +303,18 @@ describe('SHOW statements the product sends', () => {
     expect(checked.ok && checked.kind).toBe('read');
   });
 });
+
+describe('bounded work', () => {
+  it('accepts deep nesting up to the limit and refuses deeper, without exhausting the stack', () => {
+    const nested = (depth: number): string => `RETURN ${'('.repeat(depth)}1${')'.repeat(depth)} AS x`;
+    expect(checkReadQuery(nested(150)).ok).toBe(true);
+    expect(refusal(nested(5_000))).toEqual({ kind: 'unsupported', clause: 'NESTING' });
+    expect(refusal(`${'CALL { '.repeat(300)}RETURN 1 AS x${' }'.repeat(300)} RETURN 1 AS y`)).toEqual({ kind: 'unsupported', clause: 'NESTING' });
+  });
+
+  it('refuses text whose ambiguous brackets would make backtracking explode', () => {
+    // Each `[x IN` is tried as a comprehension, then as a list: without a budget 2^depth attempts.
+    const text = `RETURN ${'[x IN '.repeat(40)}1 )${']'.repeat(40)}`;
+    expect(refusal(text)).toEqual({ kind: 'unsupported', clause: 'COMPLEXITY' });
+  });
+});
