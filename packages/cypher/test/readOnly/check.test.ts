@@ -1,5 +1,6 @@
 import { checkReadQuery, refusalMessage, type ReadCheck, type RefusalKind } from '../../src/readOnly';
 import { lex } from '../../src/readOnly/lexer';
+import { stripperTokens } from './stripperReading';
 
 function canonical(text: string, limit?: number): string {
   const checked = checkReadQuery(text, limit === undefined ? {} : { queryMemoryLimitMb: limit });
@@ -316,5 +317,20 @@ describe('bounded work', () => {
     // Each `[x IN` is tried as a comprehension, then as a list: without a budget 2^depth attempts.
     const text = `RETURN ${'[x IN '.repeat(40)}1 )${']'.repeat(40)}`;
     expect(refusal(text)).toEqual({ kind: 'unsupported', clause: 'COMPLEXITY' });
+  });
+});
+
+describe('the stripper’s reading (test helper) tells splits apart', () => {
+  it('splits a canonical text into the lexer’s tokens, a parameter as one', () => {
+    const text = canonical("MATCH (n) WHERE n.x = $p AND n.y = 1.5e-7 RETURN 'a\\'b' AS `c``d`, 0x1F AS e");
+    expect(stripperTokens(text)).toEqual([
+      'MATCH', '(', '`n`', ')', 'WHERE', '`n`', '.', '`x`', '=', '$p', 'AND', '`n`', '.', '`y`', '=', '1.5E-7',
+      'RETURN', "'a\\'b'", 'AS', '`c``d`', ',', '31', 'AS', '`e`',
+    ]);
+  });
+
+  it('splits `a$b` where the lexer reads one name, so a disagreement would be seen', () => {
+    expect(stripperTokens('a$b')).toEqual(['a', '$b']);
+    expect(lex('a$b').filter((t) => t.kind !== 'eof')).toHaveLength(1);
   });
 });
