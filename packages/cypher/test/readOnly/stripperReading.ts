@@ -11,7 +11,8 @@
  */
 import { MEMGRAPH_KEYWORDS } from '../../src/readOnly/statements';
 
-const KEYWORDS = [...MEMGRAPH_KEYWORDS].map((k) => k.toLowerCase());
+const KEYWORDS = new Set([...MEMGRAPH_KEYWORDS].map((k) => k.toLowerCase()));
+const LONGEST_KEYWORD = Math.max(...[...KEYWORDS].map((k) => k.length));
 /** kSpecialTokens (stripped_lexer_constants.hpp), ASCII part. */
 const SPECIALS = [';', ',', '=', '+=', '*', '(', ')', '[', ']', ':', '|', '..', '+', '-', '/', '%', '^', '&', '=~', '<>', '!=', '<', '>', '<=', '>=', '.', '{', '}', '$'];
 const ESCAPABLE = new Set(['\\', "'", '"', 'B', 'b', 'F', 'f', 'N', 'n', 'R', 'r', 'T', 't']);
@@ -19,12 +20,12 @@ const ESCAPABLE = new Set(['\\', "'", '"', 'B', 'b', 'F', 'f', 'N', 'n', 'R', 'r
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 const isHex = (c: string | undefined): boolean => c !== undefined && /^[0-9a-fA-F]$/.test(c);
 
+/** The longest keyword the text starts with at `i` (kKeywords is a trie of the lexer's keywords). */
 function matchKeyword(text: string, i: number): number {
-  let best = 0;
-  for (const keyword of KEYWORDS) {
-    if (keyword.length > best && text.slice(i, i + keyword.length).toLowerCase() === keyword) {best = keyword.length;}
+  for (let length = Math.min(LONGEST_KEYWORD, text.length - i); length > 0; length--) {
+    if (KEYWORDS.has(text.slice(i, i + length).toLowerCase())) return length;
   }
-  return best;
+  return 0;
 }
 
 function matchSpecial(text: string, i: number): number {
