@@ -23,10 +23,12 @@ export function queryKey(query: string): { query: string; memoryLimitBytes?: num
 }
 
 /**
- * The texts an exact-text responder answers: its key as written, and the canonical text @opentruss/cypher's
- * read-only checker prints for it (what the gateway sends) when the checker accepts it.
+ * The texts an exact-text responder answers (compared with queryKey's query): its key as written and the canonical
+ * text @opentruss/cypher's read-only checker prints for it (what the gateway sends) when the checker accepts it,
+ * both without a trailing memory limit.
  */
 export function keyTexts(key: string): string[] {
-  const checked = checkReadQuery(key);
-  return checked.ok && checked.canonical !== key ? [key, checked.canonical] : [key];
+  const text = queryKey(key).query;
+  const checked = checkReadQuery(text);
+  return checked.ok && checked.canonical !== text ? [text, checked.canonical] : [text];
 }
