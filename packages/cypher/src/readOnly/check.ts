@@ -24,7 +24,9 @@ export function check(text: string, options: CheckOptions): ReadCheck {
       sourceOffset: (canonicalOffset: number) => mapOffset(printed, canonicalOffset, text.length),
     };
   } catch (error) {
-    if (error instanceof Refused) {return { ok: false, refusal: error.refusal };}
+    if (error instanceof Refused) {
+      return { ok: false, refusal: error.refusal };
+    }
     if (error instanceof LexError) {
       return {
         ok: false,
@@ -41,7 +43,13 @@ export function check(text: string, options: CheckOptions): ReadCheck {
       // The JavaScript stack ran out before MAX_NESTING did (a smaller stack): still a refusal, never a crash.
       return {
         ok: false,
-        refusal: { kind: 'unsupported', clause: 'NESTING', reason: 'the query nests too deeply to check', start: 0, end: text.length },
+        refusal: {
+          kind: 'unsupported',
+          clause: 'NESTING',
+          reason: 'the query nests too deeply to check',
+          start: 0,
+          end: text.length,
+        },
       };
     }
     throw error;
@@ -50,7 +58,11 @@ export function check(text: string, options: CheckOptions): ReadCheck {
 
 /** What a lexer refusal names: the escape as written, or the character's code point, or the start of the token. */
 function lexClause(text: string, error: LexError): string {
-  if (!error.encoding) {return text.slice(error.start, Math.min(error.end, error.start + 20)).toUpperCase();}
-  if (text[error.start] === '\\') {return text.slice(error.start, error.end).toUpperCase();}
+  if (!error.encoding) {
+    return text.slice(error.start, Math.min(error.end, error.start + 20)).toUpperCase();
+  }
+  if (text[error.start] === '\\') {
+    return text.slice(error.start, error.end).toUpperCase();
+  }
   return `U+${text.codePointAt(error.start)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }

@@ -44,15 +44,15 @@ export class LexError extends Error {
     readonly reason: string,
     readonly start: number,
     readonly end: number,
-    readonly encoding = false,
+    readonly encoding = false
   ) {
     super(reason);
   }
 }
 
 const WHITESPACE = new Set([
-  0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x1680, 0x180e, 0x2000, 0x2001, 0x2002, 0x2003,
-  0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x205f, 0x3000, 0x00a0, 0x202f,
+  0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x1680, 0x180e, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
+  0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x205f, 0x3000, 0x00a0, 0x202f,
 ]);
 const LEFT_ARROW_HEADS = new Set(['⟨', '〈', '﹤', '＜']);
 const RIGHT_ARROW_HEADS = new Set(['⟩', '〉', '﹥', '＞']);
@@ -114,8 +114,17 @@ export function lex(text: string): LexToken[] {
   let i = 0;
   const push = (kind: LexKind, start: number, end: number, value: string, extra?: Partial<LexToken>): void => {
     const tokenText = text.slice(start, end);
-    const token: LexToken = { kind, start, end, text: tokenText, value, upper: kind === 'word' ? asciiUpper(tokenText) : '' };
-    if (extra) {Object.assign(token, extra);}
+    const token: LexToken = {
+      kind,
+      start,
+      end,
+      text: tokenText,
+      value,
+      upper: kind === 'word' ? asciiUpper(tokenText) : '',
+    };
+    if (extra) {
+      Object.assign(token, extra);
+    }
     tokens.push(token);
   };
   while (i < text.length) {
@@ -128,7 +137,9 @@ export function lex(text: string): LexToken[] {
     }
     if (char === '/' && text[i + 1] === '/') {
       let j = i + 2;
-      while (j < text.length && text[j] !== '\n' && text[j] !== '\r') {j++;}
+      while (j < text.length && text[j] !== '\n' && text[j] !== '\r') {
+        j++;
+      }
       i = j;
       continue;
     }
@@ -154,7 +165,9 @@ export function lex(text: string): LexToken[] {
       while (text[j] === '`') {
         const close = text.indexOf('`', j + 1);
         if (close < 0) {
-          if (j === i) {throw new LexError('the back-quoted name starting here is never closed', i, text.length);}
+          if (j === i) {
+            throw new LexError('the back-quoted name starting here is never closed', i, text.length);
+          }
           break;
         }
         value += (j === i ? '' : '`') + text.slice(j + 1, close);
@@ -173,7 +186,9 @@ export function lex(text: string): LexToken[] {
       while (j < text.length) {
         const unitJ = text.charCodeAt(j);
         const part = unitJ >= 0xd800 && unitJ <= 0xdbff ? String.fromCodePoint(text.codePointAt(j)!) : text[j];
-        if (!isNamePart(part)) {break;}
+        if (!isNamePart(part)) {
+          break;
+        }
         j += part.length;
       }
       push('word', start, j, text.slice(start, j));
@@ -221,7 +236,9 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 function readHex(text: string, from: number, count: number): number | undefined {
   const digits = text.slice(from, from + count);
-  if (digits.length !== count || ![...digits].every((d) => HEX.test(d))) {return undefined;}
+  if (digits.length !== count || ![...digits].every((d) => HEX.test(d))) {
+    return undefined;
+  }
   return parseInt(digits, 16);
 }
 
@@ -231,14 +248,17 @@ function readString(text: string, start: number): [number, string] {
   let i = start + 1;
   while (i < text.length) {
     const c = text[i];
-    if (c === quote) {return [i + 1, value];}
+    if (c === quote) {
+      return [i + 1, value];
+    }
     if (c !== '\\') {
       value += c;
       i++;
       continue;
     }
     const e = text[i + 1];
-    const simple = e === undefined ? undefined : SIMPLE_ESCAPES[e.length === 1 && /[BFNRT]/.test(e) ? e.toLowerCase() : e];
+    const simple =
+      e === undefined ? undefined : SIMPLE_ESCAPES[e.length === 1 && /[BFNRT]/.test(e) ? e.toLowerCase() : e];
     if (simple !== undefined) {
       value += simple;
       i += 2;
@@ -246,8 +266,12 @@ function readString(text: string, start: number): [number, string] {
     }
     if (e === 'u') {
       const unit = readHex(text, i + 2, 4);
-      if (unit === undefined) {throw new LexError('\\u must be followed by 4 hexadecimal digits', i, i + 2);}
-      if (unit >= 0xdc00 && unit <= 0xdfff) {throw new LexError('the \\u escape is a lone low surrogate', i, i + 6, true);}
+      if (unit === undefined) {
+        throw new LexError('\\u must be followed by 4 hexadecimal digits', i, i + 2);
+      }
+      if (unit >= 0xdc00 && unit <= 0xdfff) {
+        throw new LexError('the \\u escape is a lone low surrogate', i, i + 6, true);
+      }
       if (unit >= 0xd800 && unit <= 0xdbff) {
         const low = text.startsWith('\\u', i + 6) ? readHex(text, i + 8, 4) : undefined;
         if (low === undefined || low < 0xdc00 || low > 0xdfff) {
@@ -257,14 +281,18 @@ function readString(text: string, start: number): [number, string] {
         i += 12;
         continue;
       }
-      if (unit === 0) {throw new LexError('the string contains a NUL character (\\u0000)', i, i + 6, true);}
+      if (unit === 0) {
+        throw new LexError('the string contains a NUL character (\\u0000)', i, i + 6, true);
+      }
       value += String.fromCharCode(unit);
       i += 6;
       continue;
     }
     if (e === 'U') {
       const codePoint = readHex(text, i + 2, 8);
-      if (codePoint === undefined) {throw new LexError('\\U must be followed by 8 hexadecimal digits', i, i + 2);}
+      if (codePoint === undefined) {
+        throw new LexError('\\U must be followed by 8 hexadecimal digits', i, i + 2);
+      }
       if (codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff) || codePoint === 0) {
         throw new LexError('the \\U escape is not a Unicode scalar value', i, i + 10, true);
       }
@@ -283,14 +311,20 @@ type Push = (kind: LexKind, start: number, end: number, value: string, extra?: P
 function readNumber(text: string, start: number, push: Push): number {
   const digitsFrom = (from: number): number => {
     let j = from;
-    while (isDigit(text[j])) {j++;}
+    while (isDigit(text[j])) {
+      j++;
+    }
     return j;
   };
   const exponentFrom = (from: number): number => {
     // E '-'? DecDigit+ ; returns the end, or -1 when there is no exponent here.
-    if (text[from] !== 'e' && text[from] !== 'E') {return -1;}
+    if (text[from] !== 'e' && text[from] !== 'E') {
+      return -1;
+    }
     let j = from + 1;
-    if (text[j] === '-') {j++;}
+    if (text[j] === '-') {
+      j++;
+    }
     const end = digitsFrom(j);
     return end > j ? end : -1;
   };
@@ -298,12 +332,20 @@ function readNumber(text: string, start: number, push: Push): number {
   if (text[start] === '0') {
     candidates.push({ end: start + 1, kind: 'dec' });
     let j = start + 1;
-    while (text[j] !== undefined && text[j] >= '0' && text[j] <= '7') {j++;}
-    if (j > start + 1) {candidates.push({ end: j, kind: 'oct' });}
+    while (text[j] !== undefined && text[j] >= '0' && text[j] <= '7') {
+      j++;
+    }
+    if (j > start + 1) {
+      candidates.push({ end: j, kind: 'oct' });
+    }
     if (text[start + 1] === 'x') {
       let h = start + 2;
-      while (text[h] !== undefined && HEX.test(text[h])) {h++;}
-      if (h > start + 2) {candidates.push({ end: h, kind: 'hex' });}
+      while (text[h] !== undefined && HEX.test(text[h])) {
+        h++;
+      }
+      if (h > start + 2) {
+        candidates.push({ end: h, kind: 'hex' });
+      }
     }
   } else if (isDigit(text[start])) {
     candidates.push({ end: digitsFrom(start), kind: 'dec' });
@@ -319,13 +361,21 @@ function readNumber(text: string, start: number, push: Push): number {
     // D+ ('.' D*)? E '-'? D+
     if (text[intEnd] === '.') {
       const e = exponentFrom(digitsFrom(intEnd + 1));
-      if (e > 0) {candidates.push({ end: e, kind: 'float' });}
+      if (e > 0) {
+        candidates.push({ end: e, kind: 'float' });
+      }
     }
     const e = exponentFrom(intEnd);
-    if (e > 0) {candidates.push({ end: e, kind: 'float' });}
+    if (e > 0) {
+      candidates.push({ end: e, kind: 'float' });
+    }
   }
   let best = candidates[0];
-  for (const candidate of candidates) {if (candidate.end > best.end) {best = candidate;}}
+  for (const candidate of candidates) {
+    if (candidate.end > best.end) {
+      best = candidate;
+    }
+  }
   const raw = text.slice(start, best.end);
   if (best.kind === 'float') {
     const num = Number(raw);

@@ -31,14 +31,49 @@ const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DECIMAL_LITERAL = /^(0|[1-9][0-9]*)$/;
 /** Clause words a function name part may not be, so a bare function name can never read as a clause. */
 const CLAUSE_WORDS = new Set([
-  'MATCH', 'OPTIONAL', 'UNWIND', 'WITH', 'RETURN', 'CALL', 'UNION', 'CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH',
-  'REMOVE', 'FOREACH', 'LOAD', 'USING', 'QUERY', 'SHOW', 'DROP', 'EXPLAIN', 'PROFILE', 'WHERE', 'ORDER', 'SKIP',
-  'LIMIT', 'YIELD',
+  'MATCH',
+  'OPTIONAL',
+  'UNWIND',
+  'WITH',
+  'RETURN',
+  'CALL',
+  'UNION',
+  'CREATE',
+  'MERGE',
+  'SET',
+  'DELETE',
+  'DETACH',
+  'REMOVE',
+  'FOREACH',
+  'LOAD',
+  'USING',
+  'QUERY',
+  'SHOW',
+  'DROP',
+  'EXPLAIN',
+  'PROFILE',
+  'WHERE',
+  'ORDER',
+  'SKIP',
+  'LIMIT',
+  'YIELD',
 ]);
 const COMPARISON = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 const VARIABLE_EXPANSION_KINDS = new Set(['BFS', 'WSHORTEST', 'ALLSHORTEST', 'KSHORTEST']);
 const SORT_ORDERS = new Set(['ASC', 'ASCENDING', 'DESC', 'DESCENDING']);
-const KEYWORD_ATOMS = new Set(['CASE', 'COUNT', 'ALL', 'ANY', 'NONE', 'SINGLE', 'FILTER', 'EXTRACT', 'REDUCE', 'COALESCE', 'EXISTS']);
+const KEYWORD_ATOMS = new Set([
+  'CASE',
+  'COUNT',
+  'ALL',
+  'ANY',
+  'NONE',
+  'SINGLE',
+  'FILTER',
+  'EXTRACT',
+  'REDUCE',
+  'COALESCE',
+  'EXISTS',
+]);
 
 export interface ParseOptions {
   queryMemoryLimitMb?: number;
@@ -64,7 +99,7 @@ export class Parser {
   constructor(
     private readonly text: string,
     private readonly tokens: readonly LexToken[],
-    private readonly options: ParseOptions,
+    private readonly options: ParseOptions
   ) {
     this.budget = 10_000 + 50 * tokens.length;
   }
@@ -85,7 +120,9 @@ export class Parser {
     try {
       return this.statement();
     } catch (error) {
-      if (error instanceof SyntaxFail) {throw new Refused(this.syntaxRefusal());}
+      if (error instanceof SyntaxFail) {
+        throw new Refused(this.syntaxRefusal());
+      }
       throw error;
     }
   }
@@ -117,18 +154,24 @@ export class Parser {
   }
 
   private kw(word: string): Leaf {
-    if (!this.isWord(word)) {this.fail();}
+    if (!this.isWord(word)) {
+      this.fail();
+    }
     return { role: 'kw', value: word, source: this.tokens[this.i++].start };
   }
 
   private sym(symbol: string): Leaf {
-    if (!this.isSym(symbol) || this.peek().arrowPart) {this.fail();}
+    if (!this.isSym(symbol) || this.peek().arrowPart) {
+      this.fail();
+    }
     return { role: 'sym', value: symbol, source: this.tokens[this.i++].start };
   }
 
   /** `leftArrowHead`, `rightArrowHead`, `dash`: the ASCII symbol or its Unicode look-alikes, printed in ASCII. */
   private arrowSym(symbol: string): Leaf {
-    if (!this.isSym(symbol)) {this.fail();}
+    if (!this.isSym(symbol)) {
+      this.fail();
+    }
     return { role: 'sym', value: symbol, source: this.tokens[this.i++].start };
   }
 
@@ -138,7 +181,9 @@ export class Parser {
 
   /** `symbolicName`: any word (keywords included, as in MemgraphCypher.g4) or a back-quoted name. */
   private name(): Leaf {
-    if (!this.isNameToken()) {this.fail();}
+    if (!this.isNameToken()) {
+      this.fail();
+    }
     // Any character but NUL (refused for the whole text) can stand between back-ticks (`EscapedSymbolicName`).
     const token = this.tokens[this.i++];
     return { role: 'name', value: token.value, source: token.start };
@@ -150,7 +195,9 @@ export class Parser {
     try {
       return parse();
     } catch (error) {
-      if (!(error instanceof SyntaxFail)) {throw error;}
+      if (!(error instanceof SyntaxFail)) {
+        throw error;
+      }
       this.i = saved;
       return undefined;
     }
@@ -186,8 +233,12 @@ export class Parser {
     } else {
       parsed = { tree: this.cypherQuery(true, true), kind: 'read' };
     }
-    if (this.isSym(';')) {this.i++;}
-    if (this.peek().kind !== 'eof') {this.fail();}
+    if (this.isSym(';')) {
+      this.i++;
+    }
+    if (this.peek().kind !== 'eof') {
+      this.fail();
+    }
     return parsed;
   }
 
@@ -215,11 +266,13 @@ export class Parser {
         named?.clause ?? 'SHOW',
         `this information statement is not on the read-only allowlist (${named?.clause ?? 'SHOW'})`,
         start,
-        last,
+        last
       );
     }
     const parts: Part[] = [this.kw('SHOW')];
-    for (const word of allowed) {parts.push(this.kw(word));}
+    for (const word of allowed) {
+      parts.push(this.kw(word));
+    }
     return node('show', parts);
   }
 
@@ -231,7 +284,14 @@ export class Parser {
   private cypherQueryBody(top: boolean, atStart: boolean): Node {
     const parts: Part[] = [];
     if (this.isWord('USING')) {
-      if (!top) {this.refuse('unsupported', 'USING', 'pre-query directives are accepted only at the start of the query', this.peek());}
+      if (!top) {
+        this.refuse(
+          'unsupported',
+          'USING',
+          'pre-query directives are accepted only at the start of the query',
+          this.peek()
+        );
+      }
       parts.push(this.directives());
       atStart = false;
     }
@@ -243,11 +303,20 @@ export class Parser {
     }
     let limit: Node | undefined;
     if (this.isWord('QUERY')) {
-      if (!top) {this.refuse('unsupported', 'QUERY MEMORY', 'a query memory limit is accepted only at the end of the whole query', this.peek());}
+      if (!top) {
+        this.refuse(
+          'unsupported',
+          'QUERY MEMORY',
+          'a query memory limit is accepted only at the end of the whole query',
+          this.peek()
+        );
+      }
       limit = this.queryMemoryLimit();
     }
     const applied = top ? this.applyMemoryLimit(limit) : limit;
-    if (applied) {parts.push(applied);}
+    if (applied) {
+      parts.push(applied);
+    }
     return node('cypherQuery', parts);
   }
 
@@ -259,14 +328,24 @@ export class Parser {
         parts.push(this.kw('HOPS'), this.kw('LIMIT'), this.intLiteral());
       } else if (this.isWord('INDEX')) {
         parts.push(this.kw('INDEX'), this.indexHint());
-        while (this.isSym(',') && this.isSym(':', 1)) {parts.push(this.sym(','), this.indexHint());}
+        while (this.isSym(',') && this.isSym(':', 1)) {
+          parts.push(this.sym(','), this.indexHint());
+        }
       } else if (this.isWord('PERIODIC') || this.isWord('PARALLEL')) {
         const clause = this.isWord('PERIODIC') ? 'USING PERIODIC COMMIT' : 'USING PARALLEL EXECUTION';
-        this.refuse('unsupported', clause, `this directive is not accepted on the read-only connection (${clause})`, this.peek(), this.peek(1));
+        this.refuse(
+          'unsupported',
+          clause,
+          `this directive is not accepted on the read-only connection (${clause})`,
+          this.peek(),
+          this.peek(1)
+        );
       } else {
         this.fail();
       }
-      if (!this.isSym(',')) {break;}
+      if (!this.isSym(',')) {
+        break;
+      }
       parts.push(this.sym(','));
     }
     return node('directives', parts);
@@ -279,8 +358,12 @@ export class Parser {
       parts.push(this.sym('('));
       for (;;) {
         parts.push(this.name());
-        while (this.isSym('.')) {parts.push(this.sym('.'), this.name());}
-        if (!this.isSym(',')) {break;}
+        while (this.isSym('.')) {
+          parts.push(this.sym('.'), this.name());
+        }
+        if (!this.isSym(',')) {
+          break;
+        }
         parts.push(this.sym(','));
       }
       parts.push(this.sym(')'));
@@ -303,12 +386,16 @@ export class Parser {
   /** The configured limit replaces a larger or unlimited one the user wrote, and is added when none was. */
   private applyMemoryLimit(written: Node | undefined): Node | undefined {
     const limitMb = this.options.queryMemoryLimitMb;
-    if (limitMb === undefined) {return written;}
+    if (limitMb === undefined) {
+      return written;
+    }
     if (written) {
       const [, , third, amount, unit] = written.parts as Leaf[];
       if (third.value === 'LIMIT') {
         const kb = BigInt(amount.value) * (unit.value === 'MB' ? 1024n : 1n);
-        if (kb <= BigInt(limitMb) * 1024n) {return written;}
+        if (kb <= BigInt(limitMb) * 1024n) {
+          return written;
+        }
       }
     }
     const source = this.text.length;
@@ -337,14 +424,18 @@ export class Parser {
       }
       clauses.push(this.clause(top, atStart && clauses.length === 0));
     }
-    if (clauses.length === 0) {this.fail();}
+    if (clauses.length === 0) {
+      this.fail();
+    }
     return node('singleQuery', clauses);
   }
 
   private clause(top: boolean, atStart: boolean): Node {
     if (this.isWord('MATCH') || (this.isWord('OPTIONAL') && this.isWord('MATCH', 1))) {
       const parts: Part[] = [...this.optKw('OPTIONAL'), this.kw('MATCH'), this.pattern()];
-      if (this.isWord('WHERE')) {parts.push(this.where());}
+      if (this.isWord('WHERE')) {
+        parts.push(this.where());
+      }
       return node('match', parts);
     }
     if (this.isWord('UNWIND')) {
@@ -352,7 +443,9 @@ export class Parser {
     }
     if (this.isWord('WITH')) {
       const parts: Part[] = [this.kw('WITH'), ...this.optKw('DISTINCT'), this.returnBody('with', top)];
-      if (this.isWord('WHERE')) {parts.push(this.where());}
+      if (this.isWord('WHERE')) {
+        parts.push(this.where());
+      }
       return node('with', parts);
     }
     if (this.isWord('RETURN')) {
@@ -382,16 +475,25 @@ export class Parser {
     const parts: Part[] = [this.kw('CALL')];
     if (this.isSym('(')) {
       parts.push(this.sym('('));
-      if (this.isSym('*')) {parts.push(this.sym('*'));}
-      else if (!this.isSym(')')) {
+      if (this.isSym('*')) {
+        parts.push(this.sym('*'));
+      } else if (!this.isSym(')')) {
         parts.push(this.name());
-        while (this.isSym(',')) {parts.push(this.sym(','), this.name());}
+        while (this.isSym(',')) {
+          parts.push(this.sym(','), this.name());
+        }
       }
       parts.push(this.sym(')'));
     }
     parts.push(this.sym('{'), this.cypherQuery(false, false), this.sym('}'));
     if (this.isWord('IN') && this.isWord('TRANSACTIONS', 1)) {
-      this.refuse('write', 'CALL { … } IN TRANSACTIONS', 'this query commits in batches (CALL { … } IN TRANSACTIONS)', this.peek(), this.peek(1));
+      this.refuse(
+        'write',
+        'CALL { … } IN TRANSACTIONS',
+        'this query commits in batches (CALL { … } IN TRANSACTIONS)',
+        this.peek(),
+        this.peek(1)
+      );
     }
     return node('callSubquery', parts);
   }
@@ -401,8 +503,13 @@ export class Parser {
     const call = this.kw('CALL');
     const first = this.peek();
     const nameParts: Part[] = [this.name()];
-    while (this.isSym('.')) {nameParts.push(this.sym('.'), this.name());}
-    const qualified = nameParts.filter((p): p is Leaf => (p as Leaf).role === 'name').map((p) => p.value).join('.');
+    while (this.isSym('.')) {
+      nameParts.push(this.sym('.'), this.name());
+    }
+    const qualified = nameParts
+      .filter((p): p is Leaf => (p as Leaf).role === 'name')
+      .map((p) => p.value)
+      .join('.');
     if (!isReadProcedure(qualified)) {
       const clause = `CALL ${qualified}`;
       this.refuse(
@@ -410,31 +517,45 @@ export class Parser {
         clause,
         `this query calls a procedure that is not on the read-procedure allowlist (${clause})`,
         first,
-        this.tokens[this.i - 1],
+        this.tokens[this.i - 1]
       );
     }
     const parts: Part[] = [call, node('procedureName', nameParts), this.sym('(')];
-    if (!this.isSym(')')) {parts.push(...this.expressionList());}
+    if (!this.isSym(')')) {
+      parts.push(...this.expressionList());
+    }
     parts.push(this.sym(')'));
     if (this.isWord('PROCEDURE')) {
       parts.push(this.kw('PROCEDURE'), this.kw('MEMORY'));
       if (this.isWord('UNLIMITED')) {
-        this.refuse('unsupported', 'PROCEDURE MEMORY UNLIMITED', 'an unlimited procedure memory limit is not accepted on the read-only connection', this.peek());
+        this.refuse(
+          'unsupported',
+          'PROCEDURE MEMORY UNLIMITED',
+          'an unlimited procedure memory limit is not accepted on the read-only connection',
+          this.peek()
+        );
       }
       parts.push(this.kw('LIMIT'), this.intLiteral(), this.isWord('MB') ? this.kw('MB') : this.kw('KB'));
     }
     if (this.isWord('YIELD')) {
       const yieldParts: Part[] = [this.kw('YIELD')];
-      if (this.isSym('*')) {yieldParts.push(this.sym('*'));}
-      else {
+      if (this.isSym('*')) {
+        yieldParts.push(this.sym('*'));
+      } else {
         for (;;) {
           yieldParts.push(this.name());
-          if (this.isWord('AS')) {yieldParts.push(this.kw('AS'), this.name());}
-          if (!this.isSym(',')) {break;}
+          if (this.isWord('AS')) {
+            yieldParts.push(this.kw('AS'), this.name());
+          }
+          if (!this.isSym(',')) {
+            break;
+          }
           yieldParts.push(this.sym(','));
         }
       }
-      if (this.isWord('WHERE')) {yieldParts.push(this.where());}
+      if (this.isWord('WHERE')) {
+        yieldParts.push(this.where());
+      }
       parts.push(node('yield', yieldParts));
     }
     return node('callProcedure', parts);
@@ -449,23 +570,36 @@ export class Parser {
     const parts: Part[] = [];
     let first = true;
     for (;;) {
-      if (first && this.isSym('*')) {parts.push(this.sym('*'));}
-      else {parts.push(this.returnItem(clause, top));}
+      if (first && this.isSym('*')) {
+        parts.push(this.sym('*'));
+      } else {
+        parts.push(this.returnItem(clause, top));
+      }
       first = false;
-      if (!this.isSym(',')) {break;}
+      if (!this.isSym(',')) {
+        break;
+      }
       parts.push(this.sym(','));
     }
     if (this.isWord('ORDER')) {
       parts.push(this.kw('ORDER'), this.kw('BY'));
       for (;;) {
         parts.push(this.expression());
-        if (this.peek().kind === 'word' && SORT_ORDERS.has(this.peek().upper)) {parts.push(this.kw(this.peek().upper));}
-        if (!this.isSym(',')) {break;}
+        if (this.peek().kind === 'word' && SORT_ORDERS.has(this.peek().upper)) {
+          parts.push(this.kw(this.peek().upper));
+        }
+        if (!this.isSym(',')) {
+          break;
+        }
         parts.push(this.sym(','));
       }
     }
-    if (this.isWord('SKIP')) {parts.push(this.kw('SKIP'), this.expression());}
-    if (this.isWord('LIMIT')) {parts.push(this.kw('LIMIT'), this.expression());}
+    if (this.isWord('SKIP')) {
+      parts.push(this.kw('SKIP'), this.expression());
+    }
+    if (this.isWord('LIMIT')) {
+      parts.push(this.kw('LIMIT'), this.expression());
+    }
     return node('returnBody', parts);
   }
 
@@ -480,9 +614,13 @@ export class Parser {
     const from = this.i;
     const expression = this.expression();
     const to = this.i;
-    if (this.isWord('AS')) {return node('returnItem', [expression, this.kw('AS'), this.name()]);}
+    if (this.isWord('AS')) {
+      return node('returnItem', [expression, this.kw('AS'), this.name()]);
+    }
     const isVariable = expression.node === 'var';
-    if (!isVariable && !(clause === 'return' && top)) {return node('returnItem', [expression]);}
+    if (!isVariable && !(clause === 'return' && top)) {
+      return node('returnItem', [expression]);
+    }
     const alias = clause === 'return' && top ? this.columnHeader(from, to) : this.tokenText(from, to);
     const source = this.tokens[from].start;
     return node('returnItem', [
@@ -509,8 +647,12 @@ export class Parser {
         break;
       }
     }
-    if (this.tokens.slice(from, stop).some((t) => t.kind === 'word' && t.upper === 'AS')) {return this.tokenText(from, to);}
-    if (stop === from) {return this.tokens[from].text;}
+    if (this.tokens.slice(from, stop).some((t) => t.kind === 'word' && t.upper === 'AS')) {
+      return this.tokenText(from, to);
+    }
+    if (stop === from) {
+      return this.tokens[from].text;
+    }
     return this.text.slice(this.tokens[from].start, this.tokens[stop - 1].end);
   }
 
@@ -519,14 +661,18 @@ export class Parser {
   /** `pattern : patternPart ( ',' patternPart )*` */
   private pattern(): Node {
     const parts: Part[] = [this.patternPart()];
-    while (this.isSym(',')) {parts.push(this.sym(','), this.patternPart());}
+    while (this.isSym(',')) {
+      parts.push(this.sym(','), this.patternPart());
+    }
     return node('pattern', parts);
   }
 
   /** `patternPart : ( variable '=' )? patternElement` */
   private patternPart(): Node {
     const parts: Part[] = [];
-    if (this.isNameToken() && this.isSym('=', 1)) {parts.push(this.name(), this.sym('='));}
+    if (this.isNameToken() && this.isSym('=', 1)) {
+      parts.push(this.name(), this.sym('='));
+    }
     parts.push(this.patternElement());
     return node('patternPart', parts);
   }
@@ -539,18 +685,26 @@ export class Parser {
   private patternElementBody(): Node {
     const plain = this.attempt(() => {
       const parts: Part[] = [this.nodePattern()];
-      while (this.startsRelationship()) {parts.push(this.relationshipPattern(), this.nodePattern());}
+      while (this.startsRelationship()) {
+        parts.push(this.relationshipPattern(), this.nodePattern());
+      }
       return node('patternElement', parts);
     });
-    if (plain) {return plain;}
+    if (plain) {
+      return plain;
+    }
     return node('patternElement', [this.sym('('), this.patternElement(), this.sym(')')]);
   }
 
   /** `relationshipsPattern : nodePattern patternElementChain+` */
   private relationshipsPattern(): Node {
     const parts: Part[] = [this.nodePattern()];
-    if (!this.startsRelationship()) {this.fail();}
-    while (this.startsRelationship()) {parts.push(this.relationshipPattern(), this.nodePattern());}
+    if (!this.startsRelationship()) {
+      this.fail();
+    }
+    while (this.startsRelationship()) {
+      parts.push(this.relationshipPattern(), this.nodePattern());
+    }
     return node('relationshipsPattern', parts);
   }
 
@@ -561,25 +715,37 @@ export class Parser {
   /** `nodePattern : '(' variable? ( nodeLabels | labelExpression )? properties? ')'` */
   private nodePattern(): Node {
     const parts: Part[] = [this.sym('(')];
-    if (this.isNameToken()) {parts.push(this.name());}
+    if (this.isNameToken()) {
+      parts.push(this.name());
+    }
     if (this.isSym(':')) {
       parts.push(this.sym(':'), this.labelName());
       if (this.isSym('|')) {
-        while (this.isSym('|')) {parts.push(this.sym('|'), this.name());}
+        while (this.isSym('|')) {
+          parts.push(this.sym('|'), this.name());
+        }
       } else {
-        while (this.isSym(':')) {parts.push(this.sym(':'), this.labelName());}
+        while (this.isSym(':')) {
+          parts.push(this.sym(':'), this.labelName());
+        }
       }
     }
-    if (this.isSym('{') || this.isSym('$')) {parts.push(this.properties());}
+    if (this.isSym('{') || this.isSym('$')) {
+      parts.push(this.properties());
+    }
     parts.push(this.sym(')'));
     return node('nodePattern', parts);
   }
 
   /** `labelName : symbolicName | parameter | variable propertyLookup+` (relTypeName alike). */
   private labelName(): Node {
-    if (this.isSym('$')) {return node('labelName', [this.parameter()]);}
+    if (this.isSym('$')) {
+      return node('labelName', [this.parameter()]);
+    }
     const parts: Part[] = [this.name()];
-    while (this.isSym('.') && this.isNameToken(1)) {parts.push(this.sym('.'), this.name());}
+    while (this.isSym('.') && this.isNameToken(1)) {
+      parts.push(this.sym('.'), this.name());
+    }
     return node('labelName', parts);
   }
 
@@ -590,11 +756,17 @@ export class Parser {
   /** `relationshipPattern : leftArrowHead? dash relationshipDetail? dash rightArrowHead?` */
   private relationshipPattern(): Node {
     const parts: Part[] = [];
-    if (this.isSym('<')) {parts.push(this.arrowSym('<'));}
+    if (this.isSym('<')) {
+      parts.push(this.arrowSym('<'));
+    }
     parts.push(this.arrowSym('-'));
-    if (this.isSym('[')) {parts.push(this.relationshipDetail());}
+    if (this.isSym('[')) {
+      parts.push(this.relationshipDetail());
+    }
     parts.push(this.arrowSym('-'));
-    if (this.isSym('>')) {parts.push(this.arrowSym('>'));}
+    if (this.isSym('>')) {
+      parts.push(this.arrowSym('>'));
+    }
     return node('relationshipPattern', parts);
   }
 
@@ -604,21 +776,33 @@ export class Parser {
    */
   private relationshipDetail(): Node {
     const parts: Part[] = [this.sym('[')];
-    if (this.isNameToken()) {parts.push(this.name());}
+    if (this.isNameToken()) {
+      parts.push(this.name());
+    }
     if (this.isSym(':')) {
       parts.push(this.sym(':'), this.labelName());
       while (this.isSym('|')) {
         parts.push(this.sym('|'));
-        if (this.isSym(':')) {parts.push(this.sym(':'));}
+        if (this.isSym(':')) {
+          parts.push(this.sym(':'));
+        }
         parts.push(this.labelName());
       }
     }
-    if (this.isSym('*')) {parts.push(this.variableExpansion());}
-    if (this.isSym('{') || this.isSym('$')) {parts.push(this.properties());}
+    if (this.isSym('*')) {
+      parts.push(this.variableExpansion());
+    }
+    if (this.isSym('{') || this.isSym('$')) {
+      parts.push(this.properties());
+    }
     if (this.isSym('(')) {
       parts.push(this.relationshipLambda());
-      if (this.isNameToken()) {parts.push(this.name());}
-      if (this.isSym('(')) {parts.push(this.relationshipLambda());}
+      if (this.isNameToken()) {
+        parts.push(this.name());
+      }
+      if (this.isSym('(')) {
+        parts.push(this.relationshipLambda());
+      }
     }
     parts.push(this.sym(']'));
     return node('relationshipDetail', parts);
@@ -628,25 +812,35 @@ export class Parser {
   private variableExpansion(): Node {
     const parts: Part[] = [this.sym('*')];
     const kind = this.peek();
-    if (kind.kind === 'word' && VARIABLE_EXPANSION_KINDS.has(kind.upper)) {parts.push(this.kw(kind.upper));}
+    if (kind.kind === 'word' && VARIABLE_EXPANSION_KINDS.has(kind.upper)) {
+      parts.push(this.kw(kind.upper));
+    }
     const bound = (): void => {
-      if (this.isSym(']') || this.isSym('..') || this.isSym('|') || this.isSym('{')) {return;}
+      if (this.isSym(']') || this.isSym('..') || this.isSym('|') || this.isSym('{')) {
+        return;
+      }
       const expression = this.attempt(() => this.expression());
-      if (expression) {parts.push(expression);}
+      if (expression) {
+        parts.push(expression);
+      }
     };
     bound();
     if (this.isSym('..')) {
       parts.push(this.sym('..'));
       bound();
     }
-    if (this.isSym('|')) {parts.push(this.sym('|'), this.expression());}
+    if (this.isSym('|')) {
+      parts.push(this.sym('|'), this.expression());
+    }
     return node('variableExpansion', parts);
   }
 
   /** `relationshipLambda : '(' variable ',' variable ( ',' variable )? ( ',' variable )? '|' expression ')'` */
   private relationshipLambda(): Node {
     const parts: Part[] = [this.sym('('), this.name(), this.sym(','), this.name()];
-    for (let k = 0; k < 2 && this.isSym(','); k++) {parts.push(this.sym(','), this.name());}
+    for (let k = 0; k < 2 && this.isSym(','); k++) {
+      parts.push(this.sym(','), this.name());
+    }
     parts.push(this.sym('|'), this.expression(), this.sym(')'));
     return node('relationshipLambda', parts);
   }
@@ -655,27 +849,37 @@ export class Parser {
 
   private expressionList(): Part[] {
     const parts: Part[] = [this.expression()];
-    while (this.isSym(',')) {parts.push(this.sym(','), this.expression());}
+    while (this.isSym(',')) {
+      parts.push(this.sym(','), this.expression());
+    }
     return parts;
   }
 
   /** `expression : expression12` … down to `expression2b`, levels as in Cypher.g4. */
   expression(): Node {
-    return this.nested(() => this.binary('OR', () => this.binary('XOR', () => this.binary('AND', () => this.expression9()))));
+    return this.nested(() =>
+      this.binary('OR', () => this.binary('XOR', () => this.binary('AND', () => this.expression9())))
+    );
   }
 
   private binary(word: string, operand: () => Node): Node {
     const first = operand();
-    if (!this.isWord(word)) {return first;}
+    if (!this.isWord(word)) {
+      return first;
+    }
     const parts: Part[] = [first];
-    while (this.isWord(word)) {parts.push(this.kw(word), operand());}
+    while (this.isWord(word)) {
+      parts.push(this.kw(word), operand());
+    }
     return node(word.toLowerCase(), parts);
   }
 
   /** `expression9 : NOT* expression8` */
   private expression9(): Node {
     const nots: Part[] = [];
-    while (this.isWord('NOT')) {nots.push(this.kw('NOT'));}
+    while (this.isWord('NOT')) {
+      nots.push(this.kw('NOT'));
+    }
     const operand = this.expression8();
     return nots.length ? node('not', [...nots, operand]) : operand;
   }
@@ -695,14 +899,19 @@ export class Parser {
     const first = this.expression6();
     const parts: Part[] = [first];
     for (;;) {
-      if (this.isSym('=~')) {parts.push(this.sym('=~'), this.expression6());}
-      else if (this.isWord('IN') || this.isWord('CONTAINS')) {parts.push(this.kw(this.peek().upper), this.expression6());}
-      else if ((this.isWord('STARTS') || this.isWord('ENDS')) && this.isWord('WITH', 1)) {
+      if (this.isSym('=~')) {
+        parts.push(this.sym('=~'), this.expression6());
+      } else if (this.isWord('IN') || this.isWord('CONTAINS')) {
+        parts.push(this.kw(this.peek().upper), this.expression6());
+      } else if ((this.isWord('STARTS') || this.isWord('ENDS')) && this.isWord('WITH', 1)) {
         parts.push(this.kw(this.peek().upper), this.kw('WITH'), this.expression6());
-      } else if (this.isWord('IS') && this.isWord('NULL', 1)) {parts.push(this.kw('IS'), this.kw('NULL'));}
-      else if (this.isWord('IS') && this.isWord('NOT', 1) && this.isWord('NULL', 2)) {
+      } else if (this.isWord('IS') && this.isWord('NULL', 1)) {
+        parts.push(this.kw('IS'), this.kw('NULL'));
+      } else if (this.isWord('IS') && this.isWord('NOT', 1) && this.isWord('NULL', 2)) {
         parts.push(this.kw('IS'), this.kw('NOT'), this.kw('NULL'));
-      } else {break;}
+      } else {
+        break;
+      }
     }
     return parts.length > 1 ? node('predicate', parts) : first;
   }
@@ -719,13 +928,17 @@ export class Parser {
   /** `expression6` (+ -), `expression5` (* / %), `expression4` (^), `expression3` (unary + -). */
   private expression6(): Node {
     return this.arithmetic('additive', ['+', '-'], () =>
-      this.arithmetic('multiplicative', ['*', '/', '%'], () => this.arithmetic('power', ['^'], () => this.expression3())),
+      this.arithmetic('multiplicative', ['*', '/', '%'], () =>
+        this.arithmetic('power', ['^'], () => this.expression3())
+      )
     );
   }
 
   private expression3(): Node {
     const signs: Part[] = [];
-    while (this.isSym('+') || this.isSym('-')) {signs.push(this.sym(this.peek().value));}
+    while (this.isSym('+') || this.isSym('-')) {
+      signs.push(this.sym(this.peek().value));
+    }
     const operand = this.expression2a();
     return signs.length ? node('unary', [...signs, operand]) : operand;
   }
@@ -733,9 +946,13 @@ export class Parser {
   /** `expression2a : expression2b nodeLabels?` */
   private expression2a(): Node {
     const operand = this.expression2b();
-    if (!this.isSym(':') || !(this.isNameToken(1) || this.isSym('$', 1))) {return operand;}
+    if (!this.isSym(':') || !(this.isNameToken(1) || this.isSym('$', 1))) {
+      return operand;
+    }
     const parts: Part[] = [operand];
-    while (this.isSym(':') && (this.isNameToken(1) || this.isSym('$', 1))) {parts.push(this.sym(':'), this.labelName());}
+    while (this.isSym(':') && (this.isNameToken(1) || this.isSym('$', 1))) {
+      parts.push(this.sym(':'), this.labelName());
+    }
     return node('labelPredicate', parts);
   }
 
@@ -756,10 +973,14 @@ export class Parser {
   /** `listIndexingOrSlicing : '[' expression ']' | '[' expression? '..' expression? ']'` */
   private indexOrSlice(): Part[] {
     const parts: Part[] = [this.sym('[')];
-    if (!this.isSym('..')) {parts.push(this.expression());}
+    if (!this.isSym('..')) {
+      parts.push(this.expression());
+    }
     if (this.isSym('..')) {
       parts.push(this.sym('..'));
-      if (!this.isSym(']')) {parts.push(this.expression());}
+      if (!this.isSym(']')) {
+        parts.push(this.expression());
+      }
     }
     parts.push(this.sym(']'));
     return parts;
@@ -768,7 +989,12 @@ export class Parser {
   /** `atom`, alternatives tried in Cypher.g4's order where they overlap. */
   private atom(): Node {
     if (--this.budget < 0) {
-      this.refuse('unsupported', 'COMPLEXITY', 'the query is too complex to check (it nests too many ambiguous brackets)', this.peek());
+      this.refuse(
+        'unsupported',
+        'COMPLEXITY',
+        'the query is too complex to check (it nests too many ambiguous brackets)',
+        this.peek()
+      );
     }
     const token = this.peek();
     switch (token.kind) {
@@ -780,11 +1006,20 @@ export class Parser {
         this.i++;
         return node('literal', [{ role: 'str', value: token.value, source: token.start }]);
       case 'symbol':
-        if (token.value === '$') {return this.parameter();}
-        if (token.value === '{') {return this.mapLiteral();}
-        if (token.value === '[') {return this.bracketAtom();}
+        if (token.value === '$') {
+          return this.parameter();
+        }
+        if (token.value === '{') {
+          return this.mapLiteral();
+        }
+        if (token.value === '[') {
+          return this.bracketAtom();
+        }
         if (token.value === '(') {
-          return this.attempt(() => this.patternExpression()) ?? node('parenthesized', [this.sym('('), this.expression(), this.sym(')')]);
+          return (
+            this.attempt(() => this.patternExpression()) ??
+            node('parenthesized', [this.sym('('), this.expression(), this.sym(')')])
+          );
         }
         return this.fail();
       case 'word':
@@ -798,9 +1033,16 @@ export class Parser {
 
   private intLiteral(): Leaf {
     const token = this.peek();
-    if (token.kind !== 'int') {this.fail();}
+    if (token.kind !== 'int') {
+      this.fail();
+    }
     if (token.big! > INT64_MAX) {
-      this.refuse('syntax', token.text.toUpperCase(), `the integer ${token.text} is outside Memgraph's 64-bit range`, token);
+      this.refuse(
+        'syntax',
+        token.text.toUpperCase(),
+        `the integer ${token.text} is outside Memgraph's 64-bit range`,
+        token
+      );
     }
     this.i++;
     return { role: 'int', value: token.big!.toString(), source: token.start };
@@ -808,9 +1050,16 @@ export class Parser {
 
   private floatLiteral(): Leaf {
     const token = this.peek();
-    if (token.kind !== 'float') {this.fail();}
+    if (token.kind !== 'float') {
+      this.fail();
+    }
     if (!Number.isFinite(token.num)) {
-      this.refuse('syntax', token.text.toUpperCase(), `the number ${token.text} is outside the range of a double`, token);
+      this.refuse(
+        'syntax',
+        token.text.toUpperCase(),
+        `the number ${token.text} is outside the range of a double`,
+        token
+      );
     }
     this.i++;
     return { role: 'float', value: formatFloat(token.num!), source: token.start };
@@ -821,15 +1070,19 @@ export class Parser {
     const dollar = this.sym('$');
     const token = this.peek();
     let value: string | undefined;
-    if (token.kind === 'word' || token.kind === 'escaped') {value = ASCII_IDENTIFIER.test(token.value) ? token.value : undefined;}
-    else if (token.kind === 'int') {value = DECIMAL_LITERAL.test(token.text) ? token.text : undefined;}
-    else {this.fail();}
+    if (token.kind === 'word' || token.kind === 'escaped') {
+      value = ASCII_IDENTIFIER.test(token.value) ? token.value : undefined;
+    } else if (token.kind === 'int') {
+      value = DECIMAL_LITERAL.test(token.text) ? token.text : undefined;
+    } else {
+      this.fail();
+    }
     if (value === undefined) {
       this.refuse(
         'syntax',
         `$${token.text.toUpperCase()}`,
         `the parameter name ${token.text} is not accepted: use letters, digits and _ (not first a digit), or a decimal number`,
-        token,
+        token
       );
     }
     this.i++;
@@ -842,7 +1095,9 @@ export class Parser {
     if (!this.isSym('}')) {
       for (;;) {
         parts.push(this.name(), this.sym(':'), this.expression());
-        if (!this.isSym(',')) {break;}
+        if (!this.isSym(',')) {
+          break;
+        }
         parts.push(this.sym(','));
       }
     }
@@ -852,25 +1107,41 @@ export class Parser {
 
   /** `listComprehension`, `patternComprehension` or `listLiteral` (grammar order). */
   private bracketAtom(): Node {
-    const comprehension = !(this.isNameToken(1) && this.isWord('IN', 2)) ? undefined : this.attempt(() => {
-      const parts: Part[] = [this.sym('['), this.filterExpression()];
-      if (this.isSym('|')) {parts.push(this.sym('|'), this.expression());}
-      parts.push(this.sym(']'));
-      return node('listComprehension', parts);
-    });
-    if (comprehension) {return comprehension;}
+    const comprehension = !(this.isNameToken(1) && this.isWord('IN', 2))
+      ? undefined
+      : this.attempt(() => {
+          const parts: Part[] = [this.sym('['), this.filterExpression()];
+          if (this.isSym('|')) {
+            parts.push(this.sym('|'), this.expression());
+          }
+          parts.push(this.sym(']'));
+          return node('listComprehension', parts);
+        });
+    if (comprehension) {
+      return comprehension;
+    }
     const startsPattern = this.isSym('(', 1) || (this.isNameToken(1) && this.isSym('=', 2));
-    const patternComprehension = !startsPattern ? undefined : this.attempt(() => {
-      const parts: Part[] = [this.sym('[')];
-      if (this.isNameToken() && this.isSym('=', 1)) {parts.push(this.name(), this.sym('='));}
-      parts.push(this.relationshipsPattern());
-      if (this.isWord('WHERE')) {parts.push(this.where());}
-      parts.push(this.sym('|'), this.expression(), this.sym(']'));
-      return node('patternComprehension', parts);
-    });
-    if (patternComprehension) {return patternComprehension;}
+    const patternComprehension = !startsPattern
+      ? undefined
+      : this.attempt(() => {
+          const parts: Part[] = [this.sym('[')];
+          if (this.isNameToken() && this.isSym('=', 1)) {
+            parts.push(this.name(), this.sym('='));
+          }
+          parts.push(this.relationshipsPattern());
+          if (this.isWord('WHERE')) {
+            parts.push(this.where());
+          }
+          parts.push(this.sym('|'), this.expression(), this.sym(']'));
+          return node('patternComprehension', parts);
+        });
+    if (patternComprehension) {
+      return patternComprehension;
+    }
     const parts: Part[] = [this.sym('[')];
-    if (!this.isSym(']')) {parts.push(...this.expressionList());}
+    if (!this.isSym(']')) {
+      parts.push(...this.expressionList());
+    }
     parts.push(this.sym(']'));
     return node('list', parts);
   }
@@ -878,7 +1149,9 @@ export class Parser {
   /** `filterExpression : idInColl where?` with `idInColl : variable IN expression` */
   private filterExpression(): Node {
     const parts: Part[] = [this.name(), this.kw('IN'), this.expression()];
-    if (this.isWord('WHERE')) {parts.push(this.where());}
+    if (this.isWord('WHERE')) {
+      parts.push(this.where());
+    }
     return node('filterExpression', parts);
   }
 
@@ -889,11 +1162,15 @@ export class Parser {
 
   private wordAtom(): Node {
     const word = this.peek().upper;
-    if (word === 'TRUE' || word === 'FALSE' || word === 'NULL') {return node('literal', [this.kw(word)]);}
+    if (word === 'TRUE' || word === 'FALSE' || word === 'NULL') {
+      return node('literal', [this.kw(word)]);
+    }
     // Cheap lookahead first: backtracking throws, and most words are plain names.
     if (KEYWORD_ATOMS.has(word) && (word === 'CASE' || this.isSym('(', 1) || this.isSym('{', 1))) {
       const special = this.attempt(() => this.keywordAtom(word));
-      if (special) {return special;}
+      if (special) {
+        return special;
+      }
     }
     return this.nameAtom();
   }
@@ -903,10 +1180,15 @@ export class Parser {
     switch (word) {
       case 'CASE': {
         const parts: Part[] = [this.kw('CASE')];
-        if (!this.isWord('WHEN')) {parts.push(this.expression());}
-        do {parts.push(this.kw('WHEN'), this.expression(), this.kw('THEN'), this.expression());}
-        while (this.isWord('WHEN'));
-        if (this.isWord('ELSE')) {parts.push(this.kw('ELSE'), this.expression());}
+        if (!this.isWord('WHEN')) {
+          parts.push(this.expression());
+        }
+        do {
+          parts.push(this.kw('WHEN'), this.expression(), this.kw('THEN'), this.expression());
+        } while (this.isWord('WHEN'));
+        if (this.isWord('ELSE')) {
+          parts.push(this.kw('ELSE'), this.expression());
+        }
         parts.push(this.kw('END'));
         return node('case', parts);
       }
@@ -957,7 +1239,12 @@ export class Parser {
           const parts: Part[] = [this.kw('EXISTS'), this.sym('(')];
           const pattern = this.attempt(() => this.forcePatternPart(')'));
           if (!pattern) {
-            this.refuse('syntax', 'EXISTS', 'EXISTS ( … ) takes a relationship pattern, e.g. EXISTS ((n)-->()); use IS NOT NULL for a property', start);
+            this.refuse(
+              'syntax',
+              'EXISTS',
+              'EXISTS ( … ) takes a relationship pattern, e.g. EXISTS ((n)-->()); use IS NOT NULL for a property',
+              start
+            );
           }
           parts.push(pattern, this.sym(')'));
           return node('exists', parts);
@@ -976,9 +1263,13 @@ export class Parser {
   /** `forcePatternPart : ( variable '=' )? relationshipsPattern`, when `close` follows it. */
   private forcePatternPart(close: string): Node {
     const parts: Part[] = [];
-    if (this.isNameToken() && this.isSym('=', 1)) {parts.push(this.name(), this.sym('='));}
+    if (this.isNameToken() && this.isSym('=', 1)) {
+      parts.push(this.name(), this.sym('='));
+    }
     parts.push(this.relationshipsPattern());
-    if (!this.isSym(close)) {this.fail();}
+    if (!this.isSym(close)) {
+      this.fail();
+    }
     return node('forcePatternPart', parts);
   }
 
@@ -991,14 +1282,26 @@ export class Parser {
     }
     if (this.isSym('{', 1)) {
       const projection = this.attempt(() => this.mapProjection());
-      if (projection) {return projection;}
+      if (projection) {
+        return projection;
+      }
       if (start.kind === 'word' && (start.upper === 'COUNT' || start.upper === 'COLLECT')) {
-        this.refuse('unsupported', `${start.upper} { … }`, `Memgraph 3.12 has no ${start.upper} { … } subquery`, start, this.peek(1));
+        this.refuse(
+          'unsupported',
+          `${start.upper} { … }`,
+          `Memgraph 3.12 has no ${start.upper} { … } subquery`,
+          start,
+          this.peek(1)
+        );
       }
     }
     let k = 1;
-    while (this.isSym('.', k) && this.isNameToken(k + 1)) {k += 2;}
-    if (this.isSym('(', k)) {return this.functionInvocation(k);}
+    while (this.isSym('.', k) && this.isNameToken(k + 1)) {
+      k += 2;
+    }
+    if (this.isSym('(', k)) {
+      return this.functionInvocation(k);
+    }
     return node('var', [this.name()]);
   }
 
@@ -1007,11 +1310,18 @@ export class Parser {
     const parts: Part[] = [this.name(), this.sym('{')];
     if (!this.isSym('}')) {
       for (;;) {
-        if (this.isSym('.') && this.isSym('*', 1)) {parts.push(this.sym('.'), this.sym('*'));}
-        else if (this.isSym('.')) {parts.push(this.sym('.'), this.name());}
-        else if (this.isSym(':', 1)) {parts.push(this.name(), this.sym(':'), this.expression());}
-        else {parts.push(this.name());}
-        if (!this.isSym(',')) {break;}
+        if (this.isSym('.') && this.isSym('*', 1)) {
+          parts.push(this.sym('.'), this.sym('*'));
+        } else if (this.isSym('.')) {
+          parts.push(this.sym('.'), this.name());
+        } else if (this.isSym(':', 1)) {
+          parts.push(this.name(), this.sym(':'), this.expression());
+        } else {
+          parts.push(this.name());
+        }
+        if (!this.isSym(',')) {
+          break;
+        }
         parts.push(this.sym(','));
       }
     }
@@ -1037,15 +1347,19 @@ export class Parser {
           'syntax',
           token.text.toUpperCase(),
           `the function name part ${token.text} is not accepted: function names are plain ASCII identifiers`,
-          token,
+          token
         );
       }
       this.i++;
       nameParts.push({ role: 'fn', value: token.text, source: token.start });
     }
     const parts: Part[] = [node('functionName', nameParts), this.sym('(')];
-    if (this.isWord('DISTINCT')) {parts.push(this.kw('DISTINCT'));}
-    if (!this.isSym(')')) {parts.push(...this.expressionList());}
+    if (this.isWord('DISTINCT')) {
+      parts.push(this.kw('DISTINCT'));
+    }
+    if (!this.isSym(')')) {
+      parts.push(...this.expressionList());
+    }
     parts.push(this.sym(')'));
     return node('function', parts);
   }

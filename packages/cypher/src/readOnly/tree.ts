@@ -40,13 +40,21 @@ export function quoteString(value: string): string {
   let out = "'";
   for (const char of value) {
     const code = char.codePointAt(0)!;
-    if (char === '\\') {out += '\\\\';}
-    else if (char === "'") {out += "\\'";}
-    else if (char === '\n') {out += '\\n';}
-    else if (char === '\r') {out += '\\r';}
-    else if (char === '\t') {out += '\\t';}
-    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;}
-    else {out += char;}
+    if (char === '\\') {
+      out += '\\\\';
+    } else if (char === "'") {
+      out += "\\'";
+    } else if (char === '\n') {
+      out += '\\n';
+    } else if (char === '\r') {
+      out += '\\r';
+    } else if (char === '\t') {
+      out += '\\t';
+    } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+      out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    } else {
+      out += char;
+    }
   }
   return `${out}'`;
 }
@@ -74,8 +82,13 @@ export function printLeaf(leaf: Leaf): string {
 }
 
 export function leavesOf(part: Part, out: Leaf[] = []): Leaf[] {
-  if (isLeaf(part)) {out.push(part);}
-  else {for (const child of part.parts) {leavesOf(child, out);}}
+  if (isLeaf(part)) {
+    out.push(part);
+  } else {
+    for (const child of part.parts) {
+      leavesOf(child, out);
+    }
+  }
   return out;
 }
 
@@ -94,7 +107,9 @@ export function print(root: Part): Printed {
   const sources: number[] = [];
   let text = '';
   for (const leaf of leaves) {
-    if (text) {text += ' ';}
+    if (text) {
+      text += ' ';
+    }
     starts.push(text.length);
     sources.push(leaf.source);
     text += printLeaf(leaf);
@@ -106,14 +121,21 @@ export function print(root: Part): Printed {
 /** The source offset of the leaf at (or the leaf just after a space at) `canonicalOffset`. */
 export function mapOffset(printed: Printed, canonicalOffset: number, sourceLength: number): number {
   const { starts, ends, sources } = printed;
-  if (starts.length === 0 || canonicalOffset >= printed.text.length) {return sourceLength;}
+  if (starts.length === 0 || canonicalOffset >= printed.text.length) {
+    return sourceLength;
+  }
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= Math.max(0, canonicalOffset)) {low = mid;}
-    else {high = mid - 1;}
+    if (starts[mid] <= Math.max(0, canonicalOffset)) {
+      low = mid;
+    } else {
+      high = mid - 1;
+    }
   }
-  if (canonicalOffset >= ends[low]) {low++;}
+  if (canonicalOffset >= ends[low]) {
+    low++;
+  }
   return low < sources.length ? sources[low] : sourceLength;
 }

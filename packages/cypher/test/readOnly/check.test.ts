@@ -4,33 +4,49 @@ import { stripperTokens } from './stripperReading';
 
 function canonical(text: string, limit?: number): string {
   const checked = checkReadQuery(text, limit === undefined ? {} : { queryMemoryLimitMb: limit });
-  if (!checked.ok) {throw new Error(`refused ${JSON.stringify(text)}: ${JSON.stringify(checked.refusal)}`);}
+  if (!checked.ok) {
+    throw new Error(`refused ${JSON.stringify(text)}: ${JSON.stringify(checked.refusal)}`);
+  }
   return checked.canonical;
 }
 
 function refusal(text: string): { kind: RefusalKind; clause: string } {
   const checked: ReadCheck = checkReadQuery(text);
-  if (checked.ok) {throw new Error(`accepted ${JSON.stringify(text)} as ${checked.canonical}`);}
+  if (checked.ok) {
+    throw new Error(`accepted ${JSON.stringify(text)} as ${checked.canonical}`);
+  }
   return { kind: checked.refusal.kind, clause: checked.refusal.clause };
 }
 
 describe('the canonical text is printed from the tree', () => {
   it.each([
     ['match (n:Person {name: "x"}) return n', "MATCH ( `n` : `Person` { `name` : 'x' } ) RETURN `n` AS `n`"],
-    ['MATCH (a)-[r:T|:U*1..3]->(b) RETURN r', 'MATCH ( `a` ) - [ `r` : `T` | : `U` * 1 .. 3 ] - > ( `b` ) RETURN `r` AS `r`'],
+    [
+      'MATCH (a)-[r:T|:U*1..3]->(b) RETURN r',
+      'MATCH ( `a` ) - [ `r` : `T` | : `U` * 1 .. 3 ] - > ( `b` ) RETURN `r` AS `r`',
+    ],
     ['MATCH (a)<--(b) RETURN 1 AS x', 'MATCH ( `a` ) < - - ( `b` ) RETURN 1 AS `x`'],
     ['MATCH (a)⟨－－(b) RETURN 1 AS x', 'MATCH ( `a` ) < - - ( `b` ) RETURN 1 AS `x`'],
-    ['RETURN 0x1F AS a, 010 AS b, 1.5e-3 AS c, .5 AS d, 1e21 AS e, 2.0 AS f', 'RETURN 31 AS `a` , 8 AS `b` , 0.0015 AS `c` , 0.5 AS `d` , 1E21 AS `e` , 2.0 AS `f`'],
+    [
+      'RETURN 0x1F AS a, 010 AS b, 1.5e-3 AS c, .5 AS d, 1e21 AS e, 2.0 AS f',
+      'RETURN 31 AS `a` , 8 AS `b` , 0.0015 AS `c` , 0.5 AS `d` , 1E21 AS `e` , 2.0 AS `f`',
+    ],
     ["RETURN 'it''s' AS s", null],
-    ["RETURN \"a'b\\\"c\\n\\u0041\\U0001F600\\B\" AS s", "RETURN 'a\\'b\"c\\nA😀\\u0008' AS `s`"],
+    ['RETURN "a\'b\\"c\\n\\u0041\\U0001F600\\B" AS s', "RETURN 'a\\'b\"c\\nA😀\\u0008' AS `s`"],
     ['RETURN $p AS p, $1 AS q, $`name` AS r', 'RETURN $p AS `p` , $1 AS `q` , $name AS `r`'],
     ['WITH n, m.x AS y RETURN y', 'WITH `n` AS `n` , `m` . `x` AS `y` RETURN `y` AS `y`'],
     ['RETURN n.name, count(*)', 'RETURN `n` . `name` AS `n.name` , COUNT ( * ) AS `count(*)`'],
     ['RETURN a  /* c */ + b', 'RETURN `a` + `b` AS `a  /* c */ + b`'],
     ['RETURN `we``ird` AS `x`', 'RETURN `we``ird` AS `x`'],
     ['CALL { MATCH (n) RETURN n.x } RETURN 1 AS one', 'CALL { MATCH ( `n` ) RETURN `n` . `x` } RETURN 1 AS `one`'],
-    ['MATCH (n) CALL (n) { RETURN n AS m } RETURN m', 'MATCH ( `n` ) CALL ( `n` ) { RETURN `n` AS `m` } RETURN `m` AS `m`'],
-    ['using index :L(p), :M, hops limit 10 match (n) return n', 'USING INDEX : `L` ( `p` ) , : `M` , HOPS LIMIT 10 MATCH ( `n` ) RETURN `n` AS `n`'],
+    [
+      'MATCH (n) CALL (n) { RETURN n AS m } RETURN m',
+      'MATCH ( `n` ) CALL ( `n` ) { RETURN `n` AS `m` } RETURN `m` AS `m`',
+    ],
+    [
+      'using index :L(p), :M, hops limit 10 match (n) return n',
+      'USING INDEX : `L` ( `p` ) , : `M` , HOPS LIMIT 10 MATCH ( `n` ) RETURN `n` AS `n`',
+    ],
     ['show index info;', 'SHOW INDEX INFO'],
     ['explain match (n) return n', 'EXPLAIN MATCH ( `n` ) RETURN `n` AS `n`'],
     ['RETURN date.format(x) AS d, toUpper("a") AS u', "RETURN date . format ( `x` ) AS `d` , toUpper ( 'a' ) AS `u`"],
@@ -89,7 +105,10 @@ describe('the canonical text is printed from the tree', () => {
 });
 
 describe('the lexer reads as Memgraph’s ANTLR lexer does', () => {
-  const tokens = (text: string): string[] => lex(text).filter((t) => t.kind !== 'eof').map((t) => `${t.kind}:${t.value}`);
+  const tokens = (text: string): string[] =>
+    lex(text)
+      .filter((t) => t.kind !== 'eof')
+      .map((t) => `${t.kind}:${t.value}`);
 
   it.each([
     ['$1CREATE', ['symbol:$', 'int:1', 'word:CREATE']],
@@ -156,7 +175,11 @@ describe('refusals name what was refused (issue 23 classes)', () => {
     ['MATCH (n) WHERE EXISTS { MERGE (m) } RETURN n', 'write', 'MERGE'],
     ['EXPLAIN CREATE (n)', 'write', 'CREATE'],
     ['MATCH (n) RETURN n UNION CREATE (m) RETURN m', 'write', 'CREATE'],
-    ['MATCH (n) CALL { MATCH (m) RETURN m } IN TRANSACTIONS OF 10 ROWS RETURN n', 'write', 'CALL { … } IN TRANSACTIONS'],
+    [
+      'MATCH (n) CALL { MATCH (m) RETURN m } IN TRANSACTIONS OF 10 ROWS RETURN n',
+      'write',
+      'CALL { … } IN TRANSACTIONS',
+    ],
     // 4. statements a denylist does not know
     ['UNSET PARAMETER x', 'admin', 'UNSET PARAMETER'],
     ['UNSET GLOBAL PARAMETER x', 'admin', 'UNSET GLOBAL PARAMETER'],
@@ -197,12 +220,20 @@ describe('refusals name what was refused (issue 23 classes)', () => {
     // procedures, directives, subqueries Memgraph 3.12 does not have
     ['CALL create.node("A", {}) YIELD node RETURN node', 'procedure', 'CALL create.node'],
     ['CALL `mg.load`("x")', 'procedure', 'CALL mg.load'],
-    ['MATCH (n) CALL periodic.iterate("a", "b", {}) YIELD success RETURN success', 'procedure', 'CALL periodic.iterate'],
+    [
+      'MATCH (n) CALL periodic.iterate("a", "b", {}) YIELD success RETURN success',
+      'procedure',
+      'CALL periodic.iterate',
+    ],
     ['USING PERIODIC COMMIT 10 MATCH (n) RETURN n', 'unsupported', 'USING PERIODIC COMMIT'],
     ['USING PARALLEL EXECUTION MATCH (n) RETURN count(n)', 'unsupported', 'USING PARALLEL EXECUTION'],
     ['RETURN COUNT { MATCH (n) } AS c', 'unsupported', 'COUNT { … }'],
     ['RETURN COLLECT { MATCH (n) RETURN n } AS c', 'unsupported', 'COLLECT { … }'],
-    ['CALL pagerank.get() PROCEDURE MEMORY UNLIMITED YIELD node RETURN node', 'unsupported', 'PROCEDURE MEMORY UNLIMITED'],
+    [
+      'CALL pagerank.get() PROCEDURE MEMORY UNLIMITED YIELD node RETURN node',
+      'unsupported',
+      'PROCEDURE MEMORY UNLIMITED',
+    ],
     // syntax and input
     ['MATCH (n) RETURN n; MATCH (m) RETURN m', 'syntax', 'MATCH'],
     ['RETURN 9223372036854775808 AS x', 'syntax', '9223372036854775808'],
@@ -228,13 +259,17 @@ describe('refusals name what was refused (issue 23 classes)', () => {
     const text = 'MATCH (n)\n  WHERE n.x = 1\n  DETACH  DELETE n';
     const checked = checkReadQuery(text);
     expect(checked.ok).toBe(false);
-    if (checked.ok) {return;}
+    if (checked.ok) {
+      return;
+    }
     expect(text.slice(checked.refusal.start, checked.refusal.end)).toBe('DETACH  DELETE');
     expect(refusalMessage(checked.refusal, 'gateway', text)).toBe(
       'Refused by the Bolt gateway: this query writes (DETACH DELETE) at line 3, column 3. ' +
         'This connection is read-only: run writes and administration with an administrator connection to Memgraph, not through Grafana.'
     );
-    expect(refusalMessage(checked.refusal, 'browser', text)).toMatch(/^Refused in the browser before sending: this query writes/);
+    expect(refusalMessage(checked.refusal, 'browser', text)).toMatch(
+      /^Refused in the browser before sending: this query writes/
+    );
   });
 });
 
@@ -245,12 +280,17 @@ describe('query memory limit', () => {
     expect(canonical('MATCH (n) RETURN n QUERY MEMORY LIMIT 2000 KB', 100)).toMatch(/LIMIT 2000 KB$/);
     expect(canonical('MATCH (n) RETURN n QUERY MEMORY LIMIT 200 MB', 100)).toMatch(/LIMIT 100 MB$/);
     expect(canonical('MATCH (n) RETURN n QUERY MEMORY UNLIMITED', 100)).toMatch(/LIMIT 100 MB$/);
-    expect(canonical('EXPLAIN MATCH (n) RETURN n UNION MATCH (n) RETURN n', 100)).toMatch(/RETURN `n` AS `n` QUERY MEMORY LIMIT 100 MB$/);
+    expect(canonical('EXPLAIN MATCH (n) RETURN n UNION MATCH (n) RETURN n', 100)).toMatch(
+      /RETURN `n` AS `n` QUERY MEMORY LIMIT 100 MB$/
+    );
     expect(canonical('SHOW VERSION', 100)).toBe('SHOW VERSION');
   });
 
   it('is refused inside a subquery', () => {
-    expect(refusal('CALL { MATCH (n) RETURN n QUERY MEMORY UNLIMITED } RETURN n')).toEqual({ kind: 'unsupported', clause: 'QUERY MEMORY' });
+    expect(refusal('CALL { MATCH (n) RETURN n QUERY MEMORY UNLIMITED } RETURN n')).toEqual({
+      kind: 'unsupported',
+      clause: 'QUERY MEMORY',
+    });
   });
 
   it('must be a positive whole number of megabytes', () => {
@@ -262,7 +302,9 @@ describe('query memory limit', () => {
 describe('sourceOffset maps canonical offsets back to the checked text', () => {
   const text = 'match (n)  // all nodes\n  where n.name = "x"\n  return n.name';
   const checked = checkReadQuery(text, { queryMemoryLimitMb: 10 });
-  if (!checked.ok) {throw new Error('refused');}
+  if (!checked.ok) {
+    throw new Error('refused');
+  }
 
   it.each([
     ['MATCH', 'match'],
@@ -291,13 +333,18 @@ describe('sourceOffset maps canonical offsets back to the checked text', () => {
 });
 
 describe('SHOW statements the product sends', () => {
-  it.each(['SHOW INDEX INFO', 'SHOW CONSTRAINT INFO', 'SHOW NODE_LABELS INFO', 'SHOW EDGE_TYPES INFO', 'SHOW STORAGE INFO', 'SHOW VERSION', 'SHOW SCHEMA INFO'])(
-    '%s is accepted as kind show',
-    (text) => {
-      const checked = checkReadQuery(text.toLowerCase());
-      expect(checked.ok && [checked.kind, checked.canonical]).toEqual(['show', text]);
-    }
-  );
+  it.each([
+    'SHOW INDEX INFO',
+    'SHOW CONSTRAINT INFO',
+    'SHOW NODE_LABELS INFO',
+    'SHOW EDGE_TYPES INFO',
+    'SHOW STORAGE INFO',
+    'SHOW VERSION',
+    'SHOW SCHEMA INFO',
+  ])('%s is accepted as kind show', (text) => {
+    const checked = checkReadQuery(text.toLowerCase());
+    expect(checked.ok && [checked.kind, checked.canonical]).toEqual(['show', text]);
+  });
 
   it('a read query is kind read', () => {
     const checked = checkReadQuery('RETURN 1 AS x');
@@ -310,7 +357,10 @@ describe('bounded work', () => {
     const nested = (depth: number): string => `RETURN ${'('.repeat(depth)}1${')'.repeat(depth)} AS x`;
     expect(checkReadQuery(nested(150)).ok).toBe(true);
     expect(refusal(nested(5_000))).toEqual({ kind: 'unsupported', clause: 'NESTING' });
-    expect(refusal(`${'CALL { '.repeat(300)}RETURN 1 AS x${' }'.repeat(300)} RETURN 1 AS y`)).toEqual({ kind: 'unsupported', clause: 'NESTING' });
+    expect(refusal(`${'CALL { '.repeat(300)}RETURN 1 AS x${' }'.repeat(300)} RETURN 1 AS y`)).toEqual({
+      kind: 'unsupported',
+      clause: 'NESTING',
+    });
   });
 
   it('refuses text whose ambiguous brackets would make backtracking explode', () => {
@@ -324,8 +374,30 @@ describe('the stripper’s reading (test helper) tells splits apart', () => {
   it('splits a canonical text into the lexer’s tokens, a parameter as one', () => {
     const text = canonical("MATCH (n) WHERE n.x = $p AND n.y = 1.5e-7 RETURN 'a\\'b' AS `c``d`, 0x1F AS e");
     expect(stripperTokens(text)).toEqual([
-      'MATCH', '(', '`n`', ')', 'WHERE', '`n`', '.', '`x`', '=', '$p', 'AND', '`n`', '.', '`y`', '=', '1.5E-7',
-      'RETURN', "'a\\'b'", 'AS', '`c``d`', ',', '31', 'AS', '`e`',
+      'MATCH',
+      '(',
+      '`n`',
+      ')',
+      'WHERE',
+      '`n`',
+      '.',
+      '`x`',
+      '=',
+      '$p',
+      'AND',
+      '`n`',
+      '.',
+      '`y`',
+      '=',
+      '1.5E-7',
+      'RETURN',
+      "'a\\'b'",
+      'AS',
+      '`c``d`',
+      ',',
+      '31',
+      'AS',
+      '`e`',
     ]);
   });
 

@@ -108,9 +108,36 @@ const READS = [
 ];
 
 const SEPARATORS = [
-  ' ', '  ', '\t', '\n', '\r', '\r\n', '\u000b', '\u000c', '\u001c', '\u001f', '\u00a0', '\u1680', '\u180e', '\u2000',
-  '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '/*c*/', '/* // */', '/**/', '//c\n',
-  '//c\r', '//c\r\n', '// CREATE (x)\n', '//\r', ' /* MERGE\n */ ',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u000b',
+  '\u000c',
+  '\u001c',
+  '\u001f',
+  '\u00a0',
+  '\u1680',
+  '\u180e',
+  '\u2000',
+  '\u2005',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '/*c*/',
+  '/* // */',
+  '/**/',
+  '//c\n',
+  '//c\r',
+  '//c\r\n',
+  '// CREATE (x)\n',
+  '//\r',
+  ' /* MERGE\n */ ',
 ];
 const DASHES = ['-', '\u00ad', '‐', '‑', '‒', '–', '—', '―', '−', '﹘', '﹣', '－'];
 const LEFT_HEADS = ['<', '⟨', '〈', '﹤', '＜'];
@@ -128,19 +155,29 @@ function respellString(random: Random, value: string): string {
   let out = quote;
   for (const char of value) {
     const code = char.codePointAt(0)!;
-    if (char === quote || char === '\\') {out += `\\${char}`;}
-    else if (char === '\n') {out += pick(random, ['\\n', '\\N', '\n']);}
-    else if (code < 0x10000 && random() < 0.3) {out += `\\u${code.toString(16).padStart(4, '0')}`;}
-    else if (random() < 0.1) {out += `\\U${code.toString(16).padStart(8, '0')}`;}
-    else {out += char;}
+    if (char === quote || char === '\\') {
+      out += `\\${char}`;
+    } else if (char === '\n') {
+      out += pick(random, ['\\n', '\\N', '\n']);
+    } else if (code < 0x10000 && random() < 0.3) {
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
+    } else if (random() < 0.1) {
+      out += `\\U${code.toString(16).padStart(8, '0')}`;
+    } else {
+      out += char;
+    }
   }
   return out + quote;
 }
 
 function respellInt(random: Random, value: bigint): string {
   const r = random();
-  if (r < 0.3) {return `0x${value.toString(16)}`;}
-  if (r < 0.6 && value > 0n) {return `0${value.toString(8)}`;}
+  if (r < 0.3) {
+    return `0x${value.toString(16)}`;
+  }
+  if (r < 0.6 && value > 0n) {
+    return `0${value.toString(8)}`;
+  }
   return value.toString();
 }
 
@@ -148,7 +185,9 @@ function respellInt(random: Random, value: bigint): string {
 function respell(random: Random, token: LexToken, previous: LexToken | undefined, next: LexToken | undefined): string {
   switch (token.kind) {
     case 'word':
-      if (!MEMGRAPH_KEYWORDS.has(token.upper) && random() < 0.3) {return `\`${token.value}\``;}
+      if (!MEMGRAPH_KEYWORDS.has(token.upper) && random() < 0.3) {
+        return `\`${token.value}\``;
+      }
       return randomCase(random, token.text);
     case 'string':
       return respellString(random, token.value);
@@ -158,10 +197,18 @@ function respell(random: Random, token: LexToken, previous: LexToken | undefined
       const inArrow =
         (previous?.value === ')' || previous?.value === ']' || previous?.value === '-' || previous?.value === '<') &&
         (next?.value === '[' || next?.value === '(' || next?.value === '-' || next?.value === '>');
-      if (!inArrow) {return token.text;}
-      if (token.value === '-') {return pick(random, DASHES);}
-      if (token.value === '<') {return pick(random, LEFT_HEADS);}
-      if (token.value === '>') {return pick(random, RIGHT_HEADS);}
+      if (!inArrow) {
+        return token.text;
+      }
+      if (token.value === '-') {
+        return pick(random, DASHES);
+      }
+      if (token.value === '<') {
+        return pick(random, LEFT_HEADS);
+      }
+      if (token.value === '>') {
+        return pick(random, RIGHT_HEADS);
+      }
       return token.text;
     }
     default:
@@ -174,7 +221,9 @@ function glues(left: string, right: string): boolean {
   try {
     const glued = lex(left + right).filter((t) => t.kind !== 'eof');
     const apart = lex(`${left} ${right}`).filter((t) => t.kind !== 'eof');
-    return glued.length === apart.length && glued.every((t, k) => t.kind === apart[k].kind && t.value === apart[k].value);
+    return (
+      glued.length === apart.length && glued.every((t, k) => t.kind === apart[k].kind && t.value === apart[k].value)
+    );
   } catch {
     return false;
   }
@@ -227,16 +276,22 @@ function scramble(random: Random, text: string): string {
   }
   const k = Math.floor(random() * tokens.length);
   const r = random();
-  if (r < 0.33) {tokens.splice(k, 1);}
-  else if (r < 0.66) {tokens.splice(k, 0, tokens[k]);}
-  else if (k + 1 < tokens.length) {[tokens[k], tokens[k + 1]] = [tokens[k + 1], tokens[k]];}
+  if (r < 0.33) {
+    tokens.splice(k, 1);
+  } else if (r < 0.66) {
+    tokens.splice(k, 0, tokens[k]);
+  } else if (k + 1 < tokens.length) {
+    [tokens[k], tokens[k + 1]] = [tokens[k + 1], tokens[k]];
+  }
   return tokens.join(' ');
 }
 
 /** The lexer token(s) a printed leaf must read back as. */
 function matches(leaf: Leaf, tokens: readonly LexToken[], at: number): number {
   const token = tokens[at];
-  if (!token) {return 0;}
+  if (!token) {
+    return 0;
+  }
   switch (leaf.role) {
     case 'kw':
       return token.kind === 'word' && token.upper === leaf.value ? 1 : 0;
@@ -265,7 +320,9 @@ function mismatch(leaves: readonly Leaf[], tokens: readonly LexToken[]): string 
   let at = 0;
   for (const leaf of leaves) {
     const used = matches(leaf, tokens, at);
-    if (used === 0) {return `leaf ${JSON.stringify(leaf)} vs token ${JSON.stringify(tokens[at]?.text)}`;}
+    if (used === 0) {
+      return `leaf ${JSON.stringify(leaf)} vs token ${JSON.stringify(tokens[at]?.text)}`;
+    }
     at += used;
   }
   return at === tokens.length ? undefined : `${tokens.length - at} tokens left over`;
@@ -279,8 +336,11 @@ function problemOf(text: string, canonical: string): string | undefined {
   const again = checkReadQuery(canonical);
   const lexed = canonicalTokens.reduce<string[]>((texts, token, k) => {
     const previous = canonicalTokens[k - 1];
-    if (previous?.kind === 'symbol' && previous.value === '$' && previous.end === token.start) {texts[texts.length - 1] += token.text;}
-    else {texts.push(token.text);}
+    if (previous?.kind === 'symbol' && previous.value === '$' && previous.end === token.start) {
+      texts[texts.length - 1] += token.text;
+    } else {
+      texts.push(token.text);
+    }
     return texts;
   }, []);
   const stripped = stripperTokens(canonical);
@@ -295,7 +355,11 @@ function problemOf(text: string, canonical: string): string | undefined {
       leaves.filter((l) => !l.synthetic),
       sourceTokens
     )?.replace(/^/, 'source: ') ??
-    (again.ok ? (again.canonical === canonical ? undefined : `not idempotent: ${again.canonical}`) : 'canonical refused')
+    (again.ok
+      ? again.canonical === canonical
+        ? undefined
+        : `not idempotent: ${again.canonical}`
+      : 'canonical refused')
   );
 }
 
@@ -309,13 +373,21 @@ describe('seeded fuzzer', () => {
       const isWrite = n % 2 === 0;
       const base = isWrite ? pick(random, WRITES) : pick(random, READS);
       let text = mutate(random, random() < 0.3 ? wrap(random, base) : base);
-      if (!isWrite && random() < 0.3) {text = scramble(random, text);}
+      if (!isWrite && random() < 0.3) {
+        text = scramble(random, text);
+      }
       const checked = checkReadQuery(text);
-      if (!checked.ok) {continue;}
+      if (!checked.ok) {
+        continue;
+      }
       accepted++;
-      if (isWrite) {passedWrites.push(`${JSON.stringify(text)} → ${checked.canonical}`);}
+      if (isWrite) {
+        passedWrites.push(`${JSON.stringify(text)} → ${checked.canonical}`);
+      }
       const problem = problemOf(text, checked.canonical);
-      if (problem) {broken.push(`${JSON.stringify(text)}: ${problem}`);}
+      if (problem) {
+        broken.push(`${JSON.stringify(text)}: ${problem}`);
+      }
     }
     expect(passedWrites.slice(0, 5)).toEqual([]);
     expect(broken.slice(0, 5)).toEqual([]);

@@ -15,7 +15,12 @@ import { checkReadQuery } from '../../src/readOnly';
 const REPO = path.resolve(__dirname, '../../../..');
 const DASHBOARDS = path.join(REPO, 'plugins/opentruss-app/src/dashboards');
 
-const builtIns = { __from: 1_700_000_000_000, __to: 1_700_086_400_000, __interval_ms: 60_000, __datasource_timezone: 'UTC' };
+const builtIns = {
+  __from: 1_700_000_000_000,
+  __to: 1_700_086_400_000,
+  __interval_ms: 60_000,
+  __datasource_timezone: 'UTC',
+};
 /** Sample values: a list for multi-value variables, a string otherwise (both bind as parameters). */
 const sampleVariables: BindingVariables = {
   valueOf: (name) => (DASHBOARD_VARIABLES.some((v) => v.name === name && v.multi) ? ['p1', 'p2'] : 'sample'),
@@ -24,15 +29,22 @@ const sampleVariables: BindingVariables = {
 function dashboardCypher(): Array<[string, string]> {
   const found: Array<[string, string]> = [];
   const walk = (value: unknown, where: string): void => {
-    if (Array.isArray(value)) {value.forEach((item, k) => walk(item, `${where}[${k}]`));}
-    else if (value && typeof value === 'object') {
+    if (Array.isArray(value)) {
+      value.forEach((item, k) => walk(item, `${where}[${k}]`));
+    } else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
-        if (key === 'cypher' && typeof child === 'string') {found.push([`${where}.cypher`, child]);}
-        else {walk(child, `${where}.${key}`);}
+        if (key === 'cypher' && typeof child === 'string') {
+          found.push([`${where}.cypher`, child]);
+        } else {
+          walk(child, `${where}.${key}`);
+        }
       }
     }
   };
-  for (const file of fs.readdirSync(DASHBOARDS).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(DASHBOARDS)
+    .filter((name) => name.endsWith('.json'))
+    .sort()) {
     walk(JSON.parse(fs.readFileSync(path.join(DASHBOARDS, file), 'utf8')), file);
   }
   return found;
@@ -40,7 +52,9 @@ function dashboardCypher(): Array<[string, string]> {
 
 function accepted(text: string): string {
   const checked = checkReadQuery(text, { queryMemoryLimitMb: 1024 });
-  if (!checked.ok) {return `refused: ${JSON.stringify(checked.refusal)}`;}
+  if (!checked.ok) {
+    return `refused: ${JSON.stringify(checked.refusal)}`;
+  }
   const again = checkReadQuery(checked.canonical, { queryMemoryLimitMb: 1024 });
   return again.ok && again.canonical === checked.canonical ? 'accepted' : `canonical not stable: ${checked.canonical}`;
 }
