@@ -488,9 +488,9 @@ export class Parser {
     parts.push(this.sym('{'), this.cypherQuery(false, false), this.sym('}'));
     if (this.isWord('IN') && this.isWord('TRANSACTIONS', 1)) {
       this.refuse(
-        'write',
+        'unsupported',
         'CALL { … } IN TRANSACTIONS',
-        'this query commits in batches (CALL { … } IN TRANSACTIONS)',
+        'batched subqueries are not accepted on the read-only connection (CALL { … } IN TRANSACTIONS)',
         this.peek(),
         this.peek(1)
       );
@@ -569,11 +569,13 @@ export class Parser {
   private returnBody(clause: 'with' | 'return', top: boolean): Node {
     const parts: Part[] = [];
     let first = true;
+    // Memgraph's stripper stops naming columns after an item whose name it cut at a keyword (stripped.cpp).
+    const naming = { stopped: false };
     for (;;) {
       if (first && this.isSym('*')) {
         parts.push(this.sym('*'));
       } else {
-        parts.push(this.returnItem(clause, top));
+        parts.push(this.returnItem(clause, top, naming));
       }
       first = false;
       if (!this.isSym(',')) {
@@ -610,7 +612,7 @@ export class Parser {
    * first and last token (stripped.cpp, `named_exprs_`). Only variables are aliased in WITH and in subqueries'
    * RETURN, where Memgraph requires the other items to be aliased (symbol_generator.cpp) and must still say so.
    */
-  private returnItem(clause: 'with' | 'return', top: boolean): Node {
+  private returnItem(clause: 'with' | 'return', top: boolean, naming: { stopped: boolean }): Node {
     const from = this.i;
     const expression = this.expression();
     const to = this.i;
@@ -621,7 +623,7 @@ export class Parser {
     if (!isVariable && !(clause === 'return' && top)) {
       return node('returnItem', [expression]);
     }
-    const alias = clause === 'return' && top ? this.columnHeader(from, to) : this.tokenText(from, to);
+    const alias = clause === 'return' && top ? this.columnHeader(from, to, naming) : this.tokenText(from, to);
     const source = this.tokens[from].start;
     return node('returnItem', [
       expression,
@@ -637,13 +639,22 @@ export class Parser {
       .join('');
   }
 
-  /** The column name Memgraph's stripper gives an unaliased RETURN item (stripped.cpp, after the token loop). */
-  private columnHeader(from: number, to: number): string {
+  /**
+   * The column name Memgraph gives an unaliased top-level RETURN item: the stripper's name (stripped.cpp, after
+   * the token loop) — the original text from the item's first token to its last, cut before ORDER, SKIP, LIMIT,
+   * UNION or QUERY wherever they stand, none when the item holds the word AS or an earlier item was cut — else the
+   * item's text without spaces (the visitor's name).
+   */
+  private columnHeader(from: number, to: number, naming: { stopped: boolean }): string {
+    if (naming.stopped) {
+      return this.tokenText(from, to);
+    }
     let stop = to;
     for (let k = from; k < to; k++) {
       const token = this.tokens[k];
       if (token.kind === 'word' && ['ORDER', 'SKIP', 'LIMIT', 'UNION', 'QUERY'].includes(token.upper)) {
         stop = k;
+        naming.stopped = true;
         break;
       }
     }

@@ -177,7 +177,7 @@ describe('refusals name what was refused (issue 23 classes)', () => {
     ['MATCH (n) RETURN n UNION CREATE (m) RETURN m', 'write', 'CREATE'],
     [
       'MATCH (n) CALL { MATCH (m) RETURN m } IN TRANSACTIONS OF 10 ROWS RETURN n',
-      'write',
+      'unsupported',
       'CALL { … } IN TRANSACTIONS',
     ],
     // 4. statements a denylist does not know
@@ -404,5 +404,18 @@ describe('the stripper’s reading (test helper) tells splits apart', () => {
   it('splits `a$b` where the lexer reads one name, so a disagreement would be seen', () => {
     expect(stripperTokens('a$b')).toEqual(['a', '$b']);
     expect(lex('a$b').filter((t) => t.kind !== 'eof')).toHaveLength(1);
+  });
+});
+
+describe('column names of unaliased RETURN items follow Memgraph’s', () => {
+  it.each([
+    ['RETURN n . x', 'RETURN `n` . `x` AS `n . x`'],
+    ['RETURN {limit: 1}, a . b', 'RETURN { `limit` : 1 } AS `{` , `a` . `b` AS `a.b`'],
+    ['RETURN {as: 1}', 'RETURN { `as` : 1 } AS `{as:1}`'],
+    ['RETURN DISTINCT a', 'RETURN DISTINCT `a` AS `a`'],
+    ['CALL { MATCH (n) RETURN n, n.x } RETURN 1 AS one', 'CALL { MATCH ( `n` ) RETURN `n` AS `n` , `n` . `x` } RETURN 1 AS `one`'],
+    ['WITH a, a.b RETURN a', 'WITH `a` AS `a` , `a` . `b` RETURN `a` AS `a`'],
+  ])('%s', (text, expected) => {
+    expect(canonical(text)).toBe(expected);
   });
 });
