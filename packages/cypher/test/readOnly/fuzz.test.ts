@@ -395,3 +395,31 @@ describe('seeded fuzzer', () => {
     expect(accepted).toBeGreaterThan(CASES / 4);
   });
 });
+
+describe('arbitrary text', () => {
+  it('never makes the checker throw: every text is accepted or refused (5,000 random texts)', () => {
+    const random = prng(SEED + 1);
+    const alphabet = [
+      ...'()[]{},.:;$|=<>+-*/%^&!~`\'"\\ \n\r\t0123456789xXeE_aZ',
+      'MATCH ', 'RETURN ', 'CREATE ', 'WITH ', ' AS ', 'CALL ', 'EXISTS', '\u0000', '\ud800', '\u2028', '⟨', '—',
+      '\\u', '\\U', '//', '/*', '*/', '..', 'é', '😀',
+    ];
+    const thrown: string[] = [];
+    for (let n = 0; n < 5_000; n++) {
+      const length = 1 + Math.floor(random() * 40);
+      let text = '';
+      for (let k = 0; k < length; k++) {
+        text += pick(random, alphabet);
+      }
+      try {
+        const checked = checkReadQuery(text);
+        if (checked.ok && checkReadQuery(checked.canonical).ok !== true) {
+          thrown.push(`${JSON.stringify(text)}: canonical refused`);
+        }
+      } catch (error) {
+        thrown.push(`${JSON.stringify(text)}: ${String(error)}`);
+      }
+    }
+    expect(thrown.slice(0, 5)).toEqual([]);
+  });
+});
