@@ -18,6 +18,8 @@ function advice(refusal: Refusal): string {
       return 'Fix the query text; only read queries in Memgraph Cypher are accepted.';
     case 'encoding':
       return 'Remove the character; query text must be valid UTF-8 without control characters such as NUL.';
+    case 'unsupported':
+      return 'Rewrite the query without it: this connection accepts read queries in Memgraph 3.12 Cypher only.';
     case 'procedure':
       return 'Only read procedures on the allowlist may be called; run other procedures with an administrator connection to Memgraph.';
     default:

@@ -419,3 +419,20 @@ describe('column names of unaliased RETURN items follow Memgraph’s', () => {
     expect(canonical(text)).toBe(expected);
   });
 });
+
+describe('refusalMessage says who refused, what, where and what to do', () => {
+  it.each<[string, RegExp]>([
+    ['CREATE (n)', /^Refused by the Bolt gateway: this query writes \(CREATE\) at line 1, column 1\. This connection is read-only/],
+    ['SHOW CONFIG', /: this information statement is not on the read-only allowlist \(SHOW CONFIG\) at line 1, column 1\. This connection is read-only/],
+    ['CALL create.node("A", {})', /procedure that is not on the read-procedure allowlist \(CALL create\.node\) at line 1, column 6\. Only read procedures on the allowlist may be called/],
+    ['RETURN 1 +', /: this is not a read query this connection accepts \(the query ends too early\) at line 1, column 11\. Fix the query text/],
+    ['RETURN\n  "\u0000"', /NUL character \(U\+0000\) at line 2, column 4\. Remove the character/],
+    ['RETURN COUNT { MATCH (n) } AS c', /: Memgraph 3\.12 has no COUNT \{ … \} subquery at line 1, column 8\. Rewrite the query without it/],
+  ])('%j', (text, expected) => {
+    const checked = checkReadQuery(text);
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) {
+      expect(refusalMessage(checked.refusal, 'gateway', text)).toMatch(expected);
+    }
+  });
+});
