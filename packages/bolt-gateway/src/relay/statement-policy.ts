@@ -38,8 +38,7 @@ export function checkQuery(query: unknown, policy: QueryPolicy): { run: CheckedR
       },
     };
   }
-  const limit = policy.queryMemoryLimitMb > 0 ? { queryMemoryLimitMb: policy.queryMemoryLimitMb } : {};
-  const checked = checkReadQuery(query, limit);
+  const checked = checkedQuery(query, policy.queryMemoryLimitMb);
   if (!checked.ok) {
     return {
       refusal: {
@@ -49,6 +48,32 @@ export function checkQuery(query: unknown, policy: QueryPolicy): { run: CheckedR
     };
   }
   return { run: { text: query, canonical: checked.canonical, sourceOffset: (offset) => checked.sourceOffset(offset) } };
+}
+
+/**
+ * checkReadQuery is pure, and dashboards send the same few texts on every refresh: the latest verdicts are kept
+ * (least recently used out first), so a wall of panels costs one parse per distinct text, not one per RUN.
+ */
+const CACHE_ENTRIES = 512;
+const CACHE_MAX_TEXT = 16 * 1024;
+const verdicts = new Map<string, ReturnType<typeof checkReadQuery>>();
+
+function checkedQuery(query: string, queryMemoryLimitMb: number): ReturnType<typeof checkReadQuery> {
+  const key = `${queryMemoryLimitMb}\u0000${query}`;
+  const cached = verdicts.get(key);
+  if (cached) {
+    verdicts.delete(key);
+    verdicts.set(key, cached);
+    return cached;
+  }
+  const checked = checkReadQuery(query, queryMemoryLimitMb > 0 ? { queryMemoryLimitMb } : {});
+  if (query.length <= CACHE_MAX_TEXT) {
+    verdicts.set(key, checked);
+    if (verdicts.size > CACHE_ENTRIES) {
+      verdicts.delete(verdicts.keys().next().value!);
+    }
+  }
+  return checked;
 }
 
 /**
