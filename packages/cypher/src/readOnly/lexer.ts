@@ -61,8 +61,9 @@ const DASHES = new Set(['\u00ad', '‐', '‑', '‒', '–', '—', '―', '−
 const SYMBOLS_2 = new Set(['..', '<=', '>=', '<>', '!=', '=~', '+=']);
 const SYMBOLS_1 = new Set('()[]{},.:;$|=<>+-*/%^&');
 
-const ID_START = /[\p{ID_Start}\p{Pc}]/u;
-const ID_PART = /[\p{ID_Continue}\p{Sc}]/u;
+// Built at run time: the plugin's bundler targets ES2015 and must not rewrite Unicode property escapes.
+const ID_START = new RegExp('[\\p{ID_Start}\\p{Pc}]', 'u');
+const ID_PART = new RegExp('[\\p{ID_Continue}\\p{Sc}]', 'u');
 const HEX = /^[0-9a-fA-F]$/;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';

@@ -26,7 +26,9 @@ export class Refused extends Error {
   }
 }
 
-const INT64_MAX = 9223372036854775807n;
+// BigInt() rather than literals: the plugin's bundler targets ES2015, which has no BigInt literal syntax.
+const INT64_MAX = BigInt('9223372036854775807');
+const KB_PER_MB = BigInt(1024);
 const ASCII_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DECIMAL_LITERAL = /^(0|[1-9][0-9]*)$/;
 /** Clause words a function name part may not be, so a bare function name can never read as a clause. */
@@ -392,8 +394,8 @@ export class Parser {
     if (written) {
       const [, , third, amount, unit] = written.parts as Leaf[];
       if (third.value === 'LIMIT') {
-        const kb = BigInt(amount.value) * (unit.value === 'MB' ? 1024n : 1n);
-        if (kb <= BigInt(limitMb) * 1024n) {
+        const kb = BigInt(amount.value) * (unit.value === 'MB' ? KB_PER_MB : BigInt(1));
+        if (kb <= BigInt(limitMb) * KB_PER_MB) {
           return written;
         }
       }
