@@ -7,6 +7,7 @@ import './environment';
 import os from 'node:os';
 
 import { bundleFigure } from './figures/bundle';
+import { canonicalisationFigure } from './figures/canonicalisation';
 import { businessExporterFigure } from './figures/businessExporter';
 import { concurrencyFigure } from './figures/concurrency';
 import { conversionFigure } from './figures/conversion';
@@ -48,6 +49,9 @@ async function main(): Promise<void> {
   // Sizes first: a build (if dist is missing) must not run while anything is being timed.
   if (options.figures.includes(5)) {
     figures.push(bundleFigure({ build: options.build, log }));
+  }
+  if (options.figures.includes(8)) {
+    figures.push(canonicalisationFigure({ profile: options.profile, log }));
   }
   const timedFigures = SERVER_FIGURES.filter(([id]) => options.figures.includes(id));
   if (timedFigures.length > 0) {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { isProfileName, PROFILES, type Profile } from './profile';
 import type { Placement } from './server/benchServer';
 
-export const FIGURE_IDS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const FIGURE_IDS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export const DEFAULT_OUTPUT = path.resolve(__dirname, '../results/latest.json');
 
 export const USAGE = `Usage: npm run bench [-- options]
@@ -12,7 +12,7 @@ export const USAGE = `Usage: npm run bench [-- options]
                                   quick: small sizes, 3 rounds, for trying things out (under a minute);
                                   standard: the standard sizes, 7 rounds (a few minutes); long: 15 rounds, 50,000-query soak
   --only 1,3                      run only these figures (1 conversion, 2 time series, 3 concurrency, 4 soak, 5 bundle,
-                                  6 business exporter per collection, 7 gateway)
+                                  6 business exporter per collection, 7 gateway, 8 canonicalisation)
   --server child-process|in-process   where the Bolt test server runs (default child-process)
   --out <file.json>               where to write every figure (default bench/results/latest.json)
   --no-build                      do not build a plugin whose dist is missing (figure 5 then says so)`;
@@ -56,7 +56,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   const figures = values.only === undefined ? [...FIGURE_IDS] : values.only.split(',').map((id) => Number(id.trim()));
   const unknown = figures.filter((id) => !(FIGURE_IDS as readonly number[]).includes(id));
   if (unknown.length > 0 || figures.length === 0) {
-    throw new UsageError(`--only takes figure numbers from 1 to 6 separated by commas, got "${values.only}"`);
+    throw new UsageError(`--only takes figure numbers from 1 to ${FIGURE_IDS.length} separated by commas, got "${values.only}"`);
   }
   return {
     profile: PROFILES[profile],

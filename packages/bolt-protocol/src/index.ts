@@ -48,6 +48,7 @@ export {
   errorCodes,
   authenticationFailure,
   transactionTimeout,
+  memoryLimitExceeded,
   routingTableUnavailable,
   helloMetadata,
   type BoltFailure,

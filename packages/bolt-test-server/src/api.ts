@@ -46,6 +46,11 @@ export interface RecordsResponder extends ResponderCommon {
   disconnectAfterRecords?: number;
   /** Merged into the final PULL/DISCARD summary (e.g. `type`, `stats`, `notifications`). */
   summary?: Record<string, unknown>;
+  /**
+   * The memory (MiB) this query needs: a RUN whose trailing `QUERY MEMORY LIMIT` is lower fails at its first
+   * PULL/DISCARD — where Memgraph executes the plan — with Memgraph's memory-limit TransientError.
+   */
+  memoryMb?: number;
 }
 
 export interface FailureResponder extends ResponderCommon {

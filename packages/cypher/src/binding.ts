@@ -1,8 +1,8 @@
 import { CypherTextError } from './errors';
-import { identifierFromValue } from './identifiers';
-import { isTrivia, tokenize, type Token } from './lexer';
-import { expandMacroTokens, MACROS } from './macros';
-import { findWriteClauseInTokens, readOnlyRefusal, type WriteClause } from './readOnlyGuard';
+import { identifierFromValue, quoteIdentifier } from './identifiers';
+import { tokenize, type Token } from './lexer';
+import { expandMacroTokens, MACROS, type ExpansionSegment } from './macros';
+import { checkReadQuery, refusalMessage, type Refusal } from './readOnly';
 import { referenceOf, type VariableReference } from './references';
 import { TIME_PARAMETERS } from './timeExpressions';
 
@@ -14,7 +14,10 @@ export type BindProblemKind = 'write-refused' | 'query' | 'missing-parameter';
 /** Why a statement cannot be sent, where the user wrote it. */
 export interface BindProblem {
   kind: BindProblemKind;
-  /** As the panel shows it; problems found by the lexer, the guard or the macros end with "(line L, column C)". */
+  /**
+   * As the panel shows it; problems found by the lexer or the macros end with "(line L, column C)", a refusal of the
+   * read-only checker is its `refusalMessage` (positions in the user's text).
+   */
   message: string;
   /** Offsets into the text the user wrote. */
   start: number;
@@ -41,6 +44,7 @@ export interface BoundStatement {
   /** The text to send: macros expanded, variables only as `$name` or backticked `${x:raw}` names. */
   text: string;
   parameters: Record<string, unknown>;
+  /** From the read-only checker (`read` when the text could not be checked). */
   kind: StatementKind;
   /** Empty when the statement may be sent. */
   problems: BindProblem[];
@@ -66,25 +70,24 @@ function refusedFormatMessage(reference: VariableReference): string {
   );
 }
 
-function statementKindOf(tokens: readonly Token[]): StatementKind {
-  const first = tokens.find((token) => !isTrivia(token));
-  return first?.kind === 'identifier' && first.value!.toUpperCase() === 'SHOW' ? 'show' : 'read';
-}
-
+/** The kind the read-only checker gives a statement (`read` for one it refuses: that is never sent). */
 export function statementKind(cypher: string): StatementKind {
-  return statementKindOf(tokenize(cypher));
+  const checked = checkReadQuery(cypher);
+  return checked.ok ? checked.kind : 'read';
 }
 
 /**
  * The user's Cypher → the statement to send, and every reason not to send it:
- * 1. the read-only guard refuses writes (positions refer to the text the user wrote);
- * 2. macros expand into Cypher over `$__from` / `$__to` / `$__interval_ms`;
- * 3. every variable reference (`$var`, `${var}`, `[[var]]`) becomes the parameter `$var` with the value in
+ * 1. macros expand into Cypher over `$__from` / `$__to` / `$__interval_ms`;
+ * 2. every variable reference (`$var`, `${var}`, `[[var]]`) becomes the parameter `$var` with the value in
  *    `parameters` — the text never receives a value; `${var:raw}` becomes a validated, backticked identifier;
  *    `$name` of a built-in stays as written; `[[x]]` of no variable stays a nested list;
- * 4. a `$name` nothing binds is a missing-parameter problem, once per name;
- * 5. the guard again on the bound statement (a raw value may name a procedure after CALL).
- * Problems come in that order; text that does not lex has that one problem only.
+ * 3. a `$name` nothing binds is a missing-parameter problem, once per name;
+ * 4. the read-only checker (@opentruss/cypher's allowlist, the gateway's too) on the BOUND statement — what is
+ *    sent, so a raw value naming a procedure after CALL is judged too; its refusal comes first, its positions
+ *    mapped back to the text the user wrote (into a macro call: the whole call). It is skipped while a macro or a
+ *    reference is malformed: that text is not the query the user means, and its own problem says why.
+ * Text that does not lex has that one problem only.
  */
 export function bindStatement(
   cypher: string,
@@ -110,19 +113,16 @@ export function bindTokens(
   options: BindOptions = {}
 ): BoundStatement {
   const problems: BindProblem[] = [];
-  const write = findWriteClauseInTokens(cypher, tokens);
-  if (write) {
-    problems.push(refusalProblem(cypher, write, cypher));
-  }
-
   const consumed = new Set<Token>();
   let expandedTokens: readonly Token[] = tokens;
+  let segments: ExpansionSegment[] | undefined;
   let macroErrorAt: number | undefined;
   try {
     const expansion = expandMacroTokens(cypher, tokens, consumed);
     if (expansion.expanded) {
-      // New text: its references and the second guard need its own tokens (the one re-lex, only with macros).
+      // New text: its references need its own tokens (the one re-lex, only with macros).
       expandedTokens = tokenize(expansion.text);
+      segments = expansion.segments;
     }
   } catch (error) {
     const problem = textProblem('query', error, cypher);
@@ -156,14 +156,17 @@ export function bindTokens(
     }
   }
 
-  // The bound statement, token by token; a token's origin in the user's text is known when no macro expanded.
+  // The bound statement, token by token; and the statement the checker reads, where a reference still unbound
+  // (no value yet) stands as what its value will be: a `$name` parameter, or a backticked name for `:raw`.
   const firstMacro = [...consumed][0];
-  const bound: Token[] = [];
-  const origins: Array<Token | undefined> = [];
+  const bound: string[] = [];
+  const checkedTokens: Token[] = [];
+  const replaced: boolean[] = [];
   let offset = 0;
   for (const token of expandedTokens) {
     const reference = referenceOf(token);
     let replacement: Pick<Token, 'kind' | 'text' | 'value'> = token;
+    let forCheck: Pick<Token, 'kind' | 'text' | 'value'> = token;
     if (reference && !isMacroPart(token, reference)) {
       const binding = binder.bind(reference);
       if (!seen.has(reference.text)) {
@@ -172,25 +175,72 @@ export function bindTokens(
         report(binding.problem, firstMacro?.start ?? 0, firstMacro?.end ?? cypher.length);
       }
       replacement = binding.replacement ?? token;
+      forCheck = binding.replacement ?? binding.checkAs ?? token;
     }
-    const next: Token =
-      replacement === token
-        ? { ...token, start: offset, end: offset + token.text.length }
-        : { kind: replacement.kind, text: replacement.text, value: replacement.value, start: offset, end: offset + replacement.text.length };
-    bound.push(next);
-    origins.push(expandedTokens === tokens ? token : undefined);
-    offset = next.end;
+    bound.push(replacement.text);
+    checkedTokens.push({ kind: forCheck.kind, text: forCheck.text, value: forCheck.value, start: offset, end: offset + forCheck.text.length });
+    replaced.push(forCheck !== token);
+    offset += forCheck.text.length;
   }
-  const text = bound.map((token) => token.text).join('');
+  const text = bound.join('');
   problems.push(...missing.values());
 
-  // Macros only read and raw values are quoted names, yet a raw value after CALL names a procedure: check again.
-  const boundWrite = write ? undefined : findWriteClauseInTokens(text, bound);
-  if (boundWrite) {
-    const origin = origins[bound.findIndex((token) => token.start === boundWrite.position.offset)];
-    problems.push(refusalProblem(text, boundWrite, cypher, origin));
+  if (problems.some((problem) => problem.kind === 'query')) {
+    return { text, parameters: binder.parameters, kind: 'read', problems };
   }
-  return { text, parameters: binder.parameters, kind: statementKindOf(tokens), problems };
+  const checked = checkReadQuery(checkedTokens.map((token) => token.text).join(''));
+  if (!checked.ok) {
+    const origin = new OriginMap(checkedTokens, expandedTokens, replaced, segments);
+    problems.unshift(refusalProblem(checked.refusal, origin, cypher));
+  }
+  return { text, parameters: binder.parameters, kind: checked.ok ? checked.kind : 'read', problems };
+}
+
+/** Offsets in the bound text → the span of the user's text they come from. */
+class OriginMap {
+  constructor(
+    private readonly bound: readonly Token[],
+    /** The tokens of the expanded text (the user's own when no macro expanded), one per bound token. */
+    private readonly expanded: readonly Token[],
+    private readonly replaced: readonly boolean[],
+    private readonly segments: readonly ExpansionSegment[] | undefined
+  ) {}
+
+  /** The user's span for bound [start, end): from the origin of its first character to that of its last. */
+  span(start: number, end: number): { start: number; end: number } {
+    const first = this.of(start);
+    const last = end > start ? this.of(end - 1) : first;
+    return { start: first.start, end: Math.max(first.end, last.end) };
+  }
+
+  private of(boundOffset: number): { start: number; end: number } {
+    const i = this.bound.findIndex((token) => boundOffset < token.end);
+    if (i < 0) {
+      const last = this.expandedToUser(this.expanded.at(-1)?.end ?? 0);
+      return { start: last.start, end: last.start }; // past the end (a refusal at the end of the text)
+    }
+    const token = this.expanded[i];
+    if (this.replaced[i]) {
+      // A variable's value: the reference the user wrote (inside a macro call, that call).
+      const from = this.expandedToUser(token.start);
+      const to = this.expandedToUser(token.end - 1);
+      return { start: from.start, end: to.end };
+    }
+    return this.expandedToUser(token.start + (boundOffset - this.bound[i].start));
+  }
+
+  private expandedToUser(offset: number): { start: number; end: number } {
+    if (!this.segments) {
+      return { start: offset, end: offset + 1 };
+    }
+    const segment = this.segments.find((s) => offset < s.to) ?? this.segments.at(-1);
+    if (!segment) {
+      return { start: 0, end: 0 };
+    }
+    return segment.verbatim
+      ? { start: segment.sourceStart + (offset - segment.from), end: segment.sourceStart + (offset - segment.from) + 1 }
+      : { start: segment.sourceStart, end: segment.sourceEnd };
+  }
 }
 
 const MACRO_NAMES = new Set(MACROS.map((macro) => macro.name.slice(1)));
@@ -198,6 +248,8 @@ const MACRO_NAMES = new Set(MACROS.map((macro) => macro.name.slice(1)));
 interface Binding {
   /** The token that replaces the reference; undefined to keep it as written. */
   replacement?: Pick<Token, 'kind' | 'text' | 'value'>;
+  /** Without a replacement (no value yet): what the read-only checker reads in its place. */
+  checkAs?: Pick<Token, 'kind' | 'text' | 'value'>;
   problem?: { kind: 'query'; message: string } | { kind: 'missing-parameter'; message: string; name: string };
 }
 
@@ -233,14 +285,18 @@ class ReferenceBinder {
     }
     const value = this.variables.valueOf(name);
     const isVariable = value !== undefined || (this.variables.names?.().includes(name) ?? false);
+    const placeholder =
+      reference.format === 'raw'
+        ? { kind: 'quotedIdentifier' as const, text: quoteIdentifier(name), value: name }
+        : { kind: 'parameter' as const, text: `$${name}`, value: name };
     if (!isVariable) {
       return reference.syntax === 'brackets'
         ? {} // not a variable: a nested list such as [[x]] stays Cypher
-        : { problem: { kind: 'missing-parameter', message: missingParameterMessage(name), name } };
+        : { problem: { kind: 'missing-parameter', message: missingParameterMessage(name), name }, checkAs: placeholder };
     }
     if (reference.format === 'raw') {
       if (value === undefined) {
-        return {};
+        return { checkAs: placeholder };
       }
       try {
         const quoted = identifierFromValue(value, reference.text);
@@ -273,16 +329,10 @@ function wordEnd(text: string, start: number): number {
   return start + Math.max(1, word);
 }
 
-/**
- * The refusal of a write found in `text`; its message gives the position in `text` (as the panel always has),
- * the problem's offsets the place in the user's text, or the whole text when that is not known.
- */
-function refusalProblem(text: string, write: WriteClause, cypher: string, origin?: Token): BindProblem {
-  const message = new CypherTextError(readOnlyRefusal(write), text, write.position.offset).message;
-  if (text === cypher) {
-    return { kind: 'write-refused', message, start: write.position.offset, end: wordEnd(cypher, write.position.offset) };
-  }
-  return origin
-    ? { kind: 'write-refused', message, start: origin.start, end: wordEnd(cypher, origin.start) }
-    : { kind: 'write-refused', message, start: 0, end: cypher.length };
+/** The checker's refusal of the bound text, placed and worded in the text the user wrote. */
+function refusalProblem(refusal: Refusal, origin: OriginMap, cypher: string): BindProblem {
+  const { start, end } = origin.span(refusal.start, refusal.end);
+  const placed: Refusal = { ...refusal, start, end: Math.max(end, start + 1) };
+  const kind = refusal.kind === 'syntax' || refusal.kind === 'encoding' ? 'query' : 'write-refused';
+  return { kind, message: refusalMessage(placed, 'browser', cypher), start: placed.start, end: placed.end };
 }

@@ -10,13 +10,15 @@ export {
   TIME_STRING_PATTERNS,
 } from './timeExpressions';
 export {
-  findWriteClause,
-  assertReadOnly,
-  describeRefusal,
+  checkReadQuery,
+  refusalMessage,
   isReadProcedure,
-  type WriteClause,
+  type CheckOptions,
+  type CheckedStatement,
+  type ReadCheck,
+  type Refusal,
   type RefusalKind,
-} from './readOnlyGuard';
+} from './readOnly';
 export { isValidIdentifier, quoteIdentifier, identifierFromValue } from './identifiers';
 export {
   findVariableReferences,

@@ -80,6 +80,17 @@ export interface MacroExpansion {
   text: string;
   /** False when the text holds no macro call: `text` is then the input itself, and its tokens still hold. */
   expanded: boolean;
+  /** Where each part of `text` comes from, in order: a token copied as written, or a whole macro call's expansion. */
+  segments: ExpansionSegment[];
+}
+
+/** `text.slice(from, to)` comes from `cypher.slice(sourceStart, sourceEnd)`, character for character when `verbatim`. */
+export interface ExpansionSegment {
+  from: number;
+  to: number;
+  sourceStart: number;
+  sourceEnd: number;
+  verbatim: boolean;
 }
 
 /**
@@ -93,16 +104,28 @@ export function expandMacroTokens(
   consumed: Set<Token> = new Set()
 ): MacroExpansion {
   const before = consumed.size;
-  const text = expandRange(cypher, tokens, 0, tokens.length, consumed);
-  return { text, expanded: consumed.size > before };
+  const segments: ExpansionSegment[] = [];
+  const text = expandRange(cypher, tokens, 0, tokens.length, consumed, segments);
+  return { text, expanded: consumed.size > before, segments };
 }
 
 function macroName(token: Token): string | undefined {
   return token.kind === 'parameter' && token.value?.startsWith('__') ? `$${token.value}` : undefined;
 }
 
-function expandRange(text: string, tokens: readonly Token[], from: number, to: number, consumed: Set<Token>): string {
+function expandRange(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  consumed: Set<Token>,
+  segments: ExpansionSegment[] = []
+): string {
   let out = '';
+  const segment = (added: string, sourceStart: number, sourceEnd: number, verbatim: boolean) => {
+    segments.push({ from: out.length, to: out.length + added.length, sourceStart, sourceEnd, verbatim });
+    out += added;
+  };
   let i = from;
   while (i < to) {
     const token = tokens[i];
@@ -119,12 +142,12 @@ function expandRange(text: string, tokens: readonly Token[], from: number, to: n
       }
       consumed.add(token);
       const { args, closeIndex } = readArguments(text, tokens, i + 1, to, name);
-      out += expandCall(text, tokens, name, args, token.start, consumed);
+      segment(expandCall(text, tokens, name, args, token.start, consumed), token.start, tokens[closeIndex].end, false);
       i = closeIndex + 1;
     } else if (known) {
       throw new CypherTextError(`${name} is a macro and must be followed directly by (…)`, text, token.start);
     } else {
-      out += token.text;
+      segment(token.text, token.start, token.end, true);
       i++;
     }
   }

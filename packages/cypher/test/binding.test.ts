@@ -1,4 +1,4 @@
-import { bindStatement, bindTokens, expandMacros, statementKind, tokenize, type BindingVariables } from '../src';
+import { bindStatement, bindTokens, checkReadQuery, expandMacros, refusalMessage, statementKind, tokenize, type BindingVariables } from '../src';
 import * as lexer from '../src/lexer';
 
 // Counts the lexer's calls (every module of the package imports it from here) while keeping its behaviour.
@@ -49,15 +49,33 @@ describe('bindStatement', () => {
     expect(statementKind('SHOW VERSION')).toBe('show');
   });
 
-  it('refuses writes at their offset in the text the user wrote', () => {
-    expect(bind('MATCH (n)\nDETACH DELETE n').problems).toEqual([
+  it('refuses writes at their offset in the text the user wrote, with the read-only checker\'s message', () => {
+    const cypher = 'MATCH (n)\nDETACH DELETE n';
+    const { problems } = bind(cypher);
+    expect(problems).toEqual([
       {
         kind: 'write-refused',
-        message: expect.stringMatching(/^Refused before sending: this query writes \(DETACH DELETE\).*\(line 2, column 1\)$/),
+        message: expect.stringMatching(/^Refused in the browser before sending: this query writes \(DETACH DELETE\) at line 2, column 1\. /),
         start: 10,
-        end: 16,
+        end: expect.any(Number),
       },
     ]);
+    expect(cypher.slice(problems[0].start, problems[0].end)).toMatch(/^DETACH/);
+    const checked = checkReadQuery(cypher);
+    expect(problems[0].message).toBe(checked.ok ? undefined : refusalMessage(checked.refusal, 'browser', cypher));
+  });
+
+  it('places a refusal found after a macro expanded in the text the user wrote', () => {
+    const cypher = 'MATCH (h) WHERE $__timeFilter(h.t)\n  // then\n  SET h.x = 1';
+    const { problems } = bind(cypher);
+    expect(problems.map(({ kind, start, end }) => [kind, cypher.slice(start, end)])).toEqual([['write-refused', expect.stringMatching(/^SET/)]]);
+    expect(problems[0].message).toMatch(/ at line 3, column 3\. /);
+  });
+
+  it('refuses with a syntax problem what is not Cypher it reads, after the macros expanded', () => {
+    const cypher = 'MATCH (h) WHERE $__timeFilter(h.t) RETURN h ORDER h';
+    const { problems } = bind(cypher);
+    expect(problems).toEqual([expect.objectContaining({ kind: 'query', start: cypher.indexOf('h', cypher.indexOf('ORDER')) })]);
   });
 
   it('reports text that does not lex as its only problem', () => {
@@ -97,9 +115,11 @@ describe('bindStatement', () => {
     const cypher = 'CALL ${module:raw}.run() YIELD x RETURN x';
     const { problems, text } = bind(cypher, { module: 'periodic' });
     expect(text).toBe('CALL `periodic`.run() YIELD x RETURN x');
+    // Placed at the reference whose value named the procedure.
     expect(problems).toEqual([
-      expect.objectContaining({ kind: 'write-refused', message: expect.stringContaining('(CALL periodic.run)'), start: 0, end: 4 }),
+      expect.objectContaining({ kind: 'write-refused', message: expect.stringContaining('(CALL periodic.run)'), start: 5 }),
     ]);
+    expect(cypher.slice(problems[0].start, problems[0].end)).toMatch(/^\$\{module:raw\}/);
   });
 
   it('turns values into parameters through the hook and leaves built-ins and nested lists alone', () => {

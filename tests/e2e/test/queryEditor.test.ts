@@ -151,14 +151,14 @@ describe('query editor', () => {
     const write = 'MATCH (l:InspectionLot {id: $lot})\nDETACH DELETE l';
     const editor = await showQueryEditor(write);
     const problems = page.getByTestId('memgraph-query-problems');
-    await problems.getByText('Line 2, column 1: Refused before sending').waitFor();
+    await problems.getByText('Line 2, column 1: Refused in the browser before sending').waitFor();
     await editor.locator('.squiggly-error').first().waitFor();
     await session.screenshot('04-problems-before-sending', workbenchArea(session));
     const runsBefore = session.bolt.runs.length;
     await page.getByTestId('memgraph-run-query').click();
     await page
       .getByTestId('e2e-frames')
-      .getByText(/Refused before sending: this query writes \(DETACH DELETE\)/)
+      .getByText(/Refused in the browser before sending: this query writes \(DETACH DELETE\)/)
       .waitFor();
     expect(session.bolt.runs.slice(runsBefore)).toEqual([]);
   });

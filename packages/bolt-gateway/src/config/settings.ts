@@ -24,6 +24,8 @@ export interface Limits {
   idleTimeoutMs: number;
   /** Largest client message (a RUN with its parameters). */
   maxMessageBytes: number;
+  /** Appended to every query Memgraph receives as `QUERY MEMORY LIMIT n MB` (Memgraph stops the query past it). 0 = none. */
+  queryMemoryLimitMb: number;
 }
 
 export interface GatewaySettings {
@@ -47,6 +49,10 @@ export const DEFAULT_LIMITS: Limits = {
   handshakeTimeoutMs: 10_000,
   idleTimeoutMs: 600_000,
   maxMessageBytes: 4 * 1024 * 1024,
+  // The product's own queries aggregate at most the capacity forecast's 400K elements into small results (tens of
+  // MB at most); 1 GiB leaves a user's ad-hoc query an order of magnitude more, yet stops a runaway one (a cartesian
+  // product, an unbounded variable-length expansion) before it takes the replica's memory from everyone else.
+  queryMemoryLimitMb: 1024,
 };
 
 /** Environment variable → limit. */
@@ -59,6 +65,7 @@ export const LIMIT_VARIABLES: Record<keyof Limits, string> = {
   handshakeTimeoutMs: 'BOLT_GATEWAY_HANDSHAKE_TIMEOUT_MS',
   idleTimeoutMs: 'BOLT_GATEWAY_IDLE_TIMEOUT_MS',
   maxMessageBytes: 'BOLT_GATEWAY_MAX_MESSAGE_BYTES',
+  queryMemoryLimitMb: 'BOLT_GATEWAY_QUERY_MEMORY_LIMIT_MB',
 };
 
 export class SettingsError extends Error {}
@@ -122,7 +129,7 @@ export function settingsFromEnv(env: Env = process.env): GatewaySettings {
         env,
         LIMIT_VARIABLES[key],
         DEFAULT_LIMITS[key],
-        key === 'queryTimeoutMs' || key === 'idleTimeoutMs' ? 0 : 1
+        key === 'queryTimeoutMs' || key === 'idleTimeoutMs' || key === 'queryMemoryLimitMb' ? 0 : 1
       ),
     ])
   ) as unknown as Limits;

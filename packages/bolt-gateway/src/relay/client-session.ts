@@ -38,7 +38,7 @@ import { UpstreamError, UpstreamLink, upstreamFailure } from '../upstream/upstre
 import { LocalAnswers } from './local-answers';
 import { checkExtra, invalidTextRefusal, routeRefusal, type RequestRefusal } from './request-policy';
 import { ResponseScanner, type ScannedMessage } from './response-scanner';
-import { checkQuery, readOnlyExtra, type Refusal } from './statement-policy';
+import { checkQuery, failureForClient, readOnlyExtra, type CheckedRun, type Refusal } from './statement-policy';
 import type { ViewerQueries } from './viewer-queries';
 
 export type Logger = (event: string, fields: Record<string, unknown>) => void;
@@ -61,11 +61,10 @@ interface ClientMessage {
   fields: unknown[];
   fieldStarts: number[];
   bytes: Buffer;
-  /**
-   * Decided when the RUN first comes up, so a query limit counts what was open when it arrived. A RUN or BEGIN
-   * whose text or extra the request policy refuses has it set on arrival.
-   */
-  refusal?: Refusal | RequestRefusal | null;
+  /** A RUN or BEGIN whose text or extra the request policy refuses has this set on arrival. */
+  refusal?: RequestRefusal;
+  /** Decided when the RUN first comes up, so a query limit counts what was open when it arrived. */
+  verdict?: { run: CheckedRun } | { refusal: Refusal };
 }
 
 /** A query sent upstream whose result has not ended. */
@@ -80,6 +79,8 @@ interface OpenQuery {
 interface Pending {
   type: RequestType;
   query?: OpenQuery;
+  /** A RUN: the canonical text Memgraph received, to map its error positions back to the client's text. */
+  run?: CheckedRun;
 }
 
 /** A wrong viewer credential: Memgraph's words, the gateway's code (so a client can tell who refused it). */
@@ -390,10 +391,13 @@ export class ClientSession {
     const { limits } = this.host.settings;
     switch (message.type) {
       case 'RUN': {
-        message.refusal ??= checkQuery(message.fields[0]) ?? this.queryLimitRefusal() ?? null;
-        const refusal = message.refusal;
-        if (refusal) {
-          return this.refuse(refusal);
+        if (message.refusal) {
+          return this.refuse(message.refusal);
+        }
+        message.verdict ??= this.verdictOn(message);
+        const { verdict } = message;
+        if ('refusal' in verdict) {
+          return this.refuse(verdict.refusal);
         }
         const query: OpenQuery = { startedAt: performance.now(), viewer: this.viewer };
         if (limits.queryTimeoutMs > 0) {
@@ -404,7 +408,8 @@ export class ClientSession {
         }
         this.openQueries.push(query);
         this.host.viewerQueries.acquire(query.viewer);
-        this.forward(message, this.withReadOnlyExtra(message, 2), query);
+        // Memgraph receives the canonical text the checker printed, never the client's bytes.
+        this.forward(message, this.withReadOnlyExtra(message, 2, verdict.run.canonical), query, verdict.run);
         return true;
       }
       case 'BEGIN':
@@ -434,6 +439,12 @@ export class ClientSession {
         this.close(`unexpected ${message.type}`);
         return true;
     }
+  }
+
+  private verdictOn(message: ClientMessage): { run: CheckedRun } | { refusal: Refusal } {
+    const checked = checkQuery(message.fields[0], this.host.settings.limits);
+    const limit = 'run' in checked ? this.queryLimitRefusal() : undefined;
+    return limit ? { refusal: limit } : checked;
   }
 
   private queryLimitRefusal(): Refusal | undefined {
@@ -504,17 +515,21 @@ export class ClientSession {
     return true;
   }
 
-  /** RUN (extra at field 2) or BEGIN (field 0) re-encoded with READ mode and the time limit; the rest verbatim. */
-  private withReadOnlyExtra(message: ClientMessage, extraIndex: number): Buffer {
+  /**
+   * RUN (extra at field 2) or BEGIN (field 0) re-encoded with READ mode and the time limit; a RUN's query replaced
+   * by `query` (the canonical text); the fields between verbatim.
+   */
+  private withReadOnlyExtra(message: ClientMessage, extraIndex: number, query?: string): Buffer {
     const extra = readOnlyExtra(mapField(message.fields, extraIndex), this.host.settings.limits.queryTimeoutMs);
     const { fieldStarts, bytes, fields } = message;
-    const verbatim = bytes.subarray(fieldStarts[0], fieldStarts[extraIndex]);
-    return this.answers.request(message.tag, Math.max(fields.length, extraIndex + 1), verbatim, extra);
+    const leading = query === undefined ? [] : [query];
+    const verbatim = bytes.subarray(fieldStarts[leading.length], fieldStarts[extraIndex]);
+    return this.answers.request(message.tag, Math.max(fields.length, extraIndex + 1), verbatim, extra, leading);
   }
 
-  private forward(message: ClientMessage, bytes: Buffer, query?: OpenQuery): void {
+  private forward(message: ClientMessage, bytes: Buffer, query?: OpenQuery, run?: CheckedRun): void {
     const upstream = this.upstream!;
-    this.pending.push({ type: message.type, query });
+    this.pending.push({ type: message.type, query, run });
     this.host.metrics.bytes.inc({ direction: 'client_to_upstream' }, bytes.length);
     if (!upstream.write(bytes) && !this.readingPaused) {
       this.readingPaused = true;
@@ -534,14 +549,19 @@ export class ClientSession {
     if (this.phase === 'DEFUNCT') {
       return;
     }
+    let pieces: Buffer[];
     try {
-      this.scanner.write(data);
+      pieces = this.scanner.write(data);
     } catch (error) {
       this.close(`upstream sent bad framing: ${(error as Error).message}`, true);
       return;
     }
     this.host.metrics.bytes.inc({ direction: 'upstream_to_client' }, data.length);
-    if (!this.channel.write(data)) {
+    let flowing = true;
+    for (const piece of pieces) {
+      flowing = this.channel.write(piece) && flowing;
+    }
+    if (!flowing) {
       // The client reads slower than Memgraph sends: stop reading Memgraph until the client catches up.
       const upstream = this.upstream!;
       upstream.pause();
@@ -553,7 +573,8 @@ export class ClientSession {
     }
   }
 
-  private onUpstreamMessage({ tag, body }: ScannedMessage): void {
+  /** Bookkeeping per answer; returns a FAILURE to send instead of Memgraph's (positions in the client's text). */
+  private onUpstreamMessage({ tag, body }: ScannedMessage): Buffer | void {
     if (tag === responseTags.RECORD) {
       return;
     }
@@ -565,6 +586,7 @@ export class ClientSession {
     if (tag === responseTags.FAILURE) {
       this.upstreamFailed = true;
       this.endResultOf(request, 'failed');
+      return request.run ? this.failureForClient(metadata, request.run) : undefined;
     } else if (tag === responseTags.IGNORED) {
       this.endResultOf(request, 'failed');
     } else if (request.type === 'RESET') {
@@ -576,6 +598,16 @@ export class ClientSession {
         this.endQuery(query, request.type === 'PULL' ? 'completed' : 'discarded');
       }
     }
+  }
+
+  /** Memgraph's FAILURE to a RUN, its syntax error position mapped to the client's text; undefined to keep it. */
+  private failureForClient(metadata: Record<string, unknown>, run: CheckedRun): Buffer | undefined {
+    const { code, message } = metadata;
+    if (typeof code !== 'string' || typeof message !== 'string') {
+      return undefined;
+    }
+    const mapped = failureForClient({ code, message }, run);
+    return mapped.message === message ? undefined : this.answers.failure(mapped);
   }
 
   /** A failed or ignored request ends the query it belongs to: its own (RUN) or the open one (PULL/DISCARD). */

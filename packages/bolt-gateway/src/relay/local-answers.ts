@@ -26,10 +26,14 @@ export class LocalAnswers {
     return this.message(responseTags.IGNORED, []);
   }
 
-  /** A request re-encoded after its extra changed: the fields before it are copied byte for byte. */
-  request(tag: number, fieldCount: number, verbatim: Buffer, lastField: unknown): Buffer {
+  /**
+   * A request re-encoded after its extra changed: `leading` fields encoded anew (a RUN's canonical query), the
+   * fields between copied byte for byte.
+   */
+  request(tag: number, fieldCount: number, verbatim: Buffer, lastField: unknown, leading: unknown[] = []): Buffer {
     this.framer.begin();
     this.writer.writeStructHeader(fieldCount, tag);
+    leading.forEach((field) => packValue(this.writer, field, this.dialect));
     this.writer.writeRaw(verbatim);
     packValue(this.writer, lastField, this.dialect);
     this.framer.end();

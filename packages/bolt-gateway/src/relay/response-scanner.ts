@@ -1,6 +1,8 @@
 // Reads the server → client byte stream without re-encoding it: finds where each message starts and ends and its
 // tag, so the relay knows which request a summary answers. Only summaries (SUCCESS, FAILURE) are collected for
-// decoding; RECORD bodies are never copied, whatever their size.
+// decoding; RECORD bodies are never copied, whatever their size. Bytes pass through as slices of what arrived, except
+// a FAILURE: it is held back until complete, so the relay may replace it (a syntax error's position mapped back to
+// the client's text).
 import { ChunkingError, responseTags } from '@opentruss/bolt-protocol';
 
 export interface ScannedMessage {
@@ -8,6 +10,9 @@ export interface ScannedMessage {
   /** The whole message (PackStream bytes) for SUCCESS and FAILURE; undefined for RECORD and IGNORED. */
   body?: Buffer;
 }
+
+/** Called per message; for a FAILURE it may return the framed message to send instead. */
+export type MessageHandler = (message: ScannedMessage) => Buffer | void;
 
 const COLLECTED = new Set<number>([responseTags.SUCCESS, responseTags.FAILURE]);
 
@@ -18,21 +23,50 @@ export class ResponseScanner {
   private head: number[] = [];
   private parts: Buffer[] = [];
   private collected = 0;
+  /** Inside a message (its first chunk header has been read). */
+  private inMessage = false;
+  /** Holding the current message's bytes back: its tag is not known yet, or it is a FAILURE. */
+  private holding = false;
+  /** Held bytes from earlier writes. */
+  private held: Buffer[] = [];
 
   constructor(
-    private readonly onMessage: (message: ScannedMessage) => void,
+    private readonly onMessage: MessageHandler,
     private readonly maxSummaryBytes: number
   ) {}
 
-  write(data: Buffer): void {
+  /** Scans `data`; returns the bytes to pass on to the client now (slices of `data`, or a replaced FAILURE). */
+  write(data: Buffer): Buffer[] {
+    const out: Buffer[] = [];
+    let passFrom = 0; // start of the bytes of `data` not passed on yet
+    let holdFrom = 0; // while holding: start of the held bytes within `data`
     let offset = 0;
+    const startHolding = () => {
+      if (offset > passFrom) {
+        out.push(data.subarray(passFrom, offset));
+      }
+      this.holding = true;
+      holdFrom = offset;
+    };
+    const release = () => {
+      out.push(...this.held);
+      this.held = [];
+      this.holding = false;
+      passFrom = holdFrom;
+    };
     while (offset < data.length) {
       if (this.chunkRemaining > 0) {
         const take = Math.min(this.chunkRemaining, data.length - offset);
         this.body(data.subarray(offset, offset + take));
         this.chunkRemaining -= take;
         offset += take;
+        if (this.holding && this.head.length === 2 && this.head[1] !== responseTags.FAILURE) {
+          release();
+        }
         continue;
+      }
+      if (!this.inMessage && this.header.length === 0 && !this.holding) {
+        startHolding();
       }
       this.header.push(data[offset++]);
       if (this.header.length < 2) {
@@ -40,12 +74,34 @@ export class ResponseScanner {
       }
       const size = (this.header[0] << 8) | this.header[1];
       this.header = [];
-      if (size === 0) {
-        this.endMessage();
-      } else {
+      if (size > 0) {
+        this.inMessage = true;
         this.chunkRemaining = size;
+        continue;
+      }
+      if (!this.inMessage) {
+        if (this.holding) {
+          release(); // a NOOP keep-alive passes as it came
+        }
+        continue;
+      }
+      const replacement = this.endMessage();
+      if (this.holding) {
+        const message = Buffer.concat([...this.held, data.subarray(holdFrom, offset)]);
+        this.held = [];
+        this.holding = false;
+        out.push(replacement ?? message);
+        passFrom = offset;
       }
     }
+    if (this.holding) {
+      if (data.length > holdFrom) {
+        this.held.push(Buffer.from(data.subarray(holdFrom))); // copied: the transport may reuse its buffer
+      }
+    } else if (data.length > passFrom) {
+      out.push(data.subarray(passFrom));
+    }
+    return out;
   }
 
   private body(bytes: Buffer): void {
@@ -68,15 +124,13 @@ export class ResponseScanner {
     }
   }
 
-  private endMessage(): void {
-    if (this.head.length === 0) {
-      return; // NOOP keep-alive
-    }
+  private endMessage(): Buffer | void {
+    this.inMessage = false;
     const tag = this.head[1];
     const body = this.parts.length > 0 ? Buffer.concat(this.parts, this.collected) : undefined;
     this.head = [];
     this.parts = [];
     this.collected = 0;
-    this.onMessage({ tag, body });
+    return this.onMessage({ tag, body });
   }
 }

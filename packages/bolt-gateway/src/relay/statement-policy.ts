@@ -1,7 +1,9 @@
-// What the gateway lets through to Memgraph: every RUN passes the project's read-only guard (@opentruss/cypher,
-// the same rules the datasource applies in the browser), every transaction and auto-commit run is sent in READ
-// mode, and no run may outlast the gateway's query time limit.
-import { describeRefusal, findWriteClause, type RefusalKind } from '@opentruss/cypher';
+// What the gateway lets through to Memgraph: a RUN passes only when @opentruss/cypher's read-only checker (the
+// allowlist the datasource applies in the browser too) recognises all of it as a read; Memgraph then receives the
+// CANONICAL text printed from the checker's tree — never the client's bytes — so whatever Memgraph's lexer or
+// stripper might read differently becomes a syntax error there, not a write. Every transaction and auto-commit run
+// is sent in READ mode, and no run may outlast the gateway's query time limit.
+import { checkReadQuery, positionAt, refusalMessage, type RefusalKind } from '@opentruss/cypher';
 import { errorCodes, type BoltFailure } from '@opentruss/bolt-protocol';
 import { Integer, isInt } from 'neo4j-driver';
 
@@ -11,38 +13,111 @@ export interface Refusal {
   failure: BoltFailure;
 }
 
-const ADVICE =
-  'Viewer credentials of the Bolt gateway can only read; run writes from another client with a Memgraph user';
+/** A RUN the checker accepted: what Memgraph receives, and how to point back at what the client wrote. */
+export interface CheckedRun {
+  /** The client's text. */
+  text: string;
+  /** The canonical text sent to Memgraph (with `QUERY MEMORY LIMIT` when the gateway sets one). */
+  canonical: string;
+  /** An offset in `canonical` → the offset in `text`. */
+  sourceOffset(canonicalOffset: number): number;
+}
 
-/** undefined when the query may run; otherwise the Memgraph-shaped FAILURE that names the clause. */
-export function checkQuery(query: unknown): Refusal | undefined {
+export interface QueryPolicy {
+  /** Appended to every query as `QUERY MEMORY LIMIT n MB`; 0 = none. */
+  queryMemoryLimitMb: number;
+}
+
+/** The RUN's text → the run Memgraph receives, or the Memgraph-shaped FAILURE that says what was refused. */
+export function checkQuery(query: unknown, policy: QueryPolicy): { run: CheckedRun } | { refusal: Refusal } {
   if (typeof query !== 'string') {
     return {
-      kind: 'malformed',
-      failure: { code: errorCodes.client, message: 'RUN needs the query text as a string.' },
+      refusal: {
+        kind: 'malformed',
+        failure: { code: errorCodes.client, message: 'Refused by the Bolt gateway: RUN needs the query text as a string.' },
+      },
     };
   }
-  let found;
-  try {
-    found = findWriteClause(query);
-  } catch (error) {
-    // Unterminated strings or comments: Memgraph would refuse them too, and the guard cannot vouch for them.
+  const checked = checkedQuery(query, policy.queryMemoryLimitMb);
+  if (!checked.ok) {
     return {
-      kind: 'malformed',
-      failure: { code: errorCodes.client, message: `Refused by the Bolt gateway: ${(error as Error).message}` },
+      refusal: {
+        kind: checked.refusal.kind,
+        failure: { code: errorCodes.client, message: refusalMessage(checked.refusal, 'gateway', query) },
+      },
     };
   }
-  if (!found) {
-    return undefined;
+  return { run: { text: query, canonical: checked.canonical, sourceOffset: (offset) => checked.sourceOffset(offset) } };
+}
+
+/**
+ * checkReadQuery is pure, and dashboards send the same few texts on every refresh: the latest verdicts are kept
+ * (least recently used out first), so a wall of panels costs one parse per distinct text, not one per RUN.
+ */
+const CACHE_ENTRIES = 512;
+const CACHE_MAX_TEXT = 16 * 1024;
+const verdicts = new Map<string, ReturnType<typeof checkReadQuery>>();
+
+function checkedQuery(query: string, queryMemoryLimitMb: number): ReturnType<typeof checkReadQuery> {
+  const key = `${queryMemoryLimitMb}\u0000${query}`;
+  const cached = verdicts.get(key);
+  if (cached) {
+    verdicts.delete(key);
+    verdicts.set(key, cached);
+    return cached;
   }
-  const { line, column } = found.position;
-  return {
-    kind: found.kind,
-    failure: {
-      code: errorCodes.client,
-      message: `Refused by the Bolt gateway: ${describeRefusal(found)} at line ${line}, column ${column}. ${ADVICE}.`,
-    },
-  };
+  const checked = checkReadQuery(query, queryMemoryLimitMb > 0 ? { queryMemoryLimitMb } : {});
+  if (query.length <= CACHE_MAX_TEXT) {
+    verdicts.set(key, checked);
+    if (verdicts.size > CACHE_ENTRIES) {
+      verdicts.delete(verdicts.keys().next().value!);
+    }
+  }
+  return checked;
+}
+
+/**
+ * Memgraph's syntax errors give a position in the text it parsed — the canonical text: "Error on line L position P
+ * …" (src/query/frontend/opencypher/parser.hpp: ANTLR's line, and its 0-based column in code points + 1). The
+ * message the client gets says where that is in the text the client sent (line, and column as the editors count
+ * them), so editors and panels still point at what the user wrote. Other messages pass unchanged.
+ */
+export function failureForClient(failure: BoltFailure, run: CheckedRun): BoltFailure {
+  const found = SYNTAX_POSITION.exec(failure.message);
+  if (!found) {
+    return failure;
+  }
+  const canonicalOffset = offsetOfLineColumn(run.canonical, Number(found[1]), Number(found[2]));
+  if (canonicalOffset === undefined) {
+    return failure;
+  }
+  const { line, column } = positionAt(run.text, run.sourceOffset(canonicalOffset));
+  const message = failure.message.replace(
+    SYNTAX_POSITION,
+    `Error on line ${line} position ${column} of the query as written (Memgraph parsed the gateway's canonical form)`
+  );
+  return { ...failure, message };
+}
+
+const SYNTAX_POSITION = /^Error on line (\d+) position (\d+)/;
+
+/** ANTLR's 1-based line (lines end at \n) and 1-based column in code points → an offset (UTF-16) in `text`. */
+function offsetOfLineColumn(text: string, line: number, column: number): number | undefined {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const end = text.indexOf('\n', offset);
+    if (end < 0) {
+      return undefined;
+    }
+    offset = end + 1;
+  }
+  for (let c = 1; c < column; c++) {
+    if (offset >= text.length || text[offset] === '\n') {
+      return offset; // past the line's end, as ANTLR says for "at <EOF>"
+    }
+    offset += text.codePointAt(offset)! > 0xffff ? 2 : 1;
+  }
+  return offset;
 }
 
 /**

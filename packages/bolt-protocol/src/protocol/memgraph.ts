@@ -28,6 +28,32 @@ export const transactionTimeout: BoltFailure = {
 };
 
 /**
+ * Memgraph's answer when a query needs more memory than its `QUERY MEMORY LIMIT` (or the instance's limit) allows:
+ * an OutOfMemoryException, a BasicException, so a TransientError (src/utils/memory_tracker.cpp,
+ * communication/bolt/v1/states/handlers.hpp). Sizes in bytes, worded as Memgraph's GetReadableSize words them.
+ */
+export function memoryLimitExceeded(chunkBytes: number, wouldBeBytes: number, limitBytes: number): BoltFailure {
+  return {
+    code: errorCodes.transient,
+    message:
+      `Memory limit exceeded! Attempting to allocate a chunk of ${readableSize(chunkBytes)} which would put the ` +
+      `current use to ${readableSize(wouldBeBytes)}, while the maximum allowed size for allocation is set to ` +
+      `${readableSize(limitBytes)}.`,
+  };
+}
+
+/** src/utils/readable_size.cpp: base 1024, bytes without decimals, the rest with two. */
+function readableSize(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let size = bytes;
+  let i = 0;
+  for (; i + 1 < units.length && size >= 1024; i++) {
+    size /= 1024;
+  }
+  return i === 0 ? `${size.toFixed(0)}${units[i]}` : `${size.toFixed(2)}${units[i]}`;
+}
+
+/**
  * Memgraph's answer to ROUTE from an instance that is not part of a cluster (its release builds have MG_ENTERPRISE
  * on: communication/bolt/v1/states/handlers.hpp HandleRoute → glue/SessionHL.cpp Route → query/interpreter.cpp
  * Interpreter::Route throws a QueryException, sent as a TransientError; the session then IGNOREs until RESET).

@@ -9,6 +9,7 @@ import type {
   BoltVersion,
   ConnectionInfo,
   ReceivedMessage,
+  RecordsResponder,
   RequestType,
   Responder,
   RunOutcome,
@@ -25,6 +26,7 @@ import {
   HandshakeReader,
   helloMetadata,
   isBolt5,
+  memoryLimitExceeded,
   NO_VERSION,
   PackStreamError,
   PackStreamReader,
@@ -34,6 +36,7 @@ import {
   type ByteChannel,
   type Dialect,
 } from '@opentruss/bolt-protocol';
+import { queryKey } from '../responders/query-key';
 import { ResultStream } from '../responders/result-stream';
 import { finalSummary, unmatchedQuery } from './answers';
 import { authenticate } from './authentication';
@@ -42,7 +45,7 @@ import type { Refusal } from './refusals';
 import { maskCredentials, metadataField, timeoutOf, type Metadata, type Request } from './requests';
 import { ResponseWriter } from './response-writer';
 import { streamRows, type OpenResult } from './result-streaming';
-import { runFailureOf } from './run-failures';
+import { MemgraphFailure, runFailureOf } from './run-failures';
 import { finishRun, newRunRecord } from './run-records';
 import { beginRefusal, endRefusal, openTransaction, type OpenTransaction } from './transactions';
 
@@ -400,6 +403,9 @@ export class BoltSession {
         this.finishResult('discarded');
         return;
       }
+      if (stream.pullsAnswered === 0) {
+        checkMemoryLimit(responder, run.query);
+      }
       if (type === 'PULL' && stream.pullsAnswered > 0 && responder.batchDelayMs) {
         await pause(responder.batchDelayMs, signal);
       }
@@ -508,3 +514,13 @@ export class BoltSession {
   }
 }
 
+
+/** Memgraph runs the plan at the first PULL/DISCARD: a query needing more than its QUERY MEMORY LIMIT fails there. */
+function checkMemoryLimit(responder: RecordsResponder, query: string): void {
+  const { memoryLimitBytes } = queryKey(query);
+  const needs = responder.memoryMb === undefined ? undefined : responder.memoryMb * 1024 * 1024;
+  if (needs !== undefined && memoryLimitBytes !== undefined && needs > memoryLimitBytes) {
+    const chunk = Math.min(needs, 1024 * 1024);
+    throw new MemgraphFailure(memoryLimitExceeded(chunk, memoryLimitBytes - 1 + chunk, memoryLimitBytes));
+  }
+}

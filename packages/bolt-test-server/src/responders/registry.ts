@@ -1,10 +1,14 @@
 // Which responder answers a query: the most recently added one that matches (so a test's own responder
-// overrides fixture entries), each answering at most `times` queries when that is set.
+// overrides fixture entries), each answering at most `times` queries when that is set. Matchers see the query
+// without a trailing QUERY MEMORY LIMIT; an exact-text key also matches its canonical text (query-key.ts).
 import type { Responder } from '../api';
+import { keyTexts, queryKey } from './query-key';
 
 interface Entry {
   responder: Responder;
   remaining: number;
+  /** For an exact-text responder: the texts it answers. */
+  texts?: string[];
 }
 
 export class ResponderError extends Error {}
@@ -41,7 +45,7 @@ function validateResponder(responder: Responder): void {
   if (r.records !== undefined && !Array.isArray(r.records) && typeof r.records !== 'function') {
     problems.push('`records` must be an array of rows or a function returning an (async) iterable of rows');
   }
-  for (const key of ['delayMs', 'batchDelayMs', 'disconnectAfterRecords', 'times']) {
+  for (const key of ['delayMs', 'batchDelayMs', 'disconnectAfterRecords', 'times', 'memoryMb']) {
     const value = r[key];
     if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
       problems.push(`\`${key}\` must be a number ≥ 0`);
@@ -52,10 +56,11 @@ function validateResponder(responder: Responder): void {
   }
 }
 
-function matches(responder: Responder, query: string, parameters: Record<string, unknown>): boolean {
+function matches(entry: Entry, query: string, parameters: Record<string, unknown>): boolean {
+  const { responder } = entry;
   const { match } = responder;
   if (typeof match === 'string') {
-    return match === query;
+    return entry.texts!.includes(query);
   }
   if (match instanceof RegExp) {
     match.lastIndex = 0; // a /g or /y expression keeps state between calls
@@ -73,7 +78,8 @@ export class ResponderRegistry {
 
   add(responder: Responder): void {
     validateResponder(responder);
-    this.entries.push({ responder, remaining: responder.times ?? Infinity });
+    const texts = typeof responder.match === 'string' ? keyTexts(responder.match) : undefined;
+    this.entries.push({ responder, remaining: responder.times ?? Infinity, texts });
   }
 
   clear(): void {
@@ -82,9 +88,10 @@ export class ResponderRegistry {
 
   /** The responder for this query (counting one use of it), or undefined. */
   take(query: string, parameters: Record<string, unknown>): Responder | undefined {
+    const key = queryKey(query).query;
     for (let i = this.entries.length - 1; i >= 0; i--) {
       const entry = this.entries[i];
-      if (entry.remaining > 0 && matches(entry.responder, query, parameters)) {
+      if (entry.remaining > 0 && matches(entry, key, parameters)) {
         entry.remaining--;
         return entry.responder;
       }

@@ -84,6 +84,17 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
       error
     );
   }
+  if (/^(User )?Memory limit exceeded!/.test(message)) {
+    // A TransientError in Memgraph's codes, yet the same query fails the same way again: no "retry" advice.
+    return new MemgraphError(
+      'memory-limit',
+      `Memgraph stopped the query: it needed more memory than one query may use (${serverSays}). Through the Bolt ` +
+        'gateway every query carries QUERY MEMORY LIMIT (its BOLT_GATEWAY_QUERY_MEMORY_LIMIT_MB setting). Make the ' +
+        'query lighter — aggregate in Cypher (count, sum) instead of returning or collecting every row, narrow it ' +
+        '(a label, $__timeFilter, LIMIT) — or ask the operator to raise that setting.',
+      error
+    );
+  }
   if (/TransientError/.test(code) && /timeout/i.test(message)) {
     return new MemgraphError(
       'timeout',

@@ -50,13 +50,12 @@ describe('failures become clear messages', () => {
   });
 
   it('syntax or semantic error: passes Memgraph’s own message on', async () => {
+    // A query the browser's read-only checker accepts, which Memgraph refuses on its own reading.
     suite.server.addResponder({
-      match: 'RETRUN 1',
-      failure: { code: MEMGRAPH_ERROR, message: "line 1:0 mismatched input 'RETRUN' expecting {CALL, MATCH, RETURN}" },
+      match: 'MATCH (n) RETURN m',
+      failure: { code: MEMGRAPH_ERROR, message: 'Unbound variable: m.' },
     });
-    expect(await errorOf(viewer(), 'RETRUN 1')).toBe(
-      "Memgraph rejected the query: line 1:0 mismatched input 'RETRUN' expecting {CALL, MATCH, RETURN}."
-    );
+    expect(await errorOf(viewer(), 'MATCH (n) RETURN m')).toBe('Memgraph rejected the query: Unbound variable: m.');
   });
 
   it('query timeout: Memgraph aborts at tx_timeout and the panel says so', async () => {
@@ -194,8 +193,8 @@ describe('failures become clear messages', () => {
   it('write query: refused before sending, nothing reaches Memgraph', async () => {
     const runsBefore = suite.server.runs.length;
     const message = await errorOf(viewer(), "MATCH (l:InspectionLot {id: 'L-1'}) SET l.status = 'APPROVED'");
-    expect(message).toContain('Refused before sending: this query writes (SET)');
-    expect(message).toContain('(line 1, column 37)');
+    expect(message).toContain('Refused in the browser before sending: this query writes (SET)');
+    expect(message).toContain('at line 1, column 37');
     expect(suite.server.runs.length).toBe(runsBefore);
   });
 

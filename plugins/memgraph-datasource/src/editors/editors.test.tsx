@@ -96,7 +96,7 @@ describe('QueryEditor', () => {
   it('marks problems before the query is sent, inline and in the list under the editor', async () => {
     renderQueryEditor({ cypher: 'MATCH (n)\nDETACH DELETE n' });
     const editor = await mountedEditor();
-    await waitFor(() => expect(screen.getByTestId(TEST_IDS.queryProblems).textContent).toContain('Line 2, column 1: Refused before sending'));
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.queryProblems).textContent).toContain('Line 2, column 1: Refused in the browser before sending'));
     await waitFor(() =>
       expect(monaco.editor.getModelMarkers({ owner: MARKER_OWNER, resource: editor.getModel()!.uri })).toEqual([
         expect.objectContaining({ startLineNumber: 2, startColumn: 1, severity: monaco.MarkerSeverity.Error }),

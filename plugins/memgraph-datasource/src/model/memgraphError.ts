@@ -8,6 +8,7 @@ export type FailureKind =
   | 'gateway-refused'
   | 'gateway-settings'
   | 'timeout'
+  | 'memory-limit'
   | 'transient'
   | 'disconnected'
   | 'busy'

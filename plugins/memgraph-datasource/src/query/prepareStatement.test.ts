@@ -112,7 +112,7 @@ describe('prepareStatement', () => {
       refused('write-refused', 'this query writes (DETACH DELETE)')
     );
     expect(() => prepareStatement('MATCH (n)\nDETACH DELETE n', time, source({}))).toThrow(
-      refused('write-refused', '(line 2, column 1)')
+      refused('write-refused', 'at line 2, column 1')
     );
   });
 

@@ -17,3 +17,4 @@ export { runCypher } from '../connection/runCypher';
 export { resultToFrames } from '../frames/resultToFrames';
 export { isTimeColumnName } from '../model/resultColumn';
 export { MemgraphVariableSupport } from '../variables/variableSupport';
+export { productStatements, type ProductStatement } from './productStatements';

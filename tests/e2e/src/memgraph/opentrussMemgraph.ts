@@ -50,23 +50,32 @@ export function serveHealthCheck(
   });
 }
 
+/**
+ * `CALL a.b()` as the datasource writes it, or as the Bolt gateway sends it (canonical text: back-quoted names,
+ * one space between tokens).
+ */
+function procedureCall(name: string): RegExp {
+  const parts = name.split('.').map((part) => `\`?${part}\`?`);
+  return new RegExp(`^CALL ${parts.join(' ?\\. ?')} ?\\( ?\\)`);
+}
+
 /** The schema procedures of Memgraph ≥ 3.9 over the OpenTruss vocabulary. */
 export function serveSchema(bolt: BoltTestServer): void {
   bolt.addResponder({
     name: 'node type properties',
-    match: /^CALL schema\.node_type_properties\(\)/,
+    match: procedureCall('schema.node_type_properties'),
     fields: ['nodeLabels', 'propertyName'],
     records: Object.entries(PROPERTIES).flatMap(([label, keys]) => keys.map((key) => [[label], key])),
   });
   bolt.addResponder({
     name: 'rel type properties',
-    match: /^CALL schema\.rel_type_properties\(\)/,
+    match: procedureCall('schema.rel_type_properties'),
     fields: ['relType', 'propertyName'],
     records: Object.values(RELATIONSHIP_TYPES).map((type) => [`:\`${type}\``, '']),
   });
   bolt.addResponder({
     name: 'functions',
-    match: /^CALL mg\.functions\(\)/,
+    match: procedureCall('mg.functions'),
     fields: ['name'],
     records: [['date.format']],
   });

@@ -46,18 +46,30 @@ describe('diagnostics', () => {
       "MATCH (l:InspectionLot) WHERE $__timeFilter(l.created_at) RETURN $__timeGroup(l.created_at, '1d') AS time, count(*) AS n",
       'MATCH (a:Element)-[*BFS]->(b:Element) RETURN a, b',
       'MATCH p = (a:Element)-[e *WSHORTEST (r, n | r.w) total]->(b:Element) RETURN p, total',
-      'MATCH (n:InspectionLot) WHERE id(n) = 1 AND exists(n.status) RETURN n',
+      'MATCH (n:InspectionLot) WHERE id(n) = 1 RETURN n',
       'SHOW INDEX INFO',
-      'USING PARALLEL EXECUTION MATCH (n:Element) RETURN count(n)',
       'MATCH (n:${label:raw}) WHERE n.id IN $project RETURN toSet(collect(n.status)), valueType(n.id)',
     ]) {
       expect({ text, problems: problems(text) }).toEqual({ text, problems: [] });
     }
   });
 
-  it('marks syntax errors at their position, from Neo4j parser', () => {
+  it('refuses exists(n.property), as Memgraph 3.12 does (its visitor: "EXISTS supports only a single relation …")', () => {
+    expect(problems('MATCH (n:InspectionLot) WHERE exists(n.status) RETURN n')).toEqual([
+      expect.objectContaining({ severity: 'error', at: expect.stringMatching(/^exists/), message: expect.stringMatching(/^Refused in the browser before sending: /) }),
+    ]);
+  });
+
+  it('refuses directives the read-only checker does not allow, as the gateway does', () => {
+    // USING PARALLEL EXECUTION / USING HOPS LIMIT: Memgraph reads, but the checker's allowlist leaves them out.
+    expect(problems('USING PARALLEL EXECUTION MATCH (n:Element) RETURN count(n)')).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^Refused in the browser before sending: .*\(USING PARALLEL EXECUTION\)/) }),
+    ]);
+  });
+
+  it('marks syntax errors at their position: the read-only checker where it refuses, then Neo4j parser', () => {
     expect(problems('MATCH (l:InspectionLot) RETRN l')).toEqual([
-      expect.objectContaining({ severity: 'error', at: 'RETRN', message: expect.stringContaining("Invalid input 'RETRN'") }),
+      expect.objectContaining({ severity: 'error', at: 'RETRN', message: expect.stringMatching(/^Refused in the browser before sending: .*\(unexpected RETRN\)/) }),
       expect.objectContaining({ severity: 'error', message: expect.stringContaining('Query cannot conclude with MATCH') }),
     ]);
     expect(problems('MATCH (n) RETURN x')).toEqual([
@@ -67,7 +79,7 @@ describe('diagnostics', () => {
 
   it('marks what the datasource refuses, with its own messages', () => {
     expect(problems('MATCH (n)\nDETACH DELETE n')).toEqual([
-      expect.objectContaining({ severity: 'error', at: 'DETACH', message: expect.stringContaining('Refused before sending: this query writes (DETACH DELETE)') }),
+      expect.objectContaining({ severity: 'error', at: 'DETACH DELETE', message: expect.stringContaining('Refused in the browser before sending: this query writes (DETACH DELETE)') }),
     ]);
     expect(problems('RETURN $__timeGroup(1)')[0]).toMatchObject({ severity: 'error', message: expect.stringContaining('$__timeGroup takes 2 argument(s)') });
     expect(problems('MATCH (n) WHERE n.id = $lot RETURN n')).toEqual([
@@ -104,7 +116,9 @@ describe('diagnostics', () => {
   });
 
   it('without the library still reports what the datasource would refuse', () => {
-    expect(cypherDiagnostics('MATCH (n) RETRN n', context)).toEqual([]);
+    expect(cypherDiagnostics('MATCH (n) RETRN n', context)).toEqual([
+      expect.objectContaining({ severity: 'error', start: 10, message: expect.stringContaining('(unexpected RETRN)') }),
+    ]);
     expect(cypherDiagnostics('CREATE (n)', context)).toHaveLength(1);
   });
 });

@@ -8,7 +8,8 @@ import type { QueryContext } from './queryContext';
 /**
  * Every problem the editor marks: the datasource's own refusals first (they decide whether the query is sent),
  * then — when the language library is loaded and the text tokenises — general Cypher errors from Neo4j's
- * parser, filtered to what Memgraph agrees with. Identical findings at one place are reported once.
+ * parser, filtered to what Memgraph agrees with. Identical findings at one place are reported once, and a library
+ * error where the datasource already refuses is left out.
  */
 export function cypherDiagnostics(
   text: string,
@@ -25,6 +26,10 @@ export function cypherDiagnostics(
       general = []; // the text does not tokenise: the datasource's lexer error above already says where
     }
   }
+  // Where the datasource refuses (its read-only checker's syntax refusal is the panel's error), Neo4j's parser
+  // saying so again in other words adds nothing.
+  const refusedAt = new Set(own.filter((d) => d.severity === 'error').map((d) => d.start));
+  general = general.filter((d) => d.severity !== 'error' || !refusedAt.has(d.start));
   const seen = new Set<string>();
   return [...own, ...general].sort(byPosition).filter((d) => {
     const key = `${d.start}:${d.message}`;

@@ -1,4 +1,4 @@
-import { findWriteClause, isTrivia, MACROS, tokenize, type Token } from '@opentruss/cypher';
+import { checkReadQuery, isTrivia, MACROS, tokenize, type Token } from '@opentruss/cypher';
 
 import { MEMGRAPH_EXPANSIONS } from './keywords';
 
@@ -170,7 +170,7 @@ function maskStatements(
       const first = start + significant;
       const keyword = tokens[first].kind === 'identifier' ? tokens[first].value!.toUpperCase() : '';
       const text = cypher.slice(tokens[first].start, tokens[i - 1].end);
-      if (MEMGRAPH_ONLY_STATEMENTS.has(keyword) || findWriteClause(text)) {
+      if (MEMGRAPH_ONLY_STATEMENTS.has(keyword) || isRefusedAsNoRead(text)) {
         mask(first, i, 'statement');
       } else if (keyword === 'USING') {
         const queryStart = tokens.findIndex(
@@ -181,4 +181,13 @@ function maskStatements(
     }
     start = i + 1;
   }
+}
+
+/**
+ * A statement the read-only checker refuses for what it does (a write, administration, a procedure, a form it does
+ * not allow) — the datasource marks it itself. A syntax refusal is not masked: Neo4j's parser may say more there.
+ */
+function isRefusedAsNoRead(statement: string): boolean {
+  const checked = checkReadQuery(statement);
+  return !checked.ok && checked.refusal.kind !== 'syntax' && checked.refusal.kind !== 'encoding';
 }

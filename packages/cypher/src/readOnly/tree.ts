@@ -1,0 +1,141 @@
+/**
+ * The parse tree and the canonical printer. A leaf is printed for the role the parser gave it, never from the
+ * user's spelling: keywords upper-case, names back-quoted, strings re-quoted with one escape set, numbers in one
+ * spelling. Leaves are joined with exactly one ASCII space, so the canonical text has no comments.
+ */
+
+export type LeafRole = 'kw' | 'sym' | 'name' | 'fn' | 'str' | 'int' | 'float' | 'param';
+
+export interface Leaf {
+  role: LeafRole;
+  /** kw: upper-case keyword; sym: ASCII symbol; name/str: the decoded value; fn: a plain ASCII identifier;
+   *  int: decimal digits; float: a canonical FloatingLiteral; param: the parameter's name. */
+  value: string;
+  /** Where the leaf comes from in the checked text (a synthesised leaf points at what it belongs to). */
+  source: number;
+  /** Added by the checker (an alias, the memory limit), not read from the text. */
+  synthetic?: boolean;
+}
+
+export interface Node {
+  /** What the node is (`match`, `return`, `var`, `call-procedure`…): for checks and tests; the printer ignores it. */
+  node: string;
+  parts: Part[];
+}
+
+export type Part = Node | Leaf;
+
+export const isLeaf = (part: Part): part is Leaf => 'role' in part;
+
+/** A back-quoted name, back-ticks doubled (CypherLexer.g4 `EscapedSymbolicName`). */
+export function quoteName(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
+}
+
+/**
+ * A single-quoted string. Escapes `\\ \' \n \r \t`, and `\uXXXX` for other control characters — all read the same
+ * by Memgraph's lexer (EscapeSequence), its stripper (stripped.cpp MatchString) and ParseStringLiteral.
+ */
+export function quoteString(value: string): string {
+  let out = "'";
+  for (const char of value) {
+    const code = char.codePointAt(0)!;
+    if (char === '\\') {
+      out += '\\\\';
+    } else if (char === "'") {
+      out += "\\'";
+    } else if (char === '\n') {
+      out += '\\n';
+    } else if (char === '\r') {
+      out += '\\r';
+    } else if (char === '\t') {
+      out += '\\t';
+    } else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+      out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    } else {
+      out += char;
+    }
+  }
+  return `${out}'`;
+}
+
+/**
+ * One FloatingLiteral spelling of a finite double that parses back to the same double: JavaScript's shortest
+ * round-trip digits, exponent as `E` without `+` (the grammar has `E '-'?` only), `.0` added to whole numbers.
+ */
+export function formatFloat(value: number): string {
+  const text = String(value).replace('e+', 'E').replace('e', 'E');
+  return /[.E]/.test(text) ? text : `${text}.0`;
+}
+
+export function printLeaf(leaf: Leaf): string {
+  switch (leaf.role) {
+    case 'name':
+      return quoteName(leaf.value);
+    case 'str':
+      return quoteString(leaf.value);
+    case 'param':
+      return `$${leaf.value}`;
+    default:
+      return leaf.value;
+  }
+}
+
+export function leavesOf(part: Part, out: Leaf[] = []): Leaf[] {
+  if (isLeaf(part)) {
+    out.push(part);
+  } else {
+    for (const child of part.parts) {
+      leavesOf(child, out);
+    }
+  }
+  return out;
+}
+
+export interface Printed {
+  text: string;
+  /** Canonical start and end offsets of each leaf, and the leaf's source offset. */
+  starts: number[];
+  ends: number[];
+  sources: number[];
+}
+
+export function print(root: Part): Printed {
+  const leaves = leavesOf(root);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const sources: number[] = [];
+  let text = '';
+  for (const leaf of leaves) {
+    if (text) {
+      text += ' ';
+    }
+    starts.push(text.length);
+    sources.push(leaf.source);
+    text += printLeaf(leaf);
+    ends.push(text.length);
+  }
+  return { text, starts, ends, sources };
+}
+
+/** The source offset of the leaf at (or the leaf just after a space at) `canonicalOffset`. */
+export function mapOffset(printed: Printed, canonicalOffset: number, sourceLength: number): number {
+  const { starts, ends, sources } = printed;
+  if (starts.length === 0 || canonicalOffset >= printed.text.length) {
+    return sourceLength;
+  }
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= Math.max(0, canonicalOffset)) {
+      low = mid;
+    } else {
+      high = mid - 1;
+    }
+  }
+  if (canonicalOffset >= ends[low]) {
+    low++;
+  }
+  return low < sources.length ? sources[low] : sourceLength;
+}
