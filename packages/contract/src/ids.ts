@@ -40,4 +40,6 @@ export const PROMETHEUS_JOBS = {
   business: 'opentruss-business',
   /** The read-only Bolt gateway's operations port (`GET /metrics`). */
   gateway: 'bolt-gateway',
+  /** The replication exporter (deploy/replication): MAIN's SHOW REPLICAS as metrics. */
+  replication: 'memgraph-replication',
 } as const;
