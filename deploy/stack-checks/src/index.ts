@@ -5,3 +5,4 @@ export * from './provisioning';
 export * from './repo';
 export * from './demo-metrics-bundle';
 export * from './certificates';
+export * from './secrets';
