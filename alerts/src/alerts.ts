@@ -3,6 +3,7 @@
 // README table, the runbook index — is derived from this list.
 import { DASHBOARD_UIDS, gatewayMetrics, PROMETHEUS_JOBS, type DashboardKey } from '@opentruss/contract';
 import { BUSINESS_ALERT_NAMES, buildBusinessAlerts } from './business-alerts';
+import { REPLICATION_ALERT_NAMES, buildReplicationAlerts } from './replication-alerts';
 import { formatValue, sustainedText } from './format';
 import type {
   Bilingual,
@@ -43,6 +44,7 @@ export const ALERT_NAMES = [
   'BoltGatewayRefusalSpike',
   'MemoryLeakSuspected',
   'DiskWillFillIn24h',
+  ...REPLICATION_ALERT_NAMES,
   ...BUSINESS_ALERT_NAMES,
 ] as const;
 
@@ -464,6 +466,7 @@ export function buildAlerts(settings: GenerationSettings = DEFAULT_SETTINGS): Al
       ...NO_DATA.neverFills,
       execErrState,
     },
+    ...buildReplicationAlerts(),
     ...buildBusinessAlerts(settings.business),
   ];
 }

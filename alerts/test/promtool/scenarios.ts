@@ -2,6 +2,7 @@
 // and texts are worked out by hand from the series (e.g. idle CPU rising 6 s per minute = 90% usage), so the
 // rules are checked against arithmetic done independently of the rule generator.
 import type { AlertName } from '../../src';
+import { REPLICATION_SCENARIOS } from './replication-scenarios';
 
 export interface InputSeries {
   series: string;
@@ -714,4 +715,5 @@ export const SCENARIOS: AlertScenario[] = [
       },
     ],
   },
+  ...REPLICATION_SCENARIOS,
 ];

@@ -4,7 +4,7 @@ import { BigValueColorMode } from '@grafana/grafana-foundation-sdk/common';
 import { MappingType, type Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { SELECTORS } from '@opentruss/alerts';
-import { gatewayMetrics } from '@opentruss/contract';
+import { gatewayMetrics, replicationMetrics } from '@opentruss/contract';
 import {
   alertContextTimeseries,
   alertDescription,
@@ -27,7 +27,12 @@ const GATEWAY = SELECTORS.gateway;
  * A scrape status as UP/DOWN; the alert's expression reads 0 also when there is no target at all. Placed
  * elsewhere than its home (`id`), it also links to the home panel.
  */
-function upStat(alert: 'OpenTrussBackendDown' | 'BoltGatewayDown', title: string, what: string, options: { id?: number }) {
+function upStat(
+  alert: 'OpenTrussBackendDown' | 'BoltGatewayDown' | 'MemgraphReplicaDown',
+  title: string,
+  what: string,
+  options: { id?: number; legend?: string }
+) {
   const parts = alertParts(alert);
   const steps: Threshold[] = alertThresholdSteps(parts.spec);
   const home = options.id === undefined || options.id === parts.spec.panelId;
@@ -39,7 +44,7 @@ function upStat(alert: 'OpenTrussBackendDown' | 'BoltGatewayDown', title: string
     .id(options.id ?? parts.spec.panelId)
     .title(title)
     .description(alertDescription(parts, what))
-    .withTarget(promTarget(parts.spec.expr, '{{instance}}'))
+    .withTarget(promTarget(parts.spec.expr, options.legend ?? '{{instance}}'))
     .thresholds(thresholds(steps))
     .mappings([
       {
@@ -67,6 +72,15 @@ function gatewayUpStat(options: { id?: number } = {}) {
     'Bolt 网关在线状态 / Bolt gateway up',
     'Whether Prometheus can scrape the Bolt gateway’s GET /metrics (1 = up); every Memgraph panel goes through the gateway.',
     options
+  );
+}
+
+function replicaUpStat() {
+  return upStat(
+    'MemgraphReplicaDown',
+    '副本在线状态 / Replica up',
+    'Whether MAIN reaches the Memgraph replica the gateway and the business exporter read (1 = ready, replicating or recovery; 0 = invalid, diverged or unregistered), from MAIN’s SHOW REPLICAS.',
+    { legend: '{{replica}}' }
   );
 }
 
@@ -230,5 +244,27 @@ export function apiDatabaseDashboard() {
         )
         .unit('s')
         .gridPos(at(12, 48, 12, 8))
+    )
+    // The replica the gateway reads (docs/replica.md): MAIN's SHOW REPLICAS through the replication exporter.
+    .withPanel(replicaUpStat().gridPos(at(0, 56, 4, 8)))
+    .withPanel(
+      alertTimeseries('MemgraphReplicaBehind', {
+        legend: '{{replica}}',
+        what: 'Commit timestamps the replica is behind MAIN (SHOW REPLICAS data_info behind): ASYNC replication keeps it at 0 but for milliseconds.',
+      }).gridPos(at(4, 56, 10, 8))
+    )
+    .withPanel(
+      timeseries()
+        .id(28)
+        .title('副本复制状态 / Replica replication status')
+        .description(
+          describe(
+            'The replica’s status in MAIN’s SHOW REPLICAS: ready, replicating, recovery (catching up from snapshots and WAL), invalid (MAIN cannot reach it), diverged, or unregistered.',
+            'MAIN 的 SHOW REPLICAS 中副本的状态：ready、replicating、recovery（从快照和 WAL 追赶）、invalid（MAIN 连不上）、diverged 或 unregistered（未注册）。'
+          )
+        )
+        .withTarget(promTarget(`${replicationMetrics.replicaStatus}{${SELECTORS.replication}} == 1`, '{{replica}} {{status}}'))
+        .unit('none')
+        .gridPos(at(14, 56, 10, 8))
     );
 }
