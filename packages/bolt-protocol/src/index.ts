@@ -42,6 +42,7 @@ export {
   authenticationFailure,
   transactionTimeout,
   routeNotSupported,
+  writeQueryOnReplica,
   helloMetadata,
   type BoltFailure,
 } from './protocol/memgraph';

@@ -27,6 +27,18 @@ export const transactionTimeout: BoltFailure = {
   message: 'Transaction was asked to abort because of transaction timeout.',
 };
 
+/**
+ * A query that writes, sent to a REPLICA: `WriteQueryOnReplicaException` (src/query/exceptions.hpp at v3.12.0), thrown
+ * when the query is prepared (src/query/interpreter.cpp), a QueryException the Bolt session sends as a ClientError
+ * (src/glue/SessionHL.cpp, RewrapQueryException).
+ */
+export const writeQueryOnReplica: BoltFailure = {
+  code: errorCodes.client,
+  message:
+    'Write queries are forbidden on the replica instance. Replica instances accept only read queries, while the main ' +
+    'instance accepts read and write queries. Please retry your query on the main instance.',
+};
+
 /** Memgraph Community answers ROUTE with this (code "66" is what it really sends). */
 export const routeNotSupported: BoltFailure = {
   code: '66',
