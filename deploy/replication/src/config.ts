@@ -7,7 +7,8 @@ import type { InstanceSettings } from './memgraph';
 type Env = Record<string, string | undefined>;
 
 export interface ReplicationConfig {
-  main: InstanceSettings;
+  /** Undefined with REPLICATION_MAIN=external: another stack's MAIN, whose credential this stack never holds. */
+  main?: InstanceSettings;
   replica: InstanceSettings;
   replicaName: string;
   replicaAddress: string;
@@ -63,8 +64,12 @@ export function readReplicationConfig(env: Env): ReplicationConfig {
   if (!/^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\]):\d{1,5}$/.test(replicaAddress)) {
     throw new Error(`REPLICATION_REPLICA_ADDRESS must be host:port as MAIN reaches the replica, got "${replicaAddress}"`);
   }
+  const mainKind = env.REPLICATION_MAIN?.trim() || 'stack';
+  if (mainKind !== 'stack' && mainKind !== 'external') {
+    throw new Error(`REPLICATION_MAIN must be stack (this stack's memgraph) or external (an existing OpenTruss's), got "${mainKind}"`);
+  }
   return {
-    main: instance(env, 'MEMGRAPH_MAIN', 'memgraph', 'bolt://memgraph:7687'),
+    main: mainKind === 'stack' ? instance(env, 'MEMGRAPH_MAIN', 'memgraph', 'bolt://memgraph:7687') : undefined,
     replica: instance(env, 'MEMGRAPH_REPLICA', 'memgraph-replica', 'bolt://memgraph-replica:7687'),
     replicaName,
     replicaAddress,

@@ -16,15 +16,19 @@ async function main(): Promise<void> {
     fail('usage: replication.js setup | exporter');
   }
   const config = readReplicationConfig(process.env);
-  const mainInstance = new MemgraphInstance(config.main);
+  const mainInstance = config.main && new MemgraphInstance(config.main);
   if (command === 'setup') {
     const replica = new MemgraphInstance(config.replica);
     try {
       await setUpReplication({ ...config, main: mainInstance, replica, log });
       log('done');
     } finally {
-      await Promise.all([mainInstance.close(), replica.close()]);
+      await Promise.all([mainInstance?.close(), replica.close()]);
     }
+    return;
+  }
+  if (!mainInstance) {
+    fail("REPLICATION_MAIN=external: the exporter needs MAIN's SHOW REPLICAS, and this stack holds no credential of that MAIN");
     return;
   }
   const exporter = await startReplicationExporter({

@@ -14,7 +14,8 @@ import { parseShowReplicas, REACHABLE_STATUSES, type ReplicaRow } from './show-r
 export const REPLICATION_MODE = 'ASYNC';
 
 export interface SetupPlan {
-  main: MemgraphInstance;
+  /** Undefined when another stack's MAIN (an existing OpenTruss) registers the replica: its admin runs the statement. */
+  main?: MemgraphInstance;
   replica: MemgraphInstance;
   /** Cypher symbolic name the replica is registered under on MAIN. */
   replicaName: string;
@@ -29,9 +30,15 @@ export interface SetupPlan {
 
 export type SetupOutcome = {
   replicaDemoted: boolean;
-  registration: 'kept' | 'registered' | 're-registered';
+  /** `external`: the MAIN's admin registers it (docs/replica.md), the setup holds no MAIN credential. */
+  registration: 'kept' | 'registered' | 're-registered' | 'external';
   status: string;
 };
+
+/** The one statement the admin of an external MAIN runs to register our replica. */
+export function registerStatement(replicaName: string, replicaAddress: string): string {
+  return `REGISTER REPLICA ${replicaName} ${REPLICATION_MODE} TO "${replicaAddress}"`;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -68,17 +75,17 @@ const sameAddress = (a: string, b: string) => {
   return withPort(a) === withPort(b);
 };
 
-async function showReplicas(plan: SetupPlan): Promise<ReplicaRow[]> {
-  return parseShowReplicas(await withRetries(plan, plan.main, 'SHOW REPLICAS', () => plan.main.run('SHOW REPLICAS')));
+async function showReplicas(plan: SetupPlan, main: MemgraphInstance): Promise<ReplicaRow[]> {
+  return parseShowReplicas(await withRetries(plan, main, 'SHOW REPLICAS', () => main.run('SHOW REPLICAS')));
 }
 
 /** REGISTER REPLICA; Memgraph 3.12 answers "Couldn't register replica <name>. Error: 5" (ERROR_ACCEPTING_MAIN) when the
  * replica's replication server does not answer yet, and keeps the entry: drop it and try again. */
-async function register(plan: SetupPlan): Promise<void> {
-  const statement = `REGISTER REPLICA ${plan.replicaName} ${REPLICATION_MODE} TO "${plan.replicaAddress}"`;
+async function register(plan: SetupPlan, main: MemgraphInstance): Promise<void> {
+  const statement = registerStatement(plan.replicaName, plan.replicaAddress);
   for (let attempt = 1; ; attempt++) {
     try {
-      await withRetries(plan, plan.main, 'REGISTER REPLICA', () => plan.main.run(statement));
+      await withRetries(plan, main, 'REGISTER REPLICA', () => main.run(statement));
       return;
     } catch (error) {
       const refusedByReplica = /Couldn't register replica .*Error: 5\b/.test(errorText(error));
@@ -92,7 +99,7 @@ async function register(plan: SetupPlan): Promise<void> {
         );
       }
       plan.log(`MAIN could not reach ${plan.replicaAddress} yet (attempt ${attempt}/${plan.attempts}); dropping the half-made entry and retrying`);
-      await plan.main.run(`DROP REPLICA ${plan.replicaName}`).catch(() => undefined);
+      await main.run(`DROP REPLICA ${plan.replicaName}`).catch(() => undefined);
       await sleep(plan.intervalMs);
     }
   }
@@ -116,6 +123,14 @@ export async function setUpReplication(plan: SetupPlan): Promise<SetupOutcome> {
     throw new SetupError(`${replica.settings.label} answered SHOW REPLICATION ROLE with "${replicaRole}", expected main or replica`);
   }
 
+  if (!main) {
+    log(
+      `MAIN is another stack's (REPLICATION_MAIN=external): its admin registers this replica once, on that MAIN: ` +
+        `${registerStatement(replicaName, replicaAddress)}; (docs/replica.md)`
+    );
+    return { replicaDemoted, registration: 'external', status: 'unknown' };
+  }
+
   // 2. MAIN is MAIN.
   const mainRole = await roleOf(plan, main);
   if (mainRole !== 'main') {
@@ -127,7 +142,7 @@ export async function setUpReplication(plan: SetupPlan): Promise<SetupOutcome> {
   }
 
   // 3. Registration.
-  const existing = (await showReplicas(plan)).find((r) => r.name === replicaName);
+  const existing = (await showReplicas(plan, main)).find((r) => r.name === replicaName);
   let registration: SetupOutcome['registration'];
   if (existing && sameAddress(existing.socketAddress, replicaAddress) && existing.syncMode === REPLICATION_MODE.toLowerCase()) {
     registration = 'kept';
@@ -137,14 +152,14 @@ export async function setUpReplication(plan: SetupPlan): Promise<SetupOutcome> {
       log(`${replicaName} is registered as ${existing.socketAddress} (${existing.syncMode}); dropping it to register ${replicaAddress} (${REPLICATION_MODE})`);
       await main.run(`DROP REPLICA ${replicaName}`);
     }
-    await register(plan);
+    await register(plan, main);
     registration = existing ? 're-registered' : 'registered';
     log(`${replicaName} registered on MAIN: ${REPLICATION_MODE} to ${replicaAddress}`);
   }
 
   // 4. MAIN reaches it.
   for (let attempt = 1; ; attempt++) {
-    const row = (await showReplicas(plan)).find((r) => r.name === replicaName);
+    const row = (await showReplicas(plan, main)).find((r) => r.name === replicaName);
     if (row?.status && REACHABLE_STATUSES.includes(row.status)) {
       log(`${replicaName}: ${row.status}, ${row.behind ?? 0} commit timestamps behind MAIN`);
       return { replicaDemoted, registration, status: row.status };

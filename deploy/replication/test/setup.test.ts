@@ -150,3 +150,14 @@ it('a replica MAIN never reaches: fails after the checks naming the address', as
     /MAIN could not reach the replica's replication port at memgraph-replica:10000/
   );
 });
+
+it("external MAIN (an existing OpenTruss's): demotes the replica, holds no MAIN credential and logs the one statement their admin runs", async () => {
+  const { replica, ...rest } = plan();
+  const outcome = await setUpReplication({ ...rest, main: undefined, replica, replicaAddress: 'opentruss-observability-replica:10000' });
+  expect(outcome).toEqual({ replicaDemoted: true, registration: 'external', status: 'unknown' });
+  expect(pair.main.runs).toEqual([]);
+  expect(lines).toContain(
+    "MAIN is another stack's (REPLICATION_MAIN=external): its admin registers this replica once, on that MAIN: " +
+      'REGISTER REPLICA observability_replica ASYNC TO "opentruss-observability-replica:10000"; (docs/replica.md)'
+  );
+});

@@ -194,3 +194,36 @@ describe('no default credential opens the stack', () => {
     }
   });
 });
+
+describe('next to an existing OpenTruss: our replica replicates their MAIN (deploy/compose/replica-of-opentruss.yml)', () => {
+  const files = ['deploy/compose/join-opentruss.yml', 'deploy/compose/replica-of-opentruss.yml'];
+  const joined = resolvedCompose({ files, env: { OPENTRUSS_NETWORK: 'opentruss_opentruss-internal' } });
+
+  it('puts the replica on their network under a name their MAIN dials, and the setup in external mode', () => {
+    expect(joined.networks?.opentruss).toEqual({ external: true, name: 'opentruss_opentruss-internal' });
+    expect(joined.services['memgraph-replica'].networks?.opentruss).toEqual({ aliases: ['opentruss-observability-replica'] });
+    const setup = joined.services['replication-setup'];
+    const secrets = materialiseSecrets(setup.environment);
+    try {
+      const config = readReplicationConfig(secrets.env);
+      expect(config.main).toBeUndefined();
+      expect(config.replicaAddress).toBe('opentruss-observability-replica:10000');
+    } finally {
+      secrets.cleanup();
+    }
+    const route = readText('docs/replica.md');
+    expect(route).toContain('REGISTER REPLICA observability_replica ASYNC TO "opentruss-observability-replica:10000";');
+    expect(readText('deploy/compose/replica-of-opentruss.yml')).toContain(
+      'REGISTER REPLICA observability_replica ASYNC TO "opentruss-observability-replica:10000";'
+    );
+  });
+
+  it('starts neither the exporter that would need their MAIN credential nor our demo data', () => {
+    // Behind profiles of their own: `up` without those profiles starts neither.
+    expect(joined.services['replication-exporter'].profiles).toEqual(['replication-exporter-with-their-credential']);
+    expect(joined.services['demo-data'].profiles).toEqual(['own-demo-data']);
+    expect(resolvedCompose().services['demo-data'].profiles ?? []).toEqual([]);
+    // Nothing in the stack is given an address or credential of their MAIN.
+    expect(JSON.stringify(joined.services)).not.toMatch(/MEMGRAPH_MAIN_URL":"bolt:\/\/(?!memgraph:)/);
+  });
+});
