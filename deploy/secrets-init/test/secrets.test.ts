@@ -85,6 +85,13 @@ describe('ensureSecrets', () => {
     expect(CREDENTIALS.map((c) => read(root, c.key, SECRET_FILES.password))).toEqual(before);
   });
 
+  it('checks every value from the environment before writing anything: a bad last one leaves a fresh install empty', () => {
+    expect(() => ensureSecrets(root, { MEMGRAPH_PASSWORD: 'fine', GRAFANA_ADMIN_PASSWORD: 'bad\n' })).toThrow(/GRAFANA_ADMIN_PASSWORD/);
+    for (const credential of CREDENTIALS) {
+      expect(fs.readdirSync(path.join(root, credential.key))).toEqual([]);
+    }
+  });
+
   it('names the volume to mount when a folder is missing', () => {
     fs.rmSync(path.join(root, 'grafana-admin'), { recursive: true });
     expect(() => ensureSecrets(root, {})).toThrow(/mount the volume secrets-grafana-admin there/);
