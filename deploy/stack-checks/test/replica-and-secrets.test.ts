@@ -124,6 +124,17 @@ describe('who holds which credential', () => {
     expect(mainCredential.readers.filter((r) => BROWSER_FACING.includes(r))).toEqual([]);
   });
 
+  it("secrets-init's image owns every mount point as its user, so docker fills each new volume writable for it", () => {
+    const init = services['secrets-init'];
+    const stages = readText(init.build!.dockerfile!).split(/^FROM /m);
+    const stage = stages.find((text) => new RegExp(`^\\S+ AS ${init.build!.target}\\b`).test(text))!;
+    for (const credential of CREDENTIALS) {
+      expect(stage).toContain(credentialDir(credential));
+    }
+    expect(stage).toMatch(new RegExp(`chown -R node:node ${SECRETS_ROOT}\\b`));
+    expect(stage).toMatch(/^USER node$/m);
+  });
+
   it('secrets-init runs first: every service that reads a secret waits for it (directly or through one that does)', () => {
     const init = services['secrets-init'];
     expect(init.restart).toBe('no');
