@@ -5,6 +5,7 @@ import { DASHBOARD_UIDS, gatewayMetrics, PROMETHEUS_JOBS, type DashboardKey } fr
 import { BACKUP_ALERT_NAMES, buildBackupAlerts } from './backup-alerts';
 import { BUSINESS_ALERT_NAMES, buildBusinessAlerts } from './business-alerts';
 import { LOG_ALERT_NAMES, buildLogAlerts } from './log-alerts';
+import { REPLICATION_ALERT_NAMES, buildReplicationAlerts } from './replication-alerts';
 import { formatValue, sustainedText } from './format';
 import type {
   AlertDatasource,
@@ -46,6 +47,7 @@ export const ALERT_NAMES = [
   'BoltGatewayRefusalSpike',
   'MemoryLeakSuspected',
   'DiskWillFillIn24h',
+  ...REPLICATION_ALERT_NAMES,
   ...BUSINESS_ALERT_NAMES,
   ...BACKUP_ALERT_NAMES,
   ...LOG_ALERT_NAMES,
@@ -471,6 +473,7 @@ export function buildAlerts(settings: GenerationSettings = DEFAULT_SETTINGS): Al
       ...NO_DATA.neverFills,
       execErrState,
     },
+    ...buildReplicationAlerts(),
     ...buildBusinessAlerts(settings.business),
     ...buildBackupAlerts(),
     ...buildLogAlerts(),

@@ -3,6 +3,7 @@
 // rules are checked against arithmetic done independently of the rule generator.
 import type { AlertName } from '../../src';
 import { BACKUP_SCENARIOS } from './backup-scenarios';
+import { REPLICATION_SCENARIOS } from './replication-scenarios';
 
 export interface InputSeries {
   series: string;
@@ -791,4 +792,5 @@ export const SCENARIOS: AlertScenario[] = [
       },
     ],
   },
+  ...REPLICATION_SCENARIOS,
 ];

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { DEMO_GRAPH_PRESETS, DEFAULT_DEMO_SEED, type DemoGraphPreset } from '@opentruss/opentruss-graph';
 
 export interface DemoDataConfig {
@@ -28,6 +29,22 @@ function integerFrom(env: Env, name: string, fallback: number, min: number): num
   return value;
 }
 
+/** MEMGRAPH_PASSWORD, or the first line of the file MEMGRAPH_PASSWORD_FILE names (the stack's secrets volume). */
+function passwordFrom(env: Env): string {
+  const file = env.MEMGRAPH_PASSWORD_FILE?.trim();
+  if (!file) {
+    return env.MEMGRAPH_PASSWORD ?? '';
+  }
+  if (env.MEMGRAPH_PASSWORD) {
+    throw new Error('Set MEMGRAPH_PASSWORD or MEMGRAPH_PASSWORD_FILE, not both');
+  }
+  try {
+    return fs.readFileSync(file, 'utf8').split(/\r?\n/)[0];
+  } catch (error) {
+    throw new Error(`MEMGRAPH_PASSWORD_FILE ${file} cannot be read: ${(error as Error).message}`);
+  }
+}
+
 /** Reads the loader's settings from the environment; a bad value is an error naming the variable. */
 export function readDemoDataConfig(env: Env, now: Date = new Date()): DemoDataConfig {
   const preset = env.DEMO_DATA_SIZE?.trim() || 'small';
@@ -41,7 +58,7 @@ export function readDemoDataConfig(env: Env, now: Date = new Date()): DemoDataCo
   return {
     memgraphUrl: url,
     user: env.MEMGRAPH_USER ?? '',
-    password: env.MEMGRAPH_PASSWORD ?? '',
+    password: passwordFrom(env),
     preset: preset as DemoGraphPreset,
     seed: integerFrom(env, 'DEMO_DATA_SEED', DEFAULT_DEMO_SEED, 0),
     now,

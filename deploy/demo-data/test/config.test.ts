@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { DEFAULT_DEMO_SEED } from '@opentruss/opentruss-graph';
 import { readDemoDataConfig } from '../src';
 
@@ -29,5 +32,18 @@ describe('demo-data configuration from the environment', () => {
     [{ MEMGRAPH_WAIT_ATTEMPTS: 'many' }, /MEMGRAPH_WAIT_ATTEMPTS/],
   ])('rejects %p with an error naming the variable', (env, message) => {
     expect(() => readDemoDataConfig(env)).toThrow(message);
+  });
+
+  it("reads the password from MEMGRAPH_PASSWORD_FILE (the stack's secrets volume), refusing both or an unreadable file", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-data-'));
+    try {
+      const file = path.join(dir, 'password');
+      fs.writeFileSync(file, 'from-the-volume');
+      expect(readDemoDataConfig({ MEMGRAPH_PASSWORD_FILE: file }).password).toBe('from-the-volume');
+      expect(() => readDemoDataConfig({ MEMGRAPH_PASSWORD_FILE: file, MEMGRAPH_PASSWORD: 'x' })).toThrow(/not both/);
+      expect(() => readDemoDataConfig({ MEMGRAPH_PASSWORD_FILE: path.join(dir, 'missing') })).toThrow(/MEMGRAPH_PASSWORD_FILE .*missing cannot be read/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -7,3 +7,4 @@ export * from './demo-metrics-bundle';
 export * from './certificates';
 export * from './alloy';
 export * from './logql';
+export * from './secrets';

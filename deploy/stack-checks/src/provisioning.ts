@@ -41,3 +41,17 @@ export function grafanaExpandedVariables(yamlText: string): string[] {
   visit(parse(yamlText), false);
   return [...new Set(names.filter((name) => !name.startsWith('__')))].sort();
 }
+
+/** The files a provisioning file's values read through Grafana's `$__file{path}` expander (comments are not values). */
+export function grafanaFileReferences(yamlText: string): string[] {
+  const files: string[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      files.push(...[...value.matchAll(/\$__file\{([^}]+)\}/g)].map((m) => m[1]));
+    } else if (value && typeof value === 'object') {
+      Object.values(value).forEach(visit);
+    }
+  };
+  visit(parse(yamlText));
+  return files;
+}

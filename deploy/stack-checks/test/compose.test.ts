@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import semver from 'semver';
 import { PLUGIN_IDS } from '@opentruss/contract';
+import { settingsFromEnv } from '@opentruss/bolt-gateway';
+import { CREDENTIALS, secretPath } from '@opentruss/secrets-init';
 import {
   composeConfig,
+  grafanaFileReferences,
+  materialiseSecrets,
   composeVariables,
   dockerfileCopiesFrom,
   dockerfileEnv,
@@ -43,8 +48,12 @@ describe('docker-compose.yml parsed by the real docker-compose (offline)', () =>
     const { services } = resolvedCompose();
     const profileOf = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, s.profiles ?? []]));
     expect(profileOf).toEqual({
+      'secrets-init': [],
       grafana: [],
       memgraph: [],
+      'memgraph-replica': [],
+      'replication-setup': [],
+      'replication-exporter': [],
       'bolt-gateway': [],
       'demo-data': [],
       'business-exporter': [],
@@ -149,14 +158,16 @@ describe('Grafana image', () => {
     expect(dockerfileStages(dockerfile)[0].image).toMatch(/^node:22\./);
   });
 
-  it('takes the admin password from the environment, keeps anonymous access off and sign-up closed by default', () => {
+  it("takes the admin password from secrets-init's file (a GRAFANA_ADMIN_PASSWORD in .env goes there), keeps anonymous access off and sign-up closed", () => {
     expect(grafana.environment).toMatchObject({
-      GF_SECURITY_ADMIN_PASSWORD: 'admin',
+      GF_SECURITY_ADMIN_PASSWORD__FILE: secretPath('grafana-admin', 'password'),
       GF_AUTH_ANONYMOUS_ENABLED: 'false',
       GF_USERS_ALLOW_SIGN_UP: 'false',
     });
-    const custom = resolvedCompose({ env: { GRAFANA_ADMIN_PASSWORD: 's3cret-from-env' } }).services.grafana;
-    expect(custom.environment!.GF_SECURITY_ADMIN_PASSWORD).toBe('s3cret-from-env');
+    expect(grafana.environment).not.toHaveProperty('GF_SECURITY_ADMIN_PASSWORD');
+    const custom = resolvedCompose({ env: { GRAFANA_ADMIN_PASSWORD: 's3cret-from-env' } }).services;
+    expect(custom['secrets-init'].environment!.GRAFANA_ADMIN_PASSWORD).toBe('s3cret-from-env');
+    expect(JSON.stringify(custom.grafana)).not.toContain('s3cret-from-env');
   });
 
   it('mounts provisioning/ read-only and checks /api/health', () => {
@@ -169,22 +180,33 @@ describe('Bolt gateway', () => {
   const { services } = resolvedCompose();
   const gateway = services['bolt-gateway'];
 
-  it('is published where the browsers connect and reaches Memgraph on the compose network only', () => {
+  it('is published where the browsers connect and reaches the REPLICA on the compose network only, once it is one', () => {
     expect(gateway.ports).toContainEqual(expect.objectContaining({ target: 7687, published: 7687 }));
-    expect(gateway.environment!.BOLT_GATEWAY_UPSTREAM).toBe('memgraph:7687');
-    expect(gateway.depends_on).toEqual({ memgraph: { condition: 'service_healthy' } });
+    expect(gateway.environment!.BOLT_GATEWAY_UPSTREAM).toBe('memgraph-replica:7687');
+    expect(gateway.depends_on).toEqual({ 'replication-setup': { condition: 'service_completed_successfully' } });
     expect(services.grafana.environment!.MEMGRAPH_BROWSER_URL).toBe('bolt://localhost:7687');
   });
 
-  it("logs in to Memgraph with Memgraph's own user, and lets viewers in with the credential Grafana provisions", () => {
-    const memgraphEnv = services.memgraph.environment!;
-    expect(gateway.environment!.BOLT_GATEWAY_MEMGRAPH_USER).toBe(memgraphEnv.MEMGRAPH_USER);
-    expect(gateway.environment!.BOLT_GATEWAY_MEMGRAPH_PASSWORD).toBe(memgraphEnv.MEMGRAPH_PASSWORD);
-    const grafanaEnv = services.grafana.environment!;
-    expect(gateway.environment!.BOLT_GATEWAY_VIEWERS).toBe(`${grafanaEnv.GATEWAY_VIEWER_USER}:${grafanaEnv.GATEWAY_VIEWER_PASSWORD}`);
-    // The viewer credential is not Memgraph's: a browser never holds the superuser's password.
-    expect(grafanaEnv.GATEWAY_VIEWER_PASSWORD).not.toBe(memgraphEnv.MEMGRAPH_PASSWORD);
-    expect(Object.values(grafanaEnv)).not.toContain(memgraphEnv.MEMGRAPH_PASSWORD);
+  it("logs in to the replica with the replica's own user, and lets viewers in with the credential Grafana provisions", () => {
+    const secrets = materialiseSecrets(gateway.environment);
+    try {
+      const settings = settingsFromEnv(secrets.env);
+      const replicaCredential = CREDENTIALS.find((c) => c.key === 'memgraph-replica')!;
+      expect(settings.upstream.user).toBe(replicaCredential.defaultUser);
+      expect(settings.upstream.password).toBe(fs.readFileSync(`${secrets.root}/memgraph-replica/password`, 'utf8'));
+      // Grafana's datasource reads the viewer password from the same file the gateway's viewers file is made from.
+      const datasourceFiles = grafanaFileReferences(readText('provisioning/datasources/opentruss.yaml'));
+      expect(datasourceFiles).toEqual([secretPath('gateway-viewer', 'password')]);
+      const viewerPassword = fs.readFileSync(`${secrets.root}/gateway-viewer/password`, 'utf8');
+      const viewerUser = services.grafana.environment!.GATEWAY_VIEWER_USER;
+      // The gateway keeps user → SHA-256 of the password (packages/bolt-gateway/src/config/viewers.ts).
+      const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+      expect([...settings.viewers.users.keys()]).toEqual([viewerUser]);
+      expect(settings.viewers.users.get(viewerUser)).toEqual(sha256(viewerPassword));
+      expect(viewerPassword).not.toBe('viewer');
+    } finally {
+      secrets.cleanup();
+    }
   });
 
   it('checks its health on the operations port Prometheus scrapes', () => {
@@ -223,14 +245,17 @@ describe('Memgraph', () => {
 describe('business exporter', () => {
   const exporter = resolvedCompose().services['business-exporter'];
 
-  it('reads Memgraph on the internal network with the same credential variables as demo-data, publishing no port', () => {
-    expect(exporter.environment!.MEMGRAPH_URL).toBe('bolt://memgraph:7687');
+  it("reads the REPLICA on the internal network with the replica's user and password file, publishing no port", () => {
+    expect(exporter.environment).toMatchObject({
+      MEMGRAPH_URL: 'bolt://memgraph-replica:7687',
+      MEMGRAPH_USER: 'opentruss_reader',
+      MEMGRAPH_PASSWORD_FILE: secretPath('memgraph-replica', 'password'),
+    });
     expect(exporter.ports ?? []).toEqual([]);
-    expect(exporter.depends_on).toEqual({ memgraph: { condition: 'service_healthy' } });
-    const custom = resolvedCompose({ env: { MEMGRAPH_USER: 'exporter', MEMGRAPH_PASSWORD: 's3cret' } }).services;
-    for (const service of ['business-exporter', 'demo-data']) {
-      expect(custom[service].environment).toMatchObject({ MEMGRAPH_USER: 'exporter', MEMGRAPH_PASSWORD: 's3cret' });
-    }
+    expect(exporter.depends_on).toEqual({ 'replication-setup': { condition: 'service_completed_successfully' } });
+    const custom = resolvedCompose({ env: { MEMGRAPH_REPLICA_USER: 'exporter', MEMGRAPH_USER: 'loader' } }).services;
+    expect(custom['business-exporter'].environment).toMatchObject({ MEMGRAPH_USER: 'exporter' });
+    expect(custom['demo-data'].environment).toMatchObject({ MEMGRAPH_USER: 'loader', MEMGRAPH_PASSWORD_FILE: secretPath('memgraph', 'password') });
   });
 
   it('runs the bundle of deploy/business-exporter and is healthy when it serves /metrics on its port', () => {

@@ -2,6 +2,8 @@
 // backend's job name, with every API/DB alert of @opentruss/alerts evaluated exactly as its Prometheus rule does:
 // in normal traffic none fires, and each demo episode fires its own alerts.
 import { ALERTS, type AlertDefinition } from '@opentruss/alerts';
+import { MemgraphInstance, startReplicationExporter } from '@opentruss/replication';
+import { startEmulatedReplication } from '@opentruss/replication/testing';
 import { startBoltGateway } from '@opentruss/bolt-gateway';
 import { DASHBOARD_UIDS, PROMETHEUS_JOBS } from '@opentruss/contract';
 import type { Episode } from '@opentruss/demo-metrics';
@@ -123,9 +125,27 @@ describe('demo-metrics scraped by a real Prometheus, evaluated by the alert rule
         opsPort: 0,
         log: () => undefined,
       });
+      // The replica panels read the real replication exporter, over MAIN's SHOW REPLICAS as emulated (deploy/replication).
+      const replication = await startEmulatedReplication({
+        mainUsers: { opentruss: 'main' },
+        replicaUsers: { opentruss_reader: 'replica' },
+        state: { replicaRole: 'replica', registered: [{ name: 'observability_replica', address: 'memgraph-replica:10000', mode: 'async' }] },
+      });
+      const replicationExporter = await startReplicationExporter({
+        main: new MemgraphInstance({ label: 'memgraph', url: replication.main.url, user: 'opentruss', password: 'main', passwordFrom: 'test' }),
+        expectedReplicas: ['observability_replica'],
+        host: '127.0.0.1',
+        port: 0,
+        intervalMs: 1000,
+        log: () => undefined,
+      });
       try {
         const nodeJob = { job_name: PROMETHEUS_JOBS.node, static_configs: [{ targets: [`127.0.0.1:${nodeExporterPort}`] }] };
         const gatewayJob = { job_name: PROMETHEUS_JOBS.gateway, static_configs: [{ targets: [`127.0.0.1:${gateway.opsPort}`] }] };
+        const replicationJob = {
+          job_name: PROMETHEUS_JOBS.replication,
+          static_configs: [{ targets: [`127.0.0.1:${replicationExporter.port}`] }],
+        };
         await scrapeEpisode(
           'normal',
           async (prometheus) => {
@@ -139,15 +159,22 @@ describe('demo-metrics scraped by a real Prometheus, evaluated by the alert rule
               15_000,
               () => 'two scrapes of the Bolt gateway'
             );
+            await waitFor(
+              async () => ((await prometheus.query(`up{job="${PROMETHEUS_JOBS.replication}"} == 1`)).length > 0 ? true : undefined),
+              15_000,
+              () => 'a scrape of the replication exporter'
+            );
             for (const expr of exprs) {
               expect(`${expr}: ${(await prometheus.query(expr)).length > 0}`).toBe(`${expr}: true`);
             }
           },
-          [nodeJob, gatewayJob]
+          [nodeJob, gatewayJob, replicationJob]
         );
       } finally {
         await nodeExporter.stop();
         await gateway.stop();
+        await replicationExporter.stop();
+        await replication.stop();
       }
     });
   }

@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
 import { settingsFromEnv, startBoltGateway } from '@opentruss/bolt-gateway';
-import { repoPath, resolvedCompose, throwawayCertificates, type ComposeService } from '../src';
+import { materialiseSecrets, repoPath, resolvedCompose, throwawayCertificates, type ComposeService } from '../src';
 
 const TLS_FILES = ['BOLT_GATEWAY_TLS_CERT_FILE', 'BOLT_GATEWAY_TLS_KEY_FILE'];
 const services = resolvedCompose({ profiles: ['tls'] }).services;
@@ -41,7 +41,9 @@ describe('Bolt gateway with TLS (compose profile tls)', () => {
   });
 
   it('publishes TLS_BOLT_PORT (default 7688) on the port the gateway listens on', () => {
-    const listening = settingsFromEnv({ ...secure.environment, BOLT_GATEWAY_TLS_CERT_FILE: '', BOLT_GATEWAY_TLS_KEY_FILE: '' }).port;
+    const secrets = materialiseSecrets(secure.environment);
+    const listening = settingsFromEnv({ ...secrets.env, BOLT_GATEWAY_TLS_CERT_FILE: '', BOLT_GATEWAY_TLS_KEY_FILE: '' }).port;
+    secrets.cleanup();
     expect(secure.ports).toEqual([expect.objectContaining({ published: 7688, target: listening })]);
     const custom = resolvedCompose({ profiles: ['tls'], env: { TLS_BOLT_PORT: '17688' } }).services['bolt-gateway-tls'];
     expect(custom.ports).toEqual([expect.objectContaining({ published: 17688, target: listening })]);
@@ -50,15 +52,16 @@ describe('Bolt gateway with TLS (compose profile tls)', () => {
   it('serves TLS only with those settings: a TLS client completes the handshake, a plain Bolt handshake gets no answer', async () => {
     const certs = throwawayCertificates();
     // The compose environment as the container sees it, the mounted folder replaced by the throwaway pair.
+    const secrets = materialiseSecrets(secure.environment);
     const env = Object.fromEntries(
-      Object.entries(secure.environment!).map(([name, value]) => [
+      Object.entries(secrets.env).map(([name, value]) => [
         name,
         TLS_FILES.includes(name) ? path.join(certs.dir, path.basename(value)) : value,
       ])
     );
     const settings = settingsFromEnv(env);
     expect(settings.tls?.cert).toEqual(fs.readFileSync(certs.cert));
-    expect(settingsFromEnv(plain.environment).tls).toBeUndefined();
+    expect(settingsFromEnv(materialiseSecrets(plain.environment, {}).env).tls).toBeUndefined();
     const gateway = await startBoltGateway({ ...settings, host: '127.0.0.1', port: 0, opsPort: undefined, processMetrics: false, log: () => undefined });
     try {
       const peerSubject = await new Promise<string>((resolve, reject) => {
@@ -85,6 +88,7 @@ describe('Bolt gateway with TLS (compose profile tls)', () => {
     } finally {
       await gateway.stop();
       fs.rmSync(certs.dir, { recursive: true, force: true });
+      secrets.cleanup();
     }
   });
 });

@@ -45,7 +45,7 @@ const IMAGES = [
   {
     dockerfile: 'deploy/demo-services/Dockerfile',
     build: 'npm run bundle',
-    builds: ['deploy/backup', 'deploy/business-exporter', 'deploy/demo-data', 'deploy/demo-metrics', 'packages/bolt-gateway'],
+    builds: ['deploy/backup', 'deploy/business-exporter', 'deploy/demo-data', 'deploy/demo-metrics', 'deploy/replication', 'deploy/secrets-init', 'packages/bolt-gateway'],
     leftOut: ['tests/e2e', 'bench', 'plugins/memgraph-datasource', 'plugins/opentruss-app'],
   },
 ];

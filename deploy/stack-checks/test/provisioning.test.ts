@@ -50,7 +50,6 @@ describe('provisioned datasources', () => {
       }
     }
     expect(grafanaExpandedVariables(readText('provisioning/datasources/opentruss.yaml'))).toEqual([
-      'GATEWAY_VIEWER_PASSWORD',
       'GATEWAY_VIEWER_USER',
       'MEMGRAPH_BROWSER_URL',
       'PROMETHEUS_URL',

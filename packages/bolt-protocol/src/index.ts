@@ -50,6 +50,7 @@ export {
   transactionTimeout,
   memoryLimitExceeded,
   routingTableUnavailable,
+  writeQueryOnReplica,
   helloMetadata,
   type BoltFailure,
 } from './protocol/memgraph';

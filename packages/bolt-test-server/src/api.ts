@@ -131,7 +131,14 @@ export interface BoltTestServerOptions {
   boltVersions?: readonly BoltVersion[];
   /** Keep only about this many of the latest `runs` and `messages` (long-running demos); default: all. */
   historyLimit?: number;
+  /**
+   * `replica`: like a Memgraph REPLICA, a RUN whose responder declares a write (`summary.type` `w` or `rw`, what
+   * Memgraph reports for a query that writes) fails with Memgraph's WriteQueryOnReplicaException. Default `main`.
+   */
+  role?: ServerRole;
 }
+
+export type ServerRole = 'main' | 'replica';
 
 export interface BoltTestServer {
   readonly port: number;
@@ -150,6 +157,9 @@ export interface BoltTestServer {
    * and dropped by `stop()`. Open connections carry on. `setSilent(false)` answers new connections again.
    */
   setSilent(silent: boolean): void;
+  /** The replication role from now on (a `SET REPLICATION ROLE` done from outside). */
+  setRole(role: ServerRole): void;
+  readonly role: ServerRole;
   readonly runs: readonly RunRecord[];
   readonly lastRun: RunRecord | undefined;
   readonly messages: readonly ReceivedMessage[];

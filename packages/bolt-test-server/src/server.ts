@@ -10,6 +10,7 @@ import {
   type ReceivedMessage,
   type Responder,
   type RunRecord,
+  type ServerRole,
   type ServerStats,
 } from './api';
 import { loadFixtureFile } from './jolt/fixture-file';
@@ -31,10 +32,12 @@ class TestServer implements BoltTestServer, SessionHost {
   private connectionCount = 0;
   private unansweredCount = 0;
   private silent = false;
+  role: ServerRole;
   private boundPort = 0;
 
   constructor(private readonly options: BoltTestServerOptions) {
     this.users = options.users;
+    this.role = options.role ?? 'main';
     this.boltVersions = options.boltVersions ?? SUPPORTED_BOLT_VERSIONS;
     const unknown = this.boltVersions.filter((v) => !SUPPORTED_BOLT_VERSIONS.includes(v));
     if (unknown.length > 0 || this.boltVersions.length === 0) {
@@ -95,6 +98,11 @@ class TestServer implements BoltTestServer, SessionHost {
     if (this.listener) {
       this.listener.silent = silent;
     }
+    this.changed();
+  }
+
+  setRole(role: ServerRole): void {
+    this.role = role;
     this.changed();
   }
 

@@ -48,4 +48,6 @@ export const PROMETHEUS_JOBS = {
   loki: 'loki',
   /** Grafana Alloy, the stack's log collector (`GET /metrics` on its HTTP port). */
   alloy: 'alloy',
+  /** The replication exporter (deploy/replication): MAIN's SHOW REPLICAS as metrics. */
+  replication: 'memgraph-replication',
 } as const;

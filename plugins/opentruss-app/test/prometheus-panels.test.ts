@@ -20,6 +20,8 @@ import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-s
 import { startBusinessExporter, type BusinessExporter } from '@opentruss/business-exporter';
 import { catalogueResponders, testExporterOptions } from '@opentruss/business-exporter/testing';
 import { generateDemoGraph } from '@opentruss/opentruss-graph';
+import { MemgraphInstance, startReplicationExporter, type RunningExporter } from '@opentruss/replication';
+import { startEmulatedReplication, type EmulatedPair } from '@opentruss/replication/testing';
 import { COMMITTED } from './support/dashboards';
 
 // Start-up waits are bounded (Prometheus ready 30 s, scrapes 30 s); the hook needs more than the default 5 s.
@@ -28,6 +30,9 @@ jest.setTimeout(120_000);
 let prometheus: LocalPrometheus | undefined;
 let nodeExporter: RunningProcess | undefined;
 let demoMetrics: RunningProcess | undefined;
+/** The replica panels read a real replication exporter's /metrics, over MAIN's SHOW REPLICAS as emulated. */
+let replication: EmulatedPair | undefined;
+let replicationExporter: RunningExporter | undefined;
 /** The Bolt gateway panels read a real gateway's /metrics (no Memgraph needed for its metrics to exist). */
 let gateway: BoltGateway | undefined;
 let bundle: string | undefined;
@@ -91,6 +96,19 @@ beforeAll(async () => {
     DEMO_METRICS_REQUESTS_PER_SECOND: '200',
   });
   businessExporter = await startBusiness();
+  replication = await startEmulatedReplication({
+    mainUsers: { opentruss: 'main' },
+    replicaUsers: { opentruss_reader: 'replica' },
+    state: { replicaRole: 'replica', registered: [{ name: 'observability_replica', address: 'memgraph-replica:10000', mode: 'async' }] },
+  });
+  replicationExporter = await startReplicationExporter({
+    main: new MemgraphInstance({ label: 'memgraph', url: replication.main.url, user: 'opentruss', password: 'main', passwordFrom: 'test' }),
+    expectedReplicas: ['observability_replica'],
+    host: '127.0.0.1',
+    port: 0,
+    intervalMs: 1000,
+    log: () => undefined,
+  });
   gateway = await startBoltGateway({
     upstream: { host: '127.0.0.1', port: await freePort() },
     viewers: { users: 'viewer:viewer' },
@@ -103,13 +121,15 @@ beforeAll(async () => {
       { job_name: PROMETHEUS_JOBS.node, static_configs: [{ targets: [`127.0.0.1:${nodeExporterPort}`] }] },
       { job_name: PROMETHEUS_JOBS.backend, static_configs: [{ targets: [`127.0.0.1:${backendPort}`] }] },
       { job_name: PROMETHEUS_JOBS.business, static_configs: [{ targets: [`127.0.0.1:${businessExporter.port}`] }] },
+      { job_name: PROMETHEUS_JOBS.replication, static_configs: [{ targets: [`127.0.0.1:${replicationExporter.port}`] }] },
     ],
   });
   // Rates need two samples of each target in their window.
   await waitFor(
     async () => {
       const scrapes = await prometheus!.query('sum by (job) (count_over_time(up[1m]))');
-      const ready = [PROMETHEUS_JOBS.node, PROMETHEUS_JOBS.backend, PROMETHEUS_JOBS.business, PROMETHEUS_JOBS.gateway].every((job) =>
+      const jobs = [PROMETHEUS_JOBS.node, PROMETHEUS_JOBS.backend, PROMETHEUS_JOBS.business, PROMETHEUS_JOBS.gateway, PROMETHEUS_JOBS.replication];
+      const ready = jobs.every((job) =>
         scrapes.some((s) => s.metric.job === job && Number(s.value[1]) >= 3)
       );
       return ready ? true : undefined;
@@ -125,6 +145,8 @@ afterAll(async () => {
   await nodeExporter?.stop();
   await demoMetrics?.stop();
   await businessExporter?.stop();
+  await replicationExporter?.stop();
+  await replication?.stop();
   await memgraph?.stop();
   await gateway?.stop();
   if (bundle) {

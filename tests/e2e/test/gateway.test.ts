@@ -85,3 +85,33 @@ session.test(
     expect(memgraph().stats().totalConnections).toBe(before);
   }
 );
+
+session.test(
+  'behind the gateway, a replica refuses a statement that writes, and the panel says the replica refused it',
+  async () => {
+    // The second layer (docs/replica.md): a statement the guards read as a read but Memgraph plans as a write
+    // (summary type rw) reaches a REPLICA, which refuses it with Memgraph 3.12's own text.
+    const cypher = 'MATCH (n:Note) RETURN n.text AS text';
+    memgraph().addResponder({ match: /Note/, fields: ['text'], summary: { type: 'rw' }, times: 1 });
+    memgraph().setRole('replica');
+    try {
+      const response = await session.call(
+        (e2e, arg) =>
+          e2e.runPanel('replica-refusal', {
+            datasourceUid: arg.uid,
+            targets: [{ refId: 'A', cypher: arg.cypher, format: 'table' } as never],
+          }),
+        { uid: VIA_GATEWAY, cypher }
+      );
+      expect(response.state).toBe('Error');
+      expect(response.errors.map((e) => e.message)).toEqual([
+        expect.stringMatching(
+          /^Memgraph refused this query as a write: the datasource reads a Memgraph REPLICA, where Memgraph itself runs only reads \("Write queries are forbidden on the replica instance\. /
+        ),
+      ]);
+      expect(memgraph().runs.find((r) => /Note/.test(r.query))).toMatchObject({ outcome: 'failed', recordsSent: 0 });
+    } finally {
+      memgraph().setRole('main');
+    }
+  }
+);

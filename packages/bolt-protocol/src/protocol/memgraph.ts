@@ -28,6 +28,18 @@ export const transactionTimeout: BoltFailure = {
 };
 
 /**
+ * A query that writes, sent to a REPLICA: `WriteQueryOnReplicaException` (src/query/exceptions.hpp at v3.12.0), thrown
+ * when the query is prepared (src/query/interpreter.cpp), a QueryException the Bolt session sends as a ClientError
+ * (src/glue/SessionHL.cpp, RewrapQueryException).
+ */
+export const writeQueryOnReplica: BoltFailure = {
+  code: errorCodes.client,
+  message:
+    'Write queries are forbidden on the replica instance. Replica instances accept only read queries, while the main ' +
+    'instance accepts read and write queries. Please retry your query on the main instance.',
+};
+
+/**
  * Memgraph's answer when a query needs more memory than its `QUERY MEMORY LIMIT` (or the instance's limit) allows:
  * an OutOfMemoryException, a BasicException, so a TransientError (src/utils/memory_tracker.cpp,
  * communication/bolt/v1/states/handlers.hpp). Sizes in bytes, worded as Memgraph's GetReadableSize words them.

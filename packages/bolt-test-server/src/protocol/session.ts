@@ -14,6 +14,7 @@ import type {
   Responder,
   RunOutcome,
   RunRecord,
+  ServerRole,
 } from '../api';
 import {
   answerHandshake,
@@ -33,6 +34,7 @@ import {
   requestTypes,
   routingTableUnavailable,
   versionReply,
+  writeQueryOnReplica,
   type ByteChannel,
   type Dialect,
 } from '@opentruss/bolt-protocol';
@@ -53,6 +55,7 @@ import { beginRefusal, endRefusal, openTransaction, type OpenTransaction } from 
 export interface SessionHost {
   readonly users: Readonly<Record<string, string>> | undefined;
   readonly boltVersions: readonly BoltVersion[];
+  readonly role: ServerRole;
   takeResponder(query: string, parameters: Record<string, unknown>): Responder | undefined;
   recordMessage(message: ReceivedMessage): void;
   recordRun(run: RunRecord): void;
@@ -63,6 +66,12 @@ export interface SessionHost {
 type Phase = 'HANDSHAKE' | 'CONNECTED' | 'AUTHENTICATION' | 'READY' | 'FAILED' | 'DEFUNCT';
 
 const never = new Promise<never>(() => undefined);
+
+/** The responder says its query writes: the summary type Memgraph reports for it is `w` or `rw`. */
+function declaresWrite(responder: Responder): boolean {
+  const type = 'summary' in responder ? responder.summary?.type : undefined;
+  return type === 'w' || type === 'rw';
+}
 
 export class BoltSession {
   readonly info: ConnectionInfo;
@@ -360,6 +369,12 @@ export class BoltSession {
       return;
     }
     run.responder = responder;
+    if (this.host.role === 'replica' && declaresWrite(responder)) {
+      // Memgraph refuses it when preparing the query, before any delay or record (src/query/interpreter.cpp).
+      releaseDeadline();
+      this.fail(run, writeQueryOnReplica);
+      return;
+    }
     const signal = AbortSignal.any([this.closed.signal, deadline.signal]);
     try {
       if (responder.hang) {

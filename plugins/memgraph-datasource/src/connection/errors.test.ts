@@ -45,6 +45,18 @@ describe('describeFailure', () => {
     ).toBe('write-refused');
   });
 
+  it('tells a replica’s refusal of a write (Memgraph 3.12’s exact text) apart from other query errors', () => {
+    const replicaSays =
+      'Write queries are forbidden on the replica instance. Replica instances accept only read queries, while the ' +
+      'main instance accepts read and write queries. Please retry your query on the main instance.';
+    const error = describeFailure(driverError(replicaSays, 'Memgraph.ClientError.MemgraphError.MemgraphError'), context);
+    expect(error.kind).toBe('write-refused');
+    expect(error.message).toBe(
+      'Memgraph refused this query as a write: the datasource reads a Memgraph REPLICA, where Memgraph itself runs ' +
+        `only reads ("${replicaSays.replace(/\.$/, '')}"). This datasource only reads: change the query so that it only reads.`
+    );
+  });
+
   it('explains a pool that stayed busy', () => {
     const error = describeFailure(
       driverError('Connection acquisition timed out in 40000 ms. Pool status: …', 'N/A'),

@@ -114,6 +114,16 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
   if (missing) {
     return new MemgraphError('missing-parameter', missingParameterMessage(missing[1]), error);
   }
+  // Memgraph 3.12 on a REPLICA: WriteQueryOnReplicaException ("Write queries are forbidden on the replica
+  // instance. …") or, for user changes, "Query forbidden on the replica! …" (src/query/interpreter.cpp).
+  if (/forbidden on the replica/i.test(message)) {
+    return new MemgraphError(
+      'write-refused',
+      'Memgraph refused this query as a write: the datasource reads a Memgraph REPLICA, where Memgraph itself runs ' +
+        `only reads ("${serverSays}"). This datasource only reads: change the query so that it only reads.`,
+      error
+    );
+  }
   if (/misaligned/i.test(message)) {
     return new MemgraphError(
       'write-refused',

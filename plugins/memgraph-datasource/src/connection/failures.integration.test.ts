@@ -49,6 +49,21 @@ describe('failures become clear messages', () => {
     );
   });
 
+  it('a replica refusing a write the browser guard let through: says it is a replica and the query must only read', async () => {
+    // A statement the browser's guard reads as a read but Memgraph plans as a write (summary type rw): the second
+    // layer, Memgraph on the replica, refuses it with its own text.
+    const cypher = 'MATCH (n:Note) RETURN n.text AS text';
+    suite.server.addResponder({ match: cypher, fields: ['text'], summary: { type: 'rw' }, times: 1 });
+    suite.server.setRole('replica');
+    try {
+      const message = await errorOf(viewer(), cypher);
+      expect(message).toMatch(/^Memgraph refused this query as a write: the datasource reads a Memgraph REPLICA, where Memgraph itself runs only reads \("Write queries are forbidden on the replica instance\. /);
+      expect(suite.server.lastRun).toMatchObject({ query: cypher, outcome: 'failed', recordsSent: 0 });
+    } finally {
+      suite.server.setRole('main');
+    }
+  });
+
   it('syntax or semantic error: passes Memgraph’s own message on', async () => {
     // A query the browser's read-only checker accepts, which Memgraph refuses on its own reading.
     suite.server.addResponder({

@@ -4,7 +4,7 @@ import { BigValueColorMode } from '@grafana/grafana-foundation-sdk/common';
 import { MappingType, type Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
 import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { SELECTORS } from '@opentruss/alerts';
-import { gatewayMetrics } from '@opentruss/contract';
+import { gatewayMetrics, replicationMetrics } from '@opentruss/contract';
 import {
   alertContextTimeseries,
   alertDescription,
@@ -28,10 +28,10 @@ const GATEWAY = SELECTORS.gateway;
  * elsewhere than its home (`id`), it also links to the home panel.
  */
 export function upStat(
-  alert: 'OpenTrussBackendDown' | 'BoltGatewayDown' | 'LokiDown' | 'AlloyDown',
+  alert: 'OpenTrussBackendDown' | 'BoltGatewayDown' | 'LokiDown' | 'AlloyDown' | 'MemgraphReplicaDown',
   title: string,
   what: string,
-  options: { id?: number }
+  options: { id?: number; legend?: string }
 ) {
   const parts = alertParts(alert);
   const steps: Threshold[] = alertThresholdSteps(parts.spec);
@@ -44,7 +44,7 @@ export function upStat(
     .id(options.id ?? parts.spec.panelId)
     .title(title)
     .description(alertDescription(parts, what))
-    .withTarget(promTarget(parts.spec.expr, '{{instance}}'))
+    .withTarget(promTarget(parts.spec.expr, options.legend ?? '{{instance}}'))
     .thresholds(thresholds(steps))
     .mappings([
       {
@@ -85,6 +85,15 @@ const DATABASE_LOGS = logsDataLink('Memgraph 与后端日志（前后 5 分钟�
   ['service', 'memgraph'],
   ['service', 'backend'],
 ]);
+
+function replicaUpStat() {
+  return upStat(
+    'MemgraphReplicaDown',
+    '副本在线状态 / Replica up',
+    'Whether MAIN reaches the Memgraph replica the gateway and the business exporter read (1 = ready, replicating or recovery; 0 = invalid, diverged or unregistered), from MAIN’s SHOW REPLICAS.',
+    { legend: '{{replica}}' }
+  );
+}
 
 const p95By = (histogram: string, label: string) =>
   `histogram_quantile(0.95, sum by (le, ${label}) (rate(${histogram}_bucket{${BACKEND}}[$__rate_interval])))`;
@@ -254,5 +263,27 @@ export function apiDatabaseDashboard() {
         )
         .unit('s')
         .gridPos(at(12, 48, 12, 8))
+    )
+    // The replica the gateway reads (docs/replica.md): MAIN's SHOW REPLICAS through the replication exporter.
+    .withPanel(replicaUpStat().gridPos(at(0, 56, 4, 8)))
+    .withPanel(
+      alertTimeseries('MemgraphReplicaBehind', {
+        legend: '{{replica}}',
+        what: 'Commit timestamps the replica is behind MAIN (SHOW REPLICAS data_info behind): ASYNC replication keeps it at 0 but for milliseconds.',
+      }).gridPos(at(4, 56, 10, 8))
+    )
+    .withPanel(
+      timeseries()
+        .id(28)
+        .title('副本复制状态 / Replica replication status')
+        .description(
+          describe(
+            'The replica’s status in MAIN’s SHOW REPLICAS: ready, replicating, recovery (catching up from snapshots and WAL), invalid (MAIN cannot reach it), diverged, or unregistered.',
+            'MAIN 的 SHOW REPLICAS 中副本的状态：ready、replicating、recovery（从快照和 WAL 追赶）、invalid（MAIN 连不上）、diverged 或 unregistered（未注册）。'
+          )
+        )
+        .withTarget(promTarget(`${replicationMetrics.replicaStatus}{${SELECTORS.replication}} == 1`, '{{replica}} {{status}}'))
+        .unit('none')
+        .gridPos(at(14, 56, 10, 8))
     );
 }

@@ -46,6 +46,9 @@ function forecastMarkdown(): string {
     '',
     'Gauges: green below the 3-month figure, amber up to the 6-month figure, red beyond it (plan the next step of manual §8.2).',
     '仪表：低于 3 个月预测为绿色，介于 3 与 6 个月预测之间为琥珀色，超过 6 个月预测为红色（按手册 §8.2 规划扩容）。',
+    '',
+    '**Memory is held twice**: viewers read a Memgraph REPLICA, which keeps the whole graph in RAM like MAIN does. Plan the host memory (manual §8.2) for two copies when both run on one host (docs/replica.md).',
+    '**内存占用两份**：查看者读的是 Memgraph 副本，它和 MAIN 一样把整个图保存在内存中。两者在同一主机上时，按两份规划主机内存（手册 §8.2，docs/replica.md）。',
   ].join('\n');
 }
 
