@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const figures: FigureResult[] = [];
   // Sizes first: a build (if dist is missing) must not run while anything is being timed.
   if (options.figures.includes(5)) {
-    figures.push(bundleFigure({ build: options.build, log }));
+    figures.push(bundleFigure({ build: options.build, baseline: options.baseline, log }));
   }
   if (options.figures.includes(8)) {
     figures.push(canonicalisationFigure({ profile: options.profile, log }));

@@ -1,7 +1,7 @@
-import fs from "node:fs";
-import { gzipSync } from "node:zlib";
+import fs from 'node:fs';
+import { gzipSync } from 'node:zlib';
 
-import { eachMapping, TraceMap } from "@jridgewell/trace-mapping";
+import { eachMapping, TraceMap } from '@jridgewell/trace-mapping';
 
 /** One package's share of a built file: its minified bytes, and those bytes gzipped on their own. */
 export interface PackageShare {
@@ -21,9 +21,9 @@ export function analyseBundle(
   file: string,
   top = 12,
 ): { shares: PackageShare[]; unmappedBytes: number } {
-  const code = fs.readFileSync(file, "utf8");
-  const map = new TraceMap(fs.readFileSync(`${file}.map`, "utf8"));
-  const lines = code.split("\n");
+  const code = fs.readFileSync(file, 'utf8');
+  const map = new TraceMap(fs.readFileSync(`${file}.map`, 'utf8'));
+  const lines = code.split('\n');
   const slices = new Map<string, string[]>();
   let mappedBytes = 0;
   let previous: { line: number; column: number; group: string } | undefined;
@@ -47,12 +47,12 @@ export function analyseBundle(
       column: mapping.generatedColumn,
       group: mapping.source
         ? packageOf(mapping.source)
-        : "(webpack runtime, unmapped)",
+        : '(webpack runtime, unmapped)',
     };
   });
   flush(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
   const shares = [...slices].map(([name, texts]) => {
-    const joined = Buffer.from(texts.join(""));
+    const joined = Buffer.from(texts.join(''));
     return {
       name,
       rawBytes: joined.length,
@@ -77,6 +77,8 @@ export function analyseBundle(
   };
 }
 
+const DETAILED = new Set(['@neo4j-cypher/language-support']);
+
 /** `webpack://x/./node_modules/@scope/name/dist/…` → `@scope/name`; `…/packages/cypher/src/…` → `packages/cypher`. */
 export function packageOf(source: string): string {
   const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/g;
@@ -85,16 +87,17 @@ export function packageOf(source: string): string {
     last = match[1];
   }
   if (last) {
-    return last;
+    // The one package big enough to be worth seeing file by file (its generated parser, lexer, analysis…).
+    return DETAILED.has(last) ? `${last} › ${source.slice(source.lastIndexOf('/') + 1)}` : last;
   }
   const workspace = /(?:^|\/)packages\/([^/]+)\//.exec(source);
   if (workspace) {
     return `packages/${workspace[1]}`;
   }
-  const own = /(?:^|\/)src\/([^/]+)\//.exec(source);
-  return own
-    ? `plugin src/${own[1]}`
-    : source.includes("/src/") || /(?:^|\/)src\//.test(source)
-      ? "plugin src/"
-      : source;
+  // The plugin's own modules: `webpack://<plugin>/connection/errors.ts` (paths relative to its src/).
+  const own = /^webpack:\/\/[^/]+\/(?:\.\/)?(?:src\/)?(.*)$/.exec(source)?.[1];
+  if (own !== undefined && !own.startsWith('../')) {
+    return own.includes('/') ? `plugin src/${own.slice(0, own.indexOf('/'))}` : 'plugin src/ (root)';
+  }
+  return source;
 }
