@@ -96,6 +96,9 @@ export function packageOf(source: string): string {
   }
   // The plugin's own modules: `webpack://<plugin>/connection/errors.ts` (paths relative to its src/).
   const own = /^webpack:\/\/[^/]+\/(?:\.\/)?(?:src\/)?(.*)$/.exec(source)?.[1];
+  if (own?.startsWith('webpack/')) {
+    return '(webpack runtime)';
+  }
   if (own !== undefined && !own.startsWith('../')) {
     return own.includes('/') ? `plugin src/${own.slice(0, own.indexOf('/'))}` : 'plugin src/ (root)';
   }
