@@ -6,7 +6,7 @@ import './environment';
 
 import os from 'node:os';
 
-import { bundleFigure } from './figures/bundle';
+import { addCompletionTimes, bundleFigure } from './figures/bundle';
 import { canonicalisationFigure } from './figures/canonicalisation';
 import { businessExporterFigure } from './figures/businessExporter';
 import { concurrencyFigure } from './figures/concurrency';
@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   const figures: FigureResult[] = [];
   // Sizes first: a build (if dist is missing) must not run while anything is being timed.
   if (options.figures.includes(5)) {
-    figures.push(bundleFigure({ build: options.build, log }));
+    const bundle = bundleFigure({ build: options.build, baseline: options.baseline, log });
+    await addCompletionTimes(bundle, { build: options.build, baseline: options.baseline, log, rounds: options.profile.runs });
+    figures.push(bundle);
   }
   if (options.figures.includes(8)) {
     figures.push(canonicalisationFigure({ profile: options.profile, log }));

@@ -15,7 +15,9 @@ export const USAGE = `Usage: npm run bench [-- options]
                                   6 business exporter per collection, 7 gateway, 8 canonicalisation)
   --server child-process|in-process   where the Bolt test server runs (default child-process)
   --out <file.json>               where to write every figure (default bench/results/latest.json)
-  --no-build                      do not build a plugin whose dist is missing (figure 5 then says so)`;
+  --no-build                      do not build a plugin whose dist is missing (figure 5 then says so)
+  --baseline <git ref>            figure 5 also measures the datasource built at this commit ("before"; built once in a
+                                  temporary git worktree, then cached under bench/results/baselines)`;
 
 export interface BenchOptions {
   profile: Profile;
@@ -23,6 +25,7 @@ export interface BenchOptions {
   placement: Placement;
   output: string;
   build: boolean;
+  baseline?: string;
 }
 
 export class UsageError extends Error {}
@@ -33,6 +36,7 @@ const OPTIONS = {
   server: { type: 'string', default: 'child-process' },
   out: { type: 'string' },
   'no-build': { type: 'boolean', default: false },
+  baseline: { type: 'string' },
 } as const;
 
 /** Runs `parse`, turning what it throws into a UsageError (printed with the usage text). */
@@ -65,5 +69,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     // npm runs the script inside bench/; INIT_CWD is where the user typed the command.
     output: values.out === undefined ? DEFAULT_OUTPUT : path.resolve(env.INIT_CWD ?? process.cwd(), values.out),
     build: !values['no-build'],
+    ...(values.baseline ? { baseline: values.baseline } : {}),
   };
 }

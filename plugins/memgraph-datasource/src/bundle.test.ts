@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 // The plugin must talk Bolt over WebSocket in the browser: webpack has to honour neo4j-driver's `browser` field
 // (WebSocket channel) instead of bundling its Node channel (net / tls sockets). Checked on the built module.js,
@@ -14,7 +15,8 @@ describe('built module.js', () => {
 
   it('depends only on what Grafana provides at runtime', () => {
     const dependencies = JSON.parse(/define\((\[[^\]]*\])/.exec(bundle)![1]);
-    // @emotion/css (the editors' styles) is one of the modules Grafana shares with plugins at runtime.
+    // @emotion/css (the editors' styles) and rxjs/operators (neo4j-driver's reactive API) are among the modules
+    // Grafana shares with plugins at runtime (its plugin loader's sharedDependencies.ts).
     expect(dependencies.sort()).toEqual([
       '@emotion/css',
       '@grafana/data',
@@ -23,6 +25,7 @@ describe('built module.js', () => {
       'module',
       'react',
       'rxjs',
+      'rxjs/operators',
     ]);
   });
 
@@ -32,5 +35,10 @@ describe('built module.js', () => {
     expect(bundle).toContain('The browser version of this driver only supports one trust'); // browser-channel.js
     expect(bundle).not.toContain('You are using TRUST_CUSTOM_CA_SIGNED_CERTIFICATES'); // node-channel.js
     expect(bundle).not.toMatch(/require\(\s*["'](net|tls|node:net|node:tls)["']\s*\)/);
+  });
+
+  it('is at most 150 KB gzip: what every dashboard with a Memgraph panel downloads (issue 29)', () => {
+    // zlib's default level, as web servers compress; KB of 1,024 bytes (the bench's figure 5 reports the size).
+    expect(gzipSync(bundle).length / 1024).toBeLessThanOrEqual(150);
   });
 });

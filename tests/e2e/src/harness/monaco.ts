@@ -19,7 +19,7 @@ export async function clearEditor(page: Page, editor: Locator): Promise<void> {
 /** The labels of the suggestion widget's rows once it shows `expected`. */
 export async function suggestionsShowing(page: Page, expected: string): Promise<string[]> {
   const widget = page.locator('.suggest-widget.visible');
-  // The first completion waits for the lazily loaded Cypher library (a 9 MB chunk) to be parsed.
+  // The first completion waits for the lazily loaded Cypher language chunk to be parsed.
   await widget.locator('.monaco-list-row', { hasText: expected }).first().waitFor({ timeout: 30_000 });
   return widget.locator('.monaco-list-row .label-name').allInnerTexts();
 }

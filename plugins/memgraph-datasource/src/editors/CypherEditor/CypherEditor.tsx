@@ -1,6 +1,7 @@
 import { CodeEditor, type Monaco, type MonacoEditor } from '@grafana/ui';
 import React, { useCallback, useEffect, useRef } from 'react';
 
+import { loadLanguageLibrary } from '../cypher/languageLibrary';
 import { attachQueryContext, CYPHER_LANGUAGE_ID, MARKER_OWNER, registerCypherLanguage, toMarkers } from '../cypher/monacoCypher';
 import type { QueryContext } from '../cypher/queryContext';
 import { TEST_IDS } from '../testIds';
@@ -34,6 +35,8 @@ export function CypherEditor({ value, onChange, onRun, context, height = 200, on
 
   const onEditorDidMount = useCallback((editor: MonacoEditor, monaco: Monaco) => {
     editorRef.current = { editor, monaco };
+    // Completion's library starts downloading as the editor opens, not at the first keystroke that asks for it.
+    loadLanguageLibrary().catch(() => undefined);
     const model = editor.getModel();
     const detach = model ? attachQueryContext(model, () => latest.current.context) : () => undefined;
     editor.onDidDispose(detach);
