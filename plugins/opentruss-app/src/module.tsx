@@ -3,7 +3,7 @@ import { AppPlugin, type AppRootProps } from '@grafana/data';
 import { initPluginTranslations, t } from '@grafana/i18n';
 import { LoadingPlaceholder } from '@grafana/ui';
 import type { AppConfigProps } from './components/AppConfig/AppConfig';
-import { setViewerLanguage } from './i18n/viewerLanguage';
+import { setViewerLanguage } from '@opentruss/contract';
 import type { AppSettings } from './settings';
 import pluginJson from './plugin.json';
 

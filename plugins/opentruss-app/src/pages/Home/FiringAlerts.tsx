@@ -4,14 +4,13 @@ import { dateTimeFormatTimeAgo, type GrafanaTheme2 } from '@grafana/data';
 import { t, Trans } from '@grafana/i18n';
 import { Alert, Card, LinkButton, Stack, TextLink, useStyles2 } from '@grafana/ui';
 import { alertByName } from '@opentruss/alerts';
-import { runbookPath } from '@opentruss/contract';
+import { inViewerLanguage, runbookPath } from '@opentruss/contract';
 import { fetchRuleStates, firingInstances } from '../../api/alertStates';
 import { panelPath } from '../../catalogue/dashboards';
 import { Empty, ErrorView, Loading } from '../../components/common/StateViews';
 import { SeverityBadge } from '../../components/common/SeverityBadge';
 import { useAppSettings } from '../../hooks/useAppSettings';
 import { useAsync } from '../../hooks/useAsync';
-import { inViewerLanguage } from '../../i18n/viewerLanguage';
 import { CONFIGURATION_PATH, grafanaHref } from '../../links';
 import { datasourceUrlParams } from '../../settings';
 

@@ -6,7 +6,7 @@ import { RUNBOOKS, type AlertName, type RunbookEntry } from '@opentruss/alerts';
 import { ErrorView } from '../../components/common/StateViews';
 import { SeverityBadge } from '../../components/common/SeverityBadge';
 import { testIds } from '../../components/testIds';
-import { inViewerLanguage } from '../../i18n/viewerLanguage';
+import { inViewerLanguage } from '@opentruss/contract';
 import { grafanaHref } from '../../links';
 import { RuleStateCell } from './RuleStateCell';
 import { useRuleStates } from './useRuleStates';

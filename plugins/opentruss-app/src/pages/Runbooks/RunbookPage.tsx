@@ -12,7 +12,7 @@ import { SeverityBadge } from '../../components/common/SeverityBadge';
 import { testIds } from '../../components/testIds';
 import { ROUTES, prefixRoute } from '../../constants';
 import { useAppSettings } from '../../hooks/useAppSettings';
-import { inViewerLanguage, readsChinese } from '../../i18n/viewerLanguage';
+import { inViewerLanguage, readsChinese } from '@opentruss/contract';
 import { alertRulePath, grafanaHref } from '../../links';
 import { datasourceUrlParams } from '../../settings';
 import { RuleStateCell } from './RuleStateCell';
