@@ -61,11 +61,15 @@ async function useLanguage(language: keyof typeof TEXT): Promise<void> {
 }
 
 async function expectTexts(testId: string, texts: readonly string[], absent: RegExp): Promise<void> {
-  const area = session.page.getByTestId(testId);
-  for (const text of texts) {
-    await area.getByText(text, { exact: false }).first().waitFor();
-  }
-  expect(await area.innerText()).not.toMatch(absent);
+  await session.page.waitForFunction(
+    ({ id, wanted }) => {
+      const shown = (document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null)?.innerText ?? '';
+      return wanted.every((text) => shown.includes(text));
+    },
+    { id: testId, wanted: [...texts] },
+    { timeout: 30_000 }
+  );
+  expect(await session.page.getByTestId(testId).innerText()).not.toMatch(absent);
 }
 
 for (const language of ['zh-Hans', 'en-US'] as const) {
@@ -106,12 +110,16 @@ for (const language of ['zh-Hans', 'en-US'] as const) {
     });
 
     session.test('datasource configuration editor', async () => {
+      await session.open('/datasources/edit');
+      await session.page.getByTestId('e2e-workbench').waitFor();
       await session.call((e2e, uid) => e2e.show({ kind: 'config', datasourceUid: uid }), DATASOURCE_UIDS.memgraph);
       await expectTexts('e2e-workbench', text.config, text.absent);
       await session.screenshot(`${language}-datasource-config`, workbenchArea(session));
     });
 
     session.test('datasource query editor', async () => {
+      await session.open('/explore');
+      await session.page.getByTestId('e2e-workbench').waitFor();
       await showQueryEditor(session, DATASOURCE_UIDS.memgraph, 'MATCH (l:InspectionLot) RETURN l.status, count(*)');
       await expectTexts('e2e-workbench', text.query, text.absent);
       await session.screenshot(`${language}-datasource-query`, workbenchArea(session));

@@ -68,8 +68,9 @@ window.addEventListener('unhandledrejection', (event) =>
   console.error(`unhandled rejection: ${describeThrown(event.reason)}`)
 );
 
-window.e2e = e2eApi;
-// Grafana initialises i18next with the user's language (boot data) before it renders or loads any plugin.
-initHostI18n(config.bootData.user.language ?? 'en-US').then(() =>
-  createRoot(document.getElementById('reactRoot')!).render(<HostRoot />)
-);
+// Grafana initialises i18next with the user's language (boot data) before it renders or loads any plugin. The
+// tests' API appears with the page (tests wait for it), so only once i18next is ready.
+initHostI18n(config.bootData.user.language ?? 'en-US').then(() => {
+  window.e2e = e2eApi;
+  createRoot(document.getElementById('reactRoot')!).render(<HostRoot />);
+});
