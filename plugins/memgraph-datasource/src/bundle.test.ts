@@ -14,12 +14,14 @@ describe('built module.js', () => {
 
   it('depends only on what Grafana provides at runtime', () => {
     const dependencies = JSON.parse(/define\((\[[^\]]*\])/.exec(bundle)![1]);
-    // @emotion/css (the editors' styles) is one of the modules Grafana shares with plugins at runtime.
+    // @emotion/css (the editors' styles) and i18next (under @grafana/i18n: Grafana's instance holds the plugin's
+    // translations) are among the modules Grafana shares with plugins at runtime.
     expect(dependencies.sort()).toEqual([
       '@emotion/css',
       '@grafana/data',
       '@grafana/runtime',
       '@grafana/ui',
+      'i18next',
       'module',
       'react',
       'rxjs',
