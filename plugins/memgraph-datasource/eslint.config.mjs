@@ -1,5 +1,6 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
+import { pluginI18nRules } from '@opentruss/tooling/eslint/plugin-i18n';
 
 export default defineConfig([
   {
@@ -36,4 +37,5 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  ...pluginI18nRules,
 ]);

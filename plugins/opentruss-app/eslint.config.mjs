@@ -1,5 +1,6 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
+import { pluginI18nRules } from '@opentruss/tooling/eslint/plugin-i18n';
 
 export default defineConfig([
   {
@@ -36,6 +37,7 @@ export default defineConfig([
     ],
   },
   ...baseConfig,
+  ...pluginI18nRules,
   {
     // The dashboard generator and the Node-side suites live outside src/, which the scaffold's config covers alone.
     files: ['dashboards-as-code/**/*.ts', 'test/**/*.ts'],

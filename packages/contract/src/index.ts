@@ -6,3 +6,4 @@ export * from './replication-metrics';
 export * from './links';
 export * from './query';
 export * from './log-line';
+export * from './viewerLanguage';

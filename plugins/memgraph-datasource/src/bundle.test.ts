@@ -15,13 +15,15 @@ describe('built module.js', () => {
 
   it('depends only on what Grafana provides at runtime', () => {
     const dependencies = JSON.parse(/define\((\[[^\]]*\])/.exec(bundle)![1]);
-    // @emotion/css (the editors' styles) and rxjs/operators (neo4j-driver's reactive API) are among the modules
-    // Grafana shares with plugins at runtime (its plugin loader's sharedDependencies.ts).
+    // @emotion/css (the editors' styles), rxjs/operators (neo4j-driver's reactive API) and i18next (under
+    // @grafana/i18n: Grafana's instance holds the plugin's translations) are among the modules Grafana shares with
+    // plugins at runtime (its plugin loader's sharedDependencies.ts).
     expect(dependencies.sort()).toEqual([
       '@emotion/css',
       '@grafana/data',
       '@grafana/runtime',
       '@grafana/ui',
+      'i18next',
       'module',
       'react',
       'rxjs',

@@ -8,6 +8,7 @@ import React from 'react';
 import type { EditorServices } from './editorServices';
 import { rowCapNotice } from '../frames/resultToFrames';
 import { SchemaCache } from '../schema/schemaCache';
+import { useLanguage } from '../testing/language';
 import { installMonacoDomShims } from '../testing/monacoDom';
 import { AnnotationQueryEditor } from './AnnotationQueryEditor/AnnotationQueryEditor';
 import { ConfigEditor } from './ConfigEditor/ConfigEditor';
@@ -127,8 +128,9 @@ describe('QueryEditor', () => {
     const scoped = QUERY_CATALOGUE.find((q) => q.uses.includes('example') && q.variables.join() === 'project,building')!;
     const unscoped = QUERY_CATALOGUE.find((q) => q.uses.includes('example') && q.variables.length === 0)!;
     fireEvent.click(screen.getByTestId(TEST_IDS.examples));
-    expect(await screen.findByText(`${scoped.title.zh} · ${scoped.format.replace('_', ' ')} · needs dashboard variables $project, $building`)).toBeTruthy();
-    expect(screen.getByText(`${unscoped.title.zh} · ${unscoped.format.replace('_', ' ')}`)).toBeTruthy();
+    const item = async (title: string) => (await screen.findByText(title)).closest('[role="menuitem"]')?.textContent;
+    expect(await item(scoped.title.en)).toBe(`${scoped.title.en}${scoped.format.replace('_', ' ')} · needs dashboard variables $project, $building`);
+    expect(await item(unscoped.title.en)).toBe(`${unscoped.title.en}${unscoped.format.replace('_', ' ')}`);
   });
 
   it('says when the last result was capped at the row limit', () => {
@@ -209,5 +211,37 @@ describe('AnnotationQueryEditor', () => {
     expect(onChange).toHaveBeenCalledWith({ refId: 'Anno', cypher: example.cypher, format: 'table' });
     expect(onRunQuery).toHaveBeenCalled();
     expect(screen.getByTestId(TEST_IDS.annotationEditor)).toBeTruthy();
+  });
+});
+
+describe('in the viewer’s language', () => {
+  beforeEach(() => useLanguage('zh-Hans'));
+  afterEach(() => useLanguage('en-US'));
+
+  it('shows the configuration editor in Chinese, settings values untouched', () => {
+    render(<ConfigEditor options={{ jsonData: { url: 'wss://proxy:443' }, secureJsonFields: {} } as never} onOptionsChange={jest.fn()} />);
+    expect(screen.getByText('查看者可以看到凭据')).toBeInTheDocument();
+    expect(screen.getByTestId(TEST_IDS.tlsGuidance).textContent).toContain('浏览器将通过 wss:// 连接（TLS）');
+    for (const section of ['连接', '认证', '限制', '服务器与索引']) {
+      expect(screen.getByText(section)).toBeInTheDocument();
+    }
+    expect(screen.getByText('每个浏览器的最大连接数')).toBeInTheDocument();
+    expect(screen.getByText('检查服务器与索引')).toBeInTheDocument();
+    expect(screen.queryByText(/Credentials are visible|Max connections per browser/)).not.toBeInTheDocument();
+  });
+
+  it('shows the query editor in Chinese: buttons, formats, limits, schema, examples and help (with its code intact)', async () => {
+    renderQueryEditor();
+    expect(screen.getByText('运行查询')).toBeInTheDocument();
+    expect(screen.getByText('时间序列')).toBeInTheDocument();
+    expect(screen.getByTestId(TEST_IDS.limits).textContent).toContain('最多读取 100 行；Memgraph 在 30 秒后停止查询');
+    await waitFor(() => expect(screen.getByTestId(TEST_IDS.schemaStatus).textContent).toBe('1 个标签 · 1 种关系类型 · 1 个属性键'));
+    const help = screen.getByTestId(TEST_IDS.help);
+    fireEvent.click(within(help).getByText('帮助：宏、参数与变量'));
+    expect(within(help).getByText('${label:raw}').tagName).toBe('CODE');
+    expect(help.textContent).toContain('绝不会作为文本拼入查询');
+    fireEvent.click(screen.getByTestId(TEST_IDS.examples));
+    const example = QUERY_CATALOGUE.find((q) => q.uses.includes('example'))!;
+    expect(await screen.findByText(example.title.zh)).toBeInTheDocument();
   });
 });

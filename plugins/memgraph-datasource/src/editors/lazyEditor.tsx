@@ -1,3 +1,4 @@
+import { t } from '@grafana/i18n';
 import { LoadingPlaceholder } from '@grafana/ui';
 import React, { type ComponentType, createElement, lazy, Suspense } from 'react';
 
@@ -8,7 +9,11 @@ import React, { type ComponentType, createElement, lazy, Suspense } from 'react'
 export function lazyEditor<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   const Lazy = lazy(async () => ({ default: await load() })) as unknown as ComponentType<P>;
   function LazyEditor(props: P) {
-    return <Suspense fallback={<LoadingPlaceholder text="Loading editor…" />}>{createElement(Lazy, props)}</Suspense>;
+    return (
+      <Suspense fallback={<LoadingPlaceholder text={t('editor.loading', 'Loading editor…')} />}>
+        {createElement(Lazy, props)}
+      </Suspense>
+    );
   }
   return LazyEditor;
 }

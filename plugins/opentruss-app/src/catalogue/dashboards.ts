@@ -1,5 +1,8 @@
 // The dashboards the app bundles: one list, read by the pages (links, kiosk mode, playlist) and by the
 // generator in dashboards-as-code/ (titles, uids). Browser-safe data only.
+// The titles here are the provisioned dashboards' own, which Grafana cannot translate: they stay "中文 / English"
+// by design (docs/i18n.md). The app's pages show dashboardTexts.ts's, in the viewer's language.
+/* eslint-disable no-restricted-syntax */
 import { DASHBOARD_UIDS, type DashboardKey } from '@opentruss/contract';
 
 export interface Bilingual {

@@ -1,5 +1,6 @@
 // Ticks persist per user in the browser's localStorage: { daily: { key: '2025-12-30', done: [...] }, … }.
 // A stored period other than the current one counts as empty; unreadable storage never breaks the page.
+import { t } from '@grafana/i18n';
 import { PERIODS, type Period } from './tasks';
 import { periodKey } from './periods';
 
@@ -58,7 +59,9 @@ export function setTick(
   } catch (error) {
     return {
       ticks: updated,
-      error: `Could not save the ticks in this browser: ${error instanceof Error ? error.message : String(error)}`,
+      error: t('checklists.storage-error', 'Could not save the ticks in this browser: {{reason}}', {
+        reason: error instanceof Error ? error.message : String(error),
+      }),
     };
   }
 }

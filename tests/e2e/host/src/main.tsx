@@ -18,6 +18,7 @@ import { Route, Routes } from 'react-router-dom-v5-compat';
 import { setPluginPage } from '@grafana/runtime/internal/PluginPage';
 
 import { e2eApi } from './api/e2eApi';
+import { initHostI18n } from './loader/pluginTranslations';
 import { configureSystemJS } from './loader/systemjs';
 import { backendSrv } from './services/backendSrv';
 import { dataSourceSrv } from './services/dataSourceSrv';
@@ -67,5 +68,9 @@ window.addEventListener('unhandledrejection', (event) =>
   console.error(`unhandled rejection: ${describeThrown(event.reason)}`)
 );
 
-window.e2e = e2eApi;
-createRoot(document.getElementById('reactRoot')!).render(<HostRoot />);
+// Grafana initialises i18next with the user's language (boot data) before it renders or loads any plugin. The
+// tests' API appears with the page (tests wait for it), so only once i18next is ready.
+initHostI18n(config.bootData.user.language ?? 'en-US').then(() => {
+  window.e2e = e2eApi;
+  createRoot(document.getElementById('reactRoot')!).render(<HostRoot />);
+});

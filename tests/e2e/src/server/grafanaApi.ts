@@ -30,6 +30,8 @@ export class GrafanaApi {
   private readonly playlists = new Map<string, Record<string, unknown>>();
   /** Health answers of datasources Grafana's backend checks (`/api/datasources/uid/<uid>/health`). */
   readonly datasourceHealth = new Map<string, ApiAnswer>();
+  /** The signed-in user's language preference (Grafana's Profile → Preferences); the page's boot data carries it. */
+  userLanguage = 'en-US';
 
   constructor(private readonly plugins: Record<string, PluginBuild>) {}
 
@@ -58,9 +60,29 @@ export class GrafanaApi {
       this.ruleGroups.set(key, call.body);
       return ok(call.body);
     }
+    if (path === '/api/user/preferences') {
+      if (method === 'PUT' || method === 'PATCH') {
+        const language = (call.body as { language?: unknown })?.language;
+        if (typeof language === 'string') {
+          this.userLanguage = language;
+        }
+        return ok({ message: 'Preferences updated' });
+      }
+      return ok({
+        language: this.userLanguage,
+        theme: 'dark',
+        timezone: 'utc',
+      });
+    }
     if (path === '/api/playlists') {
       return method === 'GET'
-        ? ok([...this.playlists.values()].map(({ uid, name, interval }) => ({ uid, name, interval })))
+        ? ok(
+            [...this.playlists.values()].map(({ uid, name, interval }) => ({
+              uid,
+              name,
+              interval,
+            }))
+          )
         : this.createPlaylist(call.body as Record<string, unknown>);
     }
     if ((match = /^\/api\/playlists\/([^/]+)$/.exec(path)) && method === 'PUT') {
@@ -95,6 +117,7 @@ export class GrafanaApi {
       pinned: true,
       module: `public/plugins/${id}/module.js`,
       baseUrl: `public/plugins/${id}`,
+      translations: pluginTranslations(json),
       jsonData: this.appSettings[id] ?? {},
       secureJsonFields: {},
       defaultNavUrl: `/a/${id}/home`,
@@ -118,7 +141,11 @@ export class GrafanaApi {
     if (!body?.title) {
       return { status: 400, body: { message: 'folder title cannot be empty' } };
     }
-    const folder = { id: this.folders.length + 1, uid: `folder-${this.folders.length + 1}`, title: body.title };
+    const folder = {
+      id: this.folders.length + 1,
+      uid: `folder-${this.folders.length + 1}`,
+      title: body.title,
+    };
     this.folders.push(folder);
     return ok({ ...folder, url: `/dashboards/f/${folder.uid}/`, version: 1 });
   }
@@ -130,8 +157,24 @@ export class GrafanaApi {
   }
 }
 
+/**
+ * Grafana's backend lists a plugin's locale files from plugin.json `languages` (plugin meta `translations`):
+ * `public/plugins/<id>/locales/<language>/<id>.json` for each language.
+ */
+export function pluginTranslations(pluginJson: { id: string; languages?: string[] }): Record<string, string> {
+  return Object.fromEntries(
+    (pluginJson.languages ?? []).map((language) => [
+      language,
+      `public/plugins/${pluginJson.id}/locales/${language}/${pluginJson.id}.json`,
+    ])
+  );
+}
+
 const ok = (body: unknown): ApiAnswer => ({ status: 200, body });
-const notFound = (message: string): ApiAnswer => ({ status: 404, body: { message } });
+const notFound = (message: string): ApiAnswer => ({
+  status: 404,
+  body: { message },
+});
 
 export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@
 // signed-in user, appUrl) in window.grafanaBootData, <base href="/">, the host bundle and its CSS.
 import { PLUGIN_IDS } from '@opentruss/contract';
 
+import { pluginTranslations } from './grafanaApi';
 import type { PluginBuild } from './pluginBuilds';
 
 /** A datasource as provisioning defines one (the page gets it in the boot data). */
@@ -20,6 +21,8 @@ export interface HostPageInput {
   datasources: HostDatasource[];
   /** The host bundle's stylesheets (under /host/). */
   cssFiles: string[];
+  /** The signed-in user's language (Grafana's user preference). */
+  language: string;
 }
 
 function datasourceMeta(plugins: Record<string, PluginBuild>, type: string) {
@@ -39,19 +42,28 @@ function datasourceMeta(plugins: Record<string, PluginBuild>, type: string) {
     ...build.pluginJson,
     module: `public/plugins/${type}/module.js`,
     baseUrl: `public/plugins/${type}`,
+    translations: pluginTranslations(build.pluginJson),
     info: {
       ...build.pluginJson.info,
-      logos: { small: `public/plugins/${type}/img/logo.svg`, large: `public/plugins/${type}/img/logo.svg` },
+      logos: {
+        small: `public/plugins/${type}/img/logo.svg`,
+        large: `public/plugins/${type}/img/logo.svg`,
+      },
     },
   };
 }
 
-function bootData({ origin, plugins, datasources }: HostPageInput) {
+function bootData({ origin, plugins, datasources, language }: HostPageInput) {
   return {
     settings: {
       appUrl: `${origin}/`,
       appSubUrl: '',
-      buildInfo: { version: '13.1.1', commit: 'e2e-host', env: 'production', edition: 'Open Source' },
+      buildInfo: {
+        version: '13.1.1',
+        commit: 'e2e-host',
+        env: 'production',
+        edition: 'Open Source',
+      },
       featureToggles: {},
       datasources: Object.fromEntries(
         datasources.map((ds, index) => [
@@ -77,6 +89,7 @@ function bootData({ origin, plugins, datasources }: HostPageInput) {
           path: `public/plugins/${PLUGIN_IDS.app}/module.js`,
           version: '0.1.0',
           preload: false,
+          translations: plugins[PLUGIN_IDS.app] ? pluginTranslations(plugins[PLUGIN_IDS.app].pluginJson) : {},
         },
       },
     },
@@ -93,8 +106,8 @@ function bootData({ origin, plugins, datasources }: HostPageInput) {
       isSignedIn: true,
       theme: 'dark',
       timezone: 'utc',
-      locale: 'en-US',
-      language: 'en-US',
+      locale: language,
+      language,
       permissions: {},
     },
     navTree: [],
@@ -104,7 +117,7 @@ function bootData({ origin, plugins, datasources }: HostPageInput) {
 
 export function hostPage(input: HostPageInput): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${input.language}">
 <head>
   <meta charset="utf-8" />
   <base href="/" />

@@ -56,7 +56,9 @@ export async function startHostServer(plugins: Record<string, PluginBuild>): Pro
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
       return;
     }
-    response.writeHead(200, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    });
     fs.createReadStream(file).pipe(response);
   };
 
@@ -87,9 +89,15 @@ export async function startHostServer(plugins: Record<string, PluginBuild>): Pro
       } else if (url.pathname === '/favicon.ico') {
         response.writeHead(204).end();
       } else if (path.extname(url.pathname) === '') {
-        response
-          .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-          .end(hostPage({ origin: `http://${request.headers.host}`, plugins, datasources, cssFiles }));
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(
+          hostPage({
+            origin: `http://${request.headers.host}`,
+            plugins,
+            datasources,
+            cssFiles,
+            language: api.userLanguage,
+          })
+        );
       } else {
         sendFile(response, undefined);
       }

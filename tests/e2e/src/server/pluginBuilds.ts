@@ -11,7 +11,14 @@ export interface PluginBuild {
   folder: string;
   distDir: string;
   /** dist/plugin.json (placeholders such as %VERSION% already replaced by the build). */
-  pluginJson: { id: string; type: string; name: string; info: Record<string, unknown>; includes?: unknown[] };
+  pluginJson: {
+    id: string;
+    type: string;
+    name: string;
+    info: Record<string, unknown>;
+    includes?: unknown[];
+    languages?: string[];
+  };
 }
 
 const PLUGIN_FOLDERS: Record<string, string> = {

@@ -1,20 +1,44 @@
+import { t, Trans } from '@grafana/i18n';
 import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Alert, Field, FieldSet, Input, RadioButtonGroup, Stack } from '@grafana/ui';
 import React, { type ChangeEvent } from 'react';
 
 import { DEFAULT_SETTINGS, type Encryption, type MemgraphSettings, settingsProblems } from '../../connection/settings';
 import { TEST_IDS } from '../testIds';
-import { AUTH_FIELDS, CONNECTION_FIELDS, type FieldSpec, LIMIT_FIELDS, type NumberKey, placeholderOf, settingsFor, type TextKey } from './fields';
+import {
+  authFields,
+  connectionFields,
+  type FieldSpec,
+  limitFields,
+  type NumberKey,
+  placeholderOf,
+  settingsFor,
+  type TextKey,
+} from './fields';
 import { ServerCheck } from './ServerCheck';
 import { TlsGuidance } from './TlsGuidance';
 
 type Props = DataSourcePluginOptionsEditorProps<MemgraphSettings>;
 
-const ENCRYPTION_OPTIONS: Array<{ label: string; value: Encryption; description: string }> = [
-  { label: 'Auto', value: 'auto', description: 'The URL scheme decides; an https Grafana always uses wss' },
-  { label: 'On', value: 'on', description: 'TLS (wss from a browser)' },
-  { label: 'Off', value: 'off', description: 'Plain ws: Memgraph serves WebSocket only without TLS' },
-];
+function encryptionOptions(): Array<{ label: string; value: Encryption; description: string }> {
+  return [
+    {
+      label: t('config.encryption.auto', 'Auto'),
+      value: 'auto',
+      description: t('config.encryption.auto-description', 'The URL scheme decides; an https Grafana always uses wss'),
+    },
+    {
+      label: t('config.encryption.on', 'On'),
+      value: 'on',
+      description: t('config.encryption.on-description', 'TLS (wss from a browser)'),
+    },
+    {
+      label: t('config.encryption.off', 'Off'),
+      value: 'off',
+      description: t('config.encryption.off-description', 'Plain ws: Memgraph serves WebSocket only without TLS'),
+    },
+  ];
+}
 
 /**
  * The datasource settings, grouped (connection, authentication, limits), each field checked with the engine's own
@@ -22,7 +46,8 @@ const ENCRYPTION_OPTIONS: Array<{ label: string; value: Encryption; description:
  */
 export function ConfigEditor({ options, onOptionsChange }: Props) {
   const jsonData = options.jsonData ?? {};
-  const update = (patch: Partial<MemgraphSettings>) => onOptionsChange({ ...options, jsonData: { ...jsonData, ...patch } });
+  const update = (patch: Partial<MemgraphSettings>) =>
+    onOptionsChange({ ...options, jsonData: { ...jsonData, ...patch } });
   const problemOf = (key: keyof MemgraphSettings) => settingsProblems(settingsFor(key, jsonData))[0];
   const problems = settingsProblems(jsonData);
 
@@ -42,7 +67,10 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
     <Field
       key={key}
       label={label}
-      description={`${description} Default ${DEFAULT_SETTINGS[key].toLocaleString('en-US')}.`}
+      description={t('config.field.with-default', '{{description}} Default {{value}}.', {
+        description,
+        value: DEFAULT_SETTINGS[key].toLocaleString('en-US'),
+      })}
       invalid={Boolean(problemOf(key))}
       error={problemOf(key)}
     >
@@ -64,35 +92,37 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
     <div data-testid={TEST_IDS.configEditor}>
       <Stack direction="column" gap={2}>
         <div data-testid={TEST_IDS.credentialsWarning}>
-          <Alert title="Credentials are visible to viewers" severity="warning">
-            This datasource runs in each viewer&apos;s browser, so its settings — the password included — are readable
-            by everyone who can open a dashboard that uses it (and by anonymous visitors if anonymous access is on).
-            Point the URL at the OpenTruss Bolt gateway and enter one of its viewer credentials: that credential is
-            public by nature but can only read — the gateway refuses every write and administrative statement before
-            Memgraph sees it. Never enter Memgraph&apos;s own user here (on Memgraph Community it is a superuser).
+          <Alert title={t('config.credentials.title', 'Credentials are visible to viewers')} severity="warning">
+            <Trans i18nKey="config.credentials.text">
+              This datasource runs in each viewer&apos;s browser, so its settings — the password included — are readable
+              by everyone who can open a dashboard that uses it (and by anonymous visitors if anonymous access is on).
+              Point the URL at the OpenTruss Bolt gateway and enter one of its viewer credentials: that credential is
+              public by nature but can only read — the gateway refuses every write and administrative statement before
+              Memgraph sees it. Never enter Memgraph&apos;s own user here (on Memgraph Community it is a superuser).
+            </Trans>
           </Alert>
         </div>
-        <FieldSet label="Connection">
-          {CONNECTION_FIELDS.map(textField)}
+        <FieldSet label={t('config.section.connection', 'Connection')}>
+          {connectionFields().map(textField)}
           <Field
-            label="Encryption"
-            description="Must agree with the URL scheme"
+            label={t('config.encryption.label', 'Encryption')}
+            description={t('config.encryption.description', 'Must agree with the URL scheme')}
             invalid={Boolean(problemOf('encryption'))}
             error={problemOf('encryption')}
           >
             <RadioButtonGroup
-              options={ENCRYPTION_OPTIONS}
+              options={encryptionOptions()}
               value={jsonData.encryption ?? DEFAULT_SETTINGS.encryption}
               onChange={(encryption) => update({ encryption })}
             />
           </Field>
           <TlsGuidance url={jsonData.url ?? DEFAULT_SETTINGS.url} encryption={jsonData.encryption ?? 'auto'} />
         </FieldSet>
-        <FieldSet label="Authentication">{AUTH_FIELDS.map(textField)}</FieldSet>
-        <FieldSet label="Limits">{LIMIT_FIELDS.map(numberField)}</FieldSet>
+        <FieldSet label={t('config.section.authentication', 'Authentication')}>{authFields().map(textField)}</FieldSet>
+        <FieldSet label={t('config.section.limits', 'Limits')}>{limitFields().map(numberField)}</FieldSet>
         {problems.length > 0 && (
           <div data-testid={TEST_IDS.configProblems}>
-            <Alert title="Settings to fix before queries can run" severity="error">
+            <Alert title={t('config.problems.title', 'Settings to fix before queries can run')} severity="error">
               <ul>
                 {problems.map((problem) => (
                   <li key={problem}>{problem}</li>
@@ -101,7 +131,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
             </Alert>
           </div>
         )}
-        <FieldSet label="Server and indexes">
+        <FieldSet label={t('config.section.server', 'Server and indexes')}>
           <ServerCheck options={options} />
         </FieldSet>
       </Stack>

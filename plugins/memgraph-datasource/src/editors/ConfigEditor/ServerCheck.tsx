@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import type { DataSourceSettings } from '@grafana/data';
 import { Alert, Button, ClipboardButton, Stack, Text } from '@grafana/ui';
 import React, { useState } from 'react';
@@ -23,9 +24,11 @@ async function checkSettings(options: DataSourceSettings<MemgraphSettings>): Pro
 function HealthReportView({ report }: { report: HealthReport }) {
   const statements = report.details?.missingIndexStatements ?? [];
   const server = report.details?.server;
-  const title = { success: 'Memgraph is reachable', warning: 'Memgraph is reachable, with advice', error: 'Memgraph check failed' }[
-    report.status
-  ];
+  const title = {
+    success: t('config.server.success', 'Memgraph is reachable'),
+    warning: t('config.server.warning', 'Memgraph is reachable, with advice'),
+    error: t('config.server.error', 'Memgraph check failed'),
+  }[report.status];
   return (
     <div data-testid={TEST_IDS.serverReport}>
       <Alert severity={report.status} title={title}>
@@ -33,23 +36,28 @@ function HealthReportView({ report }: { report: HealthReport }) {
           <Text>{report.message}</Text>
           {server && (
             <Text variant="bodySmall" color="secondary">
-              Server: {server.version ? `Memgraph ${server.version}` : (server.agent ?? 'unknown')} at {server.address}
+              {t('config.server.details', 'Server: {{server}} at {{address}}', {
+                server: server.version
+                  ? `Memgraph ${server.version}`
+                  : (server.agent ?? t('config.server.unknown', 'unknown')),
+                address: server.address,
+              })}
               {server.protocolVersion ? ` · Bolt ${server.protocolVersion}` : ''}
             </Text>
           )}
           {statements.length > 0 && (
             <>
-              <Text variant="bodySmall">{report.details?.message ?? ""}</Text>
+              <Text variant="bodySmall">{report.details?.message ?? ''}</Text>
               {statements.map((statement) => (
                 <Stack key={statement} gap={1} alignItems="center">
                   <code data-testid={TEST_IDS.indexStatement}>{statement}</code>
                   <ClipboardButton size="sm" variant="secondary" icon="copy" getText={() => statement}>
-                    Copy
+                    <Trans i18nKey="config.server.copy">Copy</Trans>
                   </ClipboardButton>
                 </Stack>
               ))}
               <ClipboardButton size="sm" icon="copy" getText={() => statements.join('\n')}>
-                Copy all statements
+                <Trans i18nKey="config.server.copy-all">Copy all statements</Trans>
               </ClipboardButton>
             </>
           )}
@@ -64,16 +72,25 @@ export function ServerCheck({ options }: { options: DataSourceSettings<MemgraphS
   const [state, setState] = useState<{ running: boolean; report?: HealthReport }>({ running: false });
   const run = async () => {
     setState({ running: true });
-    const report = await checkSettings(options).catch(
-      (error: Error): HealthReport => ({ status: 'error', message: error.message })
-    );
+    const report = await checkSettings(options).catch((error: Error): HealthReport => ({
+      status: 'error',
+      message: error.message,
+    }));
     setState({ running: false, report });
   };
   return (
     <Stack direction="column" gap={1}>
       <div>
-        <Button variant="secondary" icon={state.running ? 'spinner' : 'heart-rate'} disabled={state.running} onClick={run} data-testid={TEST_IDS.checkServer}>
-          {state.running ? 'Checking…' : 'Check server and indexes'}
+        <Button
+          variant="secondary"
+          icon={state.running ? 'spinner' : 'heart-rate'}
+          disabled={state.running}
+          onClick={run}
+          data-testid={TEST_IDS.checkServer}
+        >
+          {state.running
+            ? t('config.server.checking', 'Checking…')
+            : t('config.server.check', 'Check server and indexes')}
         </Button>
       </div>
       {state.report && <HealthReportView report={state.report} />}

@@ -1,3 +1,4 @@
+import { t } from '@grafana/i18n';
 import { Alert } from '@grafana/ui';
 import React from 'react';
 
@@ -19,12 +20,23 @@ export function TlsGuidance({ url, encryption }: { url: string; encryption: Encr
   const tls = usesTls(url, encryption, window.location.protocol);
   return (
     <div data-testid={TEST_IDS.tlsGuidance}>
-      <Alert severity="info" title={tls ? 'Browsers will connect with wss:// (TLS)' : 'Browsers will connect with ws:// (no TLS)'}>
+      <Alert
+        severity="info"
+        title={
+          tls
+            ? t('config.tls.wss-title', 'Browsers will connect with wss:// (TLS)')
+            : t('config.tls.ws-title', 'Browsers will connect with ws:// (no TLS)')
+        }
+      >
         {tls
-          ? "The Bolt gateway serves this itself when given certificate files (the stack's tls profile: " +
-            'bolt://host:7688 or bolt+s://host:7688). Memgraph alone serves WebSocket only without TLS. '
-          : 'The Bolt gateway (and Memgraph) accept this directly on their Bolt port. A Grafana served over https ' +
-            "cannot use it (browsers forbid ws:// from https pages): then use the gateway's TLS port. "}
+          ? t(
+              'config.tls.wss-text',
+              "The Bolt gateway serves this itself when given certificate files (the stack's tls profile: bolt://host:7688 or bolt+s://host:7688). Memgraph alone serves WebSocket only without TLS."
+            )
+          : t(
+              'config.tls.ws-text',
+              "The Bolt gateway (and Memgraph) accept this directly on their Bolt port. A Grafana served over https cannot use it (browsers forbid ws:// from https pages): then use the gateway's TLS port."
+            )}{' '}
         {WEBSOCKET_HINT}
       </Alert>
     </div>

@@ -1,3 +1,4 @@
+import { t } from '@grafana/i18n';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Icon, useStyles2 } from '@grafana/ui';
@@ -14,14 +15,22 @@ export function Problems({ text, diagnostics }: { text: string; diagnostics: Cyp
     return null;
   }
   return (
-    <ul className={styles.list} data-testid={TEST_IDS.queryProblems} aria-label="Query problems">
+    <ul
+      className={styles.list}
+      data-testid={TEST_IDS.queryProblems}
+      aria-label={t('problems.aria-label', 'Query problems')}
+    >
       {diagnostics.map((d) => {
         const { line, column } = positionAt(text, d.start);
         return (
           <li key={`${d.start}:${d.message}`} className={d.severity === 'error' ? styles.error : styles.warning}>
             <Icon name={d.severity === 'error' ? 'exclamation-circle' : 'exclamation-triangle'} />{' '}
             <span>
-              Line {line}, column {column}: {d.message}
+              {t('problems.position', 'Line {{line}}, column {{column}}: {{message}}', {
+                line,
+                column,
+                message: d.message,
+              })}
             </span>
           </li>
         );
@@ -31,7 +40,12 @@ export function Problems({ text, diagnostics }: { text: string; diagnostics: Cyp
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  list: css({ listStyle: 'none', margin: theme.spacing(0.5, 0, 0), padding: 0, fontSize: theme.typography.bodySmall.fontSize }),
+  list: css({
+    listStyle: 'none',
+    margin: theme.spacing(0.5, 0, 0),
+    padding: 0,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
   error: css({ color: theme.colors.error.text }),
   warning: css({ color: theme.colors.warning.text }),
 });

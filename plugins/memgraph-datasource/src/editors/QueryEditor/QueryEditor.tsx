@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import { Button, InlineField, Input, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 import React, { useCallback } from 'react';
 
@@ -8,10 +9,11 @@ import { SchemaStatus } from '../common/SchemaStatus';
 import { useQueryContext } from '../common/useQueryContext';
 import { CypherEditor } from '../CypherEditor/CypherEditor';
 import { TEST_IDS } from '../testIds';
-import { FORMAT_OPTIONS } from './formats';
+import { formatOptions } from './formats';
 import { RowCapNotice, wasCapped } from './RowCapNotice';
 
-
+/** Legend syntax (a label in double braces), not text to translate. */
+const LEGEND_EXAMPLE = '{{status}}';
 
 /**
  * The panel query editor: Run query, format, legend, examples and schema status above the Cypher editor; the row
@@ -26,13 +28,16 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: M
     <Stack direction="column" gap={1}>
       <Stack gap={1} alignItems="center" wrap="wrap">
         <Button icon="play" size="sm" onClick={onRunQuery} data-testid={TEST_IDS.runQuery}>
-          Run query
+          <Trans i18nKey="query-editor.run-query">Run query</Trans>
         </Button>
-        <InlineField label="Format" tooltip="How the result becomes data frames">
+        <InlineField
+          label={t('query-editor.format.label', 'Format')}
+          tooltip={t('query-editor.format.tooltip', 'How the result becomes data frames')}
+        >
           <span data-testid={TEST_IDS.formatPicker}>
             <RadioButtonGroup
               size="sm"
-              options={FORMAT_OPTIONS}
+              options={formatOptions()}
               value={query.format ?? 'auto'}
               onChange={(format) => {
                 onChange({ ...query, format });
@@ -41,12 +46,18 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: M
             />
           </span>
         </InlineField>
-        <InlineField label="Legend" tooltip="Series name for time series, e.g. {{status}} lots">
+        <InlineField
+          label={t('query-editor.legend.label', 'Legend')}
+          tooltip={t('query-editor.legend.tooltip', 'Series name for time series, e.g. {{example}} lots', {
+            example: LEGEND_EXAMPLE,
+            interpolation: { escapeValue: false },
+          })}
+        >
           <Input
-            aria-label="Legend"
+            aria-label={t('query-editor.legend.label', 'Legend')}
             data-testid={TEST_IDS.legend}
             width={24}
-            placeholder="{{status}}"
+            placeholder={LEGEND_EXAMPLE}
             value={query.legend ?? ''}
             onChange={(event) => onChange({ ...query, legend: event.currentTarget.value })}
             onBlur={onRunQuery}
@@ -65,8 +76,11 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: M
       {limits && (
         <span data-testid={TEST_IDS.limits}>
           <Text variant="bodySmall" color="secondary">
-            Reads at most {limits.maxRows.toLocaleString('en-US')} rows; Memgraph stops the query after{' '}
-            {limits.queryTimeoutSeconds} s (datasource settings). Ctrl/Cmd+Enter runs the query.
+            {t(
+              'query-editor.limits',
+              'Reads at most {{maxRows}} rows; Memgraph stops the query after {{timeout}} s (datasource settings). Ctrl/Cmd+Enter runs the query.',
+              { maxRows: limits.maxRows.toLocaleString('en-US'), timeout: limits.queryTimeoutSeconds }
+            )}
           </Text>
         </span>
       )}

@@ -1,3 +1,4 @@
+import { t } from '@grafana/i18n';
 import type { PanelData } from '@grafana/data';
 import { Alert } from '@grafana/ui';
 import React from 'react';
@@ -15,7 +16,11 @@ export function wasCapped(data: PanelData | undefined, refId: string, maxRows: n
 
 export function RowCapNotice({ maxRows }: { maxRows: number }) {
   return (
-    <Alert severity="warning" title="The last result was capped" data-testid={TEST_IDS.rowCapNotice}>
+    <Alert
+      severity="warning"
+      title={t('query-editor.row-cap', 'The last result was capped')}
+      data-testid={TEST_IDS.rowCapNotice}
+    >
       {rowCapNotice(maxRows)}
     </Alert>
   );

@@ -1,3 +1,4 @@
+import { Trans } from '@grafana/i18n';
 import { Text } from '@grafana/ui';
 import type { MemgraphQuery } from '@opentruss/contract';
 import React from 'react';
@@ -25,9 +26,19 @@ export function VariableQueryEditor({ query, onChange, datasource }: VariableQue
       height={140}
     >
       <Text variant="bodySmall" color="secondary">
-        Values come from the first column, or from columns named <code>{TEXT_COLUMN}</code> or{' '}
-        <code>{PLAIN_TEXT_COLUMN}</code> (shown) and <code>{VALUE_COLUMN}</code> or <code>{PLAIN_VALUE_COLUMN}</code>{' '}
-        (used). The dashboard time range and the other variables arrive as parameters.
+        <Trans
+          i18nKey="variable-editor.help"
+          values={{
+            text: TEXT_COLUMN,
+            plainText: PLAIN_TEXT_COLUMN,
+            value: VALUE_COLUMN,
+            plainValue: PLAIN_VALUE_COLUMN,
+          }}
+        >
+          Values come from the first column, or from columns named <code>{'{{text}}'}</code> or{' '}
+          <code>{'{{plainText}}'}</code> (shown) and <code>{'{{value}}'}</code> or <code>{'{{plainValue}}'}</code>{' '}
+          (used). The dashboard time range and the other variables arrive as parameters.
+        </Trans>
       </Text>
     </CommitOnRunEditor>
   );

@@ -1,3 +1,4 @@
+import { Trans } from '@grafana/i18n';
 import { Button, Stack } from '@grafana/ui';
 import React, { type ReactNode, useState } from 'react';
 
@@ -30,7 +31,7 @@ export function CommitOnRunEditor({ testId, examples, initial, onCommit, context
       <div data-testid={testId}>
         <Stack gap={1} alignItems="center">
           <Button size="sm" icon="play" onClick={() => onCommit(cypher)} data-testid={TEST_IDS.runQuery}>
-            Run query
+            <Trans i18nKey="query-editor.run-query">Run query</Trans>
           </Button>
           <ExamplesMenu
             use={examples}
@@ -41,7 +42,14 @@ export function CommitOnRunEditor({ testId, examples, initial, onCommit, context
           />
         </Stack>
       </div>
-      <CypherEditor value={cypher} onChange={setCypher} onRun={() => onCommit(cypher)} onBlur={onCommit} context={context} height={height} />
+      <CypherEditor
+        value={cypher}
+        onChange={setCypher}
+        onRun={() => onCommit(cypher)}
+        onBlur={onCommit}
+        context={context}
+        height={height}
+      />
       {children}
       <QueryHelp />
     </Stack>

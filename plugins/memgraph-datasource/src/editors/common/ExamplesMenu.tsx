@@ -1,3 +1,5 @@
+import { t, Trans } from '@grafana/i18n';
+import { inViewerLanguage } from '@opentruss/contract';
 import { Button, Dropdown, Menu } from '@grafana/ui';
 import { type CatalogueQuery, type CatalogueUse, QUERY_CATALOGUE } from '@opentruss/opentruss-graph/queries';
 import React from 'react';
@@ -10,12 +12,15 @@ interface Props {
   onPick: (query: CatalogueQuery) => void;
 }
 
-/** The menu line under the title: Chinese title, format, and the dashboard variables the query needs. */
+/** The menu line under the title: the query's format and the dashboard variables it needs. */
 function describe(query: CatalogueQuery): string {
-  const needs = query.variables.length
-    ? ` · needs dashboard variables ${query.variables.map((name) => `$${name}`).join(', ')}`
-    : '';
-  return `${query.title.zh} · ${query.format.replace('_', ' ')}${needs}`;
+  const format = query.format.replace('_', ' ');
+  return query.variables.length
+    ? t('examples.description-with-variables', '{{format}} · needs dashboard variables {{variables}}', {
+        format,
+        variables: query.variables.map((name) => `$${name}`).join(', '),
+      })
+    : format;
 }
 
 /** Ready queries for the OpenTruss graph, straight from @opentruss/opentruss-graph's catalogue (one source of truth). */
@@ -26,7 +31,7 @@ export function ExamplesMenu({ use, onPick }: Props) {
       {queries.map((query) => (
         <Menu.Item
           key={query.id}
-          label={query.title.en}
+          label={inViewerLanguage(query.title)}
           description={describe(query)}
           onClick={() => onPick(query)}
         />
@@ -35,8 +40,14 @@ export function ExamplesMenu({ use, onPick }: Props) {
   );
   return (
     <Dropdown overlay={menu} placement="bottom-start">
-      <Button variant="secondary" size="sm" icon="book-open" data-testid={TEST_IDS.examples} aria-label="OpenTruss examples">
-        Examples
+      <Button
+        variant="secondary"
+        size="sm"
+        icon="book-open"
+        data-testid={TEST_IDS.examples}
+        aria-label={t('examples.aria-label', 'OpenTruss examples')}
+      >
+        <Trans i18nKey="examples.button">Examples</Trans>
       </Button>
     </Dropdown>
   );

@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Collapse, useStyles2 } from '@grafana/ui';
@@ -13,10 +14,16 @@ export function QueryHelp({ children }: { children?: ReactNode }) {
   const styles = useStyles2(getStyles);
   return (
     <div data-testid={TEST_IDS.help}>
-      <Collapse label="Help: macros, parameters and variables" isOpen={open} onToggle={() => setOpen(!open)}>
+      <Collapse
+        label={t('query-help.title', 'Help: macros, parameters and variables')}
+        isOpen={open}
+        onToggle={() => setOpen(!open)}
+      >
         <div className={styles.help}>
           {children}
-          <h6>Macros</h6>
+          <h6>
+            <Trans i18nKey="query-help.macros">Macros</Trans>
+          </h6>
           <table className={styles.table}>
             <tbody>
               {MACROS.map((macro) => (
@@ -32,7 +39,9 @@ export function QueryHelp({ children }: { children?: ReactNode }) {
               ))}
             </tbody>
           </table>
-          <h6>Parameters every query receives</h6>
+          <h6>
+            <Trans i18nKey="query-help.parameters">Parameters every query receives</Trans>
+          </h6>
           <table className={styles.table}>
             <tbody>
               {Object.entries(BUILT_IN_PARAMETERS).map(([name, meaning]) => (
@@ -45,19 +54,30 @@ export function QueryHelp({ children }: { children?: ReactNode }) {
               ))}
             </tbody>
           </table>
-          <h6>Dashboard variables</h6>
+          <h6>
+            <Trans i18nKey="query-help.variables">Dashboard variables</Trans>
+          </h6>
           <p>
-            <code>$project</code>, <code>{'${project}'}</code> and <code>[[project]]</code> reach Memgraph as the
-            parameter <code>$project</code> — never as text in the query. Multi-value variables and &quot;All&quot;
-            arrive as lists: <code>WHERE p.id IN $project</code> (an &quot;All&quot; with a custom all value arrives as
-            that text instead). Values are strings: compare numbers with{' '}
-            <code>toInteger($level)</code>. Only <code>{'${label:raw}'}</code> puts text into the query, and only a
-            label, relationship type or property key, backtick-quoted.
+            <Trans
+              i18nKey="query-help.variables-text"
+              values={{ dollar: '$project', braces: '${project}', brackets: '[[project]]', raw: '${label:raw}' }}
+            >
+              <code>{'{{dollar}}'}</code>, <code>{'{{braces}}'}</code> and <code>{'{{brackets}}'}</code> reach Memgraph
+              as the parameter <code>{'{{dollar}}'}</code> — never as text in the query. Multi-value variables and
+              &quot;All&quot; arrive as lists: <code>WHERE p.id IN $project</code> (an &quot;All&quot; with a custom all
+              value arrives as that text instead). Values are strings: compare numbers with{' '}
+              <code>toInteger($level)</code>. Only <code>{'{{raw}}'}</code> puts text into the query, and only a label,
+              relationship type or property key, backtick-quoted.
+            </Trans>
           </p>
-          <h6>Keys</h6>
+          <h6>
+            <Trans i18nKey="query-help.keys">Keys</Trans>
+          </h6>
           <p>
-            <kbd>Ctrl</kbd>/<kbd>Cmd</kbd>+<kbd>Enter</kbd> runs the query; <kbd>Ctrl</kbd>+<kbd>Space</kbd> lists
-            completions (keywords, functions, labels, relationship types, property keys, variables and macros).
+            <Trans i18nKey="query-help.keys-text">
+              <kbd>Ctrl</kbd>/<kbd>Cmd</kbd>+<kbd>Enter</kbd> runs the query; <kbd>Ctrl</kbd>+<kbd>Space</kbd> lists
+              completions (keywords, functions, labels, relationship types, property keys, variables and macros).
+            </Trans>
           </p>
         </div>
       </Collapse>
@@ -66,6 +86,9 @@ export function QueryHelp({ children }: { children?: ReactNode }) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  help: css({ fontSize: theme.typography.bodySmall.fontSize, pre: { margin: theme.spacing(0.5, 0), whiteSpace: 'pre-wrap' } }),
+  help: css({
+    fontSize: theme.typography.bodySmall.fontSize,
+    pre: { margin: theme.spacing(0.5, 0), whiteSpace: 'pre-wrap' },
+  }),
   table: css({ width: '100%', td: { verticalAlign: 'top', padding: theme.spacing(0.5, 1, 0.5, 0) } }),
 });

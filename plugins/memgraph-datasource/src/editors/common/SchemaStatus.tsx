@@ -1,3 +1,4 @@
+import { t } from '@grafana/i18n';
 import { IconButton, Stack, Text, Tooltip } from '@grafana/ui';
 import React from 'react';
 
@@ -8,12 +9,16 @@ import type { SchemaState } from './useQueryContext';
 export function SchemaStatus({ state, onRefresh }: { state: SchemaState; onRefresh: () => void }) {
   const { schema, loading, error } = state;
   const summary = loading
-    ? 'Reading schema…'
+    ? t('schema.reading', 'Reading schema…')
     : error
-      ? 'Schema unavailable'
+      ? t('schema.unavailable', 'Schema unavailable')
       : schema
-        ? `${schema.labels.length} labels · ${schema.relationshipTypes.length} relationship types · ${schema.propertyKeys.length} property keys`
-        : 'No schema';
+        ? t('schema.summary', '{{labels}} labels · {{types}} relationship types · {{keys}} property keys', {
+            labels: schema.labels.length,
+            types: schema.relationshipTypes.length,
+            keys: schema.propertyKeys.length,
+          })
+        : t('schema.none', 'No schema');
   const details = error ?? schema?.notes.join('\n') ?? '';
   return (
     <Stack gap={0.5} alignItems="center">
@@ -27,8 +32,8 @@ export function SchemaStatus({ state, onRefresh }: { state: SchemaState; onRefre
       <IconButton
         name="sync"
         size="sm"
-        tooltip="Read labels, relationship types and property keys again from Memgraph"
-        aria-label="Refresh schema"
+        tooltip={t('schema.refresh-tooltip', 'Read labels, relationship types and property keys again from Memgraph')}
+        aria-label={t('schema.refresh', 'Refresh schema')}
         data-testid={TEST_IDS.refreshSchema}
         disabled={loading}
         onClick={onRefresh}

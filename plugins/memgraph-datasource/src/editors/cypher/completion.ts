@@ -1,3 +1,4 @@
+import { t } from '@grafana/i18n';
 import { MACROS } from '@opentruss/cypher';
 
 import { maskForNeo4j } from './dialect';
@@ -7,14 +8,7 @@ import { MEMGRAPH_FUNCTIONS } from './memgraphFunctions';
 import { BUILT_IN_PARAMETERS, type QueryContext } from './queryContext';
 
 export type CompletionKind =
-  | 'keyword'
-  | 'function'
-  | 'macro'
-  | 'parameter'
-  | 'variable'
-  | 'label'
-  | 'relationshipType'
-  | 'propertyKey';
+  'keyword' | 'function' | 'macro' | 'parameter' | 'variable' | 'label' | 'relationshipType' | 'propertyKey';
 
 /** One completion, independent of Monaco (the adapter maps kinds and ranges). */
 export interface CypherCompletion {
@@ -36,7 +30,9 @@ const MACRO_PSEUDO_FUNCTIONS = new Set(MACROS.map((m) => m.name.slice(1)));
 const MACRO_COMPLETIONS: CypherCompletion[] = MACROS.map((macro) => ({
   label: macro.name,
   insertText:
-    macro.name === '$__timeGroup' ? '\\$__timeGroup(${1:expression}, ${2:\\$__interval})' : `\\${macro.name}(\${1:expression})`,
+    macro.name === '$__timeGroup'
+      ? '\\$__timeGroup(${1:expression}, ${2:\\$__interval})'
+      : `\\${macro.name}(\${1:expression})`,
   snippet: true,
   kind: 'macro',
   detail: macro.signature,
@@ -66,7 +62,11 @@ function librarySchema(context: QueryContext) {
   const schema = context.schema;
   const functions = [
     ...MEMGRAPH_FUNCTIONS.map((f) => ({ name: f.name, signature: f.signature, description: f.description })),
-    ...(schema?.functions ?? []).map((name) => ({ name, signature: `${name}(…)`, description: 'Query-module function' })),
+    ...(schema?.functions ?? []).map((name) => ({
+      name,
+      signature: `${name}(…)`,
+      description: t('completion.query-module-function', 'Query-module function'),
+    })),
   ].map((f) => ({
     ...f,
     category: '',
@@ -95,7 +95,13 @@ function withoutLibrary(context: QueryContext): CypherCompletion[] {
     (names ?? []).map((name) => ({ label: name, insertText: name, kind }));
   return [
     ...named([...CYPHER_KEYWORDS, ...MEMGRAPH_EXPANSIONS], 'keyword'),
-    ...MEMGRAPH_FUNCTIONS.map((f) => ({ label: f.name, insertText: f.name, kind: 'function' as const, detail: f.signature, documentation: f.description })),
+    ...MEMGRAPH_FUNCTIONS.map((f) => ({
+      label: f.name,
+      insertText: f.name,
+      kind: 'function' as const,
+      detail: f.signature,
+      documentation: f.description,
+    })),
     ...named(schema?.labels, 'label'),
     ...named(schema?.relationshipTypes, 'relationshipType'),
     ...named(schema?.propertyKeys, 'propertyKey'),

@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import React, { useCallback } from 'react';
 import { config } from '@grafana/runtime';
 import { Alert, FieldSet, TextLink } from '@grafana/ui';
@@ -23,27 +24,44 @@ export function AlertRulesSection({ settings }: { settings: ResolvedAppSettings 
   );
   const action = useAction(install);
   return (
-    <FieldSet label="Alert rules">
+    <FieldSet label={t('config.alert-rules.title', 'Alert rules')}>
       <p>
-        The {ALERTS.length} OpenTruss alert rules query the Prometheus datasource{' '}
-        <code>{settings.prometheusDatasourceUid}</code> (log alerts: the Loki datasource{' '}
-        <code>{settings.lokiDatasourceUid}</code>) and go into the folder “{GRAFANA_FOLDER}”. Where Grafana reads{' '}
-        <code>provisioning/alerting</code> (the OpenTruss stack does), they are installed already and locked to those
-        files; use this for Grafana instances without file provisioning. Running it again updates the same rules. Save
-        the datasource settings first.
+        <Trans
+          i18nKey="config.alert-rules.help"
+          values={{
+            rules: ALERTS.length,
+            uid: settings.prometheusDatasourceUid,
+            lokiUid: settings.lokiDatasourceUid,
+            folder: GRAFANA_FOLDER,
+          }}
+        >
+          The {'{{rules}}'} OpenTruss alert rules query the Prometheus datasource <code>{'{{uid}}'}</code> (log alerts:
+          the Loki datasource <code>{'{{lokiUid}}'}</code>) and go into the folder “{'{{folder}}'}”. Where Grafana reads{' '}
+          <code>provisioning/alerting</code> (the OpenTruss stack does), they are installed already and locked to those
+          files; use this for Grafana instances without file provisioning. Running it again updates the same rules.
+          Save the datasource settings first.
+        </Trans>
       </p>
       <ActionControls
         action={action}
-        label="Install or update alert rules"
+        label={t('config.alert-rules.install', 'Install or update alert rules')}
         icon="bell"
         testId={testIds.appConfig.installRules}
-        errorTitle="The alert rules were not installed"
+        errorTitle={t('config.alert-rules.error', 'The alert rules were not installed')}
         success={(result) => (
-          <Alert severity="success" title="Alert rules installed">
-            {result.groups.reduce((sum, group) => sum + group.rules, 0)} rules in {result.groups.length} groups (
-            {result.groups.map((group) => group.title).join(', ')}) in the folder “{result.folder.title}”.{' '}
+          <Alert severity="success" title={t('config.alert-rules.installed', 'Alert rules installed')}>
+            {t(
+              'config.alert-rules.installed-summary',
+              '{{rules}} rules in {{groups}} groups ({{names}}) in the folder “{{folder}}”.',
+              {
+                rules: result.groups.reduce((sum, group) => sum + group.rules, 0),
+                groups: result.groups.length,
+                names: result.groups.map((group) => group.title).join(', '),
+                folder: result.folder.title,
+              }
+            )}{' '}
             <TextLink href={grafanaHref('/alerting/list?search=label%3Aservice%3Dopentruss')}>
-              Open the alert rules
+              {t('config.alert-rules.open', 'Open the alert rules')}
             </TextLink>
           </Alert>
         )}

@@ -1,3 +1,4 @@
+import { t, Trans } from '@grafana/i18n';
 import React, { useCallback, useState } from 'react';
 import type { AppPluginMeta } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
@@ -11,11 +12,19 @@ import { ActionControls } from './ActionControls';
 
 const ROLES: DatasourceRole[] = ['memgraph', 'prometheus', 'loki'];
 
-const USES: Record<DatasourceRole, string> = {
-  memgraph: 'Business and capacity panels and the home page’s Memgraph check.',
-  prometheus: 'System and API panels, the home page’s Prometheus check, and alert rules installed from this page.',
-  loki: 'The Logs dashboard and the log alert rules installed from this page.',
-};
+function usesOf(role: DatasourceRole): string {
+  switch (role) {
+    case 'memgraph':
+      return t('config.datasources.uses.memgraph', 'Business and capacity panels and the home page’s Memgraph check.');
+    case 'prometheus':
+      return t(
+        'config.datasources.uses.prometheus',
+        'System and API panels, the home page’s Prometheus check, and alert rules installed from this page.'
+      );
+    case 'loki':
+      return t('config.datasources.uses.loki', 'The Logs dashboard and the log alert rules installed from this page.');
+  }
+}
 
 /** Which Memgraph, Prometheus and Loki datasources the app uses, saved in the app's jsonData. */
 export function DatasourceSettings({
@@ -38,15 +47,17 @@ export function DatasourceSettings({
   const saving = useAction(save);
 
   return (
-    <FieldSet label="Datasources" data-testid={testIds.appConfig.datasources}>
+    <FieldSet label={t('config.datasources.title', 'Datasources')} data-testid={testIds.appConfig.datasources}>
       <p>
-        The bundled dashboards choose their datasources through the <code>memgraph</code> and <code>prometheus</code>{' '}
-        variables, which default to the provisioned ones; links from the app’s pages pass the datasources chosen here.
+        <Trans i18nKey="config.datasources.help">
+          The bundled dashboards choose their datasources through the <code>memgraph</code> and <code>prometheus</code>{' '}
+          variables, which default to the provisioned ones; links from the app’s pages pass the datasources chosen here.
+        </Trans>
       </p>
       {ROLES.map((role) => {
         const variable = DATASOURCE_VARIABLES[role];
         return (
-          <Field key={role} label={variable.label} description={USES[role]}>
+          <Field key={role} label={variable.label} description={usesOf(role)}>
             <DataSourcePicker
               inputId={`opentruss-config-${role}`}
               pluginId={variable.pluginId}
@@ -63,10 +74,17 @@ export function DatasourceSettings({
         );
       })}
       <Field
-        label="Network capacity without link speed (Mbit/s)"
-        description="Used by the network bandwidth alert for interfaces that report no speed (virtual NICs), in rules installed below."
+        label={t('config.datasources.capacity.label', 'Network capacity without link speed (Mbit/s)')}
+        description={t(
+          'config.datasources.capacity.description',
+          'Used by the network bandwidth alert for interfaces that report no speed (virtual NICs), in rules installed below.'
+        )}
         invalid={!capacityValid}
-        error={capacityValid ? undefined : 'A positive number of Mbit/s, e.g. 1000 for 1 Gbit/s'}
+        error={
+          capacityValid
+            ? undefined
+            : t('config.datasources.capacity.invalid', 'A positive number of Mbit/s, e.g. 1000 for 1 Gbit/s')
+        }
       >
         <Input
           id="opentruss-config-capacity"
@@ -78,10 +96,10 @@ export function DatasourceSettings({
       </Field>
       <ActionControls
         action={saving}
-        label="Save settings"
+        label={t('config.datasources.save', 'Save settings')}
         icon="save"
         testId={testIds.appConfig.saveSettings}
-        errorTitle="Settings were not saved"
+        errorTitle={t('config.datasources.error', 'Settings were not saved')}
         disabled={!capacityValid}
       />
     </FieldSet>

@@ -1,6 +1,8 @@
+import { t } from '@grafana/i18n';
 import React from 'react';
 import { Alert, FieldSet, TextLink } from '@grafana/ui';
 import { saveWallPlaylist } from '../../api/playlist';
+import { dashboardTexts } from '../../catalogue/dashboardTexts';
 import { DASHBOARDS } from '../../catalogue/dashboards';
 import { WALL_PLAYLIST, playlistPlayPath } from '../../catalogue/playlist';
 import { useAction } from '../../hooks/useAction';
@@ -8,26 +10,37 @@ import { grafanaHref } from '../../links';
 import { testIds } from '../testIds';
 import { ActionControls } from './ActionControls';
 
-const wallTitles = DASHBOARDS.filter((d) => d.onWall).map((d) => d.title.en);
-
 /** Creates or updates the wall playlist (Grafana cannot provision playlists from files). */
 export function PlaylistSection() {
   const action = useAction(saveWallPlaylist);
+  const wallTitles = DASHBOARDS.filter((d) => d.onWall).map((d) => dashboardTexts(d.key).title);
   return (
-    <FieldSet label="Wall playlist">
+    <FieldSet label={t('config.playlist.title', 'Wall playlist')}>
       <p>
-        “{WALL_PLAYLIST.name}” shows {wallTitles.join(', ')} for {WALL_PLAYLIST.interval} each. Playlists keep no
-        datasource variables: the dashboards use their defaults, the provisioned datasources.
+        {t(
+          'config.playlist.help',
+          '“{{name}}” shows {{dashboards}} for {{interval}} each. Playlists keep no datasource variables: the dashboards use their defaults, the provisioned datasources.',
+          { name: WALL_PLAYLIST.name, dashboards: wallTitles.join(', '), interval: WALL_PLAYLIST.interval }
+        )}
       </p>
       <ActionControls
         action={action}
-        label="Create or update the wall playlist"
+        label={t('config.playlist.save', 'Create or update the wall playlist')}
         icon="play"
         testId={testIds.appConfig.savePlaylist}
-        errorTitle="The playlist was not saved"
+        errorTitle={t('config.playlist.error', 'The playlist was not saved')}
         success={(result) => (
-          <Alert severity="success" title={result.created ? 'Playlist created' : 'Playlist updated'}>
-            <TextLink href={grafanaHref(playlistPlayPath(result.uid))}>Play it in kiosk mode</TextLink>
+          <Alert
+            severity="success"
+            title={
+              result.created
+                ? t('config.playlist.created', 'Playlist created')
+                : t('config.playlist.updated', 'Playlist updated')
+            }
+          >
+            <TextLink href={grafanaHref(playlistPlayPath(result.uid))}>
+              {t('config.playlist.play', 'Play it in kiosk mode')}
+            </TextLink>
           </Alert>
         )}
       />

@@ -1,4 +1,5 @@
 // Loading, error and empty states, the same on every page.
+import { Trans } from '@grafana/i18n';
 import React from 'react';
 import { Alert, Button, EmptyState, LoadingPlaceholder } from '@grafana/ui';
 
@@ -12,7 +13,7 @@ export function ErrorView({ title, error, onRetry }: { title: string; error: Err
       <div>{error.message}</div>
       {onRetry && (
         <Button size="sm" variant="secondary" icon="sync" onClick={onRetry} style={{ marginTop: 8 }}>
-          Retry
+          <Trans i18nKey="common.retry">Retry</Trans>
         </Button>
       )}
     </Alert>

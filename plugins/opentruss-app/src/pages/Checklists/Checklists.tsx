@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { config, PluginPage } from '@grafana/runtime';
 import { Alert, Badge, Card, Checkbox, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
 import type { AlertName } from '@opentruss/alerts';
@@ -9,7 +10,7 @@ import { liveState, liveStateText } from '../../checklists/liveState';
 import { periodKey } from '../../checklists/periods';
 import { loadTicks, setTick, type Ticks } from '../../checklists/storage';
 import { taskLinkPath } from '../../checklists/taskLinks';
-import { CHECKLIST_TASKS, PERIODS, PERIOD_TITLES, type ChecklistTask, type Period } from '../../checklists/tasks';
+import { checklistTasks, PERIODS, periodTitle, type ChecklistTask, type Period } from '../../checklists/tasks';
 import { testIds } from '../../components/testIds';
 import { useAppSettings } from '../../hooks/useAppSettings';
 import { useAsync, type AsyncState } from '../../hooks/useAsync';
@@ -53,14 +54,13 @@ function Task({
   return (
     <Card data-testid={testIds.checklists.task(task.id)} className={done ? styles.done : undefined}>
       <Card.Heading>
-        <Checkbox
-          value={done}
-          onChange={(event) => onChange(event.currentTarget.checked)}
-          label={`${task.title.zh} / ${task.title.en}`}
-        />
+        <Checkbox value={done} onChange={(event) => onChange(event.currentTarget.checked)} label={task.title} />
       </Card.Heading>
       <Card.Description>
-        {task.how} <span className={styles.manual}>Ops manual {task.manual}.</span>
+        {task.how}{' '}
+        <span className={styles.manual}>
+          {t('checklists.manual-reference', 'Ops manual {{sections}}.', { sections: task.manual })}
+        </span>
         {task.watch && (
           <span className={styles.live} data-testid={testIds.checklists.live(task.id)}>
             <LiveBadge watch={task.watch} states={states} />
@@ -82,7 +82,18 @@ function Task({
   );
 }
 
-const PERIOD_NAMES: Record<Period, string> = { daily: 'today', weekly: 'this week', monthly: 'this month' };
+/** "3/4 done today (2026-12-07)": how far the period's list is. */
+function progressText(period: Period, done: number, total: number): string {
+  const values = { done, total, period: periodKey(period, new Date()) };
+  switch (period) {
+    case 'daily':
+      return t('checklists.progress.daily', '{{done}}/{{total}} done today ({{period}})', values);
+    case 'weekly':
+      return t('checklists.progress.weekly', '{{done}}/{{total}} done this week ({{period}})', values);
+    case 'monthly':
+      return t('checklists.progress.monthly', '{{done}}/{{total}} done this month ({{period}})', values);
+  }
+}
 
 /** The ops manual's §9 daily, weekly and monthly tasks; ticks reset when the day, ISO week or month changes. */
 export default function Checklists() {
@@ -90,6 +101,7 @@ export default function Checklists() {
   const [ticks, setTicks] = useState<Ticks>(() => loadTicks(window.localStorage, user, new Date()));
   const [storageError, setStorageError] = useState<string>();
   const states = useAsync(fetchRuleStates);
+  const allTasks = checklistTasks();
 
   const toggle = (task: ChecklistTask, done: boolean) => {
     const result = setTick(window.localStorage, user, new Date(), task, done);
@@ -103,18 +115,18 @@ export default function Checklists() {
         <Stack direction="column" gap={3}>
           {storageError && <Alert severity="warning" title={storageError} />}
           {PERIODS.map((period) => {
-            const tasks = CHECKLIST_TASKS.filter((task) => task.period === period);
+            const tasks = allTasks.filter((task) => task.period === period);
             const done = tasks.filter((task) => ticks[period].has(task.id)).length;
             return (
-              <section key={period} aria-label={PERIOD_TITLES[period].en}>
+              <section key={period} aria-label={periodTitle(period)}>
                 <Stack direction="column" gap={1}>
                   <Stack direction="row" alignItems="center" gap={1}>
                     <Text element="h2" variant="h4">
-                      {PERIOD_TITLES[period].zh} / {PERIOD_TITLES[period].en}
+                      {periodTitle(period)}
                     </Text>
                     <Badge
                       color={done === tasks.length ? 'green' : 'blue'}
-                      text={`${done}/${tasks.length} done ${PERIOD_NAMES[period]} (${periodKey(period, new Date())})`}
+                      text={progressText(period, done, tasks.length)}
                     />
                   </Stack>
                   {tasks.map((task) => (

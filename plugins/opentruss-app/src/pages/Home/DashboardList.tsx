@@ -1,5 +1,7 @@
 import React from 'react';
+import { t, Trans } from '@grafana/i18n';
 import { Card, LinkButton } from '@grafana/ui';
+import { dashboardTexts } from '../../catalogue/dashboardTexts';
 import { DASHBOARDS, dashboardPath, kioskPath } from '../../catalogue/dashboards';
 import { playlistPlayPath, WALL_PLAYLIST } from '../../catalogue/playlist';
 import { useAppSettings } from '../../hooks/useAppSettings';
@@ -9,31 +11,37 @@ import { datasourceUrlParams } from '../../settings';
 /** Every bundled dashboard, opened normally or in kiosk mode for a wall screen, and the wall playlist. */
 export function DashboardList() {
   const params = datasourceUrlParams(useAppSettings());
+  const interval = WALL_PLAYLIST.interval;
   return (
     <>
-      {DASHBOARDS.map((dashboard) => (
-        <Card key={dashboard.uid} href={grafanaHref(dashboardPath(dashboard.uid, params))}>
-          <Card.Heading>
-            {dashboard.title.zh} / {dashboard.title.en}
-          </Card.Heading>
-          <Card.Description>{dashboard.summary}</Card.Description>
-          <Card.Actions>
-            <LinkButton
-              size="sm"
-              variant="secondary"
-              icon="monitor"
-              href={grafanaHref(kioskPath(dashboard.uid, params))}
-            >
-              Kiosk mode
-            </LinkButton>
-          </Card.Actions>
-        </Card>
-      ))}
+      {DASHBOARDS.map((dashboard) => {
+        const texts = dashboardTexts(dashboard.key);
+        return (
+          <Card key={dashboard.uid} href={grafanaHref(dashboardPath(dashboard.uid, params))}>
+            <Card.Heading>{texts.title}</Card.Heading>
+            <Card.Description>{texts.summary}</Card.Description>
+            <Card.Actions>
+              <LinkButton
+                size="sm"
+                variant="secondary"
+                icon="monitor"
+                href={grafanaHref(kioskPath(dashboard.uid, params))}
+              >
+                <Trans i18nKey="home.dashboards.kiosk">Kiosk mode</Trans>
+              </LinkButton>
+            </Card.Actions>
+          </Card>
+        );
+      })}
       <Card href={grafanaHref(playlistPlayPath())}>
-        <Card.Heading>Wall playlist · {WALL_PLAYLIST.name}</Card.Heading>
+        <Card.Heading>
+          {t('home.dashboards.playlist-title', 'Wall playlist · {{name}}', { name: WALL_PLAYLIST.name })}
+        </Card.Heading>
         <Card.Description>
-          Rotates the wall dashboards every {WALL_PLAYLIST.interval} in kiosk mode. Create or update it on the
-          Configuration page first (Grafana cannot provision playlists from files).
+          <Trans i18nKey="home.dashboards.playlist-description">
+            Rotates the wall dashboards every {{ interval }} in kiosk mode. Create or update it on the Configuration
+            page first (Grafana cannot provision playlists from files).
+          </Trans>
         </Card.Description>
       </Card>
     </>

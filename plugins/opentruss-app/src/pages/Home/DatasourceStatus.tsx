@@ -1,4 +1,5 @@
 import React, { useCallback } from 'react';
+import { t, Trans } from '@grafana/i18n';
 import { Alert, Button, Stack } from '@grafana/ui';
 import { checkDatasource } from '../../api/datasourceHealth';
 import { DATASOURCE_VARIABLES, type DatasourceRole } from '../../catalogue/datasources';
@@ -15,13 +16,19 @@ const SEVERITY = {
   'wrong-type': 'warning',
   error: 'error',
 } as const;
-const STATE = {
-  ok: 'connected',
-  warning: 'connected, with a warning',
-  missing: 'not usable',
-  'wrong-type': 'not usable',
-  error: 'not answering',
-} as const;
+function stateText(status: keyof typeof SEVERITY): string {
+  switch (status) {
+    case 'ok':
+      return t('home.datasource.state.ok', 'connected');
+    case 'warning':
+      return t('home.datasource.state.warning', 'connected, with a warning');
+    case 'missing':
+    case 'wrong-type':
+      return t('home.datasource.state.not-usable', 'not usable');
+    case 'error':
+      return t('home.datasource.state.error', 'not answering');
+  }
+}
 
 /** One configured datasource: found, of the right type, and answering its own health check. */
 export function DatasourceStatus({ role }: { role: DatasourceRole }) {
@@ -32,21 +39,32 @@ export function DatasourceStatus({ role }: { role: DatasourceRole }) {
   const health = useAsync(load);
   return (
     <div data-testid={testIds.home.datasource(role)}>
-      {health.status === 'loading' && <Loading text={`Checking ${variable.label} (${uid})…`} />}
+      {health.status === 'loading' && (
+        <Loading text={t('home.datasource.checking', 'Checking {{name}} ({{uid}})…', { name: variable.label, uid })} />
+      )}
       {health.status === 'error' && (
-        <Alert severity="error" title={`${variable.label}: check failed`}>
+        <Alert
+          severity="error"
+          title={t('home.datasource.check-failed', '{{name}}: check failed', { name: variable.label })}
+        >
           {health.error.message}
         </Alert>
       )}
       {health.status === 'done' && (
-        <Alert severity={SEVERITY[health.value.status]} title={`${variable.label}: ${STATE[health.value.status]}`}>
+        <Alert
+          severity={SEVERITY[health.value.status]}
+          title={t('home.datasource.state-title', '{{name}}: {{state}}', {
+            name: variable.label,
+            state: stateText(health.value.status),
+          })}
+        >
           <Stack direction="row" alignItems="center" justifyContent="space-between">
             <span>
               {'name' in health.value ? `${health.value.name} (${uid}): ` : ''}
               {health.value.message}
             </span>
             <Button size="sm" variant="secondary" icon="sync" onClick={health.reload}>
-              Check again
+              <Trans i18nKey="home.datasource.check-again">Check again</Trans>
             </Button>
           </Stack>
         </Alert>

@@ -1,9 +1,10 @@
 import React from 'react';
 import { css } from '@emotion/css';
 import { dateTimeFormatTimeAgo, type GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { Alert, Card, LinkButton, Stack, TextLink, useStyles2 } from '@grafana/ui';
 import { alertByName } from '@opentruss/alerts';
-import { runbookPath } from '@opentruss/contract';
+import { inViewerLanguage, runbookPath } from '@opentruss/contract';
 import { fetchRuleStates, firingInstances } from '../../api/alertStates';
 import { panelPath } from '../../catalogue/dashboards';
 import { Empty, ErrorView, Loading } from '../../components/common/StateViews';
@@ -22,18 +23,24 @@ export function FiringAlerts() {
   const states = useAsync(fetchRuleStates);
 
   if (states.status === 'loading') {
-    return <Loading text="Reading OpenTruss alert states…" />;
+    return <Loading text={t('home.firing.loading', 'Reading OpenTruss alert states…')} />;
   }
   if (states.status === 'error') {
     return (
-      <ErrorView title="Could not read the alert states from Grafana" error={states.error} onRetry={states.reload} />
+      <ErrorView
+        title={t('home.firing.error', 'Could not read the alert states from Grafana')}
+        error={states.error}
+        onRetry={states.reload}
+      />
     );
   }
   if (states.value.size === 0) {
     return (
-      <Alert severity="warning" title="No OpenTruss alert rules in Grafana">
-        Nothing watches OpenTruss yet: provision <code>provisioning/alerting</code> or install the rules on the{' '}
-        <TextLink href={grafanaHref(CONFIGURATION_PATH)}>Configuration page</TextLink>.
+      <Alert severity="warning" title={t('home.firing.no-rules', 'No OpenTruss alert rules in Grafana')}>
+        <Trans i18nKey="home.firing.no-rules-help">
+          Nothing watches OpenTruss yet: provision <code>provisioning/alerting</code> or install the rules on the{' '}
+          <TextLink href={grafanaHref(CONFIGURATION_PATH)}>Configuration page</TextLink>.
+        </Trans>
       </Alert>
     );
   }
@@ -42,12 +49,27 @@ export function FiringAlerts() {
   return (
     <Stack direction="column" gap={1}>
       {broken.length > 0 && (
-        <Alert severity="warning" title={`${broken.length} rule(s) cannot evaluate`}>
-          {broken.map((rule) => `${rule.name}: ${rule.lastError ?? 'query failed'}`).join('; ')}
+        <Alert
+          severity="warning"
+          title={t('home.firing.broken', '', {
+            count: broken.length,
+            defaultValue_one: '{{count}} rule cannot evaluate',
+            defaultValue_other: '{{count}} rules cannot evaluate',
+          })}
+        >
+          {broken
+            .map((rule) => `${rule.name}: ${rule.lastError ?? t('home.firing.query-failed', 'query failed')}`)
+            .join('; ')}
         </Alert>
       )}
       {firing.length === 0 ? (
-        <Empty message={`No OpenTruss alert is firing (${states.value.size} rules watching).`} />
+        <Empty
+          message={t('home.firing.none', '', {
+            count: states.value.size,
+            defaultValue_one: 'No OpenTruss alert is firing ({{count}} rule watching).',
+            defaultValue_other: 'No OpenTruss alert is firing ({{count}} rules watching).',
+          })}
+        />
       ) : (
         firing.map(({ rule, instance }, index) => {
           const alert = alertByName(rule.name);
@@ -57,13 +79,15 @@ export function FiringAlerts() {
           return (
             <Card key={`${rule.name}-${index}`} className={styles.card}>
               <Card.Heading>
-                {alert.name} · {alert.summary.zh} / {alert.summary.en}
+                {alert.name} · {inViewerLanguage(alert.summary)}
               </Card.Heading>
               <Card.Meta>
                 {[
                   ...labels,
-                  instance.activeAt ? `since ${dateTimeFormatTimeAgo(instance.activeAt)}` : 'firing',
-                  ...(instance.value ? [`value ${instance.value}`] : []),
+                  instance.activeAt
+                    ? t('home.firing.since', 'since {{ago}}', { ago: dateTimeFormatTimeAgo(instance.activeAt) })
+                    : t('home.firing.firing', 'firing'),
+                  ...(instance.value ? [t('home.firing.value', 'value {{value}}', { value: instance.value })] : []),
                 ]}
               </Card.Meta>
               <Card.Tags>
@@ -71,7 +95,7 @@ export function FiringAlerts() {
               </Card.Tags>
               <Card.Actions>
                 <LinkButton size="sm" icon="book-open" href={grafanaHref(runbookPath(alert.name))}>
-                  Runbook
+                  <Trans i18nKey="home.firing.runbook">Runbook</Trans>
                 </LinkButton>
                 <LinkButton
                   size="sm"
@@ -81,7 +105,7 @@ export function FiringAlerts() {
                     panelPath(alert.panel.dashboardUid, alert.panel.panelId, datasourceUrlParams(settings))
                   )}
                 >
-                  Panel
+                  <Trans i18nKey="home.firing.panel">Panel</Trans>
                 </LinkButton>
               </Card.Actions>
             </Card>

@@ -1,4 +1,5 @@
 import React from 'react';
+import { t } from '@grafana/i18n';
 import { PluginPage } from '@grafana/runtime';
 import { Stack, Text } from '@grafana/ui';
 import { testIds } from '../../components/testIds';
@@ -25,14 +26,14 @@ export default function Home() {
     <PluginPage>
       <div data-testid={testIds.home.container}>
         <Stack direction="column" gap={3}>
-          <Section title="数据源 / Datasources" testId={testIds.home.datasource('all')}>
+          <Section title={t('home.datasources.title', 'Datasources')} testId={testIds.home.datasource('all')}>
             <DatasourceStatus role="memgraph" />
             <DatasourceStatus role="prometheus" />
           </Section>
-          <Section title="告警中 / OpenTruss alerts firing now" testId={testIds.home.firing}>
+          <Section title={t('home.firing.title', 'OpenTruss alerts firing now')} testId={testIds.home.firing}>
             <FiringAlerts />
           </Section>
-          <Section title="仪表板 / Dashboards" testId={testIds.home.dashboards}>
+          <Section title={t('home.dashboards.title', 'Dashboards')} testId={testIds.home.dashboards}>
             <DashboardList />
           </Section>
         </Stack>

@@ -2,6 +2,7 @@ import React, { useMemo } from 'react';
 import { useParams } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { renderMarkdown, type GrafanaTheme2 } from '@grafana/data';
+import { t, Trans } from '@grafana/i18n';
 import { PluginPage } from '@grafana/runtime';
 import { Alert, LinkButton, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
 import { alertByName, runbookByName, type AlertName, type RunbookEntry } from '@opentruss/alerts';
@@ -11,9 +12,11 @@ import { SeverityBadge } from '../../components/common/SeverityBadge';
 import { testIds } from '../../components/testIds';
 import { ROUTES, prefixRoute } from '../../constants';
 import { useAppSettings } from '../../hooks/useAppSettings';
+import { inViewerLanguage, readsChinese } from '@opentruss/contract';
 import { alertRulePath, grafanaHref } from '../../links';
 import { datasourceUrlParams } from '../../settings';
 import { RuleStateCell } from './RuleStateCell';
+import { viewerLanguageFirst } from './runbookSections';
 import { useRuleStates } from './useRuleStates';
 
 /**
@@ -34,9 +37,7 @@ function AlertFacts({ runbook }: { runbook: RunbookEntry }) {
       <Stack direction="row" gap={1} alignItems="center" wrap="wrap">
         <SeverityBadge severity={alert.severity} />
         <RuleStateCell name={alert.name} states={states} />
-        <Text>
-          {runbook.condition?.zh} · {runbook.condition?.en}
-        </Text>
+        {runbook.condition && <Text>{inViewerLanguage(runbook.condition)}</Text>}
       </Stack>
       <Stack direction="row" gap={1} wrap="wrap">
         <LinkButton
@@ -44,7 +45,7 @@ function AlertFacts({ runbook }: { runbook: RunbookEntry }) {
           icon="graph-bar"
           href={grafanaHref(panelPath(alert.panel.dashboardUid, alert.panel.panelId, params))}
         >
-          Panel: {alert.panel.title.en}
+          {t('runbooks.page.panel', 'Panel: {{title}}', { title: inViewerLanguage(alert.panel.title) })}
         </LinkButton>
         <LinkButton
           size="sm"
@@ -52,7 +53,7 @@ function AlertFacts({ runbook }: { runbook: RunbookEntry }) {
           icon="apps"
           href={grafanaHref(dashboardPath(alert.panel.dashboardUid, params))}
         >
-          Dashboard
+          <Trans i18nKey="runbooks.page.dashboard">Dashboard</Trans>
         </LinkButton>
         <LinkButton
           size="sm"
@@ -60,7 +61,7 @@ function AlertFacts({ runbook }: { runbook: RunbookEntry }) {
           icon="bell"
           href={grafanaHref(alertRulePath(grafanaRuleUid(alert.name)))}
         >
-          Alert rule
+          <Trans i18nKey="runbooks.page.alert-rule">Alert rule</Trans>
         </LinkButton>
       </Stack>
     </Stack>
@@ -71,14 +72,19 @@ export default function RunbookPage() {
   const styles = useStyles2(getStyles);
   const { name = '' } = useParams<{ name: string }>();
   const runbook = runbookByName(name);
-  const html = useMemo(() => (runbook ? runbookHtml(runbook.markdown) : ''), [runbook]);
+  const html = useMemo(
+    () => (runbook ? runbookHtml(viewerLanguageFirst(runbook.markdown, readsChinese())) : ''),
+    [runbook]
+  );
   const index = grafanaHref(prefixRoute(ROUTES.Runbooks));
 
   if (!runbook) {
     return (
       <PluginPage>
-        <Alert severity="error" title={`No runbook named "${name}"`}>
-          See the <TextLink href={index}>runbook index</TextLink> for every alert and procedure.
+        <Alert severity="error" title={t('runbooks.page.not-found', 'No runbook named "{{name}}"', { name })}>
+          <Trans i18nKey="runbooks.page.not-found-help">
+            See the <TextLink href={index}>runbook index</TextLink> for every alert and procedure.
+          </Trans>
         </Alert>
       </PluginPage>
     );
@@ -88,7 +94,7 @@ export default function RunbookPage() {
       <div data-testid={testIds.runbooks.page}>
         <Stack direction="column" gap={2}>
           <Text element="h2" variant="h3">
-            {runbook.title.zh} / {runbook.title.en}
+            {inViewerLanguage(runbook.title)}
           </Text>
           {runbook.kind === 'alert' && <AlertFacts runbook={runbook} />}
           <div
@@ -96,7 +102,7 @@ export default function RunbookPage() {
             className={`markdown-html ${styles.markdown}`}
             dangerouslySetInnerHTML={{ __html: html }}
           />
-          <TextLink href={index}>← All runbooks</TextLink>
+          <TextLink href={index}>{t('runbooks.page.all-runbooks', '← All runbooks')}</TextLink>
         </Stack>
       </div>
     </PluginPage>

@@ -4,6 +4,7 @@ import { ALERTS, PROCEDURE_RUNBOOKS, RUNBOOKS } from '@opentruss/alerts';
 import { RULES_URL } from '../../api/alertStates';
 import { testIds } from '../../components/testIds';
 import { FakeBackend } from '../../testing/fakeGrafana';
+import { useLanguage } from '../../testing/language';
 import { renderPage } from '../../testing/render';
 import { rulesResponse } from '../../testing/ruleStates';
 import RunbookIndex from './RunbookIndex';
@@ -41,17 +42,20 @@ describe('Runbook index', () => {
     // One role query for all links (a role query per runbook is slow in jsdom on a long table).
     const hrefs = new Map(screen.getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')]));
     for (const runbook of RUNBOOKS) {
-      expect([runbook.name, hrefs.get(runbook.name)]).toEqual([runbook.name, `/a/opentruss-app/runbooks/${runbook.name}`]);
+      expect([runbook.name, hrefs.get(runbook.name)]).toEqual([
+        runbook.name,
+        `/a/opentruss-app/runbooks/${runbook.name}`,
+      ]);
     }
     const cpu = within(rowOf('HighCPUUsage'));
     expect(cpu.getByText('warning')).toBeInTheDocument();
     expect(cpu.getByText('CPU usage > 85% for 5 min')).toBeInTheDocument();
-    expect(cpu.getByText('CPU 使用率过高 / CPU usage is high')).toBeInTheDocument();
+    expect(cpu.getByText('CPU usage is high')).toBeInTheDocument();
     expect(within(rowOf('HighDiskUsage')).getByText('critical')).toBeInTheDocument();
     expect(
       within(rowOf('BackupAndRestore')).getByText(`§${PROCEDURE_RUNBOOKS.BackupAndRestore.source}`)
     ).toBeInTheDocument();
-    expect(within(rowOf('EmergencyResponse')).getByText('应急响应 / Emergency response')).toBeInTheDocument();
+    expect(within(rowOf('EmergencyResponse')).getByText('Emergency response')).toBeInTheDocument();
   });
 
   it('still lists the runbooks when the states cannot be read, and retries', async () => {
@@ -81,7 +85,7 @@ describe('Runbook page', () => {
       expect(markdown.getByRole('heading', { level: 3, name: section })).toBeInTheDocument();
     }
     expect(screen.getByTestId(testIds.runbooks.markdown).querySelectorAll('pre code').length).toBeGreaterThan(0);
-    expect(screen.getByText('磁盘空间不足 / Disk is almost full')).toBeInTheDocument();
+    expect(screen.getByText('Disk is almost full')).toBeInTheDocument();
     expect(screen.getByText('critical')).toBeInTheDocument();
     expect(await screen.findByText('firing')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: /Panel: Disk usage/ })).toHaveAttribute(
@@ -96,9 +100,35 @@ describe('Runbook page', () => {
     expect(screen.getByRole('link', { name: /All runbooks/ })).toHaveAttribute('href', '/a/opentruss-app/runbooks');
   });
 
+  it('shows the English section first to an English viewer and the Chinese one first to a zh-Hans viewer', async () => {
+    const headings = () =>
+      within(screen.getByTestId(testIds.runbooks.markdown))
+        .getAllByRole('heading', { level: 2 })
+        .map((heading) => heading.textContent);
+    backend.reply('GET', RULES_URL, rulesResponse({ HighDiskUsage: { state: 'firing' } }));
+    const english = renderRunbook('HighDiskUsage');
+    expect(headings()).toEqual(['English', '中文']);
+    expect(await screen.findByText('firing')).toBeInTheDocument();
+    english.unmount();
+
+    await useLanguage('zh-Hans');
+    try {
+      renderRunbook('HighDiskUsage');
+      expect(headings()).toEqual(['中文', 'English']);
+      expect(screen.getByRole('heading', { level: 2, name: '磁盘空间不足' })).toBeInTheDocument();
+      expect(screen.getByText('严重')).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: /面板：磁盘使用率/ })).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: /全部运行手册/ })).toBeInTheDocument();
+      expect(screen.queryByText(/All runbooks|Disk is almost full/)).not.toBeInTheDocument();
+      expect(await screen.findByText('告警中')).toBeInTheDocument();
+    } finally {
+      await useLanguage('en-US');
+    }
+  });
+
   it('renders a procedure runbook that no alert triggers, without alert facts', () => {
     renderRunbook('BackupAndRestore');
-    expect(screen.getByText('备份与恢复 / Backup and restore')).toBeInTheDocument();
+    expect(screen.getByText('Backup and restore')).toBeInTheDocument();
     expect(
       within(screen.getByTestId(testIds.runbooks.markdown)).getByRole('heading', { level: 3, name: 'Mitigation' })
     ).toBeInTheDocument();
