@@ -15,6 +15,7 @@ describe('dashboard texts', () => {
       apiDatabase: 'api-database',
       business: 'business',
       capacity: 'capacity',
+      logs: 'logs',
     };
     for (const dashboard of DASHBOARDS) {
       expect(zhHans.dashboards[keys[dashboard.key]].title).toBe(dashboard.title.zh);

@@ -51,5 +51,13 @@ export function dashboardTexts(key: DashboardKey): DashboardTexts {
           'Projects, elements and inspection lots now against the ops manual’s §8.1 forecast, with the growth trend.'
         ),
       };
+    case 'logs':
+      return {
+        title: t('dashboards.logs.title', 'Logs'),
+        summary: t(
+          'dashboards.logs.summary',
+          'Every service’s log lines (Loki, 30 days) by service and level: volume, error lines, a searchable log panel and the log alerts.'
+        ),
+      };
   }
 }

@@ -1,5 +1,6 @@
 // What the alerts a checklist task watches say right now (Grafana's rule states): the live answer next to the
 // task, e.g. "did last night's backup succeed?" before anyone opens a panel.
+import { t } from '@grafana/i18n';
 import type { AlertName } from '@opentruss/alerts';
 import type { RuleState } from '../api/alertStates';
 
@@ -29,12 +30,14 @@ export function liveState(watch: readonly AlertName[], states: Map<AlertName, Ru
 export function liveStateText(state: LiveState): string {
   switch (state.kind) {
     case 'ok':
-      return `OK now: ${state.watched.join(', ')} quiet`;
+      return t('checklists.live.ok', 'OK now: {{alerts}} quiet', { alerts: state.watched.join(', ') });
     case 'firing':
-      return `Firing now: ${state.alerts.join(', ')}`;
+      return t('checklists.live.firing', 'Firing now: {{alerts}}', { alerts: state.alerts.join(', ') });
     case 'error':
-      return `Cannot evaluate: ${state.alerts.join(', ')}`;
+      return t('checklists.live.error', 'Cannot evaluate: {{alerts}}', { alerts: state.alerts.join(', ') });
     case 'notInstalled':
-      return `Alert rules not installed: ${state.alerts.join(', ')}`;
+      return t('checklists.live.not-installed', 'Alert rules not installed: {{alerts}}', {
+        alerts: state.alerts.join(', '),
+      });
   }
 }

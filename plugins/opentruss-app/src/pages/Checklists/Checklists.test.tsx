@@ -145,6 +145,8 @@ describe('Ops checklists', () => {
     expect(
       await within(screen.getByTestId(testIds.checklists.live('daily-backup'))).findByText(/^Alert states unavailable: /)
     ).toBeInTheDocument();
+  });
+
   it('reads in Chinese for a zh-Hans viewer: the manual’s own task names, no English left', async () => {
     await useLanguage('zh-Hans');
     renderPage(<Checklists />);

@@ -28,14 +28,24 @@ type RuleStates = AsyncState<Map<AlertName, RuleState>>;
 /** The watched alerts' state now, as a badge. */
 function LiveBadge({ watch, states }: { watch: readonly AlertName[]; states: RuleStates }) {
   if (states.status === 'loading') {
-    return <Badge color="blue" text="Reading the alert states…" />;
+    return <Badge color="blue" text={t('checklists.live.loading', 'Reading the alert states…')} />;
   }
   if (states.status === 'error') {
-    return <Badge color="orange" icon="exclamation-triangle" text={`Alert states unavailable: ${states.error.message}`} />;
+    return (
+      <Badge
+        color="orange"
+        icon="exclamation-triangle"
+        text={t('checklists.live.unavailable', 'Alert states unavailable: {{message}}', {
+          message: states.error.message,
+        })}
+      />
+    );
   }
   const state = liveState(watch, states.value);
   const color = state.kind === 'ok' ? 'green' : state.kind === 'firing' ? 'red' : 'orange';
-  return <Badge color={color} icon={state.kind === 'ok' ? 'check' : 'exclamation-triangle'} text={liveStateText(state)} />;
+  return (
+    <Badge color={color} icon={state.kind === 'ok' ? 'check' : 'exclamation-triangle'} text={liveStateText(state)} />
+  );
 }
 
 function Task({
