@@ -6,7 +6,7 @@
  * tries them in the grammar's order and backtracks; both readings print the same tokens, and Memgraph reads the
  * canonical text its own way.
  */
-import type { Refusal, RefusalKind } from './index';
+import type { Refusal, RefusalKind } from './types';
 import { asciiUpper, type LexToken } from './lexer';
 import { isReadProcedure } from './procedures';
 import { classifyNonRead, SHOW_ALLOWLIST, type StatementWord } from './statements';
