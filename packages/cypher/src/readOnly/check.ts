@@ -1,6 +1,6 @@
 import { lex, LexError } from './lexer';
 import { Parser, Refused, type Parsed } from './parser';
-import { mapOffset, print } from './tree';
+import { mapOffset, print, printText, type Printed } from './tree';
 import type { CheckOptions, ReadCheck } from './types';
 
 /** The parse tree of `text` (throws the refusal as `Refused` or `LexError`): for tests that look inside. */
@@ -16,12 +16,13 @@ export function checkReadQuery(text: string, options: CheckOptions = {}): ReadCh
   }
   try {
     const parsed = parseTree(text, options);
-    const printed = print(parsed.tree);
+    let printed: Printed | undefined;
     return {
       ok: true,
-      canonical: printed.text,
+      canonical: printText(parsed.tree),
       kind: parsed.kind,
-      sourceOffset: (canonicalOffset: number) => mapOffset(printed, canonicalOffset, text.length),
+      // The offset tables are built on first use: few checks ever map a Memgraph error back.
+      sourceOffset: (canonicalOffset: number) => mapOffset((printed ??= print(parsed.tree)), canonicalOffset, text.length),
     };
   } catch (error) {
     if (error instanceof Refused) {

@@ -29,7 +29,7 @@ export const isLeaf = (part: Part): part is Leaf => 'role' in part;
 
 /** A back-quoted name, back-ticks doubled (CypherLexer.g4 `EscapedSymbolicName`). */
 export function quoteName(name: string): string {
-  return `\`${name.replace(/`/g, '``')}\``;
+  return name.includes('`') ? `\`${name.replace(/`/g, '``')}\`` : `\`${name}\``;
 }
 
 /**
@@ -37,6 +37,9 @@ export function quoteName(name: string): string {
  * by Memgraph's lexer (EscapeSequence), its stripper (stripped.cpp MatchString) and ParseStringLiteral.
  */
 export function quoteString(value: string): string {
+  if (!needsEscape(value)) {
+    return `'${value}'`;
+  }
   let out = "'";
   for (const char of value) {
     const code = char.codePointAt(0)!;
@@ -57,6 +60,17 @@ export function quoteString(value: string): string {
     }
   }
   return `${out}'`;
+}
+
+/** Whether quoteString escapes any character of `value` (most strings: none). */
+function needsEscape(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x5c || code === 0x27) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -100,6 +114,24 @@ export interface Printed {
   sources: number[];
 }
 
+/** The canonical text alone (what print(root).text is), without the offset tables: what every check needs. */
+export function printText(root: Part): string {
+  const pieces: string[] = [];
+  collect(root, pieces);
+  return pieces.join(' ');
+}
+
+function collect(part: Part, pieces: string[]): void {
+  if (isLeaf(part)) {
+    pieces.push(printLeaf(part));
+  } else {
+    for (const child of part.parts) {
+      collect(child, pieces);
+    }
+  }
+}
+
+/** The canonical text with each leaf's offsets: only needed to map a Memgraph error position back. */
 export function print(root: Part): Printed {
   const leaves = leavesOf(root);
   const starts: number[] = [];
