@@ -73,6 +73,9 @@ const isNameStart = (c: string): boolean => isAsciiLetter(c) || (c > '\u007f' &&
 const isNamePart = (c: string): boolean =>
   isAsciiLetter(c) || isDigit(c) || c === '$' || (c > '\u007f' && ID_PART.test(c));
 
+const isAsciiNamePart = (code: number): boolean =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x24;
+
 /**
  * Upper-cases ASCII letters only: the lexer's keywords are case-insensitive over ASCII (`fragment A : 'A' | 'a'`),
  * whereas `'ın'.toUpperCase()` is `IN` — a name to Memgraph must not become a keyword here.
@@ -192,6 +195,14 @@ export function lex(text: string): LexToken[] {
       let j = i + char.length;
       while (j < text.length) {
         const unitJ = text.charCodeAt(j);
+        if (unitJ < 0x80) {
+          // ASCII IdentifierPart without building a string: letters, digits, _ and $.
+          if (isAsciiNamePart(unitJ)) {
+            j++;
+            continue;
+          }
+          break;
+        }
         const part = unitJ >= 0xd800 && unitJ <= 0xdbff ? String.fromCodePoint(text.codePointAt(j)!) : text[j];
         if (!isNamePart(part)) {
           break;
