@@ -141,7 +141,8 @@ export function lex(text: string): LexToken[] {
     const unit = text.charCodeAt(i);
     const codePoint = unit >= 0xd800 && unit <= 0xdbff ? text.codePointAt(i)! : unit;
     const char = codePoint === unit ? text[i] : String.fromCodePoint(codePoint);
-    if (codePoint === 0x20 || codePoint === 0x0a || WHITESPACE.has(codePoint)) {
+    // Printable ASCII (most token starts) is never whitespace: skip the set lookup.
+    if ((codePoint <= 0x20 || codePoint >= 0x7f) && WHITESPACE.has(codePoint)) {
       i += char.length;
       continue;
     }
@@ -213,7 +214,9 @@ export function lex(text: string): LexToken[] {
       i = j;
       continue;
     }
-    const two = text.length > i + 1 ? char + text[i + 1] : '';
+    // Every two-character symbol ends in . = > or ~: only then build the pair.
+    const next = text.charCodeAt(i + 1);
+    const two = next === 0x2e || next === 0x3d || next === 0x3e || next === 0x7e ? char + text[i + 1] : '';
     if (two && SYMBOLS_2.has(two)) {
       push('symbol', start, i + 2, two);
       i += 2;
