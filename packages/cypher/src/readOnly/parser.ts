@@ -1054,7 +1054,7 @@ export class Parser {
         }
         if (token.value === '(') {
           return (
-            this.attempt(() => this.patternExpression()) ??
+            (this.mayStartNodePattern() ? this.attempt(() => this.patternExpression()) : undefined) ??
             node('parenthesized', [this.sym('('), this.expression(), this.sym(')')])
           );
         }
@@ -1066,6 +1066,16 @@ export class Parser {
       default:
         return this.fail();
     }
+  }
+
+  /**
+   * At a `(`: whether a nodePattern can start here. After `(` and an optional name, a nodePattern continues only
+   * with `:`, `{`, `$` or `)`; anything else fails there, and the parenthesised expression (which reads at least
+   * that far) is the only reading — so the attempt is skipped without throwing.
+   */
+  private mayStartNodePattern(): boolean {
+    const k = this.isNameToken(1) ? 2 : 1;
+    return this.isSym(':', k) || this.isSym('{', k) || this.isSym('$', k) || this.isSym(')', k);
   }
 
   private intLiteral(): Leaf {
@@ -1203,7 +1213,9 @@ export class Parser {
       return node('literal', [this.kw(word)]);
     }
     // Cheap lookahead first: backtracking throws, and most words are plain names.
-    if (KEYWORD_ATOMS.has(word) && (word === 'CASE' || this.isSym('(', 1) || this.isSym('{', 1))) {
+    // COUNT is a keyword atom only as COUNT(*); count(x) is a function call.
+    const countAll = word !== 'COUNT' || (this.isSym('(', 1) && this.isSym('*', 2));
+    if (KEYWORD_ATOMS.has(word) && countAll && (word === 'CASE' || this.isSym('(', 1) || this.isSym('{', 1))) {
       const special = this.attempt(() => this.keywordAtom(word));
       if (special) {
         return special;
