@@ -59,7 +59,11 @@ const RIGHT_ARROW_HEADS = new Set(['⟩', '〉', '﹥', '＞']);
 const DASHES = new Set(['\u00ad', '‐', '‑', '‒', '–', '—', '―', '−', '﹘', '﹣', '－']);
 /** Two-character symbols of CypherLexer.g4, matched before one-character ones (longest match). */
 const SYMBOLS_2 = new Set(['..', '<=', '>=', '<>', '!=', '=~', '+=']);
-const SYMBOLS_1 = new Set('()[]{},.:;$|=<>+-*/%^&');
+const SYMBOLS_1 = '()[]{},.:;$|=<>+-*/%^&';
+/** SYMBOLS_1 indexed by character code (ASCII), to test a character without hashing a string. */
+const SYMBOL_1_CODES: readonly boolean[] = Array.from({ length: 0x80 }, (_, code) =>
+  SYMBOLS_1.includes(String.fromCharCode(code))
+);
 
 // Built at run time: the plugin's bundler targets ES2015 and must not rewrite Unicode property escapes.
 const ID_START = new RegExp('[\\p{ID_Start}\\p{Pc}]', 'u');
@@ -138,7 +142,14 @@ export function lex(text: string): LexToken[] {
     });
   };
   while (i < text.length) {
-    const unit = text.charCodeAt(i);
+    let unit = text.charCodeAt(i);
+    // Runs of ASCII space, tab, LF, CR (most of the whitespace) in one tight loop.
+    while (unit === 0x20 || unit === 0x0a || unit === 0x09 || unit === 0x0d) {
+      unit = text.charCodeAt(++i);
+    }
+    if (i >= text.length) {
+      break;
+    }
     const codePoint = unit >= 0xd800 && unit <= 0xdbff ? text.codePointAt(i)! : unit;
     const char = codePoint === unit ? text[i] : String.fromCodePoint(codePoint);
     // Printable ASCII (most token starts) is never whitespace: skip the set lookup.
@@ -222,7 +233,7 @@ export function lex(text: string): LexToken[] {
       i += 2;
       continue;
     }
-    if (SYMBOLS_1.has(char)) {
+    if (unit < 0x80 && SYMBOL_1_CODES[unit]) {
       push('symbol', start, i + 1, char);
       i += 1;
       continue;
