@@ -126,7 +126,8 @@ export function lex(text: string): LexToken[] {
   checkEncoding(text);
   const tokens: LexToken[] = [];
   let i = 0;
-  const push = (kind: LexKind, start: number, end: number, value: string, extra?: Partial<LexToken>): void => {
+  /** `value` undefined: the token's text (a word), sliced once. */
+  const push = (kind: LexKind, start: number, end: number, value: string | undefined, extra?: Partial<LexToken>): void => {
     const tokenText = text.slice(start, end);
     // Every token has the same fields, in one order: one object shape keeps the parser's property reads fast.
     tokens.push({
@@ -134,7 +135,7 @@ export function lex(text: string): LexToken[] {
       start,
       end,
       text: tokenText,
-      value,
+      value: value ?? tokenText,
       upper: kind === 'word' ? asciiUpper(tokenText) : '',
       num: extra?.num,
       big: extra?.big,
@@ -221,7 +222,7 @@ export function lex(text: string): LexToken[] {
         }
         j += part.length;
       }
-      push('word', start, j, text.slice(start, j));
+      push('word', start, j, undefined);
       i = j;
       continue;
     }
@@ -360,6 +361,14 @@ function readNumber(text: string, start: number, push: Push): number {
     const end = digitsFrom(j);
     return end > j ? end : -1;
   };
+  const intEnd = digitsFrom(start);
+  const after = text[intEnd];
+  if (text[start] !== '0' && intEnd > start && after !== '.' && after !== 'e' && after !== 'E') {
+    // The common case, a plain DecimalLiteral: no other rule can match longer.
+    const big = BigInt(text.slice(start, intEnd));
+    push('int', start, intEnd, big.toString(), { big });
+    return intEnd;
+  }
   const candidates: Array<{ end: number; kind: 'dec' | 'oct' | 'hex' | 'float' }> = [];
   if (text[start] === '0') {
     candidates.push({ end: start + 1, kind: 'dec' });
@@ -382,7 +391,6 @@ function readNumber(text: string, start: number, push: Push): number {
   } else if (isDigit(text[start])) {
     candidates.push({ end: digitsFrom(start), kind: 'dec' });
   }
-  const intEnd = digitsFrom(start);
   // D* '.' D+ (E '-'? D+)?
   if (text[intEnd] === '.' && isDigit(text[intEnd + 1])) {
     const fractionEnd = digitsFrom(intEnd + 1);
