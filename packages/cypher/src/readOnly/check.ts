@@ -1,6 +1,6 @@
 import { lex, LexError } from './lexer';
 import { Parser, Refused, type Parsed } from './parser';
-import { mapOffset, print, printText, type Printed } from './tree';
+import { mapOffset, print } from './tree';
 import type { CheckOptions, ReadCheck } from './types';
 
 /** The parse tree of `text` (throws the refusal as `Refused` or `LexError`): for tests that look inside. */
@@ -16,13 +16,12 @@ export function checkReadQuery(text: string, options: CheckOptions = {}): ReadCh
   }
   try {
     const parsed = parseTree(text, options);
-    let printed: Printed | undefined;
+    const printed = print(parsed.tree);
     return {
       ok: true,
-      canonical: printText(parsed.tree),
+      canonical: printed.text,
       kind: parsed.kind,
-      // The offset tables are built on first use: few checks ever map a Memgraph error back.
-      sourceOffset: (canonicalOffset: number) => mapOffset((printed ??= print(parsed.tree)), canonicalOffset, text.length),
+      sourceOffset: (canonicalOffset: number) => mapOffset(printed, canonicalOffset, text.length),
     };
   } catch (error) {
     if (error instanceof Refused) {

@@ -109,45 +109,40 @@ export function leavesOf(part: Part, out: Leaf[] = []): Leaf[] {
 export interface Printed {
   text: string;
   /** Canonical start and end offsets of each leaf, and the leaf's source offset. */
-  starts: number[];
-  ends: number[];
-  sources: number[];
+  starts: Int32Array;
+  ends: Int32Array;
+  sources: Int32Array;
 }
 
-/** The canonical text alone (what print(root).text is), without the offset tables: what every check needs. */
-export function printText(root: Part): string {
+/**
+ * The canonical text, and each leaf's canonical offsets and source offset (to map a Memgraph error position back).
+ * One walk; the offset tables are typed arrays, as small as they can be kept (the gateway caches verdicts).
+ */
+export function print(root: Part): Printed {
   const pieces: string[] = [];
-  collect(root, pieces);
-  return pieces.join(' ');
+  const sources: number[] = [];
+  collect(root, pieces, sources);
+  const starts = new Int32Array(pieces.length);
+  const ends = new Int32Array(pieces.length);
+  let offset = 0;
+  for (let k = 0; k < pieces.length; k++) {
+    starts[k] = offset;
+    offset += pieces[k].length;
+    ends[k] = offset;
+    offset += 1; // the one space between leaves
+  }
+  return { text: pieces.join(' '), starts, ends, sources: Int32Array.from(sources) };
 }
 
-function collect(part: Part, pieces: string[]): void {
+function collect(part: Part, pieces: string[], sources: number[]): void {
   if (isLeaf(part)) {
     pieces.push(printLeaf(part));
+    sources.push(part.source);
   } else {
     for (const child of part.parts) {
-      collect(child, pieces);
+      collect(child, pieces, sources);
     }
   }
-}
-
-/** The canonical text with each leaf's offsets: only needed to map a Memgraph error position back. */
-export function print(root: Part): Printed {
-  const leaves = leavesOf(root);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const sources: number[] = [];
-  let text = '';
-  for (const leaf of leaves) {
-    if (text) {
-      text += ' ';
-    }
-    starts.push(text.length);
-    sources.push(leaf.source);
-    text += printLeaf(leaf);
-    ends.push(text.length);
-  }
-  return { text, starts, ends, sources };
 }
 
 /** The source offset of the leaf at (or the leaf just after a space at) `canonicalOffset`. */
