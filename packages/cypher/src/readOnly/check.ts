@@ -1,7 +1,7 @@
-import type { CheckOptions, ReadCheck } from './index';
 import { lex, LexError } from './lexer';
 import { Parser, Refused, type Parsed } from './parser';
 import { mapOffset, print } from './tree';
+import type { CheckOptions, ReadCheck } from './types';
 
 /** The parse tree of `text` (throws the refusal as `Refused` or `LexError`): for tests that look inside. */
 export function parseTree(text: string, options: CheckOptions = {}): Parsed {
@@ -9,7 +9,7 @@ export function parseTree(text: string, options: CheckOptions = {}): Parsed {
 }
 
 /** Lexes, parses (refusing what is not an allowlisted read) and prints the canonical text from the tree. */
-export function check(text: string, options: CheckOptions): ReadCheck {
+export function checkReadQuery(text: string, options: CheckOptions = {}): ReadCheck {
   const limit = options.queryMemoryLimitMb;
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit <= 0)) {
     throw new RangeError(`queryMemoryLimitMb must be a positive whole number of megabytes, got ${limit}`);

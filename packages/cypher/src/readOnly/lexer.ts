@@ -59,7 +59,11 @@ const RIGHT_ARROW_HEADS = new Set(['⟩', '〉', '﹥', '＞']);
 const DASHES = new Set(['\u00ad', '‐', '‑', '‒', '–', '—', '―', '−', '﹘', '﹣', '－']);
 /** Two-character symbols of CypherLexer.g4, matched before one-character ones (longest match). */
 const SYMBOLS_2 = new Set(['..', '<=', '>=', '<>', '!=', '=~', '+=']);
-const SYMBOLS_1 = new Set('()[]{},.:;$|=<>+-*/%^&');
+const SYMBOLS_1 = '()[]{},.:;$|=<>+-*/%^&';
+/** SYMBOLS_1 indexed by character code (ASCII), to test a character without hashing a string. */
+const SYMBOL_1_CODES: readonly boolean[] = Array.from({ length: 0x80 }, (_, code) =>
+  SYMBOLS_1.includes(String.fromCharCode(code))
+);
 
 // Built at run time: the plugin's bundler targets ES2015 and must not rewrite Unicode property escapes.
 const ID_START = new RegExp('[\\p{ID_Start}\\p{Pc}]', 'u');
@@ -73,12 +77,21 @@ const isNameStart = (c: string): boolean => isAsciiLetter(c) || (c > '\u007f' &&
 const isNamePart = (c: string): boolean =>
   isAsciiLetter(c) || isDigit(c) || c === '$' || (c > '\u007f' && ID_PART.test(c));
 
+const isAsciiNamePart = (code: number): boolean =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x24;
+
 /**
  * Upper-cases ASCII letters only: the lexer's keywords are case-insensitive over ASCII (`fragment A : 'A' | 'a'`),
  * whereas `'ın'.toUpperCase()` is `IN` — a name to Memgraph must not become a keyword here.
  */
 export function asciiUpper(text: string): string {
-  return text.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+  // Fast path (nearly every word): all ASCII, where toUpperCase changes exactly a-z.
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      return text.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+    }
+  }
+  return text.toUpperCase();
 }
 
 export function isWhitespace(codePoint: number): boolean {
@@ -113,26 +126,35 @@ export function lex(text: string): LexToken[] {
   checkEncoding(text);
   const tokens: LexToken[] = [];
   let i = 0;
-  const push = (kind: LexKind, start: number, end: number, value: string, extra?: Partial<LexToken>): void => {
+  /** `value` undefined: the token's text (a word), sliced once. */
+  const push = (kind: LexKind, start: number, end: number, value: string | undefined, extra?: Partial<LexToken>): void => {
     const tokenText = text.slice(start, end);
-    const token: LexToken = {
+    // Every token has the same fields, in one order: one object shape keeps the parser's property reads fast.
+    tokens.push({
       kind,
       start,
       end,
       text: tokenText,
-      value,
+      value: value ?? tokenText,
       upper: kind === 'word' ? asciiUpper(tokenText) : '',
-    };
-    if (extra) {
-      Object.assign(token, extra);
-    }
-    tokens.push(token);
+      num: extra?.num,
+      big: extra?.big,
+      arrowPart: extra?.arrowPart,
+    });
   };
   while (i < text.length) {
-    const unit = text.charCodeAt(i);
+    let unit = text.charCodeAt(i);
+    // Runs of ASCII space, tab, LF, CR (most of the whitespace) in one tight loop.
+    while (unit === 0x20 || unit === 0x0a || unit === 0x09 || unit === 0x0d) {
+      unit = text.charCodeAt(++i);
+    }
+    if (i >= text.length) {
+      break;
+    }
     const codePoint = unit >= 0xd800 && unit <= 0xdbff ? text.codePointAt(i)! : unit;
     const char = codePoint === unit ? text[i] : String.fromCodePoint(codePoint);
-    if (codePoint === 0x20 || WHITESPACE.has(codePoint)) {
+    // Printable ASCII (most token starts) is never whitespace: skip the set lookup.
+    if ((codePoint <= 0x20 || codePoint >= 0x7f) && WHITESPACE.has(codePoint)) {
       i += char.length;
       continue;
     }
@@ -186,23 +208,33 @@ export function lex(text: string): LexToken[] {
       let j = i + char.length;
       while (j < text.length) {
         const unitJ = text.charCodeAt(j);
+        if (unitJ < 0x80) {
+          // ASCII IdentifierPart without building a string: letters, digits, _ and $.
+          if (isAsciiNamePart(unitJ)) {
+            j++;
+            continue;
+          }
+          break;
+        }
         const part = unitJ >= 0xd800 && unitJ <= 0xdbff ? String.fromCodePoint(text.codePointAt(j)!) : text[j];
         if (!isNamePart(part)) {
           break;
         }
         j += part.length;
       }
-      push('word', start, j, text.slice(start, j));
+      push('word', start, j, undefined);
       i = j;
       continue;
     }
-    const two = text.length > i + 1 ? char + text[i + 1] : '';
+    // Every two-character symbol ends in . = > or ~: only then build the pair.
+    const next = text.charCodeAt(i + 1);
+    const two = next === 0x2e || next === 0x3d || next === 0x3e || next === 0x7e ? char + text[i + 1] : '';
     if (two && SYMBOLS_2.has(two)) {
       push('symbol', start, i + 2, two);
       i += 2;
       continue;
     }
-    if (SYMBOLS_1.has(char)) {
+    if (unit < 0x80 && SYMBOL_1_CODES[unit]) {
       push('symbol', start, i + 1, char);
       i += 1;
       continue;
@@ -215,7 +247,7 @@ export function lex(text: string): LexToken[] {
     }
     throw new LexError(`unexpected character ${describeChar(codePoint)}`, i, i + char.length);
   }
-  tokens.push({ kind: 'eof', start: text.length, end: text.length, text: '', value: '', upper: '' });
+  push('eof', text.length, text.length, '');
   return tokens;
 }
 
@@ -329,6 +361,14 @@ function readNumber(text: string, start: number, push: Push): number {
     const end = digitsFrom(j);
     return end > j ? end : -1;
   };
+  const intEnd = digitsFrom(start);
+  const after = text[intEnd];
+  if (text[start] !== '0' && intEnd > start && after !== '.' && after !== 'e' && after !== 'E') {
+    // The common case, a plain DecimalLiteral: no other rule can match longer.
+    const big = BigInt(text.slice(start, intEnd));
+    push('int', start, intEnd, big.toString(), { big });
+    return intEnd;
+  }
   const candidates: Array<{ end: number; kind: 'dec' | 'oct' | 'hex' | 'float' }> = [];
   if (text[start] === '0') {
     candidates.push({ end: start + 1, kind: 'dec' });
@@ -351,7 +391,6 @@ function readNumber(text: string, start: number, push: Push): number {
   } else if (isDigit(text[start])) {
     candidates.push({ end: digitsFrom(start), kind: 'dec' });
   }
-  const intEnd = digitsFrom(start);
   // D* '.' D+ (E '-'? D+)?
   if (text[intEnd] === '.' && isDigit(text[intEnd + 1])) {
     const fractionEnd = digitsFrom(intEnd + 1);

@@ -1,5 +1,5 @@
 import { positionAt } from '../errors';
-import type { Refusal } from './index';
+import type { Refusal } from './types';
 
 const SOURCES = {
   browser: 'Refused in the browser before sending',

@@ -6,7 +6,7 @@
  * tries them in the grammar's order and backtracks; both readings print the same tokens, and Memgraph reads the
  * canonical text its own way.
  */
-import type { Refusal, RefusalKind } from './index';
+import type { Refusal, RefusalKind } from './types';
 import { asciiUpper, type LexToken } from './lexer';
 import { isReadProcedure } from './procedures';
 import { classifyNonRead, SHOW_ALLOWLIST, type StatementWord } from './statements';
@@ -60,6 +60,13 @@ const CLAUSE_WORDS = new Set([
   'LIMIT',
   'YIELD',
 ]);
+const BINARY_WORDS = ['OR', 'XOR', 'AND'];
+const BINARY_NODES = ['or', 'xor', 'and'];
+const ARITHMETIC: ReadonlyArray<{ name: string; symbols: readonly string[] }> = [
+  { name: 'additive', symbols: ['+', '-'] },
+  { name: 'multiplicative', symbols: ['*', '/', '%'] },
+  { name: 'power', symbols: ['^'] },
+];
 const COMPARISON = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 const VARIABLE_EXPANSION_KINDS = new Set(['BFS', 'WSHORTEST', 'ALLSHORTEST', 'KSHORTEST']);
 const SORT_ORDERS = new Set(['ASC', 'ASCENDING', 'DESC', 'DESCENDING']);
@@ -870,46 +877,62 @@ export class Parser {
 
   /** `expression : expression12` … down to `expression2b`, levels as in Cypher.g4. */
   expression(): Node {
-    return this.nested(() =>
-      this.binary('OR', () => this.binary('XOR', () => this.binary('AND', () => this.expression9())))
-    );
+    // nested() inlined: expression is the hottest rule, and a closure per call shows in the profile.
+    if (++this.depth > MAX_NESTING) {
+      this.refuse('unsupported', 'NESTING', `the query nests deeper than ${MAX_NESTING} levels`, this.peek());
+    }
+    try {
+      return this.binary(0);
+    } finally {
+      this.depth--;
+    }
   }
 
-  private binary(word: string, operand: () => Node): Node {
-    const first = operand();
+  /** `expression12` (OR), `expression11` (XOR), `expression10` (AND): `level` indexes BINARY_WORDS. */
+  private binary(level: number): Node {
+    const word = BINARY_WORDS[level];
+    const first = level < 2 ? this.binary(level + 1) : this.expression9();
     if (!this.isWord(word)) {
       return first;
     }
     const parts: Part[] = [first];
     while (this.isWord(word)) {
-      parts.push(this.kw(word), operand());
+      parts.push(this.kw(word), level < 2 ? this.binary(level + 1) : this.expression9());
     }
-    return node(word.toLowerCase(), parts);
+    return node(BINARY_NODES[level], parts);
   }
 
   /** `expression9 : NOT* expression8` */
   private expression9(): Node {
+    if (!this.isWord('NOT')) {
+      return this.expression8();
+    }
     const nots: Part[] = [];
     while (this.isWord('NOT')) {
       nots.push(this.kw('NOT'));
     }
     const operand = this.expression8();
-    return nots.length ? node('not', [...nots, operand]) : operand;
+    return node('not', [...nots, operand]);
   }
 
   /** `expression8 : expression7 partialComparisonExpression*` */
   private expression8(): Node {
     const first = this.expression7();
-    const parts: Part[] = [first];
+    let parts: Part[] | undefined;
     while (this.peek().kind === 'symbol' && COMPARISON.has(this.peek().value)) {
-      parts.push(this.sym(this.peek().value), this.expression7());
+      (parts ??= [first]).push(this.sym(this.peek().value), this.expression7());
     }
-    return parts.length > 1 ? node('comparison', parts) : first;
+    return parts ? node('comparison', parts) : first;
   }
 
   /** `expression7 : expression6 stringAndNullOperators*` */
   private expression7(): Node {
     const first = this.expression6();
+    const token = this.peek();
+    // Most operands are followed by none of these operators: skip the array and the checks below.
+    if (token.kind !== 'word' && !(token.kind === 'symbol' && token.value === '=~')) {
+      return first;
+    }
     const parts: Part[] = [first];
     for (;;) {
       if (this.isSym('=~')) {
@@ -929,31 +952,32 @@ export class Parser {
     return parts.length > 1 ? node('predicate', parts) : first;
   }
 
-  private arithmetic(name: string, symbols: readonly string[], operand: () => Node): Node {
-    const first = operand();
-    const parts: Part[] = [first];
+  /** `expression6` (+ -), `expression5` (* / %), `expression4` (^): `level` indexes ARITHMETIC. */
+  private arithmetic(level: number): Node {
+    const { name, symbols } = ARITHMETIC[level];
+    const first = level < 2 ? this.arithmetic(level + 1) : this.expression3();
+    let parts: Part[] | undefined;
     while (this.peek().kind === 'symbol' && symbols.includes(this.peek().value)) {
-      parts.push(this.sym(this.peek().value), operand());
+      (parts ??= [first]).push(this.sym(this.peek().value), level < 2 ? this.arithmetic(level + 1) : this.expression3());
     }
-    return parts.length > 1 ? node(name, parts) : first;
+    return parts ? node(name, parts) : first;
   }
 
-  /** `expression6` (+ -), `expression5` (* / %), `expression4` (^), `expression3` (unary + -). */
+  /** `expression6` and below, down to `expression3` (unary + -). */
   private expression6(): Node {
-    return this.arithmetic('additive', ['+', '-'], () =>
-      this.arithmetic('multiplicative', ['*', '/', '%'], () =>
-        this.arithmetic('power', ['^'], () => this.expression3())
-      )
-    );
+    return this.arithmetic(0);
   }
 
   private expression3(): Node {
+    if (!this.isSym('+') && !this.isSym('-')) {
+      return this.expression2a();
+    }
     const signs: Part[] = [];
     while (this.isSym('+') || this.isSym('-')) {
       signs.push(this.sym(this.peek().value));
     }
     const operand = this.expression2a();
-    return signs.length ? node('unary', [...signs, operand]) : operand;
+    return node('unary', [...signs, operand]);
   }
 
   /** `expression2a : expression2b nodeLabels?` */
@@ -1030,7 +1054,7 @@ export class Parser {
         }
         if (token.value === '(') {
           return (
-            this.attempt(() => this.patternExpression()) ??
+            (this.mayStartNodePattern() ? this.attempt(() => this.patternExpression()) : undefined) ??
             node('parenthesized', [this.sym('('), this.expression(), this.sym(')')])
           );
         }
@@ -1042,6 +1066,16 @@ export class Parser {
       default:
         return this.fail();
     }
+  }
+
+  /**
+   * At a `(`: whether a nodePattern can start here. After `(` and an optional name, a nodePattern continues only
+   * with `:`, `{`, `$` or `)`; anything else fails there, and the parenthesised expression (which reads at least
+   * that far) is the only reading — so the attempt is skipped without throwing.
+   */
+  private mayStartNodePattern(): boolean {
+    const k = this.isNameToken(1) ? 2 : 1;
+    return this.isSym(':', k) || this.isSym('{', k) || this.isSym('$', k) || this.isSym(')', k);
   }
 
   private intLiteral(): Leaf {
@@ -1179,7 +1213,9 @@ export class Parser {
       return node('literal', [this.kw(word)]);
     }
     // Cheap lookahead first: backtracking throws, and most words are plain names.
-    if (KEYWORD_ATOMS.has(word) && (word === 'CASE' || this.isSym('(', 1) || this.isSym('{', 1))) {
+    // COUNT is a keyword atom only as COUNT(*); count(x) is a function call.
+    const countAll = word !== 'COUNT' || (this.isSym('(', 1) && this.isSym('*', 2));
+    if (KEYWORD_ATOMS.has(word) && countAll && (word === 'CASE' || this.isSym('(', 1) || this.isSym('{', 1))) {
       const special = this.attempt(() => this.keywordAtom(word));
       if (special) {
         return special;

@@ -3,7 +3,7 @@
  * statement is accepted only when the parser recognises all of it as a read, so a form missing here is still
  * refused (as a syntax error).
  */
-import type { RefusalKind } from './index';
+import type { RefusalKind } from './types';
 
 /** Every keyword of Memgraph 3.12's lexer (CypherLexer.g4 and MemgraphCypherLexer.g4 at v3.12.0). */
 export const MEMGRAPH_KEYWORDS: ReadonlySet<string> = new Set(

@@ -29,7 +29,7 @@ export const isLeaf = (part: Part): part is Leaf => 'role' in part;
 
 /** A back-quoted name, back-ticks doubled (CypherLexer.g4 `EscapedSymbolicName`). */
 export function quoteName(name: string): string {
-  return `\`${name.replace(/`/g, '``')}\``;
+  return name.includes('`') ? `\`${name.replace(/`/g, '``')}\`` : `\`${name}\``;
 }
 
 /**
@@ -37,6 +37,9 @@ export function quoteName(name: string): string {
  * by Memgraph's lexer (EscapeSequence), its stripper (stripped.cpp MatchString) and ParseStringLiteral.
  */
 export function quoteString(value: string): string {
+  if (!needsEscape(value)) {
+    return `'${value}'`;
+  }
   let out = "'";
   for (const char of value) {
     const code = char.codePointAt(0)!;
@@ -57,6 +60,17 @@ export function quoteString(value: string): string {
     }
   }
   return `${out}'`;
+}
+
+/** Whether quoteString escapes any character of `value` (most strings: none). */
+function needsEscape(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x5c || code === 0x27) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -95,27 +109,40 @@ export function leavesOf(part: Part, out: Leaf[] = []): Leaf[] {
 export interface Printed {
   text: string;
   /** Canonical start and end offsets of each leaf, and the leaf's source offset. */
-  starts: number[];
-  ends: number[];
-  sources: number[];
+  starts: Int32Array;
+  ends: Int32Array;
+  sources: Int32Array;
 }
 
+/**
+ * The canonical text, and each leaf's canonical offsets and source offset (to map a Memgraph error position back).
+ * One walk; the offset tables are typed arrays, as small as they can be kept (the gateway caches verdicts).
+ */
 export function print(root: Part): Printed {
-  const leaves = leavesOf(root);
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const pieces: string[] = [];
   const sources: number[] = [];
-  let text = '';
-  for (const leaf of leaves) {
-    if (text) {
-      text += ' ';
-    }
-    starts.push(text.length);
-    sources.push(leaf.source);
-    text += printLeaf(leaf);
-    ends.push(text.length);
+  collect(root, pieces, sources);
+  const starts = new Int32Array(pieces.length);
+  const ends = new Int32Array(pieces.length);
+  let offset = 0;
+  for (let k = 0; k < pieces.length; k++) {
+    starts[k] = offset;
+    offset += pieces[k].length;
+    ends[k] = offset;
+    offset += 1; // the one space between leaves
   }
-  return { text, starts, ends, sources };
+  return { text: pieces.join(' '), starts, ends, sources: Int32Array.from(sources) };
+}
+
+function collect(part: Part, pieces: string[], sources: number[]): void {
+  if (isLeaf(part)) {
+    pieces.push(printLeaf(part));
+    sources.push(part.source);
+  } else {
+    for (const child of part.parts) {
+      collect(child, pieces, sources);
+    }
+  }
 }
 
 /** The source offset of the leaf at (or the leaf just after a space at) `canonicalOffset`. */
