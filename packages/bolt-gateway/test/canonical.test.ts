@@ -4,6 +4,7 @@
 // WebSocket and with raw Bolt bytes, and the test server behind it must have received nothing — and maps the
 // position in a Memgraph syntax error back to the text the client sent.
 import { checkReadQuery } from '@opentruss/cypher';
+import { gatewayErrorCodes } from '@opentruss/contract';
 import { errorCodes, memoryLimitExceeded } from '@opentruss/bolt-protocol';
 import {
   CHANNELS,
@@ -89,7 +90,7 @@ describe.each(CHANNELS)('over %s', (channel: Channel) => {
   it.each(REFUSED)('%s: %j is refused by the gateway and never reaches Memgraph', async (_what, query) => {
     const runsBefore = stack.server.runs.length;
     const error = await refusalOf(driver, query);
-    expect(error.code).toBe(errorCodes.client);
+    expect(error.code).toBe(gatewayErrorCodes.refused);
     expect(error.message).toMatch(/^Refused by the Bolt gateway: .+ at line \d+, column \d+\. /);
     expect(stack.server.runs.length).toBe(runsBefore);
     expect(stack.server.messages.filter((m) => m.type === 'RUN').length).toBe(runsBefore);

@@ -2,6 +2,8 @@
 // extras, the client's HELLO and ROUTE. Each refusal is answered by the gateway and the test server (standing in for
 // Memgraph) records that nothing arrived; what may pass arrives cut to the allowlist.
 import { gatewayErrorCodes } from '@opentruss/contract';
+import { checkReadQuery } from '@opentruss/cypher';
+import { DEFAULT_LIMITS } from '../src/config/settings';
 import neo4j, { type Driver, type Neo4jError } from 'neo4j-driver';
 import {
   CHANNELS,
@@ -22,6 +24,15 @@ import {
 import { routingTableUnavailable } from '@opentruss/bolt-protocol';
 import { GATEWAY_USER_AGENT } from '../src/upstream/upstream-link';
 import { startStack, VIEWER, type Stack } from './support/stack';
+
+/** What Memgraph receives for a query: the checker's canonical text with the gateway's default memory limit. */
+function sentText(query: string): string {
+  const checked = checkReadQuery(query, { queryMemoryLimitMb: DEFAULT_LIMITS.queryMemoryLimitMb });
+  if (!checked.ok) {
+    throw new Error(`the test's query is refused: ${checked.refusal.reason}`);
+  }
+  return checked.canonical;
+}
 
 const QUERY = 'MATCH (n) RETURN n';
 const LOGIN = { scheme: 'basic', principal: VIEWER.user, credentials: VIEWER.password };
@@ -77,7 +88,7 @@ describe('text that is not UTF-8 (raw Bolt: no driver can send it)', () => {
           'data as a byte array parameter.',
       });
       // Only the query after RESET reached the server.
-      expect(stack.server.runs.slice(runsBefore).map((run) => run.query)).toEqual([QUERY]);
+      expect(stack.server.runs.slice(runsBefore).map((run) => run.query)).toEqual([sentText(QUERY)]);
     } finally {
       client.destroy();
     }
@@ -139,7 +150,7 @@ describe('text that is not UTF-8 (raw Bolt: no driver can send it)', () => {
         expect(failure.code).toBe(gatewayErrorCodes.refused);
         expect(failure.message).toContain(expected);
         expect(received(stack, 'BEGIN', since)).toEqual([]);
-        expect(received(stack, 'RUN', since).map((m) => m.fields[0])).toEqual([QUERY]);
+        expect(received(stack, 'RUN', since).map((m) => m.fields[0])).toEqual([sentText(QUERY)]);
       } finally {
         client.destroy();
       }
@@ -148,13 +159,15 @@ describe('text that is not UTF-8 (raw Bolt: no driver can send it)', () => {
     expect(refusals.find((v) => v.labels.reason === 'encoding')?.value).toBeGreaterThanOrEqual(3);
   });
 
-  it('passes valid text byte for byte, a genuine U+FFFD and characters outside the BMP included', async () => {
+  it('passes valid text through exactly (in the canonical text), a genuine U+FFFD and characters outside the BMP included', async () => {
     const client = await connectReady(stack.gateway.port, LOGIN);
     try {
       const text = 'MATCH (n) WHERE n.name = "Größe \uFFFD 😀 中" RETURN n';
       client.send(Buffer.concat([message(tags.RUN, text, { p: 'ü\uFFFD' }, {}), message(tags.PULL, ALL)]));
       expect((await client.readMessage()).tag).toBe(responses.SUCCESS);
-      expect(stack.server.lastRun?.query).toBe(text);
+      // The text's characters reach Memgraph exactly, inside the canonical text the checker printed.
+      expect(stack.server.lastRun?.query).toBe(sentText(text));
+      expect(stack.server.lastRun?.query).toContain("'Größe \uFFFD 😀 中'");
       expect(stack.server.lastRun?.parameters).toEqual({ p: 'ü\uFFFD' });
     } finally {
       client.destroy();

@@ -2,6 +2,8 @@
 // refused while the first holds the only slot, another credential is not, and the slot comes back on every way a
 // result can end — nothing leaks.
 import { gatewayErrorCodes } from '@opentruss/contract';
+import { checkReadQuery } from '@opentruss/cypher';
+import { DEFAULT_LIMITS } from '../src/config/settings';
 import neo4j, { type Neo4jError } from 'neo4j-driver';
 import { errorCodes } from '@opentruss/bolt-protocol';
 import {
@@ -13,6 +15,15 @@ import {
   type RawBoltClient,
 } from '@opentruss/bolt-protocol/testing';
 import { eventually, startStack, VIEWER, VIEWER_TOKEN, type Stack } from './support/stack';
+
+/** What Memgraph receives for a query: the checker's canonical text with the gateway's default memory limit. */
+function sentText(query: string): string {
+  const checked = checkReadQuery(query, { queryMemoryLimitMb: DEFAULT_LIMITS.queryMemoryLimitMb });
+  if (!checked.ok) {
+    throw new Error(`the test's query is refused: ${checked.refusal.reason}`);
+  }
+  return checked.canonical;
+}
 
 const QUICK = 'RETURN 1 AS n';
 const HOLD = 'UNWIND range(1, 5) AS i RETURN i';
@@ -257,7 +268,7 @@ it('refuses a second connection of the same viewer with the real driver (TCP and
   const overWebSocket = openDriver('websocket', stack.gateway.url, VIEWER.user, VIEWER.password);
   try {
     const running = overTcp.executeQuery(slow);
-    await eventually(() => stack.server.runs.some((run) => run.query === slow), 'the slow query reached the server');
+    await eventually(() => stack.server.runs.some((run) => run.query === sentText(slow)), 'the slow query reached the server');
     const session = overWebSocket.session({ defaultAccessMode: neo4j.session.READ });
     const error = await session.run(QUICK).then(
       () => undefined,
@@ -266,7 +277,7 @@ it('refuses a second connection of the same viewer with the real driver (TCP and
     await session.close();
     expect(error?.code).toBe(gatewayErrorCodes.limitReached);
     expect(error?.message).toContain('BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER');
-    expect(stack.server.runs.filter((run) => run.query === QUICK)).toEqual([]);
+    expect(stack.server.runs.filter((run) => run.query === sentText(QUICK))).toEqual([]);
     expect((await running).records[0].get('n').toNumber()).toBe(2);
     expect((await overWebSocket.executeQuery(QUICK)).records[0].get('n').toNumber()).toBe(1);
     expect(await openFor(stack, VIEWER.user)).toBe(0);
