@@ -75,6 +75,31 @@ describe('PackStream encoding matches the specification bytes', () => {
     expect(encode(value, BOLT4)).toBe('b346' + 'c90e10' + '00' + 'c90e10'); // local 3600 s
   });
 
+  // neo4j-driver's constructors keep plain JS numbers; Memgraph sends every temporal field (and a point's srid) as an
+  // Integer, and neo4j-driver 4.4 cannot read a Float there, so whole numbers go out as Integers.
+  it.each([
+    ['duration', new neo4j.types.Duration(14, 3, 3661, 500000000), 'b4450e03c90e4dca1dcd6500'],
+    ['local time', new neo4j.types.LocalTime(0, 0, 1, 5), 'b174ca3b9aca05'],
+    ['time', new neo4j.types.Time(0, 0, 0, 7, 3600), 'b25407c90e10'],
+    ['date', new neo4j.types.Date(1970, 1, 2), 'b14401'],
+    ['local date-time', new neo4j.types.LocalDateTime(1970, 1, 1, 0, 0, 1, 5), 'b2640105'],
+    ['date-time', new neo4j.types.DateTime(1970, 1, 1, 0, 0, 1, 5, 0), 'b3490105' + '00'],
+    ['2D point', new neo4j.types.Point(4326, 1, 2), 'b358c910e6c13ff0000000000000c14000000000000000'],
+  ])('packs the plain-number fields of a %s as Integers', (_name, value, hex) => {
+    expect(encode(value)).toBe(hex);
+  });
+
+  it.each([
+    ['Duration.months', new neo4j.types.Duration(1.5, 0, 0, 0), /Duration\.months must be a Bolt Integer, but 1\.5 is not a whole number/],
+    ['LocalTime.second', new neo4j.types.LocalTime(1, 2, 3.5, 0), /LocalTime\.second must be a Bolt Integer/],
+    ['Time.timeZoneOffsetSeconds', new neo4j.types.Time(1, 2, 3, 0, 3600.5), /Time\.timeZoneOffsetSeconds must be/],
+    ['Point.srid', new neo4j.types.Point(4326.5, 1, 2), /Point\.srid must be a Bolt Integer/],
+    ['Duration.days beyond 2^53', new neo4j.types.Duration(0, 2 ** 60, 0, 0), /Duration\.days .* beyond 2\^53.*neo4j\.int/],
+  ])('refuses %s that is not an exact whole number, naming the field', (_name, value, message) => {
+    expect(() => encode(value)).toThrow(ValueEncodingError);
+    expect(() => encode(value)).toThrow(message);
+  });
+
   it('refuses values Bolt has no type for, saying what to use instead', () => {
     expect(() => encode(new Date())).toThrow(ValueEncodingError);
     expect(() => encode(new Date())).toThrow(/DateTime\.fromStandardDate/);

@@ -173,27 +173,32 @@ function toStructure(value: object, dialect: Dialect): Structure {
     return pathStructure(value, dialect);
   }
   if (isPoint(value)) {
+    const srid = wholeField('Point', 'srid', value.srid);
     return value.z === undefined
-      ? new Structure(tags.POINT_2D, [value.srid, Number(value.x), Number(value.y)])
-      : new Structure(tags.POINT_3D, [value.srid, Number(value.x), Number(value.y), Number(value.z)]);
+      ? new Structure(tags.POINT_2D, [srid, Number(value.x), Number(value.y)])
+      : new Structure(tags.POINT_3D, [srid, Number(value.x), Number(value.y), Number(value.z)]);
   }
   if (isDuration(value)) {
-    return new Structure(tags.DURATION, [value.months, value.days, value.seconds, value.nanoseconds]);
+    const field = (name: 'months' | 'days' | 'seconds' | 'nanoseconds') => wholeField('Duration', name, value[name]);
+    return new Structure(tags.DURATION, [field('months'), field('days'), field('seconds'), field('nanoseconds')]);
   }
   if (isLocalTime(value)) {
-    return new Structure(tags.LOCAL_TIME, [timeNanos(value)]);
+    return new Structure(tags.LOCAL_TIME, [timeNanos('LocalTime', value)]);
   }
   if (isTime(value)) {
-    return new Structure(tags.TIME, [timeNanos(value), value.timeZoneOffsetSeconds]);
+    const offset = wholeField('Time', 'timeZoneOffsetSeconds', value.timeZoneOffsetSeconds);
+    return new Structure(tags.TIME, [timeNanos('Time', value), offset]);
   }
   if (isDate(value)) {
-    return new Structure(tags.DATE, [epochDayFromDate(toBigInt(value.year), toBigInt(value.month), toBigInt(value.day))]);
+    const field = (name: 'year' | 'month' | 'day') => wholeField('Date', name, value[name]);
+    return new Structure(tags.DATE, [epochDayFromDate(field('year'), field('month'), field('day'))]);
   }
   if (isDateTime(value)) {
     return dateTimeStructure(value, dialect);
   }
   if (isLocalDateTime(value)) {
-    return new Structure(tags.LOCAL_DATE_TIME, [epochSecondFromLocal(civil(value)), value.nanosecond]);
+    const nanosecond = wholeField('LocalDateTime', 'nanosecond', value.nanosecond);
+    return new Structure(tags.LOCAL_DATE_TIME, [epochSecondFromLocal(civil('LocalDateTime', value)), nanosecond]);
   }
   const name = value.constructor?.name ?? 'object';
   const hint =
@@ -257,12 +262,37 @@ function pathStructure(path: Path, dialect: Dialect): Structure {
   return new Structure(tags.PATH, [nodes, relationships.map((r) => new PrebuiltStructure(r)), sequence.map(BigInt)]);
 }
 
-function timeNanos(value: { hour: unknown; minute: unknown; second: unknown; nanosecond: unknown }): bigint {
+/**
+ * A field Bolt types as Integer (every temporal field, a point's srid), as a bigint. neo4j-driver's constructors keep
+ * a plain JS number as given (`new Duration(1, 2, 3, 4)`), and packing it as a Float would be unfaithful: Memgraph
+ * always sends Integers there, and neo4j-driver 4.4 cannot read a Float in them. A whole number within 2^53 converts
+ * exactly (as the driver itself does when it sends the value); anything else is refused, naming the field.
+ */
+function wholeField(type: string, field: string, value: unknown): bigint {
+  if (isInt(value)) {
+    return toBigInt(value);
+  }
+  if (typeof value === 'bigint') {
+    return value;
+  }
+  if (typeof value === 'number' && Number.isSafeInteger(value)) {
+    return BigInt(value);
+  }
+  const why =
+    typeof value === 'number'
+      ? Number.isInteger(value)
+        ? 'is beyond 2^53, where a JS number is no longer exact: use neo4j.int("…") or a bigint'
+        : 'is not a whole number'
+      : `is a ${value === null ? 'null' : typeof value}`;
+  throw new ValueEncodingError(`${type}.${field} must be a Bolt Integer, but ${String(value)} ${why}`);
+}
+
+function timeNanos(type: string, value: { hour: unknown; minute: unknown; second: unknown; nanosecond: unknown }): bigint {
   return nanoOfDay(
-    toBigInt(value.hour as bigint),
-    toBigInt(value.minute as bigint),
-    toBigInt(value.second as bigint),
-    toBigInt(value.nanosecond as bigint)
+    wholeField(type, 'hour', value.hour),
+    wholeField(type, 'minute', value.minute),
+    wholeField(type, 'second', value.second),
+    wholeField(type, 'nanosecond', value.nanosecond)
   );
 }
 
@@ -275,22 +305,24 @@ interface LocalFields {
   second: unknown;
 }
 
-function civil(value: LocalFields) {
+function civil(type: string, value: LocalFields) {
+  const field = (name: keyof LocalFields) => wholeField(type, name, value[name]);
   return {
-    year: toBigInt(value.year as bigint),
-    month: toBigInt(value.month as bigint),
-    day: toBigInt(value.day as bigint),
-    hour: toBigInt(value.hour as bigint),
-    minute: toBigInt(value.minute as bigint),
-    second: toBigInt(value.second as bigint),
+    year: field('year'),
+    month: field('month'),
+    day: field('day'),
+    hour: field('hour'),
+    minute: field('minute'),
+    second: field('second'),
   };
 }
 
 function dateTimeStructure(value: InstanceType<typeof DateTime>, dialect: Dialect): Structure {
-  const local = epochSecondFromLocal(civil(value));
-  const nanosecond = toBigInt(value.nanosecond);
+  const local = epochSecondFromLocal(civil('DateTime', value));
+  const nanosecond = wholeField('DateTime', 'nanosecond', value.nanosecond);
   const zoneId = value.timeZoneId ?? undefined;
-  const knownOffset = value.timeZoneOffsetSeconds == null ? undefined : toBigInt(value.timeZoneOffsetSeconds);
+  const knownOffset =
+    value.timeZoneOffsetSeconds == null ? undefined : wholeField('DateTime', 'timeZoneOffsetSeconds', value.timeZoneOffsetSeconds);
   if (!dialect.bolt5) {
     return zoneId
       ? new Structure(tags.LEGACY_DATE_TIME_ZONE_ID, [local, nanosecond, zoneId])

@@ -1,0 +1,21 @@
+// The gateway's layers, bottom first: config/ (settings, viewers), upstream/ (the link to Memgraph), ops/ (metrics and
+// the ops server), relay/ (client sessions and the query policy), then the wiring at the top (gateway.ts, index.ts,
+// cli.ts). Arrows point only down. src/layers.test.ts cruises src/ with these rules and plants one violation of each.
+const { layersPointDown, noCycles, options } = require('@opentruss/tooling/layers/rules');
+
+module.exports = {
+  forbidden: [
+    ...layersPointDown(
+      [
+        ['config', '^src/config/'],
+        ['upstream', '^src/upstream/'],
+        ['ops', '^src/ops/'],
+        ['relay', '^src/relay/'],
+        ['wiring', '^src/(gateway|index|cli)\\.ts$'],
+      ],
+      (layer, above) => `${layer} sits below ${above.join(', ')}: it never imports them.`
+    ),
+    noCycles(),
+  ],
+  options,
+};

@@ -1,0 +1,19 @@
+// bolt-protocol's layers (.dependency-cruiser.cjs) hold on src/, and each rule refuses a planted violation.
+import path from 'node:path';
+import { describeLayers } from '@opentruss/tooling/testing';
+
+describeLayers({
+  packageDir: path.resolve(__dirname, '..'),
+  minModules: 25,
+  planted: {
+    'src/wire.ts': "import { channel } from './channel/channel';\nexport const wire = channel;",
+    'src/channel/channel.ts': "import { writer } from '../packstream/writer';\nexport const channel = writer;",
+    'src/packstream/writer.ts': "import { framer } from '../chunking/framer';\nexport const writer = framer;",
+    'src/chunking/framer.ts': "import { handshake } from '../protocol/handshake';\nexport const framer = handshake;",
+    'src/protocol/handshake.ts': "import { api } from '../index';\nexport const handshake = () => api;",
+    'src/index.ts': "import { helper } from './testing/helper';\nexport const api = helper;",
+    'src/testing/helper.ts': 'export const helper = 1;',
+    'src/packstream/a.ts': "import { b } from './b';\nexport const a = 1 + b;",
+    'src/packstream/b.ts': "import { a } from './a';\nexport const b = () => a;",
+  },
+});
