@@ -9,7 +9,7 @@ import { baselineDist } from './bundleBaseline';
 import { completionTimes, type CompletionVariant } from './editorCompletion';
 import { atMost, type FigureResult, type Measurement, type TargetCheck } from './figure';
 
-/** Issue 29: the datasource's initial module.js and its Cypher language chunk (gzip, KB). */
+/** The datasource's initial module.js and its Cypher language chunk (gzip, KB). */
 export const DATASOURCE_MODULE_TARGET_KB = 150;
 export const LANGUAGE_CHUNK_TARGET_KB = 400;
 const LANGUAGE_CHUNK = 'cypher-language-support.js';
@@ -134,7 +134,7 @@ export async function addCompletionTimes(
   }
 }
 
-/** The two sizes issue 29 is about, for a build other than the current one. */
+/** The two sizes the editor's weight targets are about, for a build other than the current one. */
 function editorSizes(label: string, dist: string): Measurement[] {
   const size = (file: string) => gzipKb(fs.readFileSync(path.join(dist, file)));
   return [

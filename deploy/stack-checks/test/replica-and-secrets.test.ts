@@ -1,4 +1,4 @@
-// Issue 24 (viewers read a replica) and issue 23's "no default credential opens the stack", as the compose file
+// Viewers read a replica, and no default credential opens the stack, as the compose file
 // resolves them: services, volumes, health checks, start order, who holds which credential.
 import fs from 'node:fs';
 import { DEFAULT_REPLICA_NAME, PROMETHEUS_JOBS } from '@opentruss/contract';

@@ -1,4 +1,4 @@
-// Issue 23: the gateway sends Memgraph the canonical text its read-only checker printed (never the client's
+// The gateway sends Memgraph the canonical text its read-only checker printed (never the client's
 // bytes) with the QUERY MEMORY LIMIT of its settings, refuses every statement the checker does not recognise as a
 // read — each class of the adversarial findings has regressions here, through the real neo4j-driver over TCP and
 // WebSocket and with raw Bolt bytes, and the test server behind it must have received nothing — and maps the
@@ -18,7 +18,7 @@ import {
 import neo4j, { type Driver, type Neo4jError } from 'neo4j-driver';
 import { startStack, VIEWER, type Stack } from './support/stack';
 
-/** One example per class of issue 23's findings (not the full list: the checker's own tests and fuzzer have more). */
+/** One example per class of the adversarial check's findings (not the full list: the checker's own tests and fuzzer have more). */
 const CLASSES: Array<[string, string[]]> = [
   [
     'comment terminators (Memgraph ends // at \\r; its stripper only at \\n)',

@@ -20,7 +20,7 @@ export {
   type RefusalKind,
 } from './readOnly';
 // Not through readOnly/index.ts: that index is in the checker's type cycle, names.ts need not be.
-export { readQueryNames, type NameUse, type ReadQueryNames } from './readOnly/names';
+export { readQueryNames, type NameUse, type ReadQueryNames } from './readOnly';
 export { isValidIdentifier, quoteIdentifier, identifierFromValue } from './identifiers';
 export {
   findVariableReferences,

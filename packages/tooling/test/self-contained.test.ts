@@ -6,7 +6,8 @@
 // managed `.config/` folders of create-plugin excepted):
 //   - design notes: `DESIGN §…` or `DESIGN.md`;
 //   - paths outside the repository: `../shared`, `shared/reference`, an absolute `/work/…`, and a relative
-//     Markdown link whose target lies above the repository root;
+//     Markdown link whose target lies above the repository root or at the web root (a runbook's link into
+//     Grafana itself — `/explore?…`, `/d/…`, `/a/…` — is the exception: the app shows runbooks inside Grafana);
 //   - our own issues: `issue 12`, `issues 12`, `issue #12` (any case), or a bare `#12`. Upstream references stay
 //     allowed when qualified by their project (`monaco-editor#2947`, `grafana/grafana#127214`, a URL), and so do
 //     `#` followed by digits inside a quoted string or after `&`, `/`, `.` (colours, HTML entities, anchors).
@@ -34,6 +35,9 @@ const LINE_RULES: Array<{ rule: string; pattern: RegExp }> = [
 /** Relative Markdown link targets: `[text](target)`. */
 const MARKDOWN_LINK = /\]\((?!https?:|mailto:|#)([^)\s]+)\)/g;
 
+/** Grafana's own routes, which runbooks link to (Explore with a ready query, a dashboard, the app). */
+const GRAFANA_ROUTE = /^\/(?:explore\?|d\/|a\/)/;
+
 /** What in `text` (the content of `file`, repository-relative) refers to something outside the repository. */
 function findOutsideReferences(file: string, text: string): Finding[] {
   const findings: Finding[] = [];
@@ -46,7 +50,8 @@ function findOutsideReferences(file: string, text: string): Finding[] {
     if (file.endsWith('.md')) {
       for (const [, target] of content.matchAll(MARKDOWN_LINK)) {
         const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
-        if (resolved === '..' || resolved.startsWith('../') || target.startsWith('/')) {
+        const intoGrafana = file.startsWith('alerts/runbooks/') && GRAFANA_ROUTE.test(target);
+        if (resolved === '..' || resolved.startsWith('../') || (target.startsWith('/') && !intoGrafana)) {
           findings.push({ line: index + 1, rule: 'a link outside the repository', text: content.trim() });
         }
       }

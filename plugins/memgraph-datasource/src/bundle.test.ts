@@ -39,7 +39,7 @@ describe('built module.js', () => {
     expect(bundle).not.toMatch(/require\(\s*["'](net|tls|node:net|node:tls)["']\s*\)/);
   });
 
-  it('is at most 150 KB gzip: what every dashboard with a Memgraph panel downloads (issue 29)', () => {
+  it('is at most 150 KB gzip: what every dashboard with a Memgraph panel downloads', () => {
     // zlib's default level, as web servers compress; KB of 1,024 bytes (the bench's figure 5 reports the size).
     expect(gzipSync(bundle).length / 1024).toBeLessThanOrEqual(150);
   });

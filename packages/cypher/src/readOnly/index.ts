@@ -21,3 +21,4 @@ export type { CheckOptions, RefusalKind, Refusal, CheckedStatement, ReadCheck } 
 export { checkReadQuery } from './check';
 export { refusalMessage } from './messages';
 export { isReadProcedure } from './procedures';
+export { readQueryNames, type NameUse, type ReadQueryNames } from './names';

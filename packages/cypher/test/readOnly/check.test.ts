@@ -151,7 +151,7 @@ describe('the lexer reads as Memgraph’s ANTLR lexer does', () => {
   });
 });
 
-describe('refusals name what was refused (issue 23 classes)', () => {
+describe('refusals name what was refused (each class the adversarial check found)', () => {
   it.each<[string, RefusalKind, string]>([
     // 1. comment terminators: Memgraph's lexer ends `//` at \r or \n
     ['MATCH (n) // c\rCREATE (m) RETURN n', 'write', 'CREATE'],

@@ -1,5 +1,5 @@
 /**
- * A seeded, bounded fuzzer (issue 23): mutates a corpus of writes and administrative statements the way the
+ * A seeded, bounded fuzzer: mutates a corpus of writes and administrative statements the way the
  * adversarial check did — comments with every terminator, Unicode spaces, case, keyword-named aliases, glued
  * parameters, label expressions, back-ticks, string escapes, number spellings, Unicode arrows, nested
  * subqueries, UNION — and asserts that none passes. Reads are mutated too (also destructively), and every

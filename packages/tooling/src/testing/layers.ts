@@ -1,3 +1,5 @@
+/// <reference types="jest" />
+// Jest globals (describe, it, expect): this harness is only called from test files.
 // One harness for every package's layering test: dependency-cruiser reads every import of the package (type imports
 // included) with the package's own .dependency-cruiser.cjs, each rule holds on the real tree, and a tree with one
 // planted violation per rule proves that each rule bites.

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 
 // The editor's completion loads Neo4j's Cypher parser (@neo4j-cypher/language-support's autocomplete): dashboards
 // must not download it. It has to arrive in a lazily loaded chunk next to module.js, fetched only when a query
-// editor opens, and without Neo4j's semantic analysis (issue 29). Checked on the build (`npm run build`, which the
+// editor opens, and without Neo4j's semantic analysis. Checked on the build (`npm run build`, which the
 // README test command runs before the tests); without one these tests fail.
 const dist = path.resolve(__dirname, '../../dist');
 const LANGUAGE_CHUNK = 'cypher-language-support.js';
@@ -50,7 +50,7 @@ describe('the Cypher language library in the build', () => {
     expect(found).toEqual([]);
   });
 
-  it('is at most 250 KB gzip (it was 1,765 KB with the semantic analysis; issue 29 asks for ≤ 400 KB)', () => {
+  it('is at most 250 KB gzip (it was 1,765 KB with the semantic analysis; the target is ≤ 400 KB)', () => {
     // zlib's default level, as web servers compress; KB of 1,024 bytes (the bench's figure 5 reports the size).
     expect(gzipKb(LANGUAGE_CHUNK)).toBeLessThanOrEqual(250);
   });
