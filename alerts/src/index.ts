@@ -1,21 +1,39 @@
 // @opentruss/alerts — thresholds as code. Browser-safe data only (the app imports it); the generators that write
 // files live in ./generate and run under Node (`npm run generate -w alerts`).
 export * from './model';
-export { THRESHOLDS, THRESHOLD_LIST, type Threshold, type ThresholdKey } from './thresholds';
+export {
+  BUSINESS_SETTINGS,
+  DEFAULT_BUSINESS_THRESHOLDS,
+  DEFAULT_SETTINGS,
+  SELECTORS,
+  SETTINGS_ENV,
+  THRESHOLDS,
+  THRESHOLD_LIST,
+  alertsConfig,
+  settingsFromEnv,
+  validateSettings,
+  type AlertsConfig,
+  type BusinessThresholds,
+  type GenerationSettings,
+  type Threshold,
+} from './config';
 export {
   ALERTS,
   ALERT_NAMES,
+  BUSINESS_ALERT_NAMES,
   COMMON_LABELS,
+  GRAFANA_FOLDER,
+  RULE_GROUPS,
   alertByName,
+  alertsByGroup,
   buildAlerts,
   type AlertDefinition,
   type AlertName,
-  type AlertPanel,
-  type Component,
+  type BusinessAlertName,
+  type RuleGroupKey,
 } from './alerts';
+export type { AlertGroupSpec, AlertSpec, RuleGroup } from './lib/define';
 export { ALERT_PANELS, GRAFANA_UNITS, alertPanelSpec, type AlertPanelSpec } from './panels';
-export { GRAFANA_FOLDER, RULE_GROUPS, alertsByGroup, type RuleGroup } from './groups';
-export { SELECTORS } from './promql';
 export {
   PROCEDURE_RUNBOOKS,
   RUNBOOKS,
@@ -27,7 +45,4 @@ export {
   type RunbookName,
 } from './runbooks';
 export { CONTACT_POINTS, NOTIFICATION_ENV, type ContactPointSpec } from './notifications';
-export { conditionText, durationSeconds, formatValue, sustainedText } from './format';
-export { DEFAULT_SETTINGS, SETTINGS_ENV, settingsFromEnv, validateSettings, type GenerationSettings } from './settings';
-export { BUSINESS_ALERT_NAMES, type BusinessAlertName } from './business-alerts';
-export { BUSINESS_SETTINGS, DEFAULT_BUSINESS_THRESHOLDS, type BusinessThresholds } from './business-thresholds';
+export { conditionText, durationSeconds, formatValue, sustainedText } from './lib/format';

@@ -26,8 +26,12 @@ export type PromDuration = `${number}${'s' | 'm' | 'h'}`;
 /** Which side of the threshold is bad. */
 export type Comparator = 'gt' | 'lt';
 
-/** A rule group: the same groups exist in Grafana (folder "OpenTruss") and in the Prometheus rule file. */
-export type RuleGroupKey = 'system' | 'apiDatabase' | 'trends' | 'business';
+/** The ops manual's §2.1 thresholds, by key (their values: config.ts). */
+export type ThresholdKey =
+  'cpu' | 'memory' | 'disk' | 'diskIo' | 'network' | 'apiP95' | 'apiErrorRate' | 'dbQueryTime' | 'activeConnections';
+
+/** What an alert is about, as a label: lets a policy or a silence target one layer. */
+export type Component = 'system' | 'backend' | 'database' | 'business' | 'monitoring';
 
 /**
  * What Grafana does when the query returns no series (`noDataState`) or fails (`execErrState`) — chosen per
@@ -42,6 +46,10 @@ export interface PanelRef {
   /** The dashboard's uid (`DASHBOARD_UIDS[dashboard]`), spelled out for consumers that only need the link. */
   dashboardUid: string;
   panelId: number;
+}
+
+export interface AlertPanel extends PanelRef {
+  title: Bilingual;
 }
 
 /**

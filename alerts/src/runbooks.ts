@@ -3,7 +3,7 @@
 // reaches the browser through the generated module below.
 import { runbookPath } from '@opentruss/contract';
 import { ALERTS, type AlertName } from './alerts';
-import { conditionText } from './format';
+import { conditionText } from './lib/format';
 import type { Bilingual, ManualSource, Severity } from './model';
 import { RUNBOOK_MARKDOWN } from './runbook-markdown.generated';
 
@@ -23,6 +23,9 @@ export const RUNBOOK_LANGUAGES = [
   { heading: '中文', sections: ['含义', '影响', '诊断', '处置'] },
   { heading: 'English', sections: ['Meaning', 'Impact', 'Diagnosis', 'Mitigation'] },
 ] as const;
+
+/** Every runbook's Markdown; assigning the generated module here makes a missing runbook a type error. */
+const MARKDOWN: Record<RunbookName, string> = RUNBOOK_MARKDOWN;
 
 export interface RunbookEntry {
   name: RunbookName;
@@ -58,8 +61,8 @@ function alertRunbooks(): RunbookEntry[] {
         en: `${alert.panel.title.en} ${condition.en}`,
       },
       file: runbookFile(alert.name),
-      path: runbookPath(alert.name),
-      markdown: RUNBOOK_MARKDOWN[alert.name],
+      path: alert.runbook,
+      markdown: MARKDOWN[alert.name],
     };
   });
 }
@@ -74,7 +77,7 @@ function procedureRunbooks(): RunbookEntry[] {
     condition: null,
     file: runbookFile(name),
     path: runbookPath(name),
-    markdown: RUNBOOK_MARKDOWN[name],
+    markdown: MARKDOWN[name],
   }));
 }
 

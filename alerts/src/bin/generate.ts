@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, generatedFiles } from '../generate/outputs';
-import { settingsFromEnv } from '../settings';
+import { settingsFromEnv } from '../config';
 
 function main(): void {
   const settings = settingsFromEnv(process.env);

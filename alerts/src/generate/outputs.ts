@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildAlerts } from '../alerts';
-import type { GenerationSettings } from '../settings';
+import type { GenerationSettings } from '../config';
 import { yamlDocument } from './document';
 import { contactPointsFile, notificationPoliciesFile, notificationTemplatesFile } from './grafana-notifications';
 import { grafanaRulesFile } from '../rules/grafana-rules';

@@ -4,9 +4,8 @@ import type { Query, Rule } from '@grafana/grafana-foundation-sdk/alerting';
 import type { TypeReduce, TypeThreshold } from '@grafana/grafana-foundation-sdk/expr';
 import type { Dataquery as PrometheusQuery } from '@grafana/grafana-foundation-sdk/prometheus';
 import { DATASOURCE_UIDS } from '@opentruss/contract';
-import type { AlertDefinition } from '../alerts';
-import { durationSeconds } from '../format';
-import { GRAFANA_FOLDER, alertsByGroup } from '../groups';
+import { durationSeconds } from '../lib/format';
+import { GRAFANA_FOLDER, alertsByGroup, type AlertDefinition } from '../alerts';
 import type { PromDuration } from '../model';
 import { alertAnnotations, alertLabels } from './annotations';
 

@@ -1,25 +1,6 @@
-// PromQL building blocks shared by several alerts: label selectors on the real scrape jobs, and the few
-// expression shapes that recur (P95 from a histogram, an error ratio, link capacity).
-import { PROMETHEUS_JOBS } from '@opentruss/contract';
-
-const job = (name: string) => `job="${name}"`;
-
-export const SELECTORS = {
-  node: job(PROMETHEUS_JOBS.node),
-  backend: job(PROMETHEUS_JOBS.backend),
-  business: job(PROMETHEUS_JOBS.business),
-  gateway: job(PROMETHEUS_JOBS.gateway),
-  /**
-   * Filesystems that can fill up. Memory-backed (tmpfs, ramfs), read-only images (squashfs, iso9660) and
-   * container overlays (each Docker container's root, a view of the disk that already appears as itself) are
-   * left out, so one full disk raises one alert, not one per container.
-   */
-  filesystem: `${job(PROMETHEUS_JOBS.node)}, fstype!~"tmpfs|ramfs|squashfs|iso9660|overlay"`,
-  /** Block devices that are real disks or their RAID/LVM volumes (node-mixin's list), not loop or zram devices. */
-  disk: `${job(PROMETHEUS_JOBS.node)}, device=~"(/dev/)?(mmcblk.p.+|nvme.+|rbd.+|sd.+|vd.+|xvd.+|dm-.+|md.+|dasd.+)"`,
-  /** Network interfaces that carry the host's traffic: no loopback, container veths, bridges or shaping devices. */
-  nic: `${job(PROMETHEUS_JOBS.node)}, device!~"lo|veth.+|docker.+|br-.+|virbr.+|cni.+|flannel.+|cali.+|ifb.+"`,
-} as const;
+// PromQL building blocks shared by several alert groups: the few expression shapes that recur (P95 from a
+// histogram, an error ratio, link capacity). The selectors they use are the config's.
+import { SELECTORS } from '../config';
 
 /** 95th percentile of a Prometheus histogram over 5 minutes, across all its series. */
 export function p95Seconds(histogram: string, selector: string): string {
