@@ -1,8 +1,8 @@
 // Group opentruss-api-database: the backend's API and its Memgraph queries against ops manual §2.1.2, the
 // troubleshooting problems of §4.1 and the stack's health check of §11.2.
-import { gatewayMetrics, PROMETHEUS_JOBS } from '@opentruss/contract';
+import { gatewayMetrics } from '@opentruss/contract';
 import { alertGroup } from '../lib/define';
-import { LABEL, VALUE, breach, enforce, panel } from '../lib/describe';
+import { VALUE, breach, enforce, panel } from '../lib/describe';
 import { NO_DATA } from '../lib/no-data';
 import { errorPercentage, p95Seconds } from '../lib/promql';
 
@@ -14,32 +14,6 @@ export const apiDatabaseGroup = alertGroup({
     const s = config.selectors;
     const t = config.thresholds;
     return [
-      {
-        name: 'OpenTrussBackendDown',
-        source: '11.2',
-        // `up` is 0 when GET /metrics fails (backend down, crashing, or its HTTP server broken). The `absent` arm
-        // returns 0 too when Prometheus has no backend target at all, which would otherwise look like silence.
-        expr: `up{${s.backend}} or absent(up{${s.backend}}) - 1`,
-        comparator: 'lt',
-        value: 1,
-        unit: 'up',
-        for: '1m',
-        severity: 'critical',
-        component: 'backend',
-        summary: {
-          zh: 'OpenTruss 后端不可用',
-          en: 'OpenTruss backend is down',
-        },
-        description: {
-          zh: `{{ if $labels.instance }}Prometheus 已连续 1 分钟无法抓取 OpenTruss 后端 ${LABEL.instance} 的 /metrics（up = 0）。{{ else }}Prometheus 中没有 job="${PROMETHEUS_JOBS.backend}" 的抓取目标：后端没有被监控。{{ end }}`,
-          en: `{{ if $labels.instance }}Prometheus has failed to scrape /metrics of the OpenTruss backend ${LABEL.instance} for 1 min (up = 0).{{ else }}Prometheus has no scrape target with job="${PROMETHEUS_JOBS.backend}": the backend is not monitored.{{ end }}`,
-        },
-        panel: panel('apiDatabase', 1, {
-          zh: '后端在线状态',
-          en: 'Backend up',
-        }),
-        ...NO_DATA.missingTargetAlerts,
-      },
       {
         name: 'HighAPILatency',
         ...enforce(t.apiP95),
@@ -119,28 +93,6 @@ export const apiDatabaseGroup = alertGroup({
           en: 'Memgraph query error ratio',
         }),
         ...NO_DATA.quietIsNormal,
-      },
-      {
-        name: 'BoltGatewayDown',
-        source: '11.2',
-        // Every dashboard's Memgraph panels go through the gateway: without it they all fail. `absent` as above.
-        expr: `up{${s.gateway}} or absent(up{${s.gateway}}) - 1`,
-        comparator: 'lt',
-        value: 1,
-        unit: 'up',
-        for: '1m',
-        severity: 'critical',
-        component: 'database',
-        summary: { zh: 'Bolt 网关不可用', en: 'Bolt gateway is down' },
-        description: {
-          zh: `{{ if $labels.instance }}Prometheus 已连续 1 分钟无法抓取 Bolt 网关 ${LABEL.instance} 的 /metrics（up = 0）：所有 Memgraph 面板都会失败。{{ else }}Prometheus 中没有 job="${PROMETHEUS_JOBS.gateway}" 的抓取目标：Bolt 网关没有被监控。{{ end }}`,
-          en: `{{ if $labels.instance }}Prometheus has failed to scrape /metrics of the Bolt gateway ${LABEL.instance} for 1 min (up = 0): every Memgraph panel fails.{{ else }}Prometheus has no scrape target with job="${PROMETHEUS_JOBS.gateway}": the Bolt gateway is not monitored.{{ end }}`,
-        },
-        panel: panel('apiDatabase', 6, {
-          zh: 'Bolt 网关在线状态',
-          en: 'Bolt gateway up',
-        }),
-        ...NO_DATA.missingTargetAlerts,
       },
       {
         name: 'BoltGatewayRefusalSpike',

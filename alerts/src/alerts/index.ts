@@ -7,11 +7,13 @@ import type { AlertNameOf, AlertSpec, RuleGroup } from '../lib/define';
 import type { ExecErrState } from '../model';
 import { apiDatabaseGroup } from './api-database';
 import { businessGroup } from './business';
+import { connectionsGroup } from './connections';
+import { stackHealthGroup } from './stack-health';
 import { systemGroup } from './system';
 import { trendsGroup } from './trends';
 
 /** The rule groups, in the order both rule files list them. */
-const GROUPS = [systemGroup, apiDatabaseGroup, trendsGroup, businessGroup] as const;
+const GROUPS = [systemGroup, stackHealthGroup, connectionsGroup, apiDatabaseGroup, trendsGroup, businessGroup] as const;
 
 type Group = (typeof GROUPS)[number];
 export type RuleGroupKey = Group['key'];

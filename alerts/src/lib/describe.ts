@@ -2,7 +2,7 @@
 // wording a §2.1 threshold dictates, and a panel reference.
 import { DASHBOARD_UIDS, type DashboardKey } from '@opentruss/contract';
 import type { Threshold } from '../config';
-import type { AlertPanel, Bilingual } from '../model';
+import type { AlertPanel, Bilingual, PromDuration } from '../model';
 import { formatValue, sustainedText } from './format';
 
 /** Go-template snippets printing the alert's value (Prometheus and Grafana both provide these functions). */
@@ -25,25 +25,34 @@ export function panel(dashboard: DashboardKey, panelId: number, title: Bilingual
 }
 
 /**
- * The rule parameters a §2.1 threshold dictates: "> alert threshold", sustained as the manual says. Where the
- * manual says "-" the caller must choose a `for` (and say why): a critical rule never fires on one scrape.
+ * The rule's `for`: the manual's duration, or where it says "-" the caller's (with its reason at the call site):
+ * no rule fires on a single scrape.
  */
-export function enforce(threshold: Threshold) {
+export function sustainedFor(threshold: Threshold, whereTheManualSaysNone?: PromDuration): PromDuration {
+  const duration = threshold.sustained ?? whereTheManualSaysNone;
+  if (!duration) {
+    throw new Error(`Threshold ${threshold.key} has no duration in the manual: give the alert one`);
+  }
+  return duration;
+}
+
+/** The rule parameters a §2.1 threshold dictates: "> alert threshold", sustained as the manual says (or as given). */
+export function enforce(threshold: Threshold, whereTheManualSaysNone?: PromDuration) {
   return {
     source: threshold.source,
     threshold: threshold.key,
     comparator: 'gt' as const,
     value: threshold.alertAbove,
     unit: threshold.unit,
-    for: threshold.sustained ?? ('0s' as const),
+    for: sustainedFor(threshold, whereTheManualSaysNone),
   };
 }
 
 /** `持续 5 分钟高于 85%（正常 < 70%）` / `above 85% for 5 min (normal < 70%)`. */
-export function breach(threshold: Threshold): Bilingual {
+export function breach(threshold: Threshold, whereTheManualSaysNone?: PromDuration): Bilingual {
   const limit = formatValue(threshold.alertAbove, threshold.unit);
   const normal = formatValue(threshold.normalBelow, threshold.unit);
-  const sustained = threshold.sustained ? sustainedText(threshold.sustained) : null;
+  const sustained = sustainedText(sustainedFor(threshold, whereTheManualSaysNone));
   return {
     zh: `${sustained ? sustained.zh : ''}高于 ${limit}（正常 < ${normal}）`,
     en: `above ${limit}${sustained ? ' ' + sustained.en : ''} (normal < ${normal})`,

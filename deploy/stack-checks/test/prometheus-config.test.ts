@@ -25,6 +25,7 @@ const services = resolvedCompose({ profiles: ['demo'] }).services;
 const prometheus = services.prometheus;
 const configInContainer = prometheus.command!.find((a) => a.startsWith('--config.file='))!.slice('--config.file='.length);
 const WITHOUT_HOST_NAMESPACES = 'deploy/compose/without-host-namespaces.yml';
+const JOIN_OPENTRUSS = 'deploy/compose/join-opentruss.yml';
 
 /** A job's targets as the given prometheus service sees them: static, or from the file its volumes mount. */
 function targetsOf(job: string, service: ComposeService = prometheus): string[] {
@@ -79,11 +80,29 @@ describe('Prometheus configuration (deploy/prometheus/prometheus.yml)', () => {
     expect(config.scrape_configs.map((c) => c.job_name).sort()).toEqual(Object.values(PROMETHEUS_JOBS).sort());
   });
 
-  it('scrapes the OpenTruss backend at backend:8000/metrics, which the demo-metrics service answers under the demo profile', () => {
-    expect(targetsOf(PROMETHEUS_JOBS.backend)).toEqual(['backend:8000']);
+  it('scrapes the OpenTruss backend only where one is expected: the demo profile (by name) and the join route', () => {
+    // A plain `docker compose up` has no backend target, so OpenTrussBackendDown cannot page.
+    expect(targetsOf(PROMETHEUS_JOBS.backend)).toEqual([]);
+    const scrape = config.scrape_configs.find((c) => c.job_name === PROMETHEUS_JOBS.backend) as { dns_sd_configs?: Array<{ names: string[]; port: number }> };
     const demo = services['demo-metrics'];
-    expect(demo.networks!.default!.aliases).toContain('backend');
-    expect(demo.environment!.DEMO_METRICS_PORT).toBe('8000');
+    expect(scrape.dns_sd_configs).toEqual([{ names: ['demo-backend'], type: 'A', port: Number(demo.environment!.DEMO_METRICS_PORT) }]);
+    expect(demo.networks!.default!.aliases).toEqual(['demo-backend']);
+    expect(demo.profiles).toEqual(['demo']);
+    const joined = resolvedCompose({ files: [JOIN_OPENTRUSS] }).services;
+    expect(targetsOf(PROMETHEUS_JOBS.backend, joined.prometheus)).toEqual(['backend:8000']);
+  });
+
+  it("scrapes OpenTruss's nginx through the pinned official exporter on the join route only", () => {
+    expect(targetsOf(PROMETHEUS_JOBS.nginx)).toEqual([]);
+    const joined = resolvedCompose({ files: [JOIN_OPENTRUSS] }).services;
+    expect(targetsOf(PROMETHEUS_JOBS.nginx, joined.prometheus)).toEqual(['nginx-exporter:9113']);
+    const exporter = joined['nginx-exporter'];
+    expect(exporter.image).toBe('nginx/nginx-prometheus-exporter:1.4.0');
+    expect(exporter.command).toEqual(['--nginx.scrape-uri=http://nginx:8080/stub_status', '--web.listen-address=:9113']);
+    expect(Object.keys(exporter.networks!)).toEqual(expect.arrayContaining(['default', 'opentruss']));
+    const { status, output } = promtoolCheckConfig(joined.prometheus);
+    expect(output).not.toMatch(/WARNING/);
+    expect(status).toBe(0);
   });
 
   it('scrapes the business exporter at the port its compose service listens on', () => {

@@ -5,7 +5,7 @@ import { BoltListener, errorCodes, type ByteChannel } from '@opentruss/bolt-prot
 import { DEFAULT_LIMITS, type GatewaySettings, type Limits } from './config/settings';
 import { parseViewers, type ViewerCredentials } from './config/viewers';
 import { GatewayMetrics } from './ops/metrics';
-import { startOpsServer } from './ops/ops-server';
+import { probeUpstream, startOpsServer } from './ops/ops-server';
 import { ClientSession, type Logger, type SessionHost } from './relay/client-session';
 
 export interface BoltGateway {
@@ -61,7 +61,8 @@ class Gateway implements BoltGateway, SessionHost {
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       tls: options.tls,
     };
-    this.metrics = new GatewayMetrics(options.processMetrics ?? true);
+    const { host, port } = this.settings.upstream;
+    this.metrics = new GatewayMetrics(options.processMetrics ?? true, () => probeUpstream(host, port));
     this.log = options.log ?? stderrLogger;
   }
 

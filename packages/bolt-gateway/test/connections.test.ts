@@ -167,7 +167,11 @@ describe('an upstream that goes away', () => {
     const driver = openDriver('tcp', stack.gateway.url, VIEWER.user, VIEWER.password);
     try {
       expect(await count(driver)).toBe(12);
+      const upstreamUp = async () => (await stack.gateway.metrics.upstreamUp.get()).values[0]?.value;
+      expect(await upstreamUp()).toBe(1);
       await stack.server.stop();
+      // Probed at scrape time: MemgraphDown sees a dead Memgraph with no client connected.
+      expect(await upstreamUp()).toBe(0);
       // The pooled connection died with Memgraph (one failure of its own); the next one cannot log in upstream.
       let error = await errorOf(countOnce(driver));
       if (error && !/unreachable/.test(error.message)) {
@@ -176,6 +180,7 @@ describe('an upstream that goes away', () => {
       expect(error?.message).toMatch(/^Bolt gateway: Memgraph at 127\.0\.0\.1:\d+ is unreachable \(ECONNREFUSED\)/);
       expect(error?.code).toBe('Memgraph.TransientError.MemgraphError.MemgraphError');
       await stack.server.restart();
+      expect(await upstreamUp()).toBe(1);
       stack.server.addResponder({ match: QUERY, fields: ['n'], records: [[neo4j.int(13)]] });
       expect(await countOnce(driver)).toBe(13);
       const failures = (await stack.gateway.metrics.upstreamFailures.get()).values;

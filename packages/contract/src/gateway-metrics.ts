@@ -9,4 +9,5 @@ export const gatewayMetrics = {
   bytesTotal: 'opentruss_bolt_gateway_bytes_total',
   queryDuration: 'opentruss_bolt_gateway_query_duration_seconds',
   upstreamFailuresTotal: 'opentruss_bolt_gateway_upstream_failures_total',
+  upstreamUp: 'opentruss_bolt_gateway_upstream_up',
 } as const;

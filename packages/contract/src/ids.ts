@@ -40,4 +40,6 @@ export const PROMETHEUS_JOBS = {
   business: 'opentruss-business',
   /** The read-only Bolt gateway's operations port (`GET /metrics`). */
   gateway: 'bolt-gateway',
+  /** nginx-prometheus-exporter next to OpenTruss's nginx (stub_status), on the join-OpenTruss route only. */
+  nginx: 'opentruss-nginx',
 } as const;
