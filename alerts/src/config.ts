@@ -25,6 +25,17 @@ export const SELECTORS = {
   nic: `${job(PROMETHEUS_JOBS.node)}, device!~"lo|veth.+|docker.+|br-.+|virbr.+|cni.+|flannel.+|cali.+|ifb.+"`,
 } as const;
 
+// ── Tunables Prometheus holds: values an operator changes without regenerating anything ───────────────────────
+/**
+ * Capacity of network interfaces whose driver reports no link speed (`node_network_speed_bytes` absent or -1, as
+ * on virtio and most cloud NICs), in Mbit/s: a recording rule in a hand-edited file next to Prometheus's
+ * configuration, read by HighNetworkBandwidthUsage. Interfaces that report a speed use their own.
+ */
+export const LINK_CAPACITY = {
+  record: 'opentruss:network_link_capacity_mbits',
+  file: 'deploy/prometheus/capacity/link-capacity.rules.yml',
+} as const;
+
 // ── Thresholds of ops manual §2.1 (2.1.1 系统指标, 2.1.2 应用指标), transcribed once ──────────────────────────────────
 // Alerts, dashboards' amber/red lines, the README table and the runbooks all read them from here.
 export interface Threshold {
@@ -191,34 +202,29 @@ export const BUSINESS_SETTINGS: Record<keyof BusinessThresholds, { env: string; 
 // ── Generation settings: what a deployment may change when it generates the files ─────────────────────────────
 // (Grafana's address is not a setting: rule links follow it at run time, see rules/links.ts.)
 export interface GenerationSettings {
-  /**
-   * Capacity, in Mbit/s, of network interfaces whose driver reports no link speed (`node_network_speed_bytes`
-   * absent or -1, as on virtio and most cloud NICs). Interfaces that do report a speed use their own.
-   */
-  networkLinkCapacityMbits: number;
-  /** Thresholds of the business alerts (the ops manual sets none; see business-thresholds.ts for the defaults). */
+  /** Thresholds of the business alerts (the ops manual sets none; see above for the defaults). */
   business: BusinessThresholds;
 }
 
 export const DEFAULT_SETTINGS: GenerationSettings = {
-  networkLinkCapacityMbits: 1000,
   business: DEFAULT_BUSINESS_THRESHOLDS,
 };
 
 /** Environment variables read at generation time (`npm run generate -w alerts`). */
 export const SETTINGS_ENV = {
-  networkLinkCapacityMbits: 'NETWORK_LINK_CAPACITY_MBITS',
   business: 'BUSINESS_*',
 } as const satisfies Record<keyof GenerationSettings, string>;
 
+/**
+ * Settings that moved out of generation, with where they live now: a deployment that still sets one gets told,
+ * rather than a rule file silently ignoring it.
+ */
+const RETIRED_ENV: Record<string, string> = {
+  NETWORK_LINK_CAPACITY_MBITS: `the link capacity is a Prometheus recording rule now (${LINK_CAPACITY.record} in ${LINK_CAPACITY.file}): edit it there and reload Prometheus, no regeneration needed`,
+};
+
 /** Checks settings and says exactly what is wrong, so a typo never reaches a generated file. */
 export function validateSettings(settings: GenerationSettings): GenerationSettings {
-  const capacity = settings.networkLinkCapacityMbits;
-  if (!Number.isFinite(capacity) || capacity <= 0) {
-    throw new Error(
-      `${SETTINGS_ENV.networkLinkCapacityMbits} must be a positive number of Mbit/s (e.g. 1000 for 1 Gbit/s), got "${capacity}"`
-    );
-  }
   for (const key of Object.keys(BUSINESS_SETTINGS) as Array<keyof BusinessThresholds>) {
     const { env, min, meaning } = BUSINESS_SETTINGS[key];
     const value = settings.business[key];
@@ -226,15 +232,16 @@ export function validateSettings(settings: GenerationSettings): GenerationSettin
       throw new Error(`${env} must be a number ≥ ${min} (${meaning}), got "${value}"`);
     }
   }
-  return {
-    networkLinkCapacityMbits: capacity,
-    business: { ...settings.business },
-  };
+  return { business: { ...settings.business } };
 }
 
 /** Settings from environment variables, defaults for what is unset or empty. */
 export function settingsFromEnv(env: Record<string, string | undefined>): GenerationSettings {
-  const capacity = env[SETTINGS_ENV.networkLinkCapacityMbits]?.trim();
+  for (const [name, moved] of Object.entries(RETIRED_ENV)) {
+    if (env[name]?.trim()) {
+      throw new Error(`${name} is not read any more: ${moved}`);
+    }
+  }
   const business = { ...DEFAULT_BUSINESS_THRESHOLDS };
   for (const key of Object.keys(BUSINESS_SETTINGS) as Array<keyof BusinessThresholds>) {
     const text = env[BUSINESS_SETTINGS[key].env]?.trim();
@@ -242,10 +249,7 @@ export function settingsFromEnv(env: Record<string, string | undefined>): Genera
       business[key] = Number(text);
     }
   }
-  return validateSettings({
-    networkLinkCapacityMbits: capacity ? Number(capacity) : DEFAULT_SETTINGS.networkLinkCapacityMbits,
-    business,
-  });
+  return validateSettings({ business });
 }
 
 /** Everything an alert group reads: the fixed selectors and manual thresholds, plus a deployment's settings. */

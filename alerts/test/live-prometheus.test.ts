@@ -16,7 +16,7 @@ import {
   type PrometheusSample as Sample,
   type RunningProcess,
 } from "@opentruss/tooling/testing";
-import { ALERTS, type AlertDefinition } from "../src";
+import { ALERTS, LINK_CAPACITY, type AlertDefinition } from "../src";
 import { PROMETHEUS_RULES_FILE } from "../src/generate/outputs";
 import { alertExpression } from "../src/rules";
 import { startBackendExposition } from "./support/backend-exposition";
@@ -24,7 +24,7 @@ import {
   grafanaInstanceState,
   type GrafanaRuleForEvaluation,
 } from "./support/grafana-evaluation";
-import { readRepoFile, readRepoYaml } from "./support/repo";
+import { readRepoFile, readRepoYaml, repoPath } from "./support/repo";
 
 // Start-up waits are bounded at 30 s each (Prometheus ready, three scrapes), so the hooks need more than the default.
 jest.setTimeout(90_000);
@@ -59,7 +59,8 @@ beforeAll(async () => {
   const ruleFile = path.join(workDir, "rules.yml");
   fs.writeFileSync(ruleFile, fastRuleFile());
   prometheus = await startPrometheus({
-    ruleFiles: [ruleFile],
+    // The operator's link-capacity rule, as deploy/prometheus/prometheus.yml loads it (virtual NICs report no speed).
+    ruleFiles: [ruleFile, repoPath(LINK_CAPACITY.file)],
     scrapeConfigs: [
       {
         job_name: PROMETHEUS_JOBS.node,
@@ -211,14 +212,16 @@ describe("live Prometheus with a real node-exporter", () => {
             groups: Array<{
               rules: Array<{
                 name: string;
+                type: string;
                 health: string;
                 lastError?: string;
               }>;
             }>;
           };
         };
+        // The alerts, plus the operator's link-capacity recording rule they read.
         const all = body.data.groups.flatMap((g) => g.rules);
-        return all.length === ALERTS.length &&
+        return all.length === ALERTS.length + 1 &&
           all.every((r) => r.health !== "unknown")
           ? all
           : undefined;
@@ -237,9 +240,9 @@ describe("live Prometheus with a real node-exporter", () => {
         }))
         .sort(byName),
     ).toEqual(
-      ALERTS.map((a) => ({ name: a.name, health: "ok", lastError: "" })).sort(
-        byName,
-      ),
+      [...ALERTS.map((a) => a.name), LINK_CAPACITY.record]
+        .map((name) => ({ name, health: "ok", lastError: "" }))
+        .sort(byName),
     );
   });
 });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { runbookPath } from '@opentruss/contract';
-import { ALERTS, COMMON_LABELS, alertByName, durationSeconds, type AlertDefinition } from '../src';
+import { ALERTS, COMMON_LABELS, LINK_CAPACITY, alertByName, durationSeconds, type AlertDefinition } from '../src';
 import { recordedSettings } from '../src/generate/document';
 import { PROMETHEUS_RULES_FILE } from '../src/generate/outputs';
 import { runCommand } from './support/commands';
@@ -90,7 +90,8 @@ function unitTests(scenario: AlertScenario) {
     ],
   }));
   return {
-    rule_files: [repoPath(PROMETHEUS_RULES_FILE)],
+    // The operator's link-capacity rule is evaluated as Prometheus would, next to the generated rules.
+    rule_files: [repoPath(PROMETHEUS_RULES_FILE), repoPath(LINK_CAPACITY.file)],
     evaluation_interval: '1m',
     tests: [...calm, ...busy],
   };
@@ -99,7 +100,6 @@ function unitTests(scenario: AlertScenario) {
 describe('Prometheus rule file', () => {
   it('records the settings it was generated with', () => {
     expect(settings).toEqual({
-      networkLinkCapacityMbits: expect.any(Number),
       business: expect.objectContaining({ approvalBacklogHours: expect.any(Number) }),
     });
   });

@@ -82,7 +82,7 @@ export const systemGroup = alertGroup({
         expr: [
           `100 * ${busiestDirectionBytesPerSecond()}`,
           `/ on (instance, device) (`,
-          `  ${indent(linkCapacityBytesPerSecond(config.networkLinkCapacityMbits))}`,
+          `  ${indent(linkCapacityBytesPerSecond())}`,
           `)`,
         ].join('\n'),
         severity: 'warning',

@@ -1,5 +1,4 @@
 // The app's settings (plugin jsonData), written by the Configuration page and read by every page.
-import { DEFAULT_SETTINGS } from '@opentruss/alerts';
 import type { UrlParams } from './catalogue/dashboards';
 import { DATASOURCE_VARIABLES, type DatasourceRole } from './catalogue/datasources';
 
@@ -8,8 +7,6 @@ export interface AppSettings {
   memgraphDatasourceUid?: string;
   /** Uid of the Prometheus datasource the pages, dashboard links and installed alert rules use. */
   prometheusDatasourceUid?: string;
-  /** Mbit/s assumed for network interfaces that report no link speed, in alert rules installed from the app. */
-  networkLinkCapacityMbits?: number;
 }
 
 export type ResolvedAppSettings = Required<AppSettings>;
@@ -19,16 +16,13 @@ const SETTING_OF_ROLE = {
   prometheus: 'prometheusDatasourceUid',
 } as const satisfies Record<DatasourceRole, keyof AppSettings>;
 
-/** Settings with the provisioned uids and the alerts' default capacity for whatever is unset or invalid. */
+/** Settings with the provisioned uids for whatever is unset or blank. */
 export function resolveAppSettings(jsonData: AppSettings | undefined | null): ResolvedAppSettings {
   const pick = (role: DatasourceRole) =>
     jsonData?.[SETTING_OF_ROLE[role]]?.trim() || DATASOURCE_VARIABLES[role].defaultUid;
-  const capacity = Number(jsonData?.networkLinkCapacityMbits);
   return {
     memgraphDatasourceUid: pick('memgraph'),
     prometheusDatasourceUid: pick('prometheus'),
-    networkLinkCapacityMbits:
-      Number.isFinite(capacity) && capacity > 0 ? capacity : DEFAULT_SETTINGS.networkLinkCapacityMbits,
   };
 }
 

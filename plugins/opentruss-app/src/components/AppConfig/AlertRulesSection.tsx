@@ -16,7 +16,6 @@ export function AlertRulesSection({ settings }: { settings: ResolvedAppSettings 
       installAlertRules({
         prometheusUid: settings.prometheusDatasourceUid,
         orgId: config.bootData?.user?.orgId ?? 1,
-        networkLinkCapacityMbits: settings.networkLinkCapacityMbits,
       }),
     [settings]
   );
