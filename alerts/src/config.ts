@@ -13,6 +13,7 @@ export const SELECTORS = {
   business: job(PROMETHEUS_JOBS.business),
   gateway: job(PROMETHEUS_JOBS.gateway),
   nginx: job(PROMETHEUS_JOBS.nginx),
+  tls: job(PROMETHEUS_JOBS.tls),
   /**
    * Filesystems that can fill up. Memory-backed (tmpfs, ramfs), read-only images (squashfs, iso9660) and
    * container overlays (each Docker container's root, a view of the disk that already appears as itself) are

@@ -31,7 +31,7 @@ export type ThresholdKey =
   'cpu' | 'memory' | 'disk' | 'diskIo' | 'network' | 'apiP95' | 'apiErrorRate' | 'dbQueryTime' | 'activeConnections';
 
 /** What an alert is about, as a label: lets a policy or a silence target one layer. */
-export type Component = 'system' | 'backend' | 'database' | 'business' | 'monitoring';
+export type Component = 'system' | 'backend' | 'database' | 'business' | 'monitoring' | 'security';
 
 /**
  * What Grafana does when the query returns no series (`noDataState`) or fails (`execErrState`) — chosen per
@@ -56,4 +56,5 @@ export interface AlertPanel extends PanelRef {
  * Where a threshold or alert comes from in the OpenTruss ops manual (运维手册): a section, or `4.1#n` for
  * problem n of §4.1 (常见问题).
  */
-export type ManualSource = '2.1.1' | '2.1.2' | '2.1.3' | '4.1#2' | '4.1#3' | '4.1#4' | '6' | '7.3' | '10' | '11.2';
+export type ManualSource =
+  '2.1.1' | '2.1.2' | '2.1.3' | '4.1#2' | '4.1#3' | '4.1#4' | '6' | '7' | '7.3' | '10' | '11.2';

@@ -10,6 +10,7 @@ import { RUNBOOK_MARKDOWN } from './runbook-markdown.generated';
 export const PROCEDURE_RUNBOOKS = {
   BackupAndRestore: { title: { zh: '备份与恢复', en: 'Backup and restore' }, source: '6' },
   EmergencyResponse: { title: { zh: '应急响应', en: 'Emergency response' }, source: '10' },
+  KeyRotation: { title: { zh: '密钥更换', en: 'Key rotation' }, source: '7' },
 } as const satisfies Record<string, { title: Bilingual; source: ManualSource }>;
 
 export type ProcedureRunbookName = keyof typeof PROCEDURE_RUNBOOKS;

@@ -8,12 +8,13 @@ import type { ExecErrState } from '../model';
 import { apiDatabaseGroup } from './api-database';
 import { businessGroup } from './business';
 import { connectionsGroup } from './connections';
+import { securityGroup } from './security';
 import { stackHealthGroup } from './stack-health';
 import { systemGroup } from './system';
 import { trendsGroup } from './trends';
 
 /** The rule groups, in the order both rule files list them. */
-const GROUPS = [systemGroup, stackHealthGroup, connectionsGroup, apiDatabaseGroup, trendsGroup, businessGroup] as const;
+const GROUPS = [systemGroup, stackHealthGroup, connectionsGroup, apiDatabaseGroup, trendsGroup, businessGroup, securityGroup] as const;
 
 type Group = (typeof GROUPS)[number];
 export type RuleGroupKey = Group['key'];

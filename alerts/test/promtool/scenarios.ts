@@ -828,4 +828,38 @@ export const SCENARIOS: AlertScenario[] = [
       },
     ],
   },
+  {
+    alert: 'TLSCertificateExpiringSoon',
+    interval: '5m',
+    pendingAt: '10m',
+    firingAt: '20m',
+    // promtool's clock starts at 0: the days left at 20 min are (expiry − 1200 s) / 86400.
+    calm: [
+      {
+        name: 'exactly 30 days left at 20 min (not less), a year left on the other port',
+        series: [
+          series('probe_ssl_earliest_cert_expiry', { job: 'tls-certificates', instance: 'tls-proxy:443' }, `${30 * DAY + 1200}+0x8`),
+          series('probe_ssl_earliest_cert_expiry', { job: 'tls-certificates', instance: 'bolt-gateway-tls:7687' }, `${365 * DAY}+0x8`),
+        ],
+      },
+    ],
+    busy: [
+      {
+        name: '29 days left on the gateway, a year on Grafana',
+        series: [
+          series('probe_ssl_earliest_cert_expiry', { job: 'tls-certificates', instance: 'tls-proxy:443' }, `${365 * DAY}+0x8`),
+          series('probe_ssl_earliest_cert_expiry', { job: 'tls-certificates', instance: 'bolt-gateway-tls:7687' }, `${29 * DAY}+0x8`),
+        ],
+        alerts: [
+          {
+            labels: { instance: 'bolt-gateway-tls:7687', severity: 'warning' },
+            description: [
+              'bolt-gateway-tls:7687 提供的 TLS 证书将在 29.0 天后过期（少于 30 天）：过期后浏览器和 bolt+s/wss 客户端会拒绝连接。',
+              'The TLS certificate served at bolt-gateway-tls:7687 expires in 29.0 days (less than 30): once expired, browsers and bolt+s/wss clients refuse to connect.',
+            ],
+          },
+        ],
+      },
+    ],
+  },
 ];

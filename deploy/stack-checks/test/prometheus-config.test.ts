@@ -148,6 +148,22 @@ describe('Prometheus configuration (deploy/prometheus/prometheus.yml)', () => {
     expect(prometheus.volumes).toContainEqual({ type: 'bind', source: repoPath(path.dirname(RULES_FILE)), target: rulesDir, read_only: true });
   });
 
+  it('probes the TLS certificates through the pinned blackbox exporter, only under the tls profile', () => {
+    const scrape = config.scrape_configs.find((c) => c.job_name === PROMETHEUS_JOBS.tls) as {
+      dns_sd_configs: Array<{ names: string[]; port: number }>;
+      relabel_configs: Array<{ target_label: string; replacement?: string }>;
+    };
+    const tlsServices = resolvedCompose({ profiles: ['tls'] }).services;
+    // The names and ports the probes use are the tls profile's services and their container ports.
+    expect(scrape.dns_sd_configs.map((d) => `${d.names[0]}:${d.port}`).sort()).toEqual(['bolt-gateway-tls:7687', 'tls-proxy:443']);
+    expect(tlsServices['tls-proxy'].ports!.map((p) => p.target)).toContain(443);
+    expect(tlsServices['bolt-gateway-tls'].ports!.map((p) => p.target)).toContain(7687);
+    const exporter = tlsServices['blackbox-exporter'];
+    expect(exporter.image).toBe('prom/blackbox-exporter:v0.25.0');
+    expect(exporter.profiles).toEqual(['tls']);
+    expect(scrape.relabel_configs.at(-1)).toEqual({ target_label: '__address__', replacement: 'blackbox-exporter:9115' });
+  });
+
   it("mounts the operator's link-capacity rule as a folder, so an edit plus a reload changes it without a rebuild", () => {
     const dir = path.posix.join(path.posix.dirname(configInContainer), 'capacity');
     expect(prometheus.volumes).toContainEqual({ type: 'bind', source: repoPath('deploy/prometheus/capacity'), target: dir, read_only: true });

@@ -42,4 +42,6 @@ export const PROMETHEUS_JOBS = {
   gateway: 'bolt-gateway',
   /** nginx-prometheus-exporter next to OpenTruss's nginx (stub_status), on the join-OpenTruss route only. */
   nginx: 'opentruss-nginx',
+  /** The blackbox exporter's TLS probes of Grafana's https and the gateway's TLS port (profile `tls`). */
+  tls: 'tls-certificates',
 } as const;

@@ -97,6 +97,12 @@ export function systemDashboard() {
       ).gridPos(at(0, 40, 6, 4))
     )
     .withPanel(
+      alertTimeseries('TLSCertificateExpiringSoon', {
+        legend: '{{instance}}',
+        what: 'Days until the earliest expiry in the certificate chain served at Grafana’s https and the gateway’s bolt+s/wss port (blackbox exporter, profile tls; empty without TLS).',
+      }).gridPos(at(6, 40, 18, 8))
+    )
+    .withPanel(
       throughput({
         id: 20,
         title: '磁盘吞吐 / Disk throughput',
