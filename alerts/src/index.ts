@@ -34,6 +34,7 @@ export {
   type RuleGroupKey,
 } from './alerts';
 export type { AlertGroupSpec, AlertSpec, RuleGroup } from './lib/define';
+export { TREND_GROUP, TREND_RECORDINGS, type TrendRecording } from './recordings';
 export { ALERT_PANELS, GRAFANA_UNITS, alertPanelSpec, type AlertPanelSpec } from './panels';
 export {
   PROCEDURE_RUNBOOKS,

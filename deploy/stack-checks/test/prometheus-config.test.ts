@@ -144,7 +144,7 @@ describe('Prometheus configuration (deploy/prometheus/prometheus.yml)', () => {
 
   it('loads the alert rules from the folder mounted from alerts/prometheus/', () => {
     const rulesDir = path.posix.dirname(path.posix.join(path.posix.dirname(configInContainer), config.rule_files[0]));
-    expect(config.rule_files).toEqual(['rules/opentruss.rules.yml', 'capacity/link-capacity.rules.yml']);
+    expect(config.rule_files).toEqual(['rules/opentruss.rules.yml', 'rules/opentruss-trends.rules.yml', 'capacity/link-capacity.rules.yml']);
     expect(prometheus.volumes).toContainEqual({ type: 'bind', source: repoPath(path.dirname(RULES_FILE)), target: rulesDir, read_only: true });
   });
 
@@ -170,10 +170,15 @@ describe('Prometheus configuration (deploy/prometheus/prometheus.yml)', () => {
     expect(prometheus.command).toContain('--web.enable-lifecycle');
   });
 
+  it('keeps six months of samples (plus a margin) for the capacity forecasts, with a size cap', () => {
+    expect(prometheus.command).toContain('--storage.tsdb.retention.time=190d');
+    expect(prometheus.command).toContain('--storage.tsdb.retention.size=20GB');
+  });
+
   it('passes promtool check config with the files laid out as in the container, rule file included', () => {
     const { status, output } = promtoolCheckConfig();
     expect(output).toContain('is valid prometheus config file syntax');
-    expect(output).toMatch(/SUCCESS: 2 rule files found/);
+    expect(output).toMatch(/SUCCESS: 3 rule files found/);
     expect(output).toMatch(/SUCCESS: [1-9]\d* rules found/);
     expect(output).not.toMatch(/WARNING/); // e.g. a file_sd file that is not mounted
     expect(status).toBe(0);
