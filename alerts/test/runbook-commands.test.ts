@@ -118,7 +118,9 @@ describe('docker compose commands in the runbooks', () => {
   });
 
   it("log in to mgconsole with the credentials of the memgraph container's own environment (the stack always has a user)", () => {
-    const mgconsole = runbooks.flatMap((file) => codeOf(read(file)).filter((code) => /\bmgconsole\b/.test(code)));
+    const mgconsole = [...runbooks.map(read), readRepoFile('README.md'), readRepoFile('alerts/README.md')].flatMap((markdown) =>
+      codeOf(markdown).filter((code) => /\bmgconsole\b/.test(code) && /docker[ -]compose/.test(code))
+    );
     expect(mgconsole.length).toBeGreaterThan(3);
     for (const code of mgconsole) {
       expect(code).toContain('mgconsole --username="$MEMGRAPH_USER" --password="$MEMGRAPH_PASSWORD"');
