@@ -1,7 +1,8 @@
 import React, { useCallback, useState } from 'react';
 import type { AppPluginMeta } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
-import { Field, FieldSet, Input } from '@grafana/ui';
+import { Field, FieldSet } from '@grafana/ui';
+import { LINK_CAPACITY } from '@opentruss/alerts';
 import { reloadPage, saveAppSettings } from '../../api/pluginSettings';
 import { DATASOURCE_VARIABLES, type DatasourceRole } from '../../catalogue/datasources';
 import { useAction } from '../../hooks/useAction';
@@ -26,7 +27,6 @@ export function DatasourceSettings({
   settings: ResolvedAppSettings;
 }) {
   const [draft, setDraft] = useState<ResolvedAppSettings>(settings);
-  const capacityValid = Number.isFinite(draft.networkLinkCapacityMbits) && draft.networkLinkCapacityMbits > 0;
   const save = useCallback(async () => {
     await saveAppSettings({
       enabled: Boolean(meta.enabled),
@@ -62,27 +62,17 @@ export function DatasourceSettings({
           </Field>
         );
       })}
-      <Field
-        label="Network capacity without link speed (Mbit/s)"
-        description="Used by the network bandwidth alert for interfaces that report no speed (virtual NICs), in rules installed below."
-        invalid={!capacityValid}
-        error={capacityValid ? undefined : 'A positive number of Mbit/s, e.g. 1000 for 1 Gbit/s'}
-      >
-        <Input
-          id="opentruss-config-capacity"
-          type="number"
-          width={20}
-          value={String(draft.networkLinkCapacityMbits)}
-          onChange={(event) => setDraft({ ...draft, networkLinkCapacityMbits: Number(event.currentTarget.value) })}
-        />
-      </Field>
+      <p>
+        The network bandwidth alert divides the traffic of interfaces that report no link speed (virtual NICs) by a
+        capacity Prometheus records, <code>{LINK_CAPACITY.record}</code>: edit it in <code>{LINK_CAPACITY.file}</code>{' '}
+        (or the same rule in your own Prometheus) and reload Prometheus; the rules need no reinstall.
+      </p>
       <ActionControls
         action={saving}
         label="Save settings"
         icon="save"
         testId={testIds.appConfig.saveSettings}
         errorTitle="Settings were not saved"
-        disabled={!capacityValid}
       />
     </FieldSet>
   );
