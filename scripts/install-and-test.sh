@@ -5,11 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # 1. Real tools the suites drive: Chromium (browser tests), Prometheus + promtool + node-exporter +
-#    Alertmanager (alert rules), docker-compose 1.29 (parses the stack offline), nginx + openssl (TLS proxy config
+#    Alertmanager (alert rules), the blackbox exporter (TLS certificate expiry probes), docker-compose 1.29 (parses the stack offline), nginx + openssl (TLS proxy config
 #    checked by `nginx -t` with a throwaway self-signed certificate); a CJK font so the browser tests'
 #    screenshots show the app's Chinese text (Debian's Chromium has none by default); FastAPI, uvicorn,
 #    prometheus-client, httpx and pytest for the OpenTruss API middleware's tests (run with /usr/bin/python3).
-debian_packages=(chromium fonts-wqy-microhei prometheus prometheus-node-exporter prometheus-alertmanager docker-compose nginx openssl
+debian_packages=(chromium fonts-wqy-microhei prometheus prometheus-node-exporter prometheus-alertmanager prometheus-blackbox-exporter docker-compose nginx openssl
   python3-fastapi python3-uvicorn python3-prometheus-client python3-httpx python3-pytest)
 missing=()
 for package in "${debian_packages[@]}"; do

@@ -1,23 +1,45 @@
 // @opentruss/alerts — thresholds as code. Browser-safe data only (the app imports it); the generators that write
 // files live in ./generate and run under Node (`npm run generate -w alerts`).
 export * from './model';
-export { THRESHOLDS, THRESHOLD_LIST, type Threshold, type ThresholdKey } from './thresholds';
+export {
+  BACKUP_THRESHOLDS,
+  BUSINESS_SETTINGS,
+  DEFAULT_BUSINESS_THRESHOLDS,
+  DEFAULT_SETTINGS,
+  LINK_CAPACITY,
+  LOG_THRESHOLDS,
+  SELECTORS,
+  SETTINGS_ENV,
+  THRESHOLDS,
+  THRESHOLD_LIST,
+  alertsConfig,
+  settingsFromEnv,
+  validateSettings,
+  type AlertsConfig,
+  type BusinessThresholds,
+  type GenerationSettings,
+  type Threshold,
+} from './config';
 export {
   ALERTS,
   ALERT_NAMES,
+  BUSINESS_ALERT_NAMES,
   COMMON_LABELS,
+  GRAFANA_FOLDER,
+  RULE_GROUPS,
   alertByName,
-  alertDatasource,
+  alertsByGroup,
   buildAlerts,
-  isPrometheusAlert,
   type AlertDefinition,
   type AlertName,
-  type AlertPanel,
-  type Component,
+  type BackupAlertName,
+  type BusinessAlertName,
+  type LogAlertName,
+  type RuleGroupKey,
 } from './alerts';
+export { alertDatasource, isPrometheusAlert, type AlertGroupSpec, type AlertSpec, type RuleGroup } from './lib/define';
+export { TREND_GROUP, TREND_RECORDINGS, type TrendRecording } from './recordings';
 export { ALERT_PANELS, GRAFANA_UNITS, alertPanelSpec, type AlertPanelSpec } from './panels';
-export { GRAFANA_FOLDER, RULE_GROUPS, alertsByGroup, type RuleGroup } from './groups';
-export { SELECTORS } from './promql';
 export {
   PROCEDURE_RUNBOOKS,
   RUNBOOKS,
@@ -29,12 +51,7 @@ export {
   type RunbookName,
 } from './runbooks';
 export { CONTACT_POINTS, NOTIFICATION_ENV, type ContactPointSpec } from './notifications';
-export { conditionText, durationSeconds, formatValue, sustainedText } from './format';
-export { DEFAULT_SETTINGS, SETTINGS_ENV, settingsFromEnv, validateSettings, type GenerationSettings } from './settings';
-export { BUSINESS_ALERT_NAMES, type BusinessAlertName } from './business-alerts';
-export { BUSINESS_SETTINGS, DEFAULT_BUSINESS_THRESHOLDS, type BusinessThresholds } from './business-thresholds';
-export { BACKUP_ALERT_NAMES, BACKUP_THRESHOLDS, type BackupAlertName } from './backup-alerts';
-export { LOG_ALERT_NAMES, type LogAlertName } from './log-alerts';
+export { conditionText, durationSeconds, formatValue, sustainedText } from './lib/format';
 export {
   LOG_LABELS,
   LOG_LEVEL_VALUES,
@@ -46,4 +63,4 @@ export {
   exploreLinkQueries,
   type ExploreOptions,
   type LogLabel,
-} from './logql';
+} from './lib/logql';

@@ -26,8 +26,12 @@ export type PromDuration = `${number}${'s' | 'm' | 'h'}`;
 /** Which side of the threshold is bad. */
 export type Comparator = 'gt' | 'lt';
 
-/** A rule group: the same groups exist in Grafana (folder "OpenTruss") and in the Prometheus rule file. */
-export type RuleGroupKey = 'system' | 'apiDatabase' | 'trends' | 'business' | 'backup' | 'logs';
+/** The ops manual's §2.1 thresholds, by key (their values: config.ts). */
+export type ThresholdKey =
+  'cpu' | 'memory' | 'disk' | 'diskIo' | 'network' | 'apiP95' | 'apiErrorRate' | 'dbQueryTime' | 'activeConnections';
+
+/** What an alert is about, as a label: lets a policy or a silence target one layer. */
+export type Component = 'system' | 'backend' | 'database' | 'business' | 'monitoring' | 'security' | 'backup' | 'logs';
 
 /**
  * What Grafana does when the query returns no series (`noDataState`) or fails (`execErrState`) — chosen per
@@ -44,11 +48,16 @@ export interface PanelRef {
   panelId: number;
 }
 
+export interface AlertPanel extends PanelRef {
+  title: Bilingual;
+}
+
 /**
  * Where a threshold or alert comes from in the OpenTruss ops manual (运维手册): a section, or `4.1#n` for
  * problem n of §4.1 (常见问题).
  */
-export type ManualSource = '2.1.1' | '2.1.2' | '2.1.3' | '3' | '4.1#2' | '4.1#3' | '4.1#4' | '6' | '7.3' | '10' | '11.2';
+export type ManualSource =
+  '2.1.1' | '2.1.2' | '2.1.3' | '3' | '4.1#2' | '4.1#3' | '4.1#4' | '6' | '7' | '7.3' | '10' | '11.2';
 
 /** Where Grafana evaluates an alert's `expr`: Prometheus (PromQL, also in the Prometheus rule file) or Loki (LogQL). */
 export type AlertDatasource = 'prometheus' | 'loki';

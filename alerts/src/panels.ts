@@ -1,8 +1,9 @@
 // What the app's dashboards need to show each alert: the panel's place (dashboard uid + panel id, which the
 // alert links to), what to plot, and the amber/red lines. The dashboards are built from this list.
-import { ALERTS, alertDatasource, type AlertDefinition, type AlertName, type AlertPanel } from './alerts';
-import type { AlertDatasource, Comparator, ValueUnit } from './model';
-import { THRESHOLDS } from './thresholds';
+import { ALERTS, type AlertDefinition, type AlertName } from './alerts';
+import { THRESHOLDS } from './config';
+import { alertDatasource } from './lib/define';
+import type { AlertDatasource, AlertPanel, Comparator, ValueUnit } from './model';
 
 /** Grafana unit ids for each value unit (`suffix:` is Grafana's custom-suffix unit). */
 export const GRAFANA_UNITS: Record<ValueUnit, string> = {

@@ -3,13 +3,14 @@
 // reaches the browser through the generated module below.
 import { runbookPath } from '@opentruss/contract';
 import { ALERTS, type AlertName } from './alerts';
-import { conditionText } from './format';
+import { conditionText } from './lib/format';
 import type { Bilingual, ManualSource, Severity } from './model';
 import { RUNBOOK_MARKDOWN } from './runbook-markdown.generated';
 
 export const PROCEDURE_RUNBOOKS = {
   BackupAndRestore: { title: { zh: '备份与恢复', en: 'Backup and restore' }, source: '6' },
   EmergencyResponse: { title: { zh: '应急响应', en: 'Emergency response' }, source: '10' },
+  KeyRotation: { title: { zh: '密钥更换', en: 'Key rotation' }, source: '7' },
 } as const satisfies Record<string, { title: Bilingual; source: ManualSource }>;
 
 export type ProcedureRunbookName = keyof typeof PROCEDURE_RUNBOOKS;
@@ -23,6 +24,9 @@ export const RUNBOOK_LANGUAGES = [
   { heading: '中文', sections: ['含义', '影响', '诊断', '处置'] },
   { heading: 'English', sections: ['Meaning', 'Impact', 'Diagnosis', 'Mitigation'] },
 ] as const;
+
+/** Every runbook's Markdown; assigning the generated module here makes a missing runbook a type error. */
+const MARKDOWN: Record<RunbookName, string> = RUNBOOK_MARKDOWN;
 
 export interface RunbookEntry {
   name: RunbookName;
@@ -58,8 +62,8 @@ function alertRunbooks(): RunbookEntry[] {
         en: `${alert.panel.title.en} ${condition.en}`,
       },
       file: runbookFile(alert.name),
-      path: runbookPath(alert.name),
-      markdown: RUNBOOK_MARKDOWN[alert.name],
+      path: alert.runbook,
+      markdown: MARKDOWN[alert.name],
     };
   });
 }
@@ -74,7 +78,7 @@ function procedureRunbooks(): RunbookEntry[] {
     condition: null,
     file: runbookFile(name),
     path: runbookPath(name),
-    markdown: RUNBOOK_MARKDOWN[name],
+    markdown: MARKDOWN[name],
   }));
 }
 

@@ -1,6 +1,6 @@
 // The generated files are committed; this fails as soon as one differs from what the catalogue generates (with
 // the settings recorded in the file itself), and shows how settings flow into the output.
-import { DEFAULT_SETTINGS, settingsFromEnv, type GenerationSettings } from '../src';
+import { DEFAULT_SETTINGS, LINK_CAPACITY, settingsFromEnv, type GenerationSettings } from '../src';
 import { recordedSettings } from '../src/generate/document';
 import { generatedFiles, type GeneratedFile } from '../src/generate/outputs';
 import { README_MARKERS } from '../src/generate/readme-table';
@@ -44,7 +44,7 @@ describe('generated files', () => {
 });
 
 describe('generation settings', () => {
-  const custom = settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: '10000' });
+  const custom = settingsFromEnv({ BUSINESS_APPROVAL_BACKLOG_HOURS: '48' });
   const files = generatedFiles(custom);
   const content = (suffix: string) => files.find((f) => f.path.endsWith(suffix))!.content;
 
@@ -56,18 +56,14 @@ describe('generation settings', () => {
     expect(settingsFromEnv({ GRAFANA_ROOT_URL: 'https://ops.example.com/grafana/' })).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('use the configured capacity for NICs that report no link speed', () => {
-    expect(content('opentruss.rules.yml')).toContain('* 0 + 1250000000\n');
-    expect(generatedFiles(DEFAULT_SETTINGS).find((f) => f.path.endsWith('opentruss.rules.yml'))!.content).toContain(
-      '* 0 + 125000000\n'
+  it('leave the link capacity to Prometheus, and say so to a deployment still setting it at generation', () => {
+    // The rules read the operator's recording rule; no number is baked in.
+    const rules = content('opentruss.rules.yml');
+    expect(rules).toContain(`on () group_left () (max(${LINK_CAPACITY.record}) * 125000)`);
+    expect(rules).not.toMatch(/\+ 125000000\b/);
+    expect(() => settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: '10000' })).toThrow(
+      /NETWORK_LINK_CAPACITY_MBITS is not read any more: .*deploy\/prometheus\/capacity\/link-capacity\.rules\.yml/
     );
-  });
-
-  it('reject unusable values with a message naming the variable', () => {
-    expect(() => settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: 'fast' })).toThrow(
-      /NETWORK_LINK_CAPACITY_MBITS must be a positive number/
-    );
-    expect(() => settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: '0' })).toThrow(/positive number/);
   });
 
   it('take the business thresholds from BUSINESS_* variables into the rules and the runbook index', () => {
@@ -85,6 +81,6 @@ describe('generation settings', () => {
 
   it('fall back to the defaults for unset or empty variables', () => {
     expect(settingsFromEnv({})).toEqual(DEFAULT_SETTINGS);
-    expect(settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: '' })).toEqual(DEFAULT_SETTINGS);
+    expect(settingsFromEnv({ NETWORK_LINK_CAPACITY_MBITS: '', BUSINESS_APPROVAL_BACKLOG_HOURS: ' ' })).toEqual(DEFAULT_SETTINGS);
   });
 });

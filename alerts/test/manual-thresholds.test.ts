@@ -36,7 +36,7 @@ interface ManualRow {
   normal: number;
   alert: number;
   /** Seconds; 0 where the manual says "-". */
-  sustained: number;
+  sustained: number | null;
 }
 
 /** "85%" → 85 (rules use 0–100), "500ms" → 0.5 (rules use seconds), "2000" → 2000. */
@@ -60,7 +60,8 @@ const MANUAL: ManualRow[] = MANUAL_TABLES.trim()
     metric,
     normal: manualValue(normal),
     alert: manualValue(alert),
-    sustained: note === '-' ? 0 : Number(/^持续 (\d+) 分钟$/.exec(note)![1]) * 60,
+    // `null` where the manual says "-": the rule then has a duration of its own, never none (one scrape never fires).
+    sustained: note === '-' ? null : Number(/^持续 (\d+) 分钟$/.exec(note)![1]) * 60,
   }));
 
 const grafanaRules = readRepoYaml<{
@@ -94,26 +95,32 @@ describe('ops manual §2.1 thresholds', () => {
 
   describe.each(MANUAL.map((row) => [row.metric, row] as const))('%s', (metric, row) => {
     const name = ALERT_FOR_METRIC[metric];
+    const alertFor = parsePromDuration(ALERTS.find((a) => a.name === name)!.for);
+    // The manual's duration, or where it says "-" the alert's own, which must be at least a minute.
+    const expectedFor = row.sustained ?? alertFor;
+    if (row.sustained === null) {
+      it('has a duration of its own where the manual says "-"', () => expect(alertFor).toBeGreaterThanOrEqual(60));
+    }
 
     it(`is in the catalogue with the manual's normal range, threshold and duration`, () => {
       const alert = ALERTS.find((a) => a.name === name)!;
       const threshold = THRESHOLDS[alert.threshold!];
       expect(threshold.metric.zh).toBe(metric);
       expect([threshold.normalBelow, threshold.alertAbove]).toEqual([row.normal, row.alert]);
-      expect(parsePromDuration(alert.for)).toBe(row.sustained);
+      expect(parsePromDuration(alert.for)).toBe(expectedFor);
     });
 
     it('is a Grafana rule firing above the manual’s value after the manual’s duration', () => {
       const rule = grafanaRules.find((r) => r.title === name)!;
       const threshold = rule.data.find((q) => q.model.type === 'threshold')!;
       expect(threshold.model.conditions).toEqual([{ evaluator: { type: 'gt', params: [row.alert] } }]);
-      expect(parsePromDuration(rule.for)).toBe(row.sustained);
+      expect(parsePromDuration(rule.for)).toBe(expectedFor);
     });
 
     it('is a Prometheus rule firing above the manual’s value after the manual’s duration', () => {
       const rule = prometheusRules.find((r) => r.alert === name)!;
       expect(rule.expr).toMatch(new RegExp(`\\) > ${String(row.alert).replace('.', '\\.')}$`));
-      expect(rule.for === undefined ? 0 : parsePromDuration(rule.for)).toBe(row.sustained);
+      expect(rule.for === undefined ? 0 : parsePromDuration(rule.for)).toBe(expectedFor);
     });
   });
 });

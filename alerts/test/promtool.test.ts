@@ -8,15 +8,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { runbookPath } from '@opentruss/contract';
-import { ALERTS, COMMON_LABELS, alertByName, durationSeconds, isPrometheusAlert, type AlertDefinition } from '../src';
-
-/** The rule file holds the PromQL alerts only (log alerts are Grafana-managed, on Loki). */
-const PROMETHEUS_ALERTS = ALERTS.filter(isPrometheusAlert);
+import {
+  ALERTS,
+  COMMON_LABELS,
+  LINK_CAPACITY,
+  TREND_RECORDINGS,
+  alertByName,
+  durationSeconds,
+  isPrometheusAlert,
+  type AlertDefinition,
+} from '../src';
 import { recordedSettings } from '../src/generate/document';
-import { PROMETHEUS_RULES_FILE } from '../src/generate/outputs';
+import { PROMETHEUS_RULES_FILE, TREND_RULES_FILE } from '../src/generate/outputs';
 import { runCommand } from './support/commands';
 import { readRepoFile, repoPath } from './support/repo';
 import { SCENARIOS, type AlertScenario, type FiringAlert } from './promtool/scenarios';
+
+/** The rule file holds the PromQL alerts only (log alerts are Grafana-managed, on Loki). */
+const PROMETHEUS_ALERTS = ALERTS.filter(isPrometheusAlert);
 
 const settings = recordedSettings(readRepoFile(PROMETHEUS_RULES_FILE));
 let workDir: string;
@@ -93,7 +102,8 @@ function unitTests(scenario: AlertScenario) {
     ],
   }));
   return {
-    rule_files: [repoPath(PROMETHEUS_RULES_FILE)],
+    // The operator's link-capacity rule is evaluated as Prometheus would, next to the generated rules.
+    rule_files: [repoPath(PROMETHEUS_RULES_FILE), repoPath(LINK_CAPACITY.file)],
     evaluation_interval: '1m',
     tests: [...calm, ...busy],
   };
@@ -102,7 +112,6 @@ function unitTests(scenario: AlertScenario) {
 describe('Prometheus rule file', () => {
   it('records the settings it was generated with', () => {
     expect(settings).toEqual({
-      networkLinkCapacityMbits: expect.any(Number),
       business: expect.objectContaining({ approvalBacklogHours: expect.any(Number) }),
     });
   });
@@ -135,4 +144,73 @@ describe('Prometheus rule file', () => {
       expect(result.output).toContain('SUCCESS');
     }
   );
+});
+
+describe('capacity trend recording rules (alerts/prometheus/opentruss-trends.rules.yml)', () => {
+  it('pass promtool check rules', () => {
+    const result = runCommand('promtool', ['check', 'rules', repoPath(TREND_RULES_FILE)]);
+    expect(result.output).toContain(`SUCCESS: ${TREND_RECORDINGS.length} rules found`);
+    expect(result.status).toBe(0);
+  });
+
+  it('record the hourly figures from node-exporter series (worked out by hand)', () => {
+    const node = (metric: string, labels: string, values: string) => ({
+      series: `${metric}{job="node-exporter",instance="host:9100"${labels}}`,
+      values,
+    });
+    const rootFs = ',device="/dev/vda",fstype="ext4",mountpoint="/"';
+    const eth0 = ',device="eth0"';
+    const file = path.join(workDir, 'trends.test.yml');
+    fs.writeFileSync(
+      file,
+      stringify({
+        rule_files: [repoPath(TREND_RULES_FILE)],
+        evaluation_interval: '5m',
+        tests: [
+          {
+            interval: '1m',
+            input_series: [
+              // Idle 45 s of every 60 s: 25% busy. 2 GiB of 8 GiB available: 75% used. 60 of 100 GB used.
+              node('node_cpu_seconds_total', ',cpu="0",mode="idle"', '1000000+45x120'),
+              node('node_memory_MemAvailable_bytes', '', '2147483648x120'),
+              node('node_memory_MemTotal_bytes', '', '8589934592x120'),
+              node('node_filesystem_size_bytes', rootFs, '100000000000x120'),
+              node('node_filesystem_avail_bytes', rootFs, '40000000000x120'),
+              // Receives 1 MB/s, sends 0.5 MB/s: the busier direction is 1 MB/s.
+              node('node_network_receive_bytes_total', eth0, '1000000000+60000000x120'),
+              node('node_network_transmit_bytes_total', eth0, '1000000000+30000000x120'),
+            ],
+            promql_expr_test: [
+              { expr: 'instance:opentruss_cpu_usage_percent:avg1h', eval_time: '90m', exp_samples: [{ labels: 'instance:opentruss_cpu_usage_percent:avg1h{instance="host:9100"}', value: 25 }] },
+              {
+                expr: 'instance:opentruss_memory_used_percent:avg1h',
+                eval_time: '90m',
+                exp_samples: [{ labels: 'instance:opentruss_memory_used_percent:avg1h{instance="host:9100",job="node-exporter"}', value: 75 }],
+              },
+              {
+                expr: 'instance_mountpoint:opentruss_filesystem_used_bytes:avg1h',
+                eval_time: '90m',
+                exp_samples: [
+                  {
+                    labels: 'instance_mountpoint:opentruss_filesystem_used_bytes:avg1h{device="/dev/vda",fstype="ext4",instance="host:9100",job="node-exporter",mountpoint="/"}',
+                    value: 60000000000,
+                  },
+                ],
+              },
+              {
+                expr: 'instance_device:opentruss_network_bytes_per_second:avg1h',
+                eval_time: '90m',
+                exp_samples: [{ labels: 'instance_device:opentruss_network_bytes_per_second:avg1h{device="eth0",instance="host:9100"}', value: 1000000 }],
+              },
+            ],
+          },
+        ],
+      })
+    );
+    const result = runCommand('promtool', ['test', 'rules', file]);
+    if (result.status !== 0) {
+      throw new Error(result.output);
+    }
+    expect(result.output).toContain('SUCCESS');
+  });
 });

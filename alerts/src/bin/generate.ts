@@ -1,9 +1,9 @@
 // npm run generate -w alerts — writes every generated file from the alert catalogue.
-// Setting: NETWORK_LINK_CAPACITY_MBITS (default 1000).
+// Settings: BUSINESS_* (see config.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, generatedFiles } from '../generate/outputs';
-import { settingsFromEnv } from '../settings';
+import { settingsFromEnv } from '../config';
 
 function main(): void {
   const settings = settingsFromEnv(process.env);

@@ -1,7 +1,7 @@
 // How every generated file starts and how its YAML is written: one header naming the source and the settings
 // used, so a staleness check can regenerate the file exactly as it was made.
 import { stringify } from 'yaml';
-import { SETTINGS_ENV, type GenerationSettings } from '../settings';
+import { SETTINGS_ENV, type GenerationSettings } from '../config';
 
 export const GENERATE_COMMAND = 'npm run generate -w alerts';
 const SETTINGS_PREFIX = '# settings: ';

@@ -3,11 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildAlerts } from '../alerts';
-import type { GenerationSettings } from '../settings';
+import type { GenerationSettings } from '../config';
 import { yamlDocument } from './document';
 import { contactPointsFile, notificationPoliciesFile, notificationTemplatesFile } from './grafana-notifications';
 import { grafanaRulesFile } from '../rules/grafana-rules';
 import { prometheusRulesFile } from '../rules/prometheus-rules';
+import { trendRulesFile } from '../recordings';
 import { spliceSection } from './markdown-section';
 import { PANEL_MARKERS, panelTableMarkdown } from './panel-table';
 import { README_MARKERS, alertTableMarkdown } from './readme-table';
@@ -22,6 +23,7 @@ export interface GeneratedFile {
 
 export const GRAFANA_ALERTING_DIR = 'provisioning/alerting';
 export const PROMETHEUS_RULES_FILE = 'alerts/prometheus/opentruss.rules.yml';
+export const TREND_RULES_FILE = 'alerts/prometheus/opentruss-trends.rules.yml';
 
 /** The repository root, from this file's location (alerts/src/generate). */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -41,6 +43,7 @@ export function generatedFiles(settings: GenerationSettings, repoRoot: string = 
     plain(`${GRAFANA_ALERTING_DIR}/notification-policies.yaml`, yamlDocument(notificationPoliciesFile())),
     plain(`${GRAFANA_ALERTING_DIR}/notification-templates.yaml`, yamlDocument(notificationTemplatesFile())),
     withSettings(PROMETHEUS_RULES_FILE, prometheusRulesFile(alerts)),
+    plain(TREND_RULES_FILE, yamlDocument(trendRulesFile())),
     plain(RUNBOOK_MODULE, runbookModule(readRunbookMarkdown(repoRoot))),
     plain('README.md', spliceSection(read('README.md'), README_MARKERS, alertTableMarkdown(alerts), 'README.md')),
     plain(

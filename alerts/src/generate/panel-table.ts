@@ -1,7 +1,7 @@
 // The table of dashboard panels the alerts link to, in alerts/README.md between <!-- panels:begin/end -->:
 // the app's dashboards must give these panels these ids.
 import type { AlertDefinition } from '../alerts';
-import { comparatorSymbol, formatValue } from '../format';
+import { comparatorSymbol, formatValue } from '../lib/format';
 import { alertPanelSpec } from '../panels';
 import { markers } from './markdown-section';
 

@@ -1,9 +1,9 @@
 // The alert table of the repository README, between the markers <!-- alerts:begin --> and <!-- alerts:end -->.
 import type { AlertDefinition } from '../alerts';
-import { conditionText, formatValue } from '../format';
+import { conditionText, formatValue } from '../lib/format';
 import type { ManualSource } from '../model';
 import { PROCEDURE_RUNBOOKS, runbookFile, type ProcedureRunbookName } from '../runbooks';
-import { THRESHOLDS } from '../thresholds';
+import { THRESHOLDS } from '../config';
 import { GENERATE_COMMAND } from './document';
 import { markers } from './markdown-section';
 

@@ -1,7 +1,7 @@
 // Labels and annotations of an alert, shared by the Grafana and the Prometheus rules so both notify alike.
 import { COMMON_LABELS, type AlertDefinition } from '../alerts';
 import type { Bilingual } from '../model';
-import { dashboardLink, runbookLink, type RuleTarget } from './links';
+import { dashboardLink, grafanaLink, type RuleTarget } from './links';
 
 export function alertLabels(alert: AlertDefinition): Record<string, string> {
   return { severity: alert.severity, ...COMMON_LABELS, component: alert.component };
@@ -25,7 +25,7 @@ export function alertAnnotations(alert: AlertDefinition, target: RuleTarget): Re
   return {
     summary: bilingualLine(alert.summary),
     description: descriptionTemplate(alert.description, target),
-    runbook_url: runbookLink(alert.name, target),
+    runbook_url: grafanaLink(alert.runbook, target),
     // Grafana links the panel itself (__dashboardUid__/__panelId__); Alertmanager users get the dashboard URL.
     ...(target === 'prometheus' ? { dashboard_url: dashboardLink(alert.panel.dashboardUid, target) } : {}),
   };

@@ -5,9 +5,9 @@ import type { TypeReduce, TypeThreshold } from '@grafana/grafana-foundation-sdk/
 import type { dataquery as LokiQuery } from '@grafana/grafana-foundation-sdk/loki';
 import type { Dataquery as PrometheusQuery } from '@grafana/grafana-foundation-sdk/prometheus';
 import { DATASOURCE_UIDS } from '@opentruss/contract';
-import { alertDatasource, type AlertDefinition } from '../alerts';
-import { durationSeconds } from '../format';
-import { GRAFANA_FOLDER, alertsByGroup } from '../groups';
+import { GRAFANA_FOLDER, alertsByGroup, type AlertDefinition } from '../alerts';
+import { alertDatasource } from '../lib/define';
+import { durationSeconds } from '../lib/format';
 import type { PromDuration } from '../model';
 import { alertAnnotations, alertLabels } from './annotations';
 

@@ -1,8 +1,8 @@
 // The same alerts as a Prometheus rule file (alerts/prometheus/opentruss.rules.yml), for teams that route
 // through Alertmanager (ops manual §2.2) or want Prometheus to evaluate them next to Grafana.
-import { isPrometheusAlert, type AlertDefinition } from '../alerts';
-import { comparatorSymbol, durationSeconds } from '../format';
-import { alertsByGroup } from '../groups';
+import { alertsByGroup, type AlertDefinition } from '../alerts';
+import { isPrometheusAlert } from '../lib/define';
+import { comparatorSymbol, durationSeconds } from '../lib/format';
 import type { PromDuration } from '../model';
 import { alertAnnotations, alertLabels } from './annotations';
 

@@ -1,4 +1,4 @@
-// promtool scenarios for the backup alerts (alerts/src/backup-alerts.ts), worked out by hand from the series. A
+// promtool scenarios for the backup alerts (alerts/src/alerts/backup.ts), worked out by hand from the series. A
 // timestamp gauge holding -93,540 is a last success 25 h 59 min before time 0 (negative times keep promtool from
 // evaluating 26 hours minute by minute): at t minutes its age is 25 h 59 min + t.
 import type { AlertScenario, InputSeries } from './scenarios';
@@ -138,6 +138,8 @@ export const BACKUP_SCENARIOS: AlertScenario[] = [
   {
     alert: 'BackupVerificationFailed',
     interval: '1m',
+    // for: 1m — the failure at 5 min pends at 5 min and fires from 6 min.
+    pendingAt: '5m',
     firingAt: '10m',
     calm: [{ name: 'restore checks succeeding', series: [backupSeries('opentruss_backup_verification_last_status', {}, '1x20')] }],
     busy: [

@@ -1,4 +1,4 @@
-// promtool scenarios of the replica alerts (src/replication-alerts.ts), from the replication exporter's series.
+// promtool scenarios of the replica alerts (src/alerts/replication.ts), from the replication exporter's series.
 // (A calm case may not even go pending, so brief lags and restarts are not calm cases here: they go pending and
 // resolve before `for`, which the pending checks of the busy cases cover.)
 import type { AlertScenario, InputSeries } from './scenarios';

@@ -82,6 +82,9 @@ const LOKI = 'loki:3100';
 const ALLOY = 'alloy:12345';
 const loki = (values: string) => series('up', { job: 'loki', instance: LOKI }, values);
 const alloy = (values: string) => series('up', { job: 'alloy', instance: ALLOY }, values);
+const NGINX_EXPORTER = 'nginx-exporter:9113';
+const nginxExporter = (metric: string, labels: Record<string, string>, values: string) =>
+  series(metric, { job: 'opentruss-nginx', instance: NGINX_EXPORTER, ...labels }, values);
 
 const ROOT_FS = { device: '/dev/vda', fstype: 'ext4', mountpoint: '/' };
 const TMPFS = { device: 'tmpfs', fstype: 'tmpfs', mountpoint: '/run' };
@@ -195,7 +198,8 @@ export const SCENARIOS: AlertScenario[] = [
   {
     alert: 'HighDiskUsage',
     interval: '1m',
-    firingAt: '1m',
+    pendingAt: '3m',
+    firingAt: '6m',
     calm: [
       {
         name: 'root 70% full, a 99% full tmpfs and overlay do not count',
@@ -217,8 +221,8 @@ export const SCENARIOS: AlertScenario[] = [
           {
             labels: { ...ROOT_FS, instance: HOST, job: 'node-exporter', severity: 'critical' },
             description: [
-              `${HOST} 上 /（/dev/vda）的磁盘使用率为 95.0%，高于 90%（正常 < 80%）。`,
-              `Disk usage of / (/dev/vda) on ${HOST} is 95.0%, above 90% (normal < 80%).`,
+              `${HOST} 上 /（/dev/vda）的磁盘使用率为 95.0%，持续 5 分钟高于 90%（正常 < 80%）。`,
+              `Disk usage of / (/dev/vda) on ${HOST} is 95.0%, above 90% for 5 min (normal < 80%).`,
             ],
           },
         ],
@@ -286,18 +290,42 @@ export const SCENARIOS: AlertScenario[] = [
   {
     alert: 'HighActiveConnections',
     interval: '1m',
-    firingAt: '1m',
-    calm: [{ name: '800 connections', series: [node('node_netstat_Tcp_CurrEstab', {}, '800+0x10')] }],
+    pendingAt: '3m',
+    firingAt: '6m',
+    // Each entry point on its own: exactly 2000 is not above the limit, and 1500 + 1500 at two entry points is not
+    // 3000 at one. The host's TCP table is not read at all (clients of published ports never appear in it).
+    calm: [
+      {
+        name: 'nginx at exactly 2000, the gateway at 1500 over two transports, the host table at 5000',
+        series: [
+          nginxExporter('nginx_connections_active', {}, '2000+0x10'),
+          gateway('opentruss_bolt_gateway_client_connections', { transport: 'tcp' }, '750+0x10'),
+          gateway('opentruss_bolt_gateway_client_connections', { transport: 'websocket' }, '750+0x10'),
+          node('node_netstat_Tcp_CurrEstab', {}, '5000+0x10'),
+        ],
+      },
+    ],
     busy: [
       {
-        name: '2500 connections',
-        series: [node('node_netstat_Tcp_CurrEstab', {}, '2500+0x10')],
+        name: 'nginx at 2500, the gateway at 2001 over two transports',
+        series: [
+          nginxExporter('nginx_connections_active', {}, '2500+0x10'),
+          gateway('opentruss_bolt_gateway_client_connections', { transport: 'tcp' }, '1+0x10'),
+          gateway('opentruss_bolt_gateway_client_connections', { transport: 'websocket' }, '2000+0x10'),
+        ],
         alerts: [
           {
-            labels: { instance: HOST, job: 'node-exporter', severity: 'warning' },
+            labels: { entry: 'nginx', instance: NGINX_EXPORTER, severity: 'warning' },
             description: [
-              `${HOST} 当前已建立的 TCP 连接数为 2500，高于 2000（正常 < 1000）。`,
-              `${HOST} has 2500 established TCP connections, above 2000 (normal < 1000).`,
+              `nginx（${NGINX_EXPORTER}）当前有 2500 个活跃的客户端连接，持续 5 分钟高于 2000（正常 < 1000）。`,
+              `nginx (${NGINX_EXPORTER}) has 2500 active client connections, above 2000 for 5 min (normal < 1000).`,
+            ],
+          },
+          {
+            labels: { entry: 'bolt-gateway', instance: GATEWAY, severity: 'warning' },
+            description: [
+              `bolt-gateway（${GATEWAY}）当前有 2001 个活跃的客户端连接，持续 5 分钟高于 2000（正常 < 1000）。`,
+              `bolt-gateway (${GATEWAY}) has 2001 active client connections, above 2000 for 5 min (normal < 1000).`,
             ],
           },
         ],
@@ -309,7 +337,11 @@ export const SCENARIOS: AlertScenario[] = [
     interval: '1m',
     pendingAt: '0m',
     firingAt: '2m',
-    calm: [{ name: 'backend scraped', series: [backend('up', {}, '1x10')] }],
+    calm: [
+      { name: 'backend scraped', series: [backend('up', {}, '1x10')] },
+      // A plain `docker compose up` has no backend and no backend target: nothing to page about.
+      { name: 'no backend target at all (only node-exporter is scraped)', series: [node('up', {}, '1x10')] },
+    ],
     busy: [
       {
         name: 'scrape failing',
@@ -318,21 +350,8 @@ export const SCENARIOS: AlertScenario[] = [
           {
             labels: { instance: BACKEND, job: 'opentruss-backend', severity: 'critical' },
             description: [
-              `Prometheus 已连续 1 分钟无法抓取 OpenTruss 后端 ${BACKEND} 的 /metrics（up = 0）。`,
-              `Prometheus has failed to scrape /metrics of the OpenTruss backend ${BACKEND} for 1 min (up = 0).`,
-            ],
-          },
-        ],
-      },
-      {
-        name: 'no backend target at all (only node-exporter is scraped)',
-        series: [node('up', {}, '1x10')],
-        alerts: [
-          {
-            labels: { job: 'opentruss-backend', severity: 'critical' },
-            description: [
-              'Prometheus 中没有 job="opentruss-backend" 的抓取目标：后端没有被监控。',
-              'Prometheus has no scrape target with job="opentruss-backend": the backend is not monitored.',
+              `Prometheus 已连续 1 分钟无法抓取 OpenTruss 后端 ${BACKEND} 的 /metrics（up = 0）：前端的所有操作都会失败，API 和数据库告警失去数据。`,
+              `Prometheus has failed to scrape /metrics of the OpenTruss backend ${BACKEND} for 1 min (up = 0): every action in the frontend fails, and the API and database alerts lose their data.`,
             ],
           },
         ],
@@ -453,6 +472,100 @@ export const SCENARIOS: AlertScenario[] = [
             description: [
               '后端发往 Memgraph 的查询有 10.0% 失败，已持续 5 分钟高于 5%：数据库可能无法连接。',
               "10.0% of the backend's Memgraph queries fail, above 5% for 5 min: the database may be unreachable.",
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'NodeExporterDown',
+    interval: '1m',
+    pendingAt: '1m',
+    firingAt: '3m',
+    calm: [{ name: 'node-exporter scraped', series: [node('up', {}, '1x10')] }],
+    busy: [
+      {
+        name: 'scrape failing',
+        series: [node('up', {}, '0x10')],
+        alerts: [
+          {
+            labels: { instance: HOST, job: 'node-exporter', severity: 'critical' },
+            description: [
+              `Prometheus 已连续 2 分钟无法抓取 node-exporter ${HOST} 的 /metrics（up = 0）：主机的 CPU、内存、磁盘和网络告警在此期间看不到数据，不会报警。`,
+              `Prometheus has failed to scrape /metrics of the node-exporter ${HOST} for 2 min (up = 0): the host's CPU, memory, disk and network alerts see no data meanwhile and cannot fire.`,
+            ],
+          },
+        ],
+      },
+      {
+        name: 'no node-exporter target at all (only the gateway is scraped)',
+        series: [gateway('up', {}, '1x10')],
+        alerts: [
+          {
+            labels: { job: 'node-exporter', severity: 'critical' },
+            description: [
+              'Prometheus 中没有 job="node-exporter" 的抓取目标：node-exporter 没有被监控。',
+              'Prometheus has no scrape target with job="node-exporter": the node-exporter is not monitored.',
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'BusinessExporterDown',
+    interval: '1m',
+    pendingAt: '4m',
+    firingAt: '6m',
+    calm: [{ name: 'exporter scraped', series: [business('up', {}, '1x10')] }],
+    busy: [
+      {
+        name: 'scrape failing',
+        series: [business('up', {}, '0x10')],
+        alerts: [
+          {
+            labels: { instance: 'business-exporter:9466', job: 'opentruss-business', severity: 'warning' },
+            description: [
+              'Prometheus 已连续 5 分钟无法抓取 业务导出器 business-exporter:9466 的 /metrics（up = 0）：业务告警（待审批、驳回率、验收停滞）在此期间看不到数据，不会报警。',
+              'Prometheus has failed to scrape /metrics of the business exporter business-exporter:9466 for 5 min (up = 0): the business alerts (approval backlog, rejection rate, stalled acceptance) see no data meanwhile and cannot fire.',
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    alert: 'MemgraphDown',
+    interval: '1m',
+    pendingAt: '0m',
+    firingAt: '2m',
+    calm: [
+      { name: 'the gateway reaches Memgraph', series: [gateway('opentruss_bolt_gateway_upstream_up', {}, '1x10')] },
+      {
+        // Memgraph is up while any gateway reaches it (a gateway's own network trouble is not Memgraph down).
+        name: 'one of two gateways cannot reach it',
+        series: [
+          gateway('opentruss_bolt_gateway_upstream_up', {}, '0x10'),
+          series('opentruss_bolt_gateway_upstream_up', { job: 'bolt-gateway', instance: '172.18.0.9:9187' }, '1x10'),
+        ],
+      },
+      // No gateway series is BoltGatewayDown's page, not this one.
+      { name: 'no gateway scraped', series: [node('up', {}, '1x10')] },
+    ],
+    busy: [
+      {
+        name: 'neither gateway reaches Memgraph',
+        series: [
+          gateway('opentruss_bolt_gateway_upstream_up', {}, '0x10'),
+          series('opentruss_bolt_gateway_upstream_up', { job: 'bolt-gateway', instance: '172.18.0.9:9187' }, '0x10'),
+        ],
+        alerts: [
+          {
+            labels: { severity: 'critical' },
+            description: [
+              'Bolt 网关已连续 1 分钟无法与 Memgraph 完成 Bolt 握手：所有 Memgraph 面板、业务导出器和 OpenTruss 后端的数据库操作都会失败。',
+              'The Bolt gateway has not completed a Bolt handshake with Memgraph for 1 min: every Memgraph panel, the business exporter and the OpenTruss backend’s database work fail.',
             ],
           },
         ],
@@ -793,4 +906,38 @@ export const SCENARIOS: AlertScenario[] = [
     ],
   },
   ...REPLICATION_SCENARIOS,
+  {
+    alert: 'TLSCertificateExpiringSoon',
+    interval: '5m',
+    pendingAt: '10m',
+    firingAt: '20m',
+    // promtool's clock starts at 0: the days left at 20 min are (expiry − 1200 s) / 86400.
+    calm: [
+      {
+        name: 'exactly 30 days left at 20 min (not less), a year left on the other port',
+        series: [
+          series('probe_ssl_earliest_cert_expiry', { job: 'tls-certificates', instance: 'tls-proxy:443' }, `${30 * DAY + 1200}+0x8`),
+          series('probe_ssl_earliest_cert_expiry', { job: 'tls-certificates', instance: 'bolt-gateway-tls:7687' }, `${365 * DAY}+0x8`),
+        ],
+      },
+    ],
+    busy: [
+      {
+        name: '29 days left on the gateway, a year on Grafana',
+        series: [
+          series('probe_ssl_earliest_cert_expiry', { job: 'tls-certificates', instance: 'tls-proxy:443' }, `${365 * DAY}+0x8`),
+          series('probe_ssl_earliest_cert_expiry', { job: 'tls-certificates', instance: 'bolt-gateway-tls:7687' }, `${29 * DAY}+0x8`),
+        ],
+        alerts: [
+          {
+            labels: { instance: 'bolt-gateway-tls:7687', severity: 'warning' },
+            description: [
+              'bolt-gateway-tls:7687 提供的 TLS 证书将在 29.0 天后过期（少于 30 天）：过期后浏览器和 bolt+s/wss 客户端会拒绝连接。',
+              'The TLS certificate served at bolt-gateway-tls:7687 expires in 29.0 days (less than 30): once expired, browsers and bolt+s/wss clients refuse to connect.',
+            ],
+          },
+        ],
+      },
+    ],
+  },
 ];

@@ -310,9 +310,9 @@ describe('levels', () => {
     expect(labels.map((l) => objectKeys(attribute(l, 'values')!))).toEqual([['level']]);
   });
 
-  it('read logfmt `level` of the Go services (Grafana, Prometheus, node-exporter, Loki): Alloy’s logfmt stage, checked structurally', () => {
+  it('read logfmt `level` of the Go services (Grafana, Prometheus, node-exporter, Loki, the blackbox exporter): Alloy’s logfmt stage, checked structurally', () => {
     const logfmt = levelsMatch('grafana');
-    expect(str(logfmt, 'selector')).toBe('{service=~"grafana|prometheus|node-exporter|loki"}');
+    expect(str(logfmt, 'selector')).toBe('{service=~"grafana|prometheus|node-exporter|loki|blackbox-exporter"}');
     expect(objectKeys(attribute(stages(logfmt, 'stage.logfmt')[0], 'mapping')!)).toEqual(['level']);
   });
 

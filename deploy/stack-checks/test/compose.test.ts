@@ -44,7 +44,7 @@ describe('docker-compose.yml parsed by the real docker-compose (offline)', () =>
     expect(result.stderr).toMatch(/unsupported|invalid|not valid/i);
   });
 
-  it('puts demo-metrics under `demo` only, the TLS gateway and proxy under `tls` only, everything else in the default set', () => {
+  it('puts demo-metrics under `demo` only, the TLS gateway, proxy and certificate probe under `tls` only, everything else in the default set', () => {
     const { services } = resolvedCompose();
     const profileOf = Object.fromEntries(Object.entries(services).map(([name, s]) => [name, s.profiles ?? []]));
     expect(profileOf).toEqual({
@@ -66,6 +66,7 @@ describe('docker-compose.yml parsed by the real docker-compose (offline)', () =>
       'demo-metrics': ['demo'],
       'bolt-gateway-tls': ['tls'],
       'tls-proxy': ['tls'],
+      'blackbox-exporter': ['tls'],
     });
   });
 });

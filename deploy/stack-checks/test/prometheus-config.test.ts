@@ -17,6 +17,8 @@ interface PrometheusConfig {
     metrics_path?: string;
     static_configs?: Array<{ targets: string[] }>;
     file_sd_configs?: Array<{ files: string[] }>;
+    dns_sd_configs?: Array<{ names: string[]; type?: string; port: number }>;
+    relabel_configs?: Array<{ source_labels?: string[]; regex?: string; target_label: string; replacement?: string }>;
   }>;
 }
 
@@ -25,6 +27,7 @@ const services = resolvedCompose({ profiles: ['demo'] }).services;
 const prometheus = services.prometheus;
 const configInContainer = prometheus.command!.find((a) => a.startsWith('--config.file='))!.slice('--config.file='.length);
 const WITHOUT_HOST_NAMESPACES = 'deploy/compose/without-host-namespaces.yml';
+const JOIN_OPENTRUSS = 'deploy/compose/join-opentruss.yml';
 
 /** A job's targets as the given prometheus service sees them: static, or from the file its volumes mount. */
 function targetsOf(job: string, service: ComposeService = prometheus): string[] {
@@ -79,11 +82,29 @@ describe('Prometheus configuration (deploy/prometheus/prometheus.yml)', () => {
     expect(config.scrape_configs.map((c) => c.job_name).sort()).toEqual(Object.values(PROMETHEUS_JOBS).sort());
   });
 
-  it('scrapes the OpenTruss backend at backend:8000/metrics, which the demo-metrics service answers under the demo profile', () => {
-    expect(targetsOf(PROMETHEUS_JOBS.backend)).toEqual(['backend:8000']);
+  it('scrapes the OpenTruss backend only where one is expected: the demo profile (by name) and the join route', () => {
+    // A plain `docker compose up` has no backend target, so OpenTrussBackendDown cannot page.
+    expect(targetsOf(PROMETHEUS_JOBS.backend)).toEqual([]);
+    const scrape = config.scrape_configs.find((c) => c.job_name === PROMETHEUS_JOBS.backend) as { dns_sd_configs?: Array<{ names: string[]; port: number }> };
     const demo = services['demo-metrics'];
-    expect(demo.networks!.default!.aliases).toContain('backend');
-    expect(demo.environment!.DEMO_METRICS_PORT).toBe('8000');
+    expect(scrape.dns_sd_configs).toEqual([{ names: ['demo-backend'], type: 'A', port: Number(demo.environment!.DEMO_METRICS_PORT) }]);
+    expect(demo.networks!.default!.aliases).toEqual(['demo-backend']);
+    expect(demo.profiles).toEqual(['demo']);
+    const joined = resolvedCompose({ files: [JOIN_OPENTRUSS] }).services;
+    expect(targetsOf(PROMETHEUS_JOBS.backend, joined.prometheus)).toEqual(['backend:8000']);
+  });
+
+  it("scrapes OpenTruss's nginx through the pinned official exporter on the join route only", () => {
+    expect(targetsOf(PROMETHEUS_JOBS.nginx)).toEqual([]);
+    const joined = resolvedCompose({ files: [JOIN_OPENTRUSS] }).services;
+    expect(targetsOf(PROMETHEUS_JOBS.nginx, joined.prometheus)).toEqual(['nginx-exporter:9113']);
+    const exporter = joined['nginx-exporter'];
+    expect(exporter.image).toBe('nginx/nginx-prometheus-exporter:1.4.0');
+    expect(exporter.command).toEqual(['--nginx.scrape-uri=http://nginx:8080/stub_status', '--web.listen-address=:9113']);
+    expect(Object.keys(exporter.networks!)).toEqual(expect.arrayContaining(['default', 'opentruss']));
+    const { status, output } = promtoolCheckConfig(joined.prometheus);
+    expect(output).not.toMatch(/WARNING/);
+    expect(status).toBe(0);
   });
 
   it('scrapes the business exporter at the port its compose service listens on', () => {
@@ -125,14 +146,41 @@ describe('Prometheus configuration (deploy/prometheus/prometheus.yml)', () => {
 
   it('loads the alert rules from the folder mounted from alerts/prometheus/', () => {
     const rulesDir = path.posix.dirname(path.posix.join(path.posix.dirname(configInContainer), config.rule_files[0]));
-    expect(config.rule_files).toEqual(['rules/opentruss.rules.yml']);
+    expect(config.rule_files).toEqual(['rules/opentruss.rules.yml', 'rules/opentruss-trends.rules.yml', 'capacity/link-capacity.rules.yml']);
     expect(prometheus.volumes).toContainEqual({ type: 'bind', source: repoPath(path.dirname(RULES_FILE)), target: rulesDir, read_only: true });
+  });
+
+  it('probes the TLS certificates through the pinned blackbox exporter, only under the tls profile', () => {
+    const scrape = config.scrape_configs.find((c) => c.job_name === PROMETHEUS_JOBS.tls) as {
+      dns_sd_configs: Array<{ names: string[]; port: number }>;
+      relabel_configs: Array<{ target_label: string; replacement?: string }>;
+    };
+    const tlsServices = resolvedCompose({ profiles: ['tls'] }).services;
+    // The names and ports the probes use are the tls profile's services and their container ports.
+    expect(scrape.dns_sd_configs.map((d) => `${d.names[0]}:${d.port}`).sort()).toEqual(['bolt-gateway-tls:7687', 'tls-proxy:443']);
+    expect(tlsServices['tls-proxy'].ports!.map((p) => p.target)).toContain(443);
+    expect(tlsServices['bolt-gateway-tls'].ports!.map((p) => p.target)).toContain(7687);
+    const exporter = tlsServices['blackbox-exporter'];
+    expect(exporter.image).toBe('prom/blackbox-exporter:v0.25.0');
+    expect(exporter.profiles).toEqual(['tls']);
+    expect(scrape.relabel_configs.at(-1)).toEqual({ target_label: '__address__', replacement: 'blackbox-exporter:9115' });
+  });
+
+  it("mounts the operator's link-capacity rule as a folder, so an edit plus a reload changes it without a rebuild", () => {
+    const dir = path.posix.join(path.posix.dirname(configInContainer), 'capacity');
+    expect(prometheus.volumes).toContainEqual({ type: 'bind', source: repoPath('deploy/prometheus/capacity'), target: dir, read_only: true });
+    expect(prometheus.command).toContain('--web.enable-lifecycle');
+  });
+
+  it('keeps six months of samples (plus a margin) for the capacity forecasts, with a size cap', () => {
+    expect(prometheus.command).toContain('--storage.tsdb.retention.time=190d');
+    expect(prometheus.command).toContain('--storage.tsdb.retention.size=20GB');
   });
 
   it('passes promtool check config with the files laid out as in the container, rule file included', () => {
     const { status, output } = promtoolCheckConfig();
     expect(output).toContain('is valid prometheus config file syntax');
-    expect(output).toMatch(/SUCCESS: 1 rule files found/);
+    expect(output).toMatch(/SUCCESS: 3 rule files found/);
     expect(output).toMatch(/SUCCESS: [1-9]\d* rules found/);
     expect(output).not.toMatch(/WARNING/); // e.g. a file_sd file that is not mounted
     expect(status).toBe(0);

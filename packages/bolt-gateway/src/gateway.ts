@@ -6,7 +6,7 @@ import { formatLogLine, gatewayErrorCodes, type LogLevel } from '@opentruss/cont
 import { DEFAULT_LIMITS, type GatewaySettings, type Limits } from './config/settings';
 import { parseViewers, type ViewerCredentials } from './config/viewers';
 import { GatewayMetrics } from './ops/metrics';
-import { startOpsServer } from './ops/ops-server';
+import { probeUpstream, startOpsServer } from './ops/ops-server';
 import { ClientSession, type Logger, type SessionHost } from './relay/client-session';
 import { ViewerQueries } from './relay/viewer-queries';
 
@@ -73,7 +73,8 @@ class Gateway implements BoltGateway, SessionHost {
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       tls: options.tls,
     };
-    this.metrics = new GatewayMetrics(options.processMetrics ?? true);
+    const { host, port } = this.settings.upstream;
+    this.metrics = new GatewayMetrics(options.processMetrics ?? true, () => probeUpstream(host, port));
     this.log = options.log ?? stderrLogger;
     this.viewerQueries = new ViewerQueries(this.settings.limits.maxQueriesPerViewer, this.metrics.viewerOpenQueries);
   }

@@ -170,7 +170,11 @@ describe('an upstream that goes away', () => {
     const driver = openDriver('tcp', stack.gateway.url, VIEWER.user, VIEWER.password);
     try {
       expect(await count(driver)).toBe(12);
+      const upstreamUp = async () => (await stack.gateway.metrics.upstreamUp.get()).values[0]?.value;
+      expect(await upstreamUp()).toBe(1);
       await stack.server.stop();
+      // Probed at scrape time: MemgraphDown sees a dead Memgraph with no client connected.
+      expect(await upstreamUp()).toBe(0);
       // The pooled connection died with Memgraph (one failure of its own); the next one cannot log in upstream.
       let error = await errorOf(countOnce(driver));
       if (error && !/unreachable/.test(error.message)) {
@@ -180,6 +184,7 @@ describe('an upstream that goes away', () => {
       expect(error?.code).toBe(gatewayErrorCodes.memgraphUnreachable);
       expect(error?.message).toMatch(/retry once it is back/);
       await stack.server.restart();
+      expect(await upstreamUp()).toBe(1);
       stack.server.addResponder({ match: QUERY, fields: ['n'], records: [[neo4j.int(13)]] });
       expect(await countOnce(driver)).toBe(13);
       const failures = (await stack.gateway.metrics.upstreamFailures.get()).values;

@@ -10,4 +10,5 @@ export const gatewayMetrics = {
   queryDuration: 'opentruss_bolt_gateway_query_duration_seconds',
   upstreamFailuresTotal: 'opentruss_bolt_gateway_upstream_failures_total',
   viewerOpenQueries: 'opentruss_bolt_gateway_viewer_open_queries',
+  upstreamUp: 'opentruss_bolt_gateway_upstream_up',
 } as const;

@@ -50,4 +50,8 @@ export const PROMETHEUS_JOBS = {
   alloy: 'alloy',
   /** The replication exporter (deploy/replication): MAIN's SHOW REPLICAS as metrics. */
   replication: 'memgraph-replication',
+  /** nginx-prometheus-exporter next to OpenTruss's nginx (stub_status), on the join-OpenTruss route only. */
+  nginx: 'opentruss-nginx',
+  /** The blackbox exporter's TLS probes of Grafana's https and the gateway's TLS port (profile `tls`). */
+  tls: 'tls-certificates',
 } as const;

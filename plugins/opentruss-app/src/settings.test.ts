@@ -1,14 +1,13 @@
 import { datasourceUrlParams, resolveAppSettings } from './settings';
 
 describe('app settings', () => {
-  it('default to the provisioned datasources and the alerts’ network capacity', () => {
+  it('default to the provisioned datasources', () => {
     expect(resolveAppSettings(undefined)).toEqual({
       memgraphDatasourceUid: 'opentruss-memgraph',
       prometheusDatasourceUid: 'opentruss-prometheus',
       lokiDatasourceUid: 'opentruss-loki',
-      networkLinkCapacityMbits: 1000,
     });
-    expect(resolveAppSettings({ memgraphDatasourceUid: '  ', networkLinkCapacityMbits: -5 })).toEqual(
+    expect(resolveAppSettings({ memgraphDatasourceUid: '  ' })).toEqual(
       resolveAppSettings({})
     );
   });

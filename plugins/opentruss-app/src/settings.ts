@@ -1,5 +1,4 @@
 // The app's settings (plugin jsonData), written by the Configuration page and read by every page.
-import { DEFAULT_SETTINGS } from '@opentruss/alerts';
 import type { UrlParams } from './catalogue/dashboards';
 import { DATASOURCE_VARIABLES, type DatasourceRole } from './catalogue/datasources';
 
@@ -10,8 +9,6 @@ export interface AppSettings {
   prometheusDatasourceUid?: string;
   /** Uid of the Loki datasource the Logs dashboard links and installed log alert rules use. */
   lokiDatasourceUid?: string;
-  /** Mbit/s assumed for network interfaces that report no link speed, in alert rules installed from the app. */
-  networkLinkCapacityMbits?: number;
 }
 
 export type ResolvedAppSettings = Required<AppSettings>;
@@ -23,17 +20,14 @@ export const SETTING_OF_ROLE = {
   loki: 'lokiDatasourceUid',
 } as const satisfies Record<DatasourceRole, keyof AppSettings>;
 
-/** Settings with the provisioned uids and the alerts' default capacity for whatever is unset or invalid. */
+/** Settings with the provisioned uids for whatever is unset or blank. */
 export function resolveAppSettings(jsonData: AppSettings | undefined | null): ResolvedAppSettings {
   const pick = (role: DatasourceRole) =>
     jsonData?.[SETTING_OF_ROLE[role]]?.trim() || DATASOURCE_VARIABLES[role].defaultUid;
-  const capacity = Number(jsonData?.networkLinkCapacityMbits);
   return {
     memgraphDatasourceUid: pick('memgraph'),
     prometheusDatasourceUid: pick('prometheus'),
     lokiDatasourceUid: pick('loki'),
-    networkLinkCapacityMbits:
-      Number.isFinite(capacity) && capacity > 0 ? capacity : DEFAULT_SETTINGS.networkLinkCapacityMbits,
   };
 }
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startBoltGateway, type BoltGateway } from '@opentruss/bolt-gateway';
+import { LINK_CAPACITY } from '@opentruss/alerts';
 import { PROMETHEUS_JOBS } from '@opentruss/contract';
 import { bundleDemoMetrics, runDemoMetrics } from '@opentruss/stack-checks';
 import {
@@ -116,6 +117,8 @@ beforeAll(async () => {
     log: () => undefined,
   });
   prometheus = await startPrometheus({
+    // The bandwidth panel divides by the link capacity Prometheus records from the stack's own rule file.
+    ruleFiles: [path.resolve(__dirname, '../../..', LINK_CAPACITY.file)],
     scrapeConfigs: [
       { job_name: PROMETHEUS_JOBS.gateway, static_configs: [{ targets: [`127.0.0.1:${gateway.opsPort}`] }] },
       { job_name: PROMETHEUS_JOBS.node, static_configs: [{ targets: [`127.0.0.1:${nodeExporterPort}`] }] },
@@ -132,7 +135,8 @@ beforeAll(async () => {
       const ready = jobs.every((job) =>
         scrapes.some((s) => s.metric.job === job && Number(s.value[1]) >= 3)
       );
-      return ready ? true : undefined;
+      const capacity = await prometheus!.query(LINK_CAPACITY.record);
+      return ready && capacity.length > 0 ? true : undefined;
     },
     30_000,
     () =>
@@ -154,9 +158,9 @@ afterAll(async () => {
   }
 });
 
-/** Panels of jobs this test does not scrape (only the backup service's). */
+/** Panels of jobs this test does not scrape: the backup service's, and the blackbox exporter's TLS probes. */
 function readsUnscrapedJob(expr: string): boolean {
-  return expr.includes(`job="${PROMETHEUS_JOBS.backup}"`);
+  return [PROMETHEUS_JOBS.backup, PROMETHEUS_JOBS.tls].some((job) => expr.includes(`job="${job}"`));
 }
 
 describe('Prometheus panel queries', () => {
@@ -178,9 +182,10 @@ describe('Prometheus panel queries', () => {
     }
   );
 
-  it('leaves only the backup panels without a scraped target here', () => {
+  it('leaves only the backup and TLS-expiry panels without a scraped target here', () => {
     // The backup service needs a Memgraph data volume to report anything; its series are tested by deploy/backup's
-    // metrics tests and the backup alerts' promtool scenarios. Every other panel must return series above.
+    // metrics tests and the backup alerts' promtool scenarios. The TLS probes (profile tls) are tested end to end
+    // with the blackbox exporter in alerts/test/tls-expiry.test.ts. Every other panel must return series above.
     const unscraped = prometheusQueries.filter((q) => readsUnscrapedJob(q.expr)).map((q) => q.where.split(' ')[0]);
     expect(new Set(unscraped)).toEqual(new Set(['opentruss-system']));
   });

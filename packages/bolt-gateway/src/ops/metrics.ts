@@ -66,7 +66,22 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  constructor(processMetrics: boolean) {
+  /**
+   * 1 when Memgraph answers a Bolt handshake at scrape time, else 0. Probed on every scrape (one TCP handshake,
+   * no login), so MemgraphDown sees a dead Memgraph even when no client is connected to make the other upstream
+   * metrics move.
+   */
+  readonly upstreamUp: Gauge;
+
+  constructor(processMetrics: boolean, probeUpstream: () => Promise<boolean> = async () => false) {
+    this.upstreamUp = new Gauge({
+      name: names.upstreamUp,
+      help: 'Whether Memgraph answered a Bolt handshake when this scrape was taken (1) or not (0)',
+      registers: [this.registry],
+      async collect() {
+        this.set((await probeUpstream()) ? 1 : 0);
+      },
+    });
     if (processMetrics) {
       collectDefaultMetrics({ register: this.registry, prefix: 'opentruss_bolt_gateway_' });
     }

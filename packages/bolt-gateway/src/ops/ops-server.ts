@@ -47,7 +47,7 @@ export function startOpsServer(
 }
 
 /** A Bolt handshake without logging in: Memgraph is up and speaks Bolt 5.2. */
-function probeUpstream(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
+export function probeUpstream(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
     let received = Buffer.alloc(0);

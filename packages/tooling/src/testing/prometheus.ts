@@ -8,7 +8,9 @@ import { freePort, startProcess, waitFor, type RunningProcess } from './processe
 export interface ScrapeJob {
   job_name: string;
   scrape_interval?: string;
-  static_configs: Array<{ targets: string[] }>;
+  static_configs: Array<{ targets: string[]; labels?: Record<string, string> }>;
+  /** Any other scrape option, written as given (metrics_path, params, relabel_configs …). */
+  [option: string]: unknown;
 }
 
 export interface PrometheusSample {

@@ -1,67 +1,24 @@
 // API and database: the backend's own metrics (opentruss_*), every API/DB alert's home panel, request and query
 // breakdowns, and the host's established connections.
-import { BigValueColorMode } from '@grafana/grafana-foundation-sdk/common';
-import { MappingType, type Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
-import { PanelBuilder as StatPanelBuilder } from '@grafana/grafana-foundation-sdk/stat';
 import { SELECTORS } from '@opentruss/alerts';
 import { gatewayMetrics, replicationMetrics } from '@opentruss/contract';
-import {
-  alertContextTimeseries,
-  alertDescription,
-  alertParts,
-  alertTimeseries,
-  latestValue,
-} from '../panels/alertPanels';
+import { alertContextTimeseries, alertDescription, alertParts, alertTimeseries } from '../panels/alertPanels';
 import { at } from '../panels/grid';
-import { logsDashboardLink, logsDataLink, panelLink, runbookLink } from '../panels/links';
+import { logsDashboardLink, logsDataLink } from '../panels/links';
 import { describe } from '../panels/text';
-import { alertThresholdSteps, thresholds } from '../panels/thresholds';
 import { promTarget } from '../queries/prometheus';
+import { upStat } from '../panels/upStat';
 import { baseDashboard } from './base';
 import { timeseries } from '../panels/timeseries';
 
 const BACKEND = SELECTORS.backend;
 const GATEWAY = SELECTORS.gateway;
 
-/**
- * A scrape status as UP/DOWN; the alert's expression reads 0 also when there is no target at all. Placed
- * elsewhere than its home (`id`), it also links to the home panel.
- */
-export function upStat(
-  alert: 'OpenTrussBackendDown' | 'BoltGatewayDown' | 'LokiDown' | 'AlloyDown' | 'MemgraphReplicaDown',
-  title: string,
-  what: string,
-  options: { id?: number; legend?: string }
-) {
-  const parts = alertParts(alert);
-  const steps: Threshold[] = alertThresholdSteps(parts.spec);
-  const home = options.id === undefined || options.id === parts.spec.panelId;
-  const links = [
-    ...(home ? [] : [panelLink('详细面板 / Full panel', parts.spec.dashboardUid, parts.spec.panelId)]),
-    runbookLink(alert),
-  ];
-  return new StatPanelBuilder()
-    .id(options.id ?? parts.spec.panelId)
-    .title(title)
-    .description(alertDescription(parts, what))
-    .withTarget(promTarget(parts.spec.expr, options.legend ?? '{{instance}}'))
-    .thresholds(thresholds(steps))
-    .mappings([
-      {
-        type: MappingType.ValueToText,
-        options: { '0': { text: 'DOWN', color: 'red', index: 0 }, '1': { text: 'UP', color: 'green', index: 1 } },
-      },
-    ])
-    .reduceOptions(latestValue())
-    .colorMode(BigValueColorMode.Background)
-    .links(links);
-}
-
 export function backendUpStat(options: { id?: number } = {}) {
   return upStat(
     'OpenTrussBackendDown',
     '后端在线状态 / Backend up',
-    'Whether Prometheus can scrape the OpenTruss backend’s GET /metrics (1 = up); 0 also when no backend target is configured at all.',
+    'Whether Prometheus can scrape the OpenTruss backend’s GET /metrics (1 = up). Only the demo profile and the join-OpenTruss route have a backend target; without one the panel is empty and nothing pages.',
     options
   );
 }
@@ -202,14 +159,22 @@ export function apiDatabaseDashboard() {
         title: '活跃连接数 / Active connections',
         description: alertDescription(
           connections,
-          'Established TCP connections on the OpenTruss host (node-exporter): the backend exports no connection metric and its Bolt pool is capped at 50, so the host-level count stands in. The alert’s home panel is on the System resources dashboard.'
+          'Active client connections where they end: OpenTruss’s nginx (stub_status, join-OpenTruss route) and the Bolt gateway, each held to the manual’s limits on its own. The alert’s home panel is on the System resources dashboard.'
         ),
         expr: connections.spec.expr,
-        legend: '{{instance}}',
+        legend: '{{entry}} {{instance}}',
       }).gridPos(at(0, 32, 24, 8))
     )
     // The Bolt gateway: every Memgraph query of the dashboards goes through it.
-    .withPanel(gatewayUpStat().gridPos(at(0, 40, 4, 8)))
+    .withPanel(gatewayUpStat().gridPos(at(0, 40, 4, 4)))
+    .withPanel(
+      upStat(
+        'MemgraphDown',
+        'Memgraph 在线状态 / Memgraph up',
+        'Whether the Bolt gateway completes a Bolt handshake with Memgraph at each scrape (opentruss_bolt_gateway_upstream_up, 1 = up, best of all gateways).',
+        {}
+      ).gridPos(at(0, 44, 4, 4))
+    )
     .withPanel(
       alertTimeseries('BoltGatewayRefusalSpike', {
         legend: 'refused / min',

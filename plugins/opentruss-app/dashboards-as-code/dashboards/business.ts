@@ -24,6 +24,7 @@ import { COLORS } from '../panels/thresholds';
 import { catalogueTarget } from '../queries/memgraph';
 import { drillDownVariables } from '../variables';
 import { alertTimeseries } from '../panels/alertPanels';
+import { upStat } from '../panels/upStat';
 import { acceptanceHistory, awaitingApprovalHistory, pendingPerBuildingTable } from '../panels/businessExporter';
 import { baseDashboard } from './base';
 
@@ -141,5 +142,13 @@ export function businessDashboard() {
     )
     .withPanel(awaitingApprovalHistory(14).gridPos(at(0, 53, 12, 8)))
     .withPanel(acceptanceHistory(15).gridPos(at(12, 53, 12, 8)))
-    .withPanel(pendingPerBuildingTable(16).gridPos(at(0, 61, 24, 8)));
+    .withPanel(pendingPerBuildingTable(16).gridPos(at(0, 61, 24, 8)))
+    .withPanel(
+      upStat(
+        'BusinessExporterDown',
+        '业务导出器在线状态 / Business exporter up',
+        'Whether Prometheus can scrape the business exporter (1 = up); 0 also when there is no exporter target at all.',
+        {}
+      ).gridPos(at(0, 69, 6, 4))
+    );
 }

@@ -10,7 +10,7 @@ import { describe } from '../panels/text';
 import { timeseries } from '../panels/timeseries';
 import { lokiLogsTarget, lokiTarget } from '../queries/loki';
 import { logVariables } from '../variables';
-import { upStat } from './apiDatabase';
+import { upStat } from '../panels/upStat';
 import { baseDashboard } from './base';
 
 /** The lines the filters select. `$search` empty matches every line. */

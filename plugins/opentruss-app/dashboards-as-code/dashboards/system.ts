@@ -8,6 +8,7 @@ import { at } from '../panels/grid';
 import { describe } from '../panels/text';
 import { promTarget } from '../queries/prometheus';
 import { baseDashboard } from './base';
+import { upStat } from '../panels/upStat';
 import { timeseries } from '../panels/timeseries';
 
 function throughput(options: {
@@ -64,8 +65,8 @@ const ALERT_PANELS: Array<{ alert: AlertName; legend: string; what: string; grid
   },
   {
     alert: 'HighActiveConnections',
-    legend: '{{instance}}',
-    what: 'Established TCP connections on the host (node_netstat_Tcp_CurrEstab): OpenTruss exports no connection metric, so every client of nginx, the API, Grafana and Memgraph’s Bolt port counts.',
+    legend: '{{entry}} {{instance}}',
+    what: 'Active client connections at each entry point: OpenTruss’s nginx (nginx_connections_active from stub_status, join-OpenTruss route) and the Bolt gateway (its client gauge). Clients of published container ports never appear in the host’s TCP table, so the host count is not used.',
     gridPos: at(12, 16, 12, 8),
   },
   {
@@ -87,8 +88,23 @@ export function systemDashboard() {
   for (const { alert, legend, what, gridPos } of ALERT_PANELS) {
     dashboard.withPanel(alertTimeseries(alert, { legend, what }).gridPos(gridPos));
   }
-  backupPanels(40).forEach((panel) => dashboard.withPanel(panel));
+  // Below the stack-health row (y 40–48).
+  backupPanels(48).forEach((panel) => dashboard.withPanel(panel));
   return dashboard
+    .withPanel(
+      upStat(
+        'NodeExporterDown',
+        'node-exporter 在线状态 / node-exporter up',
+        'Whether Prometheus can scrape node-exporter (1 = up); 0 also when there is no node-exporter target at all. While it is down every panel above is empty and only NodeExporterDown alerts.',
+        {}
+      ).gridPos(at(0, 40, 6, 4))
+    )
+    .withPanel(
+      alertTimeseries('TLSCertificateExpiringSoon', {
+        legend: '{{instance}}',
+        what: 'Days until the earliest expiry in the certificate chain served at Grafana’s https and the gateway’s bolt+s/wss port (blackbox exporter, profile tls; empty without TLS).',
+      }).gridPos(at(6, 40, 18, 8))
+    )
     .withPanel(
       throughput({
         id: 20,

@@ -7,7 +7,6 @@ describe('alert rules installed over the HTTP API', () => {
     lokiUid: 'logs-2',
     orgId: 3,
     folderUid: 'folder-1',
-    networkLinkCapacityMbits: 1000,
   });
   const rules = groups.flatMap((g) => g.rules);
 

@@ -32,8 +32,6 @@ export interface RuleTarget {
   lokiUid: string;
   orgId: number;
   folderUid: string;
-  /** Capacity assumed for network interfaces that report no link speed. */
-  networkLinkCapacityMbits: number;
 }
 
 /** The file-format rule as the HTTP API wants it; its Prometheus or Loki query points at the chosen datasource. */
@@ -60,8 +58,7 @@ export function httpRule(rule: GrafanaRuleV1, group: string, target: RuleTarget)
 /** Every OpenTruss rule group in the HTTP shape (interval in seconds). */
 export function alertRuleGroups(target: RuleTarget): HttpRuleGroup[] {
   const settings = validateSettings({
-    networkLinkCapacityMbits: target.networkLinkCapacityMbits,
-    // The app has no setting for the business thresholds: their defaults (BUSINESS_* apply to generated files).
+    // The link capacity is Prometheus's (LINK_CAPACITY), not the rules'. The app has no setting for the business thresholds: their defaults (BUSINESS_* apply to generated files).
     business: DEFAULT_SETTINGS.business,
   });
   return alertsByGroup(buildAlerts(settings)).map(({ group, alerts }) => ({

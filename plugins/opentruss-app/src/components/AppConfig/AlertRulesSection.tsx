@@ -18,7 +18,6 @@ export function AlertRulesSection({ settings }: { settings: ResolvedAppSettings 
         prometheusUid: settings.prometheusDatasourceUid,
         lokiUid: settings.lokiDatasourceUid,
         orgId: config.bootData?.user?.orgId ?? 1,
-        networkLinkCapacityMbits: settings.networkLinkCapacityMbits,
       }),
     [settings]
   );

@@ -2,7 +2,7 @@ import React from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { PluginType } from '@grafana/data';
 import { config } from '@grafana/runtime';
-import { ALERTS, RULE_GROUPS } from '@opentruss/alerts';
+import { ALERTS, LINK_CAPACITY, RULE_GROUPS } from '@opentruss/alerts';
 import { runbookLink } from '@opentruss/alerts/rules';
 import { WALL_PLAYLIST } from '../../catalogue/playlist';
 import { FakeBackend, installDatasources, PROVISIONED_DATASOURCES } from '../../testing/fakeGrafana';
@@ -53,7 +53,6 @@ describe('Configuration: datasources', () => {
       key: 'ArrowDown',
     });
     fireEvent.click(await screen.findByText('Prometheus 2'));
-    fireEvent.change(screen.getByDisplayValue('1000'), { target: { value: '10000' } });
     fireEvent.click(screen.getByTestId(testIds.appConfig.saveSettings));
 
     await waitFor(() => expect(reload).toHaveBeenCalledTimes(1));
@@ -64,16 +63,15 @@ describe('Configuration: datasources', () => {
         memgraphDatasourceUid: 'opentruss-memgraph',
         prometheusDatasourceUid: 'prom-2',
         lokiDatasourceUid: 'opentruss-loki',
-        networkLinkCapacityMbits: 10000,
       },
     });
   });
 
-  it('refuses a capacity that is not a positive number', () => {
+  it('says where the link capacity lives now: a Prometheus recording rule, not an app setting', () => {
     renderConfig();
-    fireEvent.change(screen.getByDisplayValue('1000'), { target: { value: '0' } });
-    expect(screen.getByText('A positive number of Mbit/s, e.g. 1000 for 1 Gbit/s')).toBeInTheDocument();
-    expect(screen.getByTestId(testIds.appConfig.saveSettings)).toBeDisabled();
+    expect(screen.getByText(LINK_CAPACITY.record)).toBeInTheDocument();
+    expect(screen.getByText(LINK_CAPACITY.file)).toBeInTheDocument();
+    expect(screen.queryByDisplayValue('1000')).not.toBeInTheDocument();
   });
 
   it('keeps the form and explains when saving fails', async () => {

@@ -2,7 +2,8 @@ import { t, Trans } from '@grafana/i18n';
 import React, { useCallback, useState } from 'react';
 import type { AppPluginMeta } from '@grafana/data';
 import { DataSourcePicker } from '@grafana/runtime';
-import { Field, FieldSet, Input } from '@grafana/ui';
+import { Field, FieldSet } from '@grafana/ui';
+import { LINK_CAPACITY } from '@opentruss/alerts';
 import { reloadPage, saveAppSettings } from '../../api/pluginSettings';
 import { DATASOURCE_VARIABLES, type DatasourceRole } from '../../catalogue/datasources';
 import { useAction } from '../../hooks/useAction';
@@ -35,7 +36,6 @@ export function DatasourceSettings({
   settings: ResolvedAppSettings;
 }) {
   const [draft, setDraft] = useState<ResolvedAppSettings>(settings);
-  const capacityValid = Number.isFinite(draft.networkLinkCapacityMbits) && draft.networkLinkCapacityMbits > 0;
   const save = useCallback(async () => {
     await saveAppSettings({
       enabled: Boolean(meta.enabled),
@@ -73,34 +73,22 @@ export function DatasourceSettings({
           </Field>
         );
       })}
-      <Field
-        label={t('config.datasources.capacity.label', 'Network capacity without link speed (Mbit/s)')}
-        description={t(
-          'config.datasources.capacity.description',
-          'Used by the network bandwidth alert for interfaces that report no speed (virtual NICs), in rules installed below.'
-        )}
-        invalid={!capacityValid}
-        error={
-          capacityValid
-            ? undefined
-            : t('config.datasources.capacity.invalid', 'A positive number of Mbit/s, e.g. 1000 for 1 Gbit/s')
-        }
-      >
-        <Input
-          id="opentruss-config-capacity"
-          type="number"
-          width={20}
-          value={String(draft.networkLinkCapacityMbits)}
-          onChange={(event) => setDraft({ ...draft, networkLinkCapacityMbits: Number(event.currentTarget.value) })}
-        />
-      </Field>
+      <p>
+        <Trans
+          i18nKey="config.datasources.capacity.note"
+          values={{ record: LINK_CAPACITY.record, file: LINK_CAPACITY.file }}
+        >
+          The network bandwidth alert divides the traffic of interfaces that report no link speed (virtual NICs) by a
+          capacity Prometheus records, <code>{'{{record}}'}</code>: edit it in <code>{'{{file}}'}</code> (or the same
+          rule in your own Prometheus) and reload Prometheus; the rules need no reinstall.
+        </Trans>
+      </p>
       <ActionControls
         action={saving}
         label={t('config.datasources.save', 'Save settings')}
         icon="save"
         testId={testIds.appConfig.saveSettings}
         errorTitle={t('config.datasources.error', 'Settings were not saved')}
-        disabled={!capacityValid}
       />
     </FieldSet>
   );

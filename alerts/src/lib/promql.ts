@@ -1,26 +1,6 @@
-// PromQL building blocks shared by several alerts: label selectors on the real scrape jobs, and the few
-// expression shapes that recur (P95 from a histogram, an error ratio, link capacity).
-import { PROMETHEUS_JOBS } from '@opentruss/contract';
-
-const job = (name: string) => `job="${name}"`;
-
-export const SELECTORS = {
-  node: job(PROMETHEUS_JOBS.node),
-  backend: job(PROMETHEUS_JOBS.backend),
-  business: job(PROMETHEUS_JOBS.business),
-  gateway: job(PROMETHEUS_JOBS.gateway),
-  replication: job(PROMETHEUS_JOBS.replication),
-  /**
-   * Filesystems that can fill up. Memory-backed (tmpfs, ramfs), read-only images (squashfs, iso9660) and
-   * container overlays (each Docker container's root, a view of the disk that already appears as itself) are
-   * left out, so one full disk raises one alert, not one per container.
-   */
-  filesystem: `${job(PROMETHEUS_JOBS.node)}, fstype!~"tmpfs|ramfs|squashfs|iso9660|overlay"`,
-  /** Block devices that are real disks or their RAID/LVM volumes (node-mixin's list), not loop or zram devices. */
-  disk: `${job(PROMETHEUS_JOBS.node)}, device=~"(/dev/)?(mmcblk.p.+|nvme.+|rbd.+|sd.+|vd.+|xvd.+|dm-.+|md.+|dasd.+)"`,
-  /** Network interfaces that carry the host's traffic: no loopback, container veths, bridges or shaping devices. */
-  nic: `${job(PROMETHEUS_JOBS.node)}, device!~"lo|veth.+|docker.+|br-.+|virbr.+|cni.+|flannel.+|cali.+|ifb.+"`,
-} as const;
+// PromQL building blocks shared by several alert groups: the few expression shapes that recur (P95 from a
+// histogram, an error ratio, link capacity). The selectors they use are the config's.
+import { LINK_CAPACITY, SELECTORS } from '../config';
 
 /** 95th percentile of a Prometheus histogram over 5 minutes, across all its series. */
 export function p95Seconds(histogram: string, selector: string): string {
@@ -46,14 +26,15 @@ const BYTES_PER_MBIT = 125_000;
  * Capacity of each network interface in bytes per second. node-exporter reads the link speed from
  * /sys/class/net/<nic>/speed as `node_network_speed_bytes`, but virtual NICs (virtio, most cloud VMs, this
  * project's CI machines) report -1 Mbit/s or nothing at all, which would make any utilisation ratio negative or
- * empty. Interfaces with a positive speed use it; the others use the configured capacity
- * (`NETWORK_LINK_CAPACITY_MBITS` at generation time, 1000 Mbit/s by default).
+ * empty. Interfaces with a positive speed use it; the others the capacity Prometheus records
+ * (`LINK_CAPACITY.record`, an operator's hand-edited rule). Without that rule, they have no capacity and no ratio.
  */
-export function linkCapacityBytesPerSecond(fallbackMbits: number): string {
+export function linkCapacityBytesPerSecond(): string {
   return [
     `max by (instance, device) (node_network_speed_bytes{${SELECTORS.nic}} > 0)`,
     `or`,
-    `max by (instance, device) (node_network_receive_bytes_total{${SELECTORS.nic}}) * 0 + ${fallbackMbits * BYTES_PER_MBIT}`,
+    `max by (instance, device) (node_network_receive_bytes_total{${SELECTORS.nic}}) * 0`,
+    `  + on () group_left () (max(${LINK_CAPACITY.record}) * ${BYTES_PER_MBIT})`,
   ].join('\n');
 }
 
