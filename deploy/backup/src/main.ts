@@ -5,15 +5,17 @@
 //   list                      complete backups with their recorded counts (and folders that are not backups)
 //   restore [--backup NAME] --into DIR [--owner UID:GID] [--dry-run]
 //                             writes the newest backup (or NAME) into a stopped Memgraph's data directory
+import { formatLogLine } from '@opentruss/contract';
 import { readSettings } from './config';
 import { BackupRepository } from './repository';
 import { applyRestore, parseOwner } from './restore';
 import { planRestore } from './restore-plan';
 import { createRunnerFromSettings, startBackupService } from './service';
 
-const log = (line: string) => console.log(`[backup] ${line}`);
+// One JSON line per event, as every Node service of the stack writes them (@opentruss/contract; Alloy reads `level`).
+const log = (line: string) => console.log(formatLogLine('backup', 'info', line));
 const fail = (text: string): never => {
-  console.error(`[backup] ${text}`);
+  console.error(formatLogLine('backup', 'error', text));
   process.exit(1);
 };
 const USAGE =

@@ -6,6 +6,22 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { FakeMemgraph, FakeRestoreCheck, temporaryDir } from './support/fake-memgraph';
 
+/** The service's log as text: each JSON log line (@opentruss/contract's format) replaced by `[service] msg`. */
+function logText(output: string): string {
+  return output
+    .split('\n')
+    .map((line) => {
+      try {
+        const { service, msg } = JSON.parse(line) as { service: string; msg: string };
+        return `[${service}] ${msg}`;
+      } catch {
+        return line;
+      }
+    })
+    .join('\n');
+}
+
+
 let bundle: string;
 let main: FakeMemgraph;
 let restoreCheck: FakeRestoreCheck;
@@ -57,7 +73,7 @@ it('backs up, lists, verifies and restores as one-off commands', async () => {
   main.commit();
   const full = await cli('full');
   expect(full).toMatchObject({ code: 0, stderr: '' });
-  expect(full.stdout).toMatch(/^\[backup\] full backup \d{8}T\d{9}Z-full: 2 files, \d+ bytes$/m);
+  expect(logText(full.stdout)).toMatch(/^\[backup\] full backup \d{8}T\d{9}Z-full: 2 files, \d+ bytes$/m);
   main.commit(10, { elements: 5 });
   expect((await cli('incremental')).code).toBe(0);
 
@@ -96,8 +112,8 @@ it('exits 1 with the reason when the backup fails or the command is wrong', asyn
   await main.server.stop();
   const failed = await cli('full');
   expect(failed.code).toBe(1);
-  expect(failed.stdout).toMatch(/\[backup\] full failed: /);
+  expect(logText(failed.stdout)).toMatch(/\[backup\] full failed: /);
   const wrong = await cli('weekly');
   expect(wrong.code).toBe(1);
-  expect(wrong.stderr.trim()).toMatch(/^\[backup\] usage: backup \[serve \| full \| incremental/);
+  expect(logText(wrong.stderr).trim()).toMatch(/^\[backup\] usage: backup \[serve \| full \| incremental/);
 }, 60_000);

@@ -1,13 +1,16 @@
 // Entry point of the `replication-setup` (argument `setup`, one-shot) and `replication-exporter` (`exporter`) services.
+import { formatLogLine } from '@opentruss/contract';
 import { readReplicationConfig } from './config';
 import { startReplicationExporter } from './exporter';
 import { errorText, MemgraphInstance } from './memgraph';
 import { setUpReplication } from './setup';
 
 const command = process.argv[2];
-const log = (line: string) => console.log(`[replication-${command}] ${line}`);
+// One JSON line per event, as every Node service of the stack writes them (@opentruss/contract; Alloy reads `level`).
+const service = `replication-${command}`;
+const log = (line: string) => console.log(formatLogLine(service, 'info', line));
 const fail = (message: string) => {
-  console.error(`[replication-${command}] ${message}`);
+  console.error(formatLogLine(service, 'error', message));
   process.exit(1);
 };
 

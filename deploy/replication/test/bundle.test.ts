@@ -8,6 +8,22 @@ import { buildSync } from 'esbuild';
 import { freePort } from '@opentruss/tooling/testing';
 import { startEmulatedReplication, type EmulatedPair } from '../testing/memgraph-replication';
 
+/** The service's log as text: each JSON log line (@opentruss/contract's format) replaced by `[service] msg`. */
+function logText(output: string): string {
+  return output
+    .split('\n')
+    .map((line) => {
+      try {
+        const { service, msg } = JSON.parse(line) as { service: string; msg: string };
+        return `[${service}] ${msg}`;
+      } catch {
+        return line;
+      }
+    })
+    .join('\n');
+}
+
+
 let dir: string;
 let bundle: string;
 let pair: EmulatedPair;
@@ -49,8 +65,20 @@ function run(args: string[], env: Record<string, string>) {
 it('setup: demotes, registers, exits 0; run again, changes nothing and exits 0; never prints a password', async () => {
   const first = run(['setup'], {});
   expect(await first.exited).toBe(0);
-  expect(first.output()).toMatch(/^\[replication-setup\] observability_replica registered on MAIN: ASYNC to memgraph-replica:10000$/m);
-  expect(first.output()).toMatch(/^\[replication-setup\] done$/m);
+  // One JSON line per event (the stack's log format, @opentruss/contract).
+  const lines = first
+    .output()
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { service: string; level: string; msg: string });
+  expect(lines).toContainEqual(
+    expect.objectContaining({
+      service: 'replication-setup',
+      level: 'info',
+      msg: 'observability_replica registered on MAIN: ASYNC to memgraph-replica:10000',
+    })
+  );
+  expect(lines.at(-1)).toEqual(expect.objectContaining({ service: 'replication-setup', msg: 'done' }));
   const again = run(['setup'], {});
   expect(await again.exited).toBe(0);
   expect(again.output()).toContain('observability_replica is already registered on MAIN (memgraph-replica:10000, async)');
@@ -61,7 +89,7 @@ it('setup with a wrong password file: exits 1 naming the file', async () => {
   fs.writeFileSync(path.join(dir, 'stale'), 'stale');
   const failing = run(['setup'], { MEMGRAPH_REPLICA_PASSWORD_FILE: path.join(dir, 'stale') });
   expect(await failing.exited).toBe(1);
-  expect(failing.output()).toContain(`refused the login of user "opentruss_reader": the password in ${path.join(dir, 'stale')} (MEMGRAPH_REPLICA_PASSWORD_FILE)`);
+  expect(logText(failing.output())).toContain(`refused the login of user "opentruss_reader": the password in ${path.join(dir, 'stale')} (MEMGRAPH_REPLICA_PASSWORD_FILE)`);
 }, 60_000);
 
 it('exporter: serves /metrics and exits 0 on SIGTERM', async () => {

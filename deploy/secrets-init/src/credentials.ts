@@ -41,7 +41,7 @@ export const CREDENTIALS: readonly Credential[] = [
     defaultUser: 'opentruss',
     passwordVariable: 'MEMGRAPH_PASSWORD',
     derived: 'memgraphPassfile',
-    readers: ['memgraph', 'demo-data', 'replication-setup', 'replication-exporter'],
+    readers: ['memgraph', 'demo-data', 'replication-setup', 'replication-exporter', 'backup', 'memgraph-restore-check'],
     opens: 'Memgraph MAIN (superuser; never leaves the stack, never in a browser-facing service)',
   },
   {

@@ -1,5 +1,6 @@
 // Entry point of the one-shot `secrets-init` service: every credential's files, then exit 0 (or 1 with the reason).
 // It logs what it did and where to read a password, never a password.
+import { formatLogLine } from '@opentruss/contract';
 import { CREDENTIALS, SECRETS_ROOT } from './credentials';
 import { SecretsError, ensureSecrets } from './secrets';
 
@@ -10,11 +11,15 @@ try {
   for (const outcome of ensureSecrets(root, process.env)) {
     const credential = CREDENTIALS.find((c) => c.key === outcome.key)!;
     console.log(
-      `[secrets-init] ${outcome.key}: user "${outcome.user}", password ${SAID[outcome.source]}; ` +
+      formatLogLine(
+        'secrets-init',
+        'info',
+        `${outcome.key}: user "${outcome.user}", password ${SAID[outcome.source]}; ` +
         `read it with: docker compose exec ${credential.readers[0]} cat ${outcome.passwordFile}`
+      )
     );
   }
 } catch (error) {
-  console.error(`[secrets-init] ${error instanceof SecretsError ? error.message : String(error)}`);
+  console.error(formatLogLine('secrets-init', 'error', error instanceof SecretsError ? error.message : String(error)));
   process.exit(1);
 }

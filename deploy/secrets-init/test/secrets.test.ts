@@ -4,6 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { CREDENTIALS, SECRET_FILES, ensureSecrets, generatePassword, type Credential } from '../src';
 
+/** The service's log as text: each JSON log line (@opentruss/contract's format) replaced by `[service] msg`. */
+function logText(output: string): string {
+  return output
+    .split('\n')
+    .map((line) => {
+      try {
+        const { service, msg } = JSON.parse(line) as { service: string; msg: string };
+        return `[${service}] ${msg}`;
+      } catch {
+        return line;
+      }
+    })
+    .join('\n');
+}
+
+
 const byKey = (key: Credential['key']) => CREDENTIALS.find((c) => c.key === key)!;
 
 function freshRoot(): string {
@@ -114,14 +130,14 @@ describe('the command (as the container runs it)', () => {
       for (const password of passwords) {
         expect(run.stdout + run.stderr).not.toContain(password);
       }
-      expect(run.stdout).toContain(`grafana-admin: user "admin", password generated (first start); read it with: docker compose exec grafana cat ${root}/grafana-admin/password`);
-      expect(run.stdout).toContain('gateway-viewer: user "viewer", password taken from the environment (.env)');
+      expect(logText(run.stdout)).toContain(`grafana-admin: user "admin", password generated (first start); read it with: docker compose exec grafana cat ${root}/grafana-admin/password`);
+      expect(logText(run.stdout)).toContain('gateway-viewer: user "viewer", password taken from the environment (.env)');
       const bad = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../src/main.ts')], {
         env: { ...env, GATEWAY_VIEWER_PASSWORD: 'a,b' },
         encoding: 'utf8',
       });
       expect(bad.status).toBe(1);
-      expect(bad.stderr).toMatch(/GATEWAY_VIEWER_PASSWORD contains ","/);
+      expect(logText(bad.stderr)).toMatch(/GATEWAY_VIEWER_PASSWORD contains ","/);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -4,6 +4,11 @@ import { DEFAULT_SCHEDULES, readSettings } from '@opentruss/backup';
 import { dockerfileCopiesFrom, readText, readYaml, resolvedCompose } from '../src';
 
 const services = resolvedCompose().services;
+/** The backup's settings as the container reads them, its credential files (secrets-init's) left out here. */
+function settingsOf(environment: Record<string, string> | undefined) {
+  const { MEMGRAPH_USER_FILE: _user, MEMGRAPH_PASSWORD_FILE: _password, ...rest } = environment ?? {};
+  return readSettings(rest);
+}
 const backup = services.backup;
 const restoreCheck = services['memgraph-restore-check'];
 
@@ -19,9 +24,10 @@ describe('backup service', () => {
   it("reads Memgraph's volume read-only, writes the backup volume, and never gets the Docker socket", () => {
     expect(backup.volumes).toEqual([
       expect.objectContaining({ type: 'volume', source: 'memgraph-data', target: '/memgraph-data', read_only: true }),
+      expect.objectContaining({ type: 'volume', source: 'secrets-memgraph', target: '/run/opentruss-secrets/memgraph', read_only: true }),
       expect.objectContaining({ type: 'volume', source: 'backup-data', target: '/backups' }),
     ]);
-    expect(backup.volumes![1].read_only).toBeFalsy();
+    expect(backup.volumes![2].read_only).toBeFalsy();
     expect(services.memgraph.volumes).toContainEqual(expect.objectContaining({ source: 'memgraph-data', target: '/var/lib/memgraph' }));
     for (const [name, service] of Object.entries(services)) {
       expect(`${name}: ${(service.volumes ?? []).map((v) => v.source).join(' ')}`).not.toMatch(/docker\.sock/);
@@ -36,10 +42,18 @@ describe('backup service', () => {
       MEMGRAPH_URL: 'bolt://memgraph:7687',
       BACKUP_RESTORE_CHECK_URL: 'bolt://memgraph-restore-check:7687',
     });
-    const custom = resolvedCompose({ env: { MEMGRAPH_USER: 'ops', MEMGRAPH_PASSWORD: 's3cret' } }).services;
+    // MAIN's credential from secrets-init's files, the same user in the restore-check Memgraph (its passfile).
+    expect(backup.environment).toMatchObject({
+      MEMGRAPH_USER_FILE: '/run/opentruss-secrets/memgraph/user',
+      MEMGRAPH_PASSWORD_FILE: '/run/opentruss-secrets/memgraph/password',
+    });
     for (const name of ['backup', 'memgraph-restore-check', 'memgraph']) {
-      expect(custom[name].environment).toMatchObject({ MEMGRAPH_USER: 'ops', MEMGRAPH_PASSWORD: 's3cret' });
+      expect(services[name].volumes).toContainEqual(
+        expect.objectContaining({ source: 'secrets-memgraph', target: '/run/opentruss-secrets/memgraph', read_only: true })
+      );
+      expect(Object.keys(services[name].environment ?? {})).not.toContain('MEMGRAPH_PASSWORD');
     }
+    expect(restoreCheck.environment).toMatchObject({ MEMGRAPH_PASSFILE: '/run/opentruss-secrets/memgraph/passfile' });
     expect(backup.depends_on).toEqual({
       memgraph: { condition: 'service_healthy' },
       'memgraph-restore-check': { condition: 'service_healthy' },
@@ -47,7 +61,7 @@ describe('backup service', () => {
   });
 
   it('schedules by default a full backup daily at 02:00, an incremental one hourly and the restore check daily, in UTC', () => {
-    const settings = readSettings(backup.environment!);
+    const settings = settingsOf(backup.environment);
     expect(settings.schedules).toEqual(DEFAULT_SCHEDULES);
     expect(settings.schedules).toEqual({ full: '0 2 * * *', incremental: '0 * * * *', verify: '30 3 * * *' });
     expect(settings.timeZone).toBe('UTC');
@@ -60,7 +74,7 @@ describe('backup service', () => {
     const custom = resolvedCompose({
       env: { BACKUP_TIME_ZONE: 'Asia/Shanghai', BACKUP_FULL_SCHEDULE: '15 1 * * *', BACKUP_STORAGE: '/srv/opentruss-backups' },
     }).services;
-    const settings = readSettings(custom.backup.environment!);
+    const settings = settingsOf(custom.backup.environment);
     expect(settings).toMatchObject({ timeZone: 'Asia/Shanghai', schedules: { full: '15 1 * * *' } });
     for (const name of ['backup', 'memgraph-restore-check']) {
       expect(custom[name].volumes).toContainEqual(expect.objectContaining({ type: 'bind', source: '/srv/opentruss-backups' }));
@@ -72,7 +86,7 @@ describe('backup service', () => {
       'deploy/prometheus/prometheus.yml'
     );
     const job = config.scrape_configs.find((c) => c.job_name === PROMETHEUS_JOBS.backup);
-    const port = readSettings(backup.environment!).port;
+    const port = settingsOf(backup.environment).port;
     expect(job?.static_configs).toEqual([{ targets: [`backup:${port}`] }]);
     expect(backup.healthcheck!.test.join(' ')).toContain(`http://127.0.0.1:${port}/health`);
     expect(readText('deploy/demo-services/Dockerfile')).toContain(`EXPOSE ${port}`);
@@ -84,7 +98,8 @@ describe('memgraph-restore-check', () => {
     expect(restoreCheck.image).toBe(services.memgraph.image);
     expect(restoreCheck.ports ?? []).toEqual([]);
     expect(restoreCheck.volumes).toEqual([
-      expect.objectContaining({ source: 'backup-data', target: readSettings(backup.environment!).restoreCheck.backupDirInMemgraph, read_only: true }),
+      expect.objectContaining({ source: 'backup-data', target: settingsOf(backup.environment).restoreCheck.backupDirInMemgraph, read_only: true }),
+      expect.objectContaining({ source: 'secrets-memgraph', read_only: true }),
     ]);
     expect(restoreCheck.command).toEqual(
       expect.arrayContaining([
