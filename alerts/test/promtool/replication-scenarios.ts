@@ -18,17 +18,17 @@ export const REPLICATION_SCENARIOS: AlertScenario[] = [
     pendingAt: '1m',
     firingAt: '3m',
     calm: [
-      { name: 'replica reached by MAIN', series: [exporter('opentruss_memgraph_replica_up', { replica: REPLICA }, '1x10')] },
+      { name: 'replica reached by MAIN', series: [exporter('opentruss_replication_replica_up', { replica: REPLICA }, '1x10')] },
       {
         // MAIN not answering: the exporter drops the replica series; MAIN's own trouble is for other alerts.
         name: 'MAIN not answering (no replica series)',
-        series: [exporter('opentruss_memgraph_replication_main_up', {}, '0x10')],
+        series: [exporter('opentruss_replication_main_up', {}, '0x10')],
       },
     ],
     busy: [
       {
         name: 'MAIN cannot reach the replica (invalid) or it is unregistered',
-        series: [exporter('opentruss_memgraph_replica_up', { replica: REPLICA }, '0x10')],
+        series: [exporter('opentruss_replication_replica_up', { replica: REPLICA }, '0x10')],
         alerts: [
           {
             labels: { replica: REPLICA, severity: 'critical' },
@@ -47,13 +47,13 @@ export const REPLICATION_SCENARIOS: AlertScenario[] = [
     pendingAt: '5m',
     firingAt: '20m',
     calm: [
-      { name: 'in step with MAIN', series: [exporter('opentruss_memgraph_replica_behind_timestamps', { replica: REPLICA }, '0x30')] },
+      { name: 'in step with MAIN', series: [exporter('opentruss_replication_replica_behind_timestamps', { replica: REPLICA }, '0x30')] },
     ],
     busy: [
       {
         // 10 at 0 min, one more every minute: 30 at 20 min.
         name: 'never catching up, the lag growing',
-        series: [exporter('opentruss_memgraph_replica_behind_timestamps', { replica: REPLICA }, '10+1x30')],
+        series: [exporter('opentruss_replication_replica_behind_timestamps', { replica: REPLICA }, '10+1x30')],
         alerts: [
           {
             labels: { replica: REPLICA, severity: 'warning' },

@@ -121,7 +121,7 @@ it("exporter: serves /metrics and exits 0 on SIGTERM", async () => {
     let text = "";
     while (
       !text.includes(
-        'opentruss_memgraph_replica_up{replica="observability_replica"} 1',
+        'opentruss_replication_replica_up{replica="observability_replica"} 1',
       ) &&
       Date.now() < deadline
     ) {
@@ -132,7 +132,7 @@ it("exporter: serves /metrics and exits 0 on SIGTERM", async () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(text).toContain(
-      'opentruss_memgraph_replica_up{replica="observability_replica"} 1',
+      'opentruss_replication_replica_up{replica="observability_replica"} 1',
     );
   } finally {
     exporter.child.kill("SIGTERM");
