@@ -1,4 +1,4 @@
-// cypher's layers, bottom first: the foundation (errors.ts, lexer.ts), readOnly/ (the read-only checker), the binding
+// cypher's layers, bottom first: the foundation (errors.ts, lexer.ts, unicode.ts), readOnly/ (the read-only checker), the binding
 // layer (binding.ts with macros, references, time expressions and identifiers), then the entry index.ts. Arrows point
 // only down, and the rest of the package reaches readOnly/ through its index only.
 // src/layers.test.ts cruises src/ with these rules and plants one violation of each.
@@ -8,7 +8,7 @@ module.exports = {
   forbidden: [
     ...layersPointDown(
       [
-        ['foundation', '^src/(errors|lexer)\\.ts$'],
+        ['foundation', '^src/(errors|lexer|unicode)\\.ts$'],
         ['readOnly', '^src/readOnly/'],
         ['binding', '^src/(binding|macros|references|timeExpressions|identifiers)\\.ts$'],
         ['entry', '^src/index\\.ts$'],

@@ -1,8 +1,10 @@
+import { unicodeRegExp } from './unicode';
+
 /**
  * Names that may be put into query text through `${var:raw}`: labels, relationship types and property keys.
  * Deliberately narrower than what backticks could carry, so a raw value can only ever name something.
  */
-const SAFE_IDENTIFIER = /^[\p{L}_][\p{L}\p{N}_]{0,127}$/u;
+const SAFE_IDENTIFIER = unicodeRegExp('^[\\p{L}_][\\p{L}\\p{N}_]{0,127}$');
 
 export function isValidIdentifier(name: string): boolean {
   return SAFE_IDENTIFIER.test(name);

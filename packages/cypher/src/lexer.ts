@@ -1,3 +1,4 @@
+import { unicodeRegExp } from './unicode';
 import { CypherTextError } from './errors';
 
 /**
@@ -38,8 +39,8 @@ export function isTrivia(token: Token): boolean {
   return token.kind === 'whitespace' || token.kind === 'lineComment' || token.kind === 'blockComment';
 }
 
-const IDENTIFIER_START = /[\p{L}_]/u;
-const IDENTIFIER_PART = /[\p{L}\p{N}_]/u;
+const IDENTIFIER_START = unicodeRegExp('[\\p{L}_]');
+const IDENTIFIER_PART = unicodeRegExp('[\\p{L}\\p{N}_]');
 const DIGIT = /[0-9]/;
 // Memgraph's whitespace (CypherLexer.g4) includes the ASCII separators \x1C-\x1F and U+180E, which JavaScript's \s
 // does not: read as punctuation they would hide a keyword pair such as `STORAGE\x1CMODE` from the read-only guard.

@@ -18,6 +18,7 @@
  * - `LeftArrowHeadPart` ⟨〈﹤＜ reads as `<`, `RightArrowHeadPart` ⟩〉﹥＞ as `>`, `DashPart` (soft hyphen, ‐ ‑ ‒ – — ―
  *   − ﹘ ﹣ －) as `-`, flagged: Cypher.g4 accepts them only in `leftArrowHead`, `rightArrowHead` and `dash`.
  */
+import { unicodeRegExp } from '../unicode';
 
 export type LexKind = 'word' | 'escaped' | 'string' | 'int' | 'float' | 'symbol' | 'eof';
 
@@ -65,9 +66,8 @@ const SYMBOL_1_CODES: readonly boolean[] = Array.from({ length: 0x80 }, (_, code
   SYMBOLS_1.includes(String.fromCharCode(code))
 );
 
-// Built at run time: the plugin's bundler targets ES2015 and must not rewrite Unicode property escapes.
-const ID_START = new RegExp('[\\p{ID_Start}\\p{Pc}]', 'u');
-const ID_PART = new RegExp('[\\p{ID_Continue}\\p{Sc}]', 'u');
+const ID_START = unicodeRegExp('[\\p{ID_Start}\\p{Pc}]');
+const ID_PART = unicodeRegExp('[\\p{ID_Continue}\\p{Sc}]');
 const HEX = /^[0-9a-fA-F]$/;
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
