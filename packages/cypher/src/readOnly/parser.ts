@@ -332,7 +332,7 @@ export class Parser {
   /** `preQueryDirectives : USING preQueryDirective ( ',' preQueryDirective )*` — hops limit and index hints only. */
   private directives(): Node {
     const parts: Part[] = [this.kw('USING')];
-    for (;;) {
+    this.commaSeparated(parts, () => {
       if (this.isWord('HOPS')) {
         parts.push(this.kw('HOPS'), this.kw('LIMIT'), this.intLiteral());
       } else if (this.isWord('INDEX')) {
@@ -352,11 +352,7 @@ export class Parser {
       } else {
         this.fail();
       }
-      if (!this.isSym(',')) {
-        break;
-      }
-      parts.push(this.sym(','));
-    }
+    });
     return node('directives', parts);
   }
 
@@ -365,16 +361,12 @@ export class Parser {
     const parts: Part[] = [this.sym(':'), this.labelName()];
     if (this.isSym('(')) {
       parts.push(this.sym('('));
-      for (;;) {
+      this.commaSeparated(parts, () => {
         parts.push(this.name());
         while (this.isSym('.')) {
           parts.push(this.sym('.'), this.name());
         }
-        if (!this.isSym(',')) {
-          break;
-        }
-        parts.push(this.sym(','));
-      }
+      });
       parts.push(this.sym(')'));
     }
     return node('indexHint', parts);
@@ -551,16 +543,12 @@ export class Parser {
       if (this.isSym('*')) {
         yieldParts.push(this.sym('*'));
       } else {
-        for (;;) {
+        this.commaSeparated(yieldParts, () => {
           yieldParts.push(this.name());
           if (this.isWord('AS')) {
             yieldParts.push(this.kw('AS'), this.name());
           }
-          if (!this.isSym(',')) {
-            break;
-          }
-          yieldParts.push(this.sym(','));
-        }
+        });
       }
       if (this.isWord('WHERE')) {
         yieldParts.push(this.where());
@@ -568,6 +556,15 @@ export class Parser {
       parts.push(node('yield', yieldParts));
     }
     return node('callProcedure', parts);
+  }
+
+  /** `item ( ',' item )*`: `item` pushes one item's parts; the commas go into `parts` between them. */
+  private commaSeparated(parts: Part[], item: () => void): void {
+    item();
+    while (this.isSym(',')) {
+      parts.push(this.sym(','));
+      item();
+    }
   }
 
   private where(): Node {
@@ -580,30 +577,22 @@ export class Parser {
     let first = true;
     // Memgraph's stripper stops naming columns after an item whose name it cut at a keyword (stripped.cpp).
     const naming = { stopped: false };
-    for (;;) {
+    this.commaSeparated(parts, () => {
       if (first && this.isSym('*')) {
         parts.push(this.sym('*'));
       } else {
         parts.push(this.returnItem(clause, top, naming));
       }
       first = false;
-      if (!this.isSym(',')) {
-        break;
-      }
-      parts.push(this.sym(','));
-    }
+    });
     if (this.isWord('ORDER')) {
       parts.push(this.kw('ORDER'), this.kw('BY'));
-      for (;;) {
+      this.commaSeparated(parts, () => {
         parts.push(this.expression());
         if (this.peek().kind === 'word' && SORT_ORDERS.has(this.peek().upper)) {
           parts.push(this.kw(this.peek().upper));
         }
-        if (!this.isSym(',')) {
-          break;
-        }
-        parts.push(this.sym(','));
-      }
+      });
     }
     if (this.isWord('SKIP')) {
       parts.push(this.kw('SKIP'), this.expression());
@@ -1140,13 +1129,9 @@ export class Parser {
   private mapLiteral(): Node {
     const parts: Part[] = [this.sym('{')];
     if (!this.isSym('}')) {
-      for (;;) {
+      this.commaSeparated(parts, () => {
         parts.push(this.name(), this.sym(':'), this.expression());
-        if (!this.isSym(',')) {
-          break;
-        }
-        parts.push(this.sym(','));
-      }
+      });
     }
     parts.push(this.sym('}'));
     return node('map', parts);
@@ -1358,7 +1343,7 @@ export class Parser {
   private mapProjection(): Node {
     const parts: Part[] = [this.name(), this.sym('{')];
     if (!this.isSym('}')) {
-      for (;;) {
+      this.commaSeparated(parts, () => {
         if (this.isSym('.') && this.isSym('*', 1)) {
           parts.push(this.sym('.'), this.sym('*'));
         } else if (this.isSym('.')) {
@@ -1368,11 +1353,7 @@ export class Parser {
         } else {
           parts.push(this.name());
         }
-        if (!this.isSym(',')) {
-          break;
-        }
-        parts.push(this.sym(','));
-      }
+      });
     }
     parts.push(this.sym('}'));
     return node('mapProjection', parts);
