@@ -1,10 +1,9 @@
 // The package's layers point down, as a monitoring mixin's do: model.ts (vocabulary) at the bottom, config.ts (the
 // one configuration) on it, lib/ (shared building blocks) above, one file per alert group in alerts/ combined by
 // alerts/index.ts, and the consumers (panels, runbooks, rules/, generate/, bin/) on top.
-// test/layers.test.ts cruises src/ with these rules and fails on any violation.
+// test/layers.test.ts cruises src/ with these rules (@opentruss/tooling's describeLayers) and plants one violation of each.
 
-/** A rule: modules under `from` never import modules matching `to`. */
-const forbid = (name, comment, from, to) => ({ name, comment, severity: 'error', from: { path: from }, to: { path: to } });
+const { forbid, noCycles, options } = require('@opentruss/tooling/layers/rules');
 
 module.exports = {
   forbidden: [
@@ -50,18 +49,7 @@ module.exports = {
       '^src/(?!generate/|bin/)',
       '^src/(generate|bin)/'
     ),
-    {
-      name: 'no-cycles',
-      comment: 'A cycle is an arrow pointing up somewhere.',
-      severity: 'error',
-      from: {},
-      to: { circular: true },
-    },
+    noCycles(),
   ],
-  options: {
-    doNotFollow: { path: 'node_modules' },
-    // `import type` counts: a type import is an arrow between layers too.
-    tsPreCompilationDeps: true,
-    tsConfig: { fileName: 'tsconfig.json' },
-  },
+  options,
 };
