@@ -484,8 +484,9 @@ export class ClientSession {
   }
 
   /**
-   * A refused request: answered here, never sent upstream; what follows is IGNORED until RESET. The answer carries
-   * the gateway's own error code, except where the gateway answers as Memgraph would (ROUTE).
+   * A refused request: answered here, never sent upstream; what follows is IGNORED until RESET. The failure is sent
+   * as its policy built it: the gateway's own error code, or Memgraph's answer where the gateway answers as Memgraph
+   * would (ROUTE).
    */
   private refuse(refusal: Refusal | RequestRefusal, isQuery = true): boolean {
     if (this.pending.length > 0) {
@@ -502,15 +503,8 @@ export class ClientSession {
       reason: refusal.kind,
       message: refusal.failure.message,
     });
-    const failure =
-      'asMemgraph' in refusal
-        ? refusal.failure
-        : {
-            code: refusal.kind === 'limit' ? gatewayErrorCodes.limitReached : gatewayErrorCodes.refused,
-            message: refusal.failure.message,
-          };
     // Behind an upstream FAILURE, a real server would not even look at it.
-    this.send(this.upstreamFailed ? this.answers.ignored() : this.answers.failure(failure));
+    this.send(this.upstreamFailed ? this.answers.ignored() : this.answers.failure(refusal.failure));
     this.failedLocally = true;
     return true;
   }

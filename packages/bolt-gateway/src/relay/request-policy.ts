@@ -100,8 +100,7 @@ export function invalidTextRefusal(
 }
 
 /** ROUTE: answered as Memgraph answers it outside a cluster (the gateway serves one instance, it does not route). */
-export const routeRefusal: RequestRefusal & { asMemgraph: true } = {
+export const routeRefusal: RequestRefusal = {
   kind: 'protocol',
   failure: routingTableUnavailable,
-  asMemgraph: true,
 };

@@ -4,7 +4,8 @@
 // stripper might read differently becomes a syntax error there, not a write. Every transaction and auto-commit run
 // is sent in READ mode, and no run may outlast the gateway's query time limit.
 import { checkReadQuery, positionAt, refusalMessage, type RefusalKind } from '@opentruss/cypher';
-import { errorCodes, type BoltFailure } from '@opentruss/bolt-protocol';
+import type { BoltFailure } from '@opentruss/bolt-protocol';
+import { gatewayErrorCodes } from '@opentruss/contract';
 import { Integer, isInt } from 'neo4j-driver';
 
 export interface Refusal {
@@ -28,13 +29,13 @@ export interface QueryPolicy {
   queryMemoryLimitMb: number;
 }
 
-/** The RUN's text → the run Memgraph receives, or the Memgraph-shaped FAILURE that says what was refused. */
+/** The RUN's text → the run Memgraph receives, or the gateway's FAILURE that says what was refused. */
 export function checkQuery(query: unknown, policy: QueryPolicy): { run: CheckedRun } | { refusal: Refusal } {
   if (typeof query !== 'string') {
     return {
       refusal: {
         kind: 'malformed',
-        failure: { code: errorCodes.client, message: 'Refused by the Bolt gateway: RUN needs the query text as a string.' },
+        failure: { code: gatewayErrorCodes.refused, message: 'Refused by the Bolt gateway: RUN needs the query text as a string.' },
       },
     };
   }
@@ -43,7 +44,7 @@ export function checkQuery(query: unknown, policy: QueryPolicy): { run: CheckedR
     return {
       refusal: {
         kind: checked.refusal.kind,
-        failure: { code: errorCodes.client, message: refusalMessage(checked.refusal, 'gateway', query) },
+        failure: { code: gatewayErrorCodes.refused, message: refusalMessage(checked.refusal, 'gateway', query) },
       },
     };
   }
@@ -121,12 +122,11 @@ function offsetOfLineColumn(text: string, line: number, column: number): number 
 }
 
 /**
- * The RUN or BEGIN extra Memgraph receives: READ mode whatever the client asked for, a transaction timeout no
- * longer than the gateway's limit (0 = no limit), and no impersonation.
+ * The RUN or BEGIN extra Memgraph receives: READ mode whatever the client asked for, and a transaction timeout no
+ * longer than the gateway's limit (0 = no limit). `extra` has passed the request policy's allowlist already.
  */
 export function readOnlyExtra(extra: Record<string, unknown>, queryTimeoutMs: number): Record<string, unknown> {
   const result: Record<string, unknown> = { ...extra, mode: 'r' };
-  delete result.imp_user;
   if (queryTimeoutMs > 0) {
     const asked = timeoutOf(extra.tx_timeout);
     result.tx_timeout = Integer.fromNumber(
