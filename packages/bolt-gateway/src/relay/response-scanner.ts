@@ -41,18 +41,24 @@ export class ResponseScanner {
     let passFrom = 0; // start of the bytes of `data` not passed on yet
     let holdFrom = 0; // while holding: start of the held bytes within `data`
     let offset = 0;
+    // A message is held from its first byte until its tag is known. Within one write that costs nothing: the bytes
+    // before it stay pending with it, so a run of RECORDs still passes as one slice; only a FAILURE, or a message
+    // whose tag has not arrived when the write ends, splits the output.
     const startHolding = () => {
-      if (offset > passFrom) {
-        out.push(data.subarray(passFrom, offset));
-      }
       this.holding = true;
       holdFrom = offset;
     };
     const release = () => {
-      out.push(...this.held);
-      this.held = [];
+      if (this.held.length > 0) {
+        out.push(...this.held); // held since an earlier write: passFrom and holdFrom are both 0 here
+        this.held = [];
+      }
       this.holding = false;
-      passFrom = holdFrom;
+    };
+    const passPending = () => {
+      if (holdFrom > passFrom) {
+        out.push(data.subarray(passFrom, holdFrom));
+      }
     };
     while (offset < data.length) {
       if (this.chunkRemaining > 0) {
@@ -90,11 +96,13 @@ export class ResponseScanner {
         const message = Buffer.concat([...this.held, data.subarray(holdFrom, offset)]);
         this.held = [];
         this.holding = false;
+        passPending();
         out.push(replacement ?? message);
         passFrom = offset;
       }
     }
     if (this.holding) {
+      passPending();
       if (data.length > holdFrom) {
         this.held.push(Buffer.from(data.subarray(holdFrom))); // copied: the transport may reuse its buffer
       }
