@@ -6,6 +6,7 @@ import { checkReadQuery } from '@opentruss/cypher';
 import { errorCodes } from '@opentruss/bolt-protocol';
 import { openDriver } from '@opentruss/bolt-protocol/testing';
 import neo4j, { type Driver, type Neo4jError } from 'neo4j-driver';
+import { ResponderRegistry } from '../src/responders/registry';
 import { startBoltTestServer, type BoltTestServer } from '../src';
 
 const KEY = 'MATCH (l:InspectionLot)\n// by status\nRETURN l.status AS status, count(*) AS lots';
@@ -64,6 +65,19 @@ it('matches nothing else by canonical text: another spelling of a different quer
   const error = (await run(canonicalOf('MATCH (l:InspectionLot) RETURN l.status AS status'))) as Neo4jError;
   expect(error.code).toBe(errorCodes.client);
   expect(server.lastRun?.responder).toBeUndefined();
+});
+
+it('refuses a second key with the same canonical text (they would answer the same gateway query), not a re-added key', () => {
+  const registry = new ResponderRegistry();
+  const responder = (name: string, match: string) => ({ name, match, fields: ['n'], records: [] });
+  registry.add(responder('first', '// panel 1\nRETURN 1 AS n'));
+  expect(() => registry.add(responder('second', '// panel 2\nRETURN 1 AS n'))).toThrow(
+    /"second" and "first" have the same canonical text/
+  );
+  expect(() => registry.add(responder('canonical spelling', canonicalOf('RETURN 1 AS n')))).toThrow(/same canonical text/);
+  // The same text again overrides the earlier responder, as a test's own responder overrides a fixture's.
+  registry.add(responder('override', '// panel 1\nRETURN 1 AS n'));
+  expect(registry.take(canonicalOf('RETURN 1 AS n'), {})?.name).toBe('override');
 });
 
 it('gives regular expressions and predicates the query without its trailing memory limit', async () => {

@@ -79,6 +79,16 @@ export class ResponderRegistry {
   add(responder: Responder): void {
     validateResponder(responder);
     const texts = typeof responder.match === 'string' ? keyTexts(responder.match) : undefined;
+    // keyTexts ends with the text the gateway would send. Two keys that differ only where the canonical form does not
+    // keep them (comments, spacing, case) would both answer it, the later one silently: refuse the second instead.
+    const sent = texts?.at(-1);
+    const twin = sent && this.entries.find((e) => e.texts?.at(-1) === sent && e.texts[0] !== texts?.[0]);
+    if (twin) {
+      throw new ResponderError(
+        `${describeResponder(responder)} and ${describeResponder(twin.responder)} have the same canonical text ` +
+          '(what the Bolt gateway sends): tell them apart by something the query keeps, e.g. a string literal'
+      );
+    }
     this.entries.push({ responder, remaining: responder.times ?? Infinity, texts });
   }
 
