@@ -42,7 +42,7 @@ export function baselineDist(ref: string, folder: string, log: (line: string) =>
     fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(tree, 'node_modules'));
     const pluginModules = path.join(REPO_ROOT, 'plugins', folder, 'node_modules');
     if (fs.existsSync(pluginModules)) {
-      fs.symlinkSync(pluginModules, path.join(tree, 'plugins', folder, 'node_modules'));
+      shareExceptCache(pluginModules, path.join(tree, 'plugins', folder, 'node_modules'));
     }
     log(`figure 5: building plugins/${folder} at ${label} for the "before" figures`);
     const built = spawnSync('npm', ['run', 'build'], {
@@ -58,5 +58,18 @@ export function baselineDist(ref: string, folder: string, log: (line: string) =>
     return { dist: cached, label, how: 'by this run in a temporary git worktree' };
   } finally {
     git(['worktree', 'remove', '--force', tree]);
+  }
+}
+
+/**
+ * The plugin's node_modules entry by entry, all but `.cache`: webpack's filesystem cache lives there, and a shared
+ * one let the other commit's build reuse this checkout's cached assets (its plugin.json came out as today's).
+ */
+function shareExceptCache(from: string, to: string): void {
+  fs.mkdirSync(to);
+  for (const entry of fs.readdirSync(from)) {
+    if (entry !== '.cache') {
+      fs.symlinkSync(path.join(from, entry), path.join(to, entry));
+    }
   }
 }

@@ -7,7 +7,7 @@ import { DATASOURCE_UIDS, PLUGIN_IDS } from '@opentruss/contract';
 import { buildHost } from '../../../tests/e2e/host/build';
 import { launchChromium } from '../../../tests/e2e/src/harness/browser';
 import { monacoIn } from '../../../tests/e2e/src/harness/monaco';
-import { requirePluginBuilds } from '../../../tests/e2e/src/server/pluginBuilds';
+import { pluginBuildIn, requirePluginBuilds } from '../../../tests/e2e/src/server/pluginBuilds';
 import { startHostServer } from '../../../tests/e2e/src/server/hostServer';
 import { spread, type Spread } from '../measure';
 
@@ -57,7 +57,10 @@ async function openToFirstCompletion(
   bolt: Awaited<ReturnType<typeof startBoltTestServer>>
 ): Promise<number> {
   const datasource = builds[PLUGIN_IDS.datasource];
-  const host = await startHostServer({ ...builds, [PLUGIN_IDS.datasource]: { ...datasource, distDir: variant.dist } });
+  const host = await startHostServer({
+    ...builds,
+    [PLUGIN_IDS.datasource]: pluginBuildIn(datasource.id, datasource.folder, variant.dist),
+  });
   const browser = await launchChromium();
   try {
     // As the browser tests' memgraphDatasource() (tests/e2e/src/harness/e2eSession.ts, which needs Jest's globals).

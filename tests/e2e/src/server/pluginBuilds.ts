@@ -29,21 +29,23 @@ const PLUGIN_FOLDERS: Record<string, string> = {
 /** Both plugin builds; a missing build is an error that says how to make it (never a silently skipped test). */
 export function requirePluginBuilds(repoRoot: string = REPO_ROOT): Record<string, PluginBuild> {
   return Object.fromEntries(
-    Object.entries(PLUGIN_FOLDERS).map(([id, folder]) => {
-      const distDir = path.join(repoRoot, folder, 'dist');
-      const moduleFile = path.join(distDir, 'module.js');
-      if (!fs.existsSync(moduleFile)) {
-        throw new Error(
-          `${folder}/dist/module.js is missing: the browser tests load the built plugins. ` +
-            `Run \`npm run build\` at the repository root (or \`npm run build -w ${folder}\`) first.`
-        );
-      }
-      const pluginJson = JSON.parse(
-        fs.readFileSync(path.join(distDir, 'plugin.json'), 'utf8')
-      ) as PluginBuild['pluginJson'];
-      return [id, { id, folder, distDir, pluginJson }];
-    })
+    Object.entries(PLUGIN_FOLDERS).map(([id, folder]) => [id, pluginBuildIn(id, folder, path.join(repoRoot, folder, 'dist'))])
   );
+}
+
+/**
+ * The build of `folder` in `distDir` (e.g. another commit's build for a before/after figure): its own plugin.json,
+ * since what the host announces (languages, translation files) must be what that build ships.
+ */
+export function pluginBuildIn(id: string, folder: string, distDir: string): PluginBuild {
+  if (!fs.existsSync(path.join(distDir, 'module.js'))) {
+    throw new Error(
+      `${folder}/dist/module.js is missing: the browser tests load the built plugins. ` +
+        `Run \`npm run build\` at the repository root (or \`npm run build -w ${folder}\`) first.`
+    );
+  }
+  const pluginJson = JSON.parse(fs.readFileSync(path.join(distDir, 'plugin.json'), 'utf8')) as PluginBuild['pluginJson'];
+  return { id, folder, distDir, pluginJson };
 }
 
 /** The module's AMD dependencies: `define([...], factory)` at the top of the built module.js. */

@@ -41,6 +41,14 @@ describe('masking Memgraph Cypher for Neo4j parser', () => {
 });
 
 describe('diagnostics', () => {
+  it('marks nothing in an empty editor (a blank query is not run), but a comment alone is not a query', () => {
+    expect(problems('')).toEqual([]);
+    expect(problems('  \n\t ')).toEqual([]);
+    expect(problems('// only a comment')).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^Refused in the browser before sending: /) }),
+    ]);
+  });
+
   it('accepts valid Memgraph Cypher that Neo4j would flag', () => {
     for (const text of [
       "MATCH (l:InspectionLot) WHERE $__timeFilter(l.created_at) RETURN $__timeGroup(l.created_at, '1d') AS time, count(*) AS n",

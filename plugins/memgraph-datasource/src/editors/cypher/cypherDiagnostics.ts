@@ -12,6 +12,9 @@ import type { QueryContext } from './queryContext';
  * reported once.
  */
 export function cypherDiagnostics(text: string, context: QueryContext): CypherDiagnostic[] {
+  if (text.trim() === '') {
+    return []; // an empty editor is not a mistake: the datasource does not run a blank query (filterQuery)
+  }
   const own = datasourceDiagnostics(text, context);
   let names: CypherDiagnostic[] = [];
   try {
