@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { spread } from '../src/measure';
+import { PROFILES } from '../src/profile';
 import type { BenchReport } from '../src/report/report';
 import { historyDocument } from '../src/history/document';
 import { commandLine, recordRun } from '../src/history/record';
@@ -26,18 +27,7 @@ function benchReport(date: string): BenchReport {
       loadAtStart: [0.42, 0.5, 0.61],
       loadAtEnd: [1.234, 0.9, 0.7],
     },
-    profile: {
-      name: 'quick',
-      runs: 3,
-      warmups: 1,
-      conversionRecords: 10_000,
-      timeSeriesPoints: 5_000,
-      timeSeriesSeries: 20,
-      panels: 30,
-      soakQueries: 1_000,
-      placementRuns: 2,
-      exporterGraph: 'capacity-now',
-    },
+    profile: PROFILES.quick,
     serverPlacement: 'child-process',
     figures: [
       {
