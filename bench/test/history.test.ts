@@ -81,8 +81,8 @@ describe('recorded benchmark runs', () => {
       fs.writeFileSync(path.join(dir, 'latest.json'), '{"scratch": true}');
       const before = historyMarkdown(readRecordedRuns(dir));
       const report = benchReport('2026-12-08T03:05:09.123Z');
-      const command = commandLine(['--profile', 'quick', '--only', '7', '--record', '--note', 'after the shared core']);
-      expect(command).toBe('npm run bench -- --profile quick --only 7');
+      const command = commandLine(['--profile', 'quick', '--only', '7', '--out', 'mine.json', '--record', '--note', 'after the shared core', '--baseline', 'main~1']);
+      expect(command).toBe('npm run bench -- --profile quick --only 7 --baseline main~1');
       const written = recordRun(report, { command, note: 'after the shared core' }, dir);
       expect(path.basename(written)).toBe('2026-12-08T0305-abc1234.json');
       expect(() => recordRun(report, { command, note: '' }, dir)).toThrow(/EEXIST/);
@@ -91,7 +91,7 @@ describe('recorded benchmark runs', () => {
       // Rows are added, none changed: every line of the history before is still there.
       expect(before.split('\n').filter((line) => !after.split('\n').includes(line))).toEqual([]);
       expect(after).toContain(
-        '| 2026-12-08 03:05 | `abc1234` | quick | `npm run bench -- --profile quick --only 7` | 7 | 2 × AMD EPYC 7B13, Debian GNU/Linux 12 (bookworm) (linux 6.1.0, x64), Node 22.23.3 | 0.42 → 1.23 | [2026-12-08T0305-abc1234.json](../bench/results/2026-12-08T0305-abc1234.json) |'
+        '| 2026-12-08 03:05 | `abc1234` | quick | `npm run bench -- --profile quick --only 7 --baseline main~1` | 7 | 2 × AMD EPYC 7B13, Debian GNU/Linux 12 (bookworm) (linux 6.1.0, x64), Node 22.23.3 | 0.42 → 1.23 | [2026-12-08T0305-abc1234.json](../bench/results/2026-12-08T0305-abc1234.json) |'
       );
       expect(after).toContain('- **2026-12-08 03:05 `abc1234`**: after the shared core');
       expect(after).toContain('| 2026-12-08 03:05 `abc1234` | conversion: gateway ÷ direct | 1.06 | 1.01–1.12 | × |');

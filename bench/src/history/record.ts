@@ -5,10 +5,16 @@ import path from 'node:path';
 import type { BenchReport } from '../report/report';
 import { benchReportIsARecordedRun, recordedRunFileName, RESULTS_DIR, type RecordedRun } from './recordedRun';
 
-/** The command that measured: `npm run bench` and its options, without --record and --note (which only file it). */
+/** Options that only say where the run is filed, not what was measured. */
+const FILING = new Set(['--record', '--note', '--out']);
+const TAKES_VALUE = new Set(['--note', '--out']);
+
+/** The command that measured: `npm run bench` and its options, without --record, --note and --out. */
 export function commandLine(argv: string[]): string {
-  const measuring = argv.filter((arg, i) => arg !== '--record' && arg !== '--note' && argv[i - 1] !== '--note' && !arg.startsWith('--note='));
-  const quoted = measuring.map((arg) => (/^[\w,./:=@-]+$/.test(arg) ? arg : JSON.stringify(arg)));
+  const measuring = argv.filter(
+    (arg, i) => !FILING.has(arg) && !TAKES_VALUE.has(argv[i - 1]) && !/^--(note|out)=/.test(arg)
+  );
+  const quoted = measuring.map((arg) => (/^[\w,./:=@~^-]+$/.test(arg) ? arg : JSON.stringify(arg)));
   return ['npm run bench', ...(quoted.length > 0 ? ['--', ...quoted] : [])].join(' ');
 }
 
