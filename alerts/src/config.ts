@@ -42,7 +42,7 @@ export const LINK_CAPACITY = {
 } as const;
 
 // ── Thresholds of ops manual §2.1 (2.1.1 系统指标, 2.1.2 应用指标), transcribed once ──────────────────────────────────
-// Alerts, dashboards' amber/red lines, the README table and the runbooks all read them from here.
+// Alerts, dashboards' amber/red lines, the alert table (docs/alerts.md) and the runbooks all read them from here.
 export interface Threshold {
   key: ThresholdKey;
   /** The metric's name as the manual's table writes it (zh) and in English. */

@@ -3,7 +3,7 @@
 import { DEFAULT_SETTINGS, LINK_CAPACITY, settingsFromEnv, type GenerationSettings } from '../src';
 import { recordedSettings } from '../src/generate/document';
 import { generatedFiles, type GeneratedFile } from '../src/generate/outputs';
-import { README_MARKERS } from '../src/generate/readme-table';
+import { ALERT_TABLE_FILE, ALERT_TABLE_MARKERS } from '../src/generate/alert-table';
 import { readRepoFile } from './support/repo';
 
 /** What each committed file should contain, given the settings it records (defaults when it records none). */
@@ -32,13 +32,13 @@ describe('generated files', () => {
     }
   );
 
-  it('include the README alert table between its markers under "## Alerts"', () => {
-    const readme = readRepoFile('README.md');
-    const section = readme.slice(readme.indexOf('## Alerts'));
-    expect(section.indexOf(README_MARKERS.begin)).toBeGreaterThan(0);
-    expect(section.indexOf(README_MARKERS.end)).toBeGreaterThan(section.indexOf(README_MARKERS.begin));
+  it('include the alert table between its markers under "## The alerts" of docs/alerts.md, linking the runbooks from there', () => {
+    const doc = readRepoFile(ALERT_TABLE_FILE);
+    const section = doc.slice(doc.indexOf('## The alerts'));
+    expect(section.indexOf(ALERT_TABLE_MARKERS.begin)).toBeGreaterThan(0);
+    expect(section.indexOf(ALERT_TABLE_MARKERS.end)).toBeGreaterThan(section.indexOf(ALERT_TABLE_MARKERS.begin));
     expect(section).toContain(
-      '| `HighCPUUsage` CPU 使用率过高 | CPU usage > 85% for 5 min (normal < 70%) | warning | §2.1.1 |'
+      '| `HighCPUUsage` CPU 使用率过高 | CPU usage > 85% for 5 min (normal < 70%) | warning | §2.1.1 | [HighCPUUsage](../alerts/runbooks/HighCPUUsage.md) |'
     );
   });
 });

@@ -18,6 +18,7 @@ import { timeSeriesFigure } from './figures/timeSeries';
 import { parseOptions, USAGE, UsageError } from './options';
 import { type BenchReport, describeEnvironment, writeReport } from './report/report';
 import { renderTable } from './report/table';
+import { commandLine, recordRun } from './history/record';
 import { startBenchServer } from './server/benchServer';
 import { benchWorkloads } from './workloads';
 
@@ -88,6 +89,10 @@ async function main(): Promise<void> {
   console.log(renderTable(report));
   writeReport(report, options.output);
   log(`every figure written to ${options.output}`);
+  if (options.record) {
+    const recorded = recordRun(report, { command: commandLine(process.argv.slice(2)), note: options.record.note });
+    log(`recorded as ${recorded}: run \`npm run generate -w bench\` and commit both`);
+  }
 }
 
 main().catch((error: Error) => {

@@ -14,7 +14,10 @@ export const USAGE = `Usage: npm run bench [-- options]
   --only 1,3                      run only these figures (1 conversion, 2 time series, 3 concurrency, 4 soak, 5 bundle,
                                   6 business exporter per collection, 7 gateway, 8 canonicalisation)
   --server child-process|in-process   where the Bolt test server runs (default child-process)
-  --out <file.json>               where to write every figure (default bench/results/latest.json)
+  --out <file.json>               where to write every figure (default bench/results/latest.json, git-ignored)
+  --record                        also write the run to bench/results/<date>T<time>-<commit>.json, a recorded run:
+                                  commit it after \`npm run generate -w bench\` (docs/performance.md's history)
+  --note <text>                   why the run is recorded, what changed (with --record)
   --no-build                      do not build a plugin whose dist is missing (figure 5 then says so)
   --baseline <git ref>            figure 5 also measures the datasource built at this commit ("before"; built once in a
                                   temporary git worktree, then cached under bench/results/baselines)`;
@@ -24,6 +27,8 @@ export interface BenchOptions {
   figures: number[];
   placement: Placement;
   output: string;
+  /** Write a recorded run into bench/results too, with this note (empty when none). */
+  record?: { note: string };
   build: boolean;
   baseline?: string;
 }
@@ -35,6 +40,8 @@ const OPTIONS = {
   only: { type: 'string' },
   server: { type: 'string', default: 'child-process' },
   out: { type: 'string' },
+  record: { type: 'boolean', default: false },
+  note: { type: 'string' },
   'no-build': { type: 'boolean', default: false },
   baseline: { type: 'string' },
 } as const;
@@ -57,6 +64,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   if (values.server !== 'child-process' && values.server !== 'in-process') {
     throw new UsageError(`--server must be child-process or in-process, got "${values.server}"`);
   }
+  if (values.note !== undefined && !values.record) {
+    throw new UsageError('--note goes with --record (the note is part of the recorded run)');
+  }
   const figures = values.only === undefined ? [...FIGURE_IDS] : values.only.split(',').map((id) => Number(id.trim()));
   const unknown = figures.filter((id) => !(FIGURE_IDS as readonly number[]).includes(id));
   if (unknown.length > 0 || figures.length === 0) {
@@ -68,6 +78,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     placement: values.server,
     // npm runs the script inside bench/; INIT_CWD is where the user typed the command.
     output: values.out === undefined ? DEFAULT_OUTPUT : path.resolve(env.INIT_CWD ?? process.cwd(), values.out),
+    ...(values.record ? { record: { note: values.note ?? '' } } : {}),
     build: !values['no-build'],
     ...(values.baseline ? { baseline: values.baseline } : {}),
   };

@@ -1,6 +1,6 @@
 // The alert catalogue: the groups (one file each) combined, and what every alert shares added in one pass. Every
-// generated file — Grafana provisioning, the Prometheus rule file, the README table, the runbook index — is
-// derived from it. To add a group: write its file next to this one (see lib/define.ts) and list it in GROUPS.
+// generated file — Grafana provisioning, the Prometheus rule file, the alert table (docs/alerts.md), the runbook
+// index — is derived from it. To add a group: write its file next to this one (see lib/define.ts) and list it in GROUPS.
 import { runbookPath } from '@opentruss/contract';
 import { DEFAULT_SETTINGS, alertsConfig, type GenerationSettings } from '../config';
 import type { AlertNameOf, AlertSpec, RuleGroup } from '../lib/define';

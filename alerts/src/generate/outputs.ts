@@ -9,9 +9,9 @@ import { contactPointsFile, notificationPoliciesFile, notificationTemplatesFile 
 import { grafanaRulesFile } from '../rules/grafana-rules';
 import { prometheusRulesFile } from '../rules/prometheus-rules';
 import { trendRulesFile } from '../recordings';
-import { spliceSection } from './markdown-section';
+import { spliceSection } from '@opentruss/tooling/markdown-section';
 import { PANEL_MARKERS, panelTableMarkdown } from './panel-table';
-import { README_MARKERS, alertTableMarkdown } from './readme-table';
+import { ALERT_TABLE_FILE, ALERT_TABLE_MARKERS, alertTableMarkdown } from './alert-table';
 import { RUNBOOK_MODULE, readRunbookMarkdown, runbookModule } from './runbook-module';
 
 export interface GeneratedFile {
@@ -45,7 +45,10 @@ export function generatedFiles(settings: GenerationSettings, repoRoot: string = 
     withSettings(PROMETHEUS_RULES_FILE, prometheusRulesFile(alerts)),
     plain(TREND_RULES_FILE, yamlDocument(trendRulesFile())),
     plain(RUNBOOK_MODULE, runbookModule(readRunbookMarkdown(repoRoot))),
-    plain('README.md', spliceSection(read('README.md'), README_MARKERS, alertTableMarkdown(alerts), 'README.md')),
+    plain(
+      ALERT_TABLE_FILE,
+      spliceSection(read(ALERT_TABLE_FILE), ALERT_TABLE_MARKERS, alertTableMarkdown(alerts), ALERT_TABLE_FILE)
+    ),
     plain(
       'alerts/README.md',
       spliceSection(read('alerts/README.md'), PANEL_MARKERS, panelTableMarkdown(alerts), 'alerts/README.md')

@@ -3,7 +3,7 @@
 import type { AlertDefinition } from '../alerts';
 import { comparatorSymbol, formatValue } from '../lib/format';
 import { alertPanelSpec } from '../panels';
-import { markers } from './markdown-section';
+import { markers } from '@opentruss/tooling/markdown-section';
 
 export const PANEL_MARKERS = markers('panels');
 

@@ -1,5 +1,5 @@
-// Human-readable thresholds and durations, in both languages, for the README table, the runbook index and the
-// alerts' descriptions.
+// Human-readable thresholds and durations, in both languages, for the alert table (docs/alerts.md), the runbook
+// index and the alerts' descriptions.
 import type { Bilingual, Comparator, PromDuration, ValueUnit } from '../model';
 
 const PROM_DURATION = /^(\d+(?:\.\d+)?)(s|m|h)$/;

@@ -15,6 +15,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { GRAFANA_ROUTE } from '../src/grafana-routes';
+
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const TEXT_FILES = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.md', '.yml', '.yaml', '.sh', '.conf', '.example', 'Dockerfile', 'package.json'];
 const SKIPPED = [/(^|\/)package-lock\.json$/, /(^|\/)\.config\//, /^packages\/tooling\/test\/self-contained\.test\.ts$/];
@@ -35,8 +37,6 @@ const LINE_RULES: Array<{ rule: string; pattern: RegExp }> = [
 /** Relative Markdown link targets: `[text](target)`. */
 const MARKDOWN_LINK = /\]\((?!https?:|mailto:|#)([^)\s]+)\)/g;
 
-/** Grafana's own routes, which runbooks link to (Explore with a ready query, a dashboard, the app). */
-const GRAFANA_ROUTE = /^\/(?:explore\?|d\/|a\/)/;
 
 /** What in `text` (the content of `file`, repository-relative) refers to something outside the repository. */
 function findOutsideReferences(file: string, text: string): Finding[] {

@@ -1,13 +1,20 @@
-// The alert table of the repository README, between the markers <!-- alerts:begin --> and <!-- alerts:end -->.
+// The alert table of docs/alerts.md, between the markers <!-- alerts:begin --> and <!-- alerts:end -->.
+import path from 'node:path';
+
 import type { AlertDefinition } from '../alerts';
 import { conditionText, formatValue } from '../lib/format';
 import type { ManualSource } from '../model';
 import { PROCEDURE_RUNBOOKS, runbookFile, type ProcedureRunbookName } from '../runbooks';
 import { THRESHOLDS } from '../config';
 import { GENERATE_COMMAND } from './document';
-import { markers } from './markdown-section';
+import { markers } from '@opentruss/tooling/markdown-section';
 
-export const README_MARKERS = markers('alerts');
+/** The document the alert table is generated into, and its markers. */
+export const ALERT_TABLE_FILE = 'docs/alerts.md';
+export const ALERT_TABLE_MARKERS = markers('alerts');
+
+/** A repository-relative path as a link target from the alert table's document. */
+const fromTable = (file: string) => path.posix.relative(path.posix.dirname(ALERT_TABLE_FILE), file);
 
 /** `§2.1.1`, `§4.1 problem 3`. */
 export function manualReference(source: ManualSource): string {
@@ -22,7 +29,7 @@ function fires(alert: AlertDefinition): string {
   return `${alert.panel.title.en} ${condition}${normal}`;
 }
 
-const link = (name: string) => `[${name}](${runbookFile(name as ProcedureRunbookName)})`;
+const link = (name: string) => `[${name}](${fromTable(runbookFile(name as ProcedureRunbookName))})`;
 
 export function alertTableMarkdown(alerts: readonly AlertDefinition[]): string {
   const rows = alerts.map(
@@ -45,7 +52,7 @@ export function alertTableMarkdown(alerts: readonly AlertDefinition[]): string {
     '',
     `Runbooks without an alert: ${procedures.join(', ')}.`,
     '',
-    `Generated from \`alerts/src\` by \`${GENERATE_COMMAND}\` (see [alerts/README.md](alerts/README.md)); a test fails`,
+    `Generated from \`alerts/src\` by \`${GENERATE_COMMAND}\` (see [alerts/README.md](${fromTable('alerts/README.md')})); a test fails`,
     `when this table or any generated file is stale.`,
   ].join('\n');
 }

@@ -1,5 +1,5 @@
-// Generated sections inside hand-written Markdown: only the text between `<!-- name:begin -->` and
-// `<!-- name:end -->` is replaced.
+// Generated sections inside hand-written Markdown (the alert table, the benchmark history): only the text between
+// `<!-- name:begin -->` and `<!-- name:end -->` is replaced.
 export interface Markers {
   begin: string;
   end: string;
