@@ -55,9 +55,11 @@ export class BoltClient {
     return this.closed;
   }
 
-  /** Writes bytes as they are; false when the socket's buffer is full (or it is gone). */
-  send(bytes: Buffer): boolean {
-    return !this.socket.destroyed && this.socket.write(bytes);
+  /** Writes bytes as they are (requests are small; the pipe is where back-pressure matters). */
+  send(bytes: Buffer): void {
+    if (!this.socket.destroyed) {
+      this.socket.write(bytes);
+    }
   }
 
   /** Raw phase: the next `n` bytes; fewer if the server closed the connection first. */
