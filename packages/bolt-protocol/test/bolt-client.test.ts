@@ -116,7 +116,7 @@ describe('connecting and the handshake', () => {
     server = await scriptedServer(() => undefined);
     const client = await BoltClient.open({ host: '127.0.0.1', port: server.port, timeoutMs: 2000 });
     const error = await errorOf(client.handshake('4.4', 150));
-    expect(error).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/did not send 4 bytes within 150 ms$/) });
+    expect(error).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/did not answer the Bolt handshake within 150 ms$/) });
     await client.waitForClose(1000);
     expect(client.isClosed).toBe(true);
   });
@@ -230,6 +230,7 @@ describe('pipe mode', () => {
     const client = await loggedIn(server.port);
     const pipe = client.pipe();
     expect(() => client.pipe()).toThrow(/only after the handshake/); // once only
+    await expect(client.reset()).rejects.toMatchObject({ kind: 'usage', message: 'RESET before the handshake, or after pipe() (piped phase)' });
     // Not Bolt at all: the pipe passes it on as it is.
     serverSocket!.write(Buffer.from('not bolt, just bytes'));
     await new Promise((resolve) => setTimeout(resolve, 50));

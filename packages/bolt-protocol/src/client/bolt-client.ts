@@ -12,7 +12,7 @@ import { encodeMessage } from '../chunking/encode-message';
 import { PackStreamReader, type Structure } from '../packstream/reader';
 import { BOLT4, BOLT5, createHydrator, type Dialect } from '../packstream/values';
 import { proposalFor, versionReply } from '../protocol/handshake';
-import { requestTags } from '../protocol/messages';
+import { requestTags, requestTypes } from '../protocol/messages';
 import { isBolt5, type BoltVersion } from '../protocol/versions';
 import { BoltPipe } from './bolt-pipe';
 import { BoltClientError } from './client-error';
@@ -64,10 +64,14 @@ export class BoltClient {
 
   /** Raw phase: the next `n` bytes; fewer if the server closed the connection first. */
   readBytes(n: number, timeoutMs = this.timeoutMs): Promise<Buffer> {
+    return this.readRaw(n, timeoutMs, `send ${n} bytes`);
+  }
+
+  private readRaw(n: number, timeoutMs: number, what: string): Promise<Buffer> {
     if (this.phase !== 'raw') {
       return Promise.reject(new BoltClientError('usage', 'readBytes: the client already reads messages'));
     }
-    return this.until(`send ${n} bytes`, timeoutMs, () => {
+    return this.until(what, timeoutMs, () => {
       if (this.received.length < n && !this.closed) {
         return undefined;
       }
@@ -83,7 +87,7 @@ export class BoltClient {
    */
   async handshake(version: BoltVersion, timeoutMs = this.timeoutMs, proposal = proposalFor(version)): Promise<void> {
     this.send(proposal);
-    const reply = await this.readBytes(4, timeoutMs);
+    const reply = await this.readRaw(4, timeoutMs, 'answer the Bolt handshake');
     if (reply.length < 4) {
       throw this.closedError('during the Bolt handshake');
     }
@@ -110,7 +114,8 @@ export class BoltClient {
   /** Sends one request and resolves with its reply (RECORDs and summary). Several may be in flight at once. */
   request(tag: number, fields: readonly unknown[] = [], timeoutMs = this.timeoutMs): Promise<BoltReply> {
     if (this.phase !== 'messages') {
-      return Promise.reject(new BoltClientError('usage', `request 0x${tag.toString(16)}: the client is in its ${this.phase} phase`));
+      const request = requestTypes[tag] ?? `message 0x${tag.toString(16)}`;
+      return Promise.reject(new BoltClientError('usage', `${request} before the handshake, or after pipe() (${this.phase} phase)`));
     }
     let bytes: Buffer;
     try {
