@@ -181,7 +181,9 @@ export class BoltClient {
 
   /**
    * Hands the connection over as a byte channel, paused until attached: nothing read is lost, nothing more is decoded.
-   * Only between requests: every request answered, and no message arrived that nobody asked for.
+   * Only between requests: every request answered, and no message arrived that nobody asked for. (Part of an unasked
+   * message read together with the last reply stays with the decoder; the relay then sees framing that does not start
+   * at a chunk and fails on it. A Bolt server sends nothing unasked, so either way it is the server's error.)
    */
   pipe(): BoltPipe {
     if (this.phase !== 'messages' || this.replies.outstanding > 0 || this.failure) {
