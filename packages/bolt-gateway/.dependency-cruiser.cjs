@@ -1,7 +1,8 @@
 // The gateway's layers, bottom first: config/ (settings, viewers), upstream/ (the link to Memgraph), ops/ (metrics and
 // the ops server), relay/ (client sessions and the query policy), then the wiring at the top (gateway.ts, index.ts,
-// cli.ts). Arrows point only down. src/layers.test.ts cruises src/ with these rules and plants one violation of each.
-const { layersPointDown, noCycles, options } = require('@opentruss/tooling/layers/rules');
+// cli.ts). Arrows point only down; test support (@opentruss/bolt-testing) serves the tests only.
+// src/layers.test.ts cruises src/ with these rules and plants one violation of each.
+const { layersPointDown, noCycles, options, testSupportStaysOut } = require('@opentruss/tooling/layers/rules');
 
 module.exports = {
   forbidden: [
@@ -15,6 +16,7 @@ module.exports = {
       ],
       (layer, above) => `${layer} sits below ${above.join(', ')}: it never imports them.`
     ),
+    testSupportStaysOut(),
     noCycles(),
   ],
   options,

@@ -1,8 +1,10 @@
 // bolt-protocol's layers, bottom first: wire.ts (the preamble), channel/ (bytes in and out), packstream/ (values),
-// chunking/ (messages in chunks), protocol/ (handshake, messages, Memgraph's errors), then the entry index.ts.
-// Arrows point only down; testing/ serves the tests and the `./testing` entry and is never imported by the product.
+// chunking/ (messages in chunks), protocol/ (handshake, messages, Memgraph's errors), client/ (the Bolt client), then
+// the entry index.ts.
+// Arrows point only down. Test support lives in its own workspace (@opentruss/bolt-testing), never imported here, and
+// neo4j-driver is imported only by packstream/: its value classes are the values the codec reads and writes.
 // src/layers.test.ts cruises src/ with these rules and plants one violation of each.
-const { layersPointDown, noCycles, options, testHelpersStayOut } = require('@opentruss/tooling/layers/rules');
+const { forbid, layersPointDown, noCycles, options, testSupportStaysOut } = require('@opentruss/tooling/layers/rules');
 
 module.exports = {
   forbidden: [
@@ -13,11 +15,18 @@ module.exports = {
         ['packstream', '^src/packstream/'],
         ['chunking', '^src/chunking/'],
         ['protocol', '^src/protocol/'],
+        ['client', '^src/client/'],
         ['entry', '^src/index\\.ts$'],
       ],
       (layer, above) => `${layer} sits below ${above.join(', ')}: it never imports them.`
     ),
-    testHelpersStayOut(),
+    testSupportStaysOut(),
+    forbid(
+      'neo4j-driver-only-for-values',
+      "neo4j-driver's value classes are packstream/'s values; no other layer needs the driver.",
+      '^src/(?!packstream/)',
+      '(^|/)neo4j-driver(/|$)'
+    ),
     noCycles(),
   ],
   options,

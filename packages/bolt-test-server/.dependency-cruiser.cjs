@@ -2,8 +2,9 @@
 // answers), protocol/ (the Bolt session), then the wiring (server.ts, index.ts, cli.ts). Arrows point only down, with
 // one exception written here: a responder's result stream waits through protocol/interrupts.ts (a leaf that imports
 // nothing of the package), until the shared Bolt server core gives interrupts a place below both.
+// Test support (@opentruss/bolt-testing) serves the tests only.
 // src/layers.test.ts cruises src/ with these rules and plants one violation of each.
-const { layersPointDown, noCycles, options } = require('@opentruss/tooling/layers/rules');
+const { layersPointDown, noCycles, options, testSupportStaysOut } = require('@opentruss/tooling/layers/rules');
 
 module.exports = {
   forbidden: [
@@ -17,6 +18,7 @@ module.exports = {
       ],
       (layer, above) => `${layer} sits below ${above.join(', ')}: it never imports them.`
     ),
+    testSupportStaysOut(),
     noCycles(),
   ],
   options,

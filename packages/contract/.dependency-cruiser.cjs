@@ -1,7 +1,7 @@
 // The contract is the bottom of the repository: names, ids, metric and error formats that the plugins, the gateway,
 // alerts and the stack share. Its modules import no other workspace, and none imports the entry index.ts (which only
 // re-exports). src/layers.test.ts cruises src/ with these rules and plants one violation of each.
-const { forbid, noCycles, options } = require('@opentruss/tooling/layers/rules');
+const { forbid, modulesNeverImportTheEntry, noCycles, options } = require('@opentruss/tooling/layers/rules');
 
 module.exports = {
   forbidden: [
@@ -11,12 +11,7 @@ module.exports = {
       '^src/',
       '^\\.\\./(?!\\.\\./)' // ../<workspace>, not ../../node_modules
     ),
-    forbid(
-      'modules-never-import-the-entry',
-      'index.ts only re-exports; a module imports the module that defines what it needs.',
-      '^src/(?!index\\.ts$)',
-      '^src/index\\.ts$'
-    ),
+    modulesNeverImportTheEntry(),
     noCycles(),
   ],
   options,

@@ -1,9 +1,8 @@
 // Figure 7: the Bolt gateway in front of the server, against the same workloads sent straight to it. The gateway
 // runs as its own process (as in the stack), started from its CLI; its memory is read from its /metrics.
-import net from 'node:net';
 import path from 'node:path';
 
-import { DRIVER6_VERSIONS, handshake, message, tags } from '@opentruss/bolt-protocol/testing';
+import { connectReady } from '@opentruss/bolt-testing';
 import { freePort, startProcess, waitFor, type RunningProcess } from '@opentruss/tooling/testing';
 import { lastValueFrom } from 'rxjs';
 
@@ -134,34 +133,14 @@ async function soak(clients: Clients, { profile, workloads }: BenchContext): Pro
 async function idleMemoryPerConnection(gateway: Gateway): Promise<number> {
   const rss = () => gateway.metric('opentruss_bolt_gateway_process_resident_memory_bytes');
   const before = await rss();
-  const sockets = await Promise.all(Array.from({ length: IDLE_CONNECTIONS }, () => loggedIn(gateway.port)));
+  const viewer = { scheme: 'basic', principal: VIEWER.username, credentials: VIEWER.password };
+  const clients = await Promise.all(Array.from({ length: IDLE_CONNECTIONS }, () => connectReady(gateway.port, viewer)));
   await new Promise((resolve) => setTimeout(resolve, 500));
   const after = await rss();
-  sockets.forEach((s) => s.destroy());
+  clients.forEach((client) => client.destroy());
   return (after - before) / IDLE_CONNECTIONS;
 }
 
-function loggedIn(port: number): Promise<net.Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: '127.0.0.1', port }, () =>
-      socket.write(
-        Buffer.concat([
-          handshake(DRIVER6_VERSIONS),
-          message(tags.HELLO, { user_agent: 'bench/1' }),
-          message(tags.LOGON, { scheme: 'basic', principal: VIEWER.username, credentials: VIEWER.password }),
-        ])
-      )
-    );
-    let received = 0;
-    socket.on('data', (data: Buffer) => {
-      received += data.length;
-      if (received > 4 + 2 * 40) {
-        resolve(socket); // the version and both SUCCESS answers
-      }
-    });
-    socket.on('error', reject);
-  });
-}
 
 interface Gateway {
   url: string;

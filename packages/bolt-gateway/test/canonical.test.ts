@@ -5,16 +5,14 @@
 // position in a Memgraph syntax error back to the text the client sent.
 import { checkReadQuery } from '@opentruss/cypher';
 import { gatewayErrorCodes } from '@opentruss/contract';
-import { errorCodes, memoryLimitExceeded } from '@opentruss/bolt-protocol';
+import { errorCodes, memoryLimitExceeded, requestTags as tags, responseTags as responses } from '@opentruss/bolt-protocol';
 import {
   CHANNELS,
   connectReady,
   message,
   openDriver,
-  responses,
-  tags,
   type Channel,
-} from '@opentruss/bolt-protocol/testing';
+} from '@opentruss/bolt-testing';
 import neo4j, { type Driver, type Neo4jError } from 'neo4j-driver';
 import { startStack, VIEWER, type Stack } from './support/stack';
 

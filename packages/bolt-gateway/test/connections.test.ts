@@ -3,6 +3,7 @@
 import net from 'node:net';
 import { gatewayErrorCodes } from '@opentruss/contract';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { requestTags as tags, responseTags as responses } from '@opentruss/bolt-protocol';
 import {
   CHANNELS,
   DRIVER6_VERSIONS,
@@ -10,10 +11,8 @@ import {
   message,
   openDriver,
   RawBoltClient,
-  responses,
-  tags,
   type Channel,
-} from '@opentruss/bolt-protocol/testing';
+} from '@opentruss/bolt-testing';
 import {
   eventually,
   MEMGRAPH_PASSWORD,
@@ -60,7 +59,7 @@ describe.each(CHANNELS)('logins over %s', (channel: Channel) => {
 
   it('lets a viewer read with a password or a bearer token', async () => {
     const byPassword = openDriver(channel, stack.gateway.url, VIEWER.user, VIEWER.password);
-    const module = channel === 'tcp' ? neo4j : (await import('@opentruss/bolt-protocol/testing')).browserNeo4j();
+    const module = channel === 'tcp' ? neo4j : (await import('@opentruss/bolt-testing')).browserNeo4j();
     const byToken = module.driver(stack.gateway.url, module.auth.bearer(VIEWER_TOKEN));
     try {
       expect(await count(byPassword)).toBe(12);

@@ -15,11 +15,9 @@ import {
   queryWithBytes,
   RawBoltClient,
   rawStringField,
-  responses,
-  tags,
   type Channel,
-} from "@opentruss/bolt-protocol/testing";
-import { routingTableUnavailable } from "@opentruss/bolt-protocol";
+} from "@opentruss/bolt-testing";
+import { routingTableUnavailable, requestTags as tags, responseTags as responses } from "@opentruss/bolt-protocol";
 import { GATEWAY_USER_AGENT } from "../src/upstream/upstream-link";
 import { sentText, startStack, VIEWER, type Stack } from "./support/stack";
 

@@ -2,7 +2,7 @@
 // same query sent straight to the server — and, on a raw socket, the answer bytes themselves.
 import net from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { Dechunker } from '@opentruss/bolt-protocol';
+import { Dechunker, requestTags as tags } from '@opentruss/bolt-protocol';
 import {
   CHANNELS,
   DRIVER6_VERSIONS,
@@ -12,9 +12,8 @@ import {
   openDriver,
   recordOnlyCases,
   scalarCases,
-  tags,
   type Channel,
-} from '@opentruss/bolt-protocol/testing';
+} from '@opentruss/bolt-testing';
 import { MEMGRAPH_PASSWORD, MEMGRAPH_USER, startStack, VIEWER, type Stack } from './support/stack';
 
 const QUERY = 'RETURN $value AS value';

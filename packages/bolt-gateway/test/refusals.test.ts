@@ -2,15 +2,14 @@
 // names the clause, and the server behind it records nothing. Transactions and auto-commit runs reach it in READ mode.
 import { gatewayErrorCodes } from '@opentruss/contract';
 import neo4j, { type Driver, type Neo4jError, type Session } from 'neo4j-driver';
+import { requestTags as tags, responseTags as responses } from '@opentruss/bolt-protocol';
 import {
   CHANNELS,
   connectReady,
   message,
   openDriver,
-  responses,
-  tags,
   type Channel,
-} from '@opentruss/bolt-protocol/testing';
+} from '@opentruss/bolt-testing';
 import { checkReadQuery } from '@opentruss/cypher';
 import { DEFAULT_LIMITS } from '../src';
 import { startStack, VIEWER, type Stack } from './support/stack';

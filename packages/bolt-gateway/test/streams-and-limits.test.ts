@@ -2,17 +2,16 @@
 // queries per connection, connections per client address, with nothing left behind when clients go.
 import net from 'node:net';
 import neo4j from 'neo4j-driver';
+import { requestTags as tags, responseTags as responses } from '@opentruss/bolt-protocol';
 import {
   connectReady,
   DRIVER6_VERSIONS,
   handshake,
   message,
   openDriver,
-  responses,
-  tags,
   CHANNELS,
   type Channel,
-} from '@opentruss/bolt-protocol/testing';
+} from '@opentruss/bolt-testing';
 import { eventually, startStack, VIEWER, type Stack } from './support/stack';
 
 const STREAM = 'UNWIND range(1, $rows) AS i RETURN i, i * 2 AS j';

@@ -3,15 +3,13 @@
 // result can end — nothing leaks.
 import { gatewayErrorCodes } from "@opentruss/contract";
 import neo4j, { type Neo4jError } from "neo4j-driver";
-import { errorCodes } from "@opentruss/bolt-protocol";
+import { errorCodes, requestTags as tags, responseTags as responses } from "@opentruss/bolt-protocol";
 import {
   connectReady,
   message,
   openDriver,
-  responses,
-  tags,
   type RawBoltClient,
-} from "@opentruss/bolt-protocol/testing";
+} from "@opentruss/bolt-testing";
 import {
   eventually,
   sentText,

@@ -4,6 +4,7 @@
 //   packstream/  values: PackStream v1 and driver values ⇄ structures per Bolt version
 //   chunking/    messages: chunk framing in and out
 //   protocol/    Bolt: versions and handshake, message tags, Memgraph's metadata and errors
+//   client/      the Bolt client: handshake and login, requests and their replies, then a byte pipe
 export { type ByteChannel, type ChannelHandlers, type Transport } from './channel/channel';
 export { BoltListener, type ChannelListener, type BoltListenerOptions } from './channel/listener';
 export { TcpChannel, socketDrained } from './channel/tcp-channel';
@@ -30,6 +31,7 @@ export {
 } from './packstream/temporal-math';
 export { Dechunker, ChunkingError, MAX_MESSAGE_BYTES } from './chunking/dechunker';
 export { MessageFramer, frameMessage } from './chunking/message-framer';
+export { encodeMessage, type FieldPacker } from './chunking/encode-message';
 export { SUPPORTED_BOLT_VERSIONS, isBolt5, type BoltVersion } from './protocol/versions';
 export {
   answerHandshake,
@@ -54,3 +56,9 @@ export {
   helloMetadata,
   type BoltFailure,
 } from './protocol/memgraph';
+export { BoltClient } from './client/bolt-client';
+export { connectSocket, type BoltClientOptions } from './client/connect';
+export { type BoltReply, type SummaryType } from './client/reply-router';
+export { BoltPipe } from './client/bolt-pipe';
+export { BoltClientError, type BoltClientErrorKind, type BoltFailureMetadata } from './client/client-error';
+export { logIn, type LoginOptions } from './client/login';

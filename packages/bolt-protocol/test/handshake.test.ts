@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BOLT_PREAMBLE, answerHandshake, HandshakeReader, HANDSHAKE_SIZE } from '../src/protocol/handshake';
-import { DRIVER6_VERSIONS, handshake } from '../src/testing/raw-bolt';
+import { DRIVER6_VERSIONS, handshake } from '@opentruss/bolt-testing';
 
 describe('HandshakeReader', () => {
   it('waits for all 20 bytes however they arrive, then hands over the handshake and what followed', () => {

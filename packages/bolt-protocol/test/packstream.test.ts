@@ -5,7 +5,7 @@ import { MessageFramer } from '../src/chunking/message-framer';
 import { PackStreamError, PackStreamReader } from '../src/packstream/reader';
 import { BOLT4, BOLT5, createHydrator, packValue, ValueEncodingError } from '../src/packstream/values';
 import { PackStreamWriter } from '../src/packstream/writer';
-import { INVALID_UTF8_CASES, queryWithBytes, rawStringField } from '../src/testing/invalid-utf8';
+import { INVALID_UTF8_CASES, queryWithBytes, rawStringField } from '@opentruss/bolt-testing';
 
 const int = neo4j.int;
 

@@ -1,6 +1,6 @@
 // Authentication as Memgraph does it: configured users, or any credentials when none are configured.
 import { startBoltTestServer, type BoltTestServer } from '../src';
-import { CHANNELS, openDriver, type Channel } from '@opentruss/bolt-protocol/testing';
+import { CHANNELS, openDriver, type Channel } from '@opentruss/bolt-testing';
 
 const QUERY = 'RETURN 1 AS one';
 const responders = [{ match: QUERY, fields: ['one'], records: [[1.5]] }];

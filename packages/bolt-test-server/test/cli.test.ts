@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { FIXTURE_ALIASES, parseCliArguments, UsageError } from '../src/cli';
-import { CHANNELS, openDriver, type Channel, normalize } from '@opentruss/bolt-protocol/testing';
+import { CHANNELS, openDriver, type Channel, normalize } from '@opentruss/bolt-testing';
 
 const PACKAGE_DIR = path.resolve(__dirname, '..');
 const REPO_ROOT = path.resolve(PACKAGE_DIR, '../..');

@@ -2,7 +2,8 @@
 // that make Memgraph close a connection.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { startBoltTestServer, type BoltTestServer } from '../src';
-import { CHANNELS, openDriver, type Channel, connectReady, DRIVER6_VERSIONS, handshake, message, RawBoltClient, responses, tags } from '@opentruss/bolt-protocol/testing';
+import { requestTags as tags, responseTags as responses } from '@opentruss/bolt-protocol';
+import { CHANNELS, openDriver, type Channel, connectReady, DRIVER6_VERSIONS, handshake, message, RawBoltClient } from '@opentruss/bolt-testing';
 
 const OK = 'RETURN 1 AS n';
 

@@ -4,8 +4,8 @@ import http from 'node:http';
 import neo4j from 'neo4j-driver';
 import { WebSocket } from 'ws';
 import { startBoltTestServer, type BoltTestServer } from '../src';
-import { Dechunker, PackStreamReader, type Structure, BOLT5, createHydrator } from '@opentruss/bolt-protocol';
-import { DRIVER6_VERSIONS, handshake, message, RawBoltClient, responses, tags } from '@opentruss/bolt-protocol/testing';
+import { Dechunker, PackStreamReader, type Structure, BOLT5, createHydrator, requestTags as tags, responseTags as responses } from '@opentruss/bolt-protocol';
+import { DRIVER6_VERSIONS, handshake, message, RawBoltClient } from '@opentruss/bolt-testing';
 
 const QUERY = 'MATCH (l:InspectionLot {id: $id}) RETURN l.status AS status';
 

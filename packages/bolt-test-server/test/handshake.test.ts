@@ -1,6 +1,6 @@
 // Version negotiation on a raw socket, byte for byte, as Memgraph answers it.
 import { startBoltTestServer, type BoltTestServer } from '../src';
-import { DRIVER6_VERSIONS, handshake, RawBoltClient } from '@opentruss/bolt-protocol/testing';
+import { DRIVER6_VERSIONS, handshake, RawBoltClient } from '@opentruss/bolt-testing';
 
 let server: BoltTestServer;
 

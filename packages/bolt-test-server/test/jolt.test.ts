@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { FixtureError, JoltError, loadFixtureFile, parseJolt, respondersFromFixture, toJolt } from '../src';
-import { normalize, recordOnlyCases, scalarCases } from '@opentruss/bolt-protocol/testing';
+import { normalize, recordOnlyCases, scalarCases } from '@opentruss/bolt-testing';
 
 const { Date: BoltDate, DateTime, Duration, LocalDateTime, LocalTime, Node, Path, PathSegment, Point, Relationship, Time } =
   neo4j.types;

@@ -2,7 +2,7 @@
 // waitFor, responder precedence, lazy sources, DISCARD, summaries, and a restart between two queries.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { startBoltTestServer, type BoltTestServer, type Row } from '../src';
-import { CHANNELS, openDriver, type Channel } from '@opentruss/bolt-protocol/testing';
+import { CHANNELS, openDriver, type Channel } from '@opentruss/bolt-testing';
 
 const LOTS = 'MATCH (l:InspectionLot) WHERE l.status = $status AND l.updated_at >= $from RETURN l.id AS id';
 

@@ -5,7 +5,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import neo4j44 from 'neo4j-driver-44';
 import { isTemporal } from '@opentruss/bolt-protocol';
-import { normalize, openDriver, scalarCases } from '@opentruss/bolt-protocol/testing';
+import { normalize, openDriver, scalarCases } from '@opentruss/bolt-testing';
 import { startBoltTestServer, type BoltTestServer } from '../src';
 
 const { DateTime, Duration, LocalTime, Time } = neo4j.types;

@@ -4,7 +4,7 @@
 // What reaches the server is recorded exactly as it came.
 import { checkReadQuery } from '@opentruss/cypher';
 import { errorCodes } from '@opentruss/bolt-protocol';
-import { openDriver } from '@opentruss/bolt-protocol/testing';
+import { openDriver } from '@opentruss/bolt-testing';
 import neo4j, { type Driver, type Neo4jError } from 'neo4j-driver';
 import { ResponderRegistry } from '../src/responders/registry';
 import { startBoltTestServer, type BoltTestServer } from '../src';

@@ -1,7 +1,7 @@
 // The server as a Memgraph REPLICA: a query whose responder declares a write (summary type w / rw, as Memgraph
 // reports it) is refused with Memgraph 3.12's exact WriteQueryOnReplicaException; reads are answered as on MAIN.
 import neo4j from 'neo4j-driver';
-import { CHANNELS, openDriver } from '@opentruss/bolt-protocol/testing';
+import { CHANNELS, openDriver } from '@opentruss/bolt-testing';
 import { startBoltTestServer, type BoltTestServer } from '../src';
 
 const WRITE = "CREATE (:Note {text: 'x'})";

@@ -4,7 +4,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { openDriver, type Channel } from '@opentruss/bolt-protocol/testing';
+import { openDriver, type Channel } from '@opentruss/bolt-testing';
 import { STREAM_QUERY } from './support/streaming-query';
 
 const ROWS = 1_000_000;

@@ -1,7 +1,7 @@
 // Delays, transaction timeouts, hangs and disconnects: what a datasource must survive, through the driver.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { startBoltTestServer, type BoltTestServer } from '../src';
-import { CHANNELS, openDriver, type Channel } from '@opentruss/bolt-protocol/testing';
+import { CHANNELS, openDriver, type Channel } from '@opentruss/bolt-testing';
 
 const QUERY = 'MATCH (e:Element) RETURN e.id AS id';
 const rows = (count: number) => Array.from({ length: count }, (_, i) => [`el-${i + 1}`]);

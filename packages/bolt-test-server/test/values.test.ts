@@ -2,7 +2,7 @@
 // as a parameter (the driver encodes, the server decodes) and as a record (the server encodes, the driver decodes).
 import neo4j, { type Driver } from 'neo4j-driver';
 import { startBoltTestServer, type BoltTestServer, type BoltVersion } from '../src';
-import { CHANNELS, openDriver, type Channel, normalize, recordOnlyCases, scalarCases } from '@opentruss/bolt-protocol/testing';
+import { CHANNELS, openDriver, type Channel, normalize, recordOnlyCases, scalarCases } from '@opentruss/bolt-testing';
 
 const { DateTime } = neo4j.types;
 

@@ -48,6 +48,27 @@ const testHelpersStayOut = (testing = '^src/testing/') =>
     testing
   );
 
+/** index.ts only re-exports: a module imports the module that defines what it needs, never the entry. */
+const modulesNeverImportTheEntry = () =>
+  forbid(
+    'modules-never-import-the-entry',
+    'index.ts only re-exports; a module imports the module that defines what it needs.',
+    '^src/(?!index\\.ts$)',
+    '^src/index\\.ts$'
+  );
+
+/** Workspaces that exist only to support tests (real drivers, raw clients, value fixtures). */
+const TEST_SUPPORT_WORKSPACES = ['bolt-testing'];
+
+/** Product modules (`from`) never import a test-support workspace: a package's run-time code must not need them. */
+const testSupportStaysOut = (from = '^src/') =>
+  forbid(
+    'test-support-packages-stay-out-of-the-product',
+    `${TEST_SUPPORT_WORKSPACES.join(', ')} serve tests only; product modules never import them.`,
+    from,
+    `^\\.\\./(${TEST_SUPPORT_WORKSPACES.join('|')})/`
+  );
+
 const options = {
   // Each package checks its own layers: other workspaces (reached through node_modules links as ../<package>) are
   // seen as imports but not cruised.
@@ -57,4 +78,13 @@ const options = {
   tsConfig: { fileName: 'tsconfig.json' },
 };
 
-module.exports = { TESTS, forbid, layersPointDown, noCycles, testHelpersStayOut, options };
+module.exports = {
+  TESTS,
+  forbid,
+  layersPointDown,
+  modulesNeverImportTheEntry,
+  noCycles,
+  testHelpersStayOut,
+  testSupportStaysOut,
+  options,
+};

@@ -5,7 +5,7 @@
 // text as sent.
 import { checkReadQuery } from '@opentruss/cypher';
 import { startBoltGateway, type BoltGateway } from '@opentruss/bolt-gateway';
-import { CHANNELS, openDriver } from '@opentruss/bolt-protocol/testing';
+import { CHANNELS, openDriver } from '@opentruss/bolt-testing';
 import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import neo4j, { type Driver } from 'neo4j-driver';
 

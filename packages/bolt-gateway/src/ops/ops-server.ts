@@ -1,8 +1,7 @@
 // The operations port: GET /metrics (Prometheus text format) and GET /health (JSON: serving, and whether Memgraph
 // answers a Bolt handshake right now; 503 when it does not, so a load balancer or compose sees it).
 import http from 'node:http';
-import net from 'node:net';
-import { proposalFor, versionReply } from '@opentruss/bolt-protocol';
+import { BoltClient } from '@opentruss/bolt-protocol';
 import type { Registry } from 'prom-client';
 
 export interface HealthSource {
@@ -46,25 +45,17 @@ export function startOpsServer(
   });
 }
 
-/** A Bolt handshake without logging in: Memgraph is up and speaks Bolt 5.2. */
-export function probeUpstream(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    let received = Buffer.alloc(0);
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(ok);
-    };
-    const timer = setTimeout(() => done(false), timeoutMs);
-    socket.on('connect', () => socket.write(proposalFor('5.2')));
-    socket.on('data', (data) => {
-      received = Buffer.concat([received, data]);
-      if (received.length >= 4) {
-        done(received.subarray(0, 4).equals(versionReply('5.2')));
-      }
-    });
-    socket.on('error', () => done(false));
-    socket.on('close', () => done(false));
-  });
+/** A Bolt handshake without logging in, within `timeoutMs` in all: Memgraph is up and speaks Bolt 5.2. */
+export async function probeUpstream(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  let client: BoltClient | undefined;
+  try {
+    client = await BoltClient.open({ host, port, timeoutMs });
+    await client.handshake('5.2', Math.max(1, deadline - Date.now()));
+    return true;
+  } catch {
+    return false; // unreachable, too slow, not Bolt or not 5.2: each is "not reachable" to a load balancer
+  } finally {
+    client?.destroy();
+  }
 }

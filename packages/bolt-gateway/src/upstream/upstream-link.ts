@@ -1,25 +1,15 @@
-// One Bolt connection from the gateway to Memgraph for one client connection: TCP connect, a handshake for
-// exactly the client's version, HELLO/LOGON built from the gateway's own settings only (its user agent and Memgraph
-// credential; nothing of the client's HELLO). After that it is a byte pipe with back-pressure; the relay decides
-// what goes in.
-import net from 'node:net';
+// One Bolt connection from the gateway to Memgraph for one client connection, on the shared Bolt client: TCP connect,
+// a handshake for exactly the client's version, HELLO/LOGON built from the gateway's own settings only (its user agent
+// and Memgraph credential; nothing of the client's HELLO). Then the client hands the connection over as a byte pipe
+// with back-pressure; the relay decides what goes in.
 import {
-  Dechunker,
-  isBolt5,
-  MessageFramer,
-  PackStreamReader,
-  PackStreamWriter,
-  packValue,
-  proposalFor,
-  requestTags,
-  responseTags,
-  socketDrained,
-  versionReply,
-  BOLT4,
-  BOLT5,
-  createHydrator,
+  BoltClient,
+  BoltClientError,
+  logIn,
   type BoltFailure,
+  type BoltPipe,
   type BoltVersion,
+  type ChannelHandlers,
 } from '@opentruss/bolt-protocol';
 import { gatewayErrorCodes } from '@opentruss/contract';
 
@@ -78,176 +68,74 @@ export function upstreamFailure({ reason, message }: UpstreamError): BoltFailure
   }
 }
 
-export interface UpstreamHandlers {
-  onData(data: Buffer): void;
-  onClose(): void;
-}
+export type UpstreamHandlers = ChannelHandlers;
 
 export class UpstreamLink {
-  private handlers?: UpstreamHandlers;
-  private closed = false;
+  private constructor(private readonly pipe: BoltPipe) {}
 
-  private constructor(private readonly socket: net.Socket) {
-    socket.on('close', () => {
-      this.closed = true;
-      this.handlers?.onClose();
-    });
-  }
-
-  /** Connects and logs in; rejects with an UpstreamError that says what failed (never the credential). */
+  /**
+   * Connects and logs in, each within `connectTimeoutMs`; rejects with an UpstreamError that says what failed (never
+   * the credential).
+   */
   static async open(target: UpstreamTarget, version: BoltVersion): Promise<UpstreamLink> {
-    const socket = await connect(target);
+    const { host, port, user, password, connectTimeoutMs } = target;
+    const serverName = `Memgraph at ${host}:${port}`;
+    let client: BoltClient | undefined;
     try {
-      await login(socket, target, version);
+      client = await BoltClient.open({ host, port, timeoutMs: connectTimeoutMs, serverName });
+      // Memgraph without users accepts any basic credential; with users it checks this one.
+      const auth = { scheme: 'basic', principal: user, credentials: password };
+      await logIn(client, { version, userAgent: GATEWAY_USER_AGENT, auth, timeoutMs: connectTimeoutMs });
+      return new UpstreamLink(client.pipe());
     } catch (error) {
-      socket.destroy();
-      throw error;
+      client?.destroy();
+      throw upstreamError(error, serverName);
     }
-    return new UpstreamLink(socket);
   }
 
   get isClosed(): boolean {
-    return this.closed;
+    return this.pipe.isClosed;
   }
 
   /** From now on every byte Memgraph sends goes to `onData`. */
   attach(handlers: UpstreamHandlers): void {
-    this.handlers = handlers;
-    this.socket.on('data', handlers.onData);
-    this.socket.resume();
-    if (this.closed) {
-      handlers.onClose();
-    }
+    this.pipe.attach(handlers);
   }
 
   write(data: Buffer): boolean {
-    return this.socket.write(data);
+    return this.pipe.write(data);
   }
 
   drained(): Promise<void> {
-    return socketDrained(this.socket);
+    return this.pipe.drained();
   }
 
   pause(): void {
-    this.socket.pause();
+    this.pipe.pause();
   }
 
   resume(): void {
-    this.socket.resume();
+    this.pipe.resume();
   }
 
   /** GOODBYE would be polite, but a closed socket is what Memgraph treats as the end of the session anyway. */
   close(): void {
-    this.socket.destroy();
+    this.pipe.destroy();
   }
 }
 
-function connect({ host, port, connectTimeoutMs }: UpstreamTarget): Promise<net.Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ host, port });
-    socket.setNoDelay(true);
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(
-        new UpstreamError('unreachable', `no connection to Memgraph at ${host}:${port} within ${connectTimeoutMs} ms`)
-      );
-    }, connectTimeoutMs);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.removeAllListeners('error');
-      socket.on('error', () => undefined);
-      resolve(socket);
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(
-        new UpstreamError('unreachable', `Memgraph at ${host}:${port} is unreachable (${error.code ?? error.message})`)
-      );
-    });
-  });
-}
-
-/** Reads the version reply and the login summaries, then hands the socket back with nothing left unread. */
-function login(socket: net.Socket, target: UpstreamTarget, version: BoltVersion): Promise<void> {
-  const bolt5 = isBolt5(version);
-  const dialect = bolt5 ? BOLT5 : BOLT4;
-  const credentials = { scheme: 'basic', principal: target.user, credentials: target.password };
-  const writer = new PackStreamWriter(1024);
-  const framer = new MessageFramer(writer);
-  const send = (tag: number, fields: unknown[]) => {
-    framer.begin();
-    writer.writeStructHeader(fields.length, tag);
-    fields.forEach((field) => packValue(writer, field, dialect));
-    framer.end();
-  };
-  // Memgraph without users accepts any basic credential; with users it checks this one.
-  const helloExtra = { user_agent: GATEWAY_USER_AGENT };
-  send(requestTags.HELLO, [bolt5 ? helloExtra : { ...helloExtra, ...credentials }]);
-  if (bolt5) {
-    send(requestTags.LOGON, [credentials]);
+/** The client's failure as the gateway classifies it: settings (login, not Memgraph) or an outage. */
+function upstreamError(error: unknown, serverName: string): UpstreamError {
+  if (!(error instanceof BoltClientError)) {
+    return new UpstreamError('unreachable', `${serverName}: ${String(error)}`);
   }
-  const expected = bolt5 ? 2 : 1;
-  const where = `Memgraph at ${target.host}:${target.port}`;
-  return new Promise((resolve, reject) => {
-    let received = Buffer.alloc(0);
-    let versionAccepted = false;
-    let answered = 0;
-    const finish = (error?: Error) => {
-      clearTimeout(timer);
-      socket.off('data', onData);
-      socket.off('close', onClose);
-      if (error) {
-        reject(error);
-      } else {
-        socket.pause(); // nothing may be read (and lost) until the relay attaches
-        resolve();
-      }
-    };
-    const dechunker = new Dechunker((bytes) => {
-      const { tag, fields } = new PackStreamReader(bytes, createHydrator(dialect)).readMessage();
-      if (tag === responseTags.FAILURE) {
-        const { message } = (fields[0] ?? {}) as { message?: string };
-        finish(new UpstreamError('login', `${where} refused the gateway's login (${message ?? 'no message'})`));
-      } else if (tag === responseTags.SUCCESS && ++answered === expected) {
-        finish();
-      }
-    });
-    const onData = (data: Buffer) => {
-      try {
-        if (!versionAccepted) {
-          received = Buffer.concat([received, data]);
-          if (received.length < 4) {
-            return;
-          }
-          if (!received.subarray(0, 4).equals(versionReply(version))) {
-            finish(
-              new UpstreamError(
-                'not_memgraph',
-                `${where} does not speak Bolt ${version} (answered ${received.subarray(0, 4).toString('hex')})`
-              )
-            );
-            return;
-          }
-          versionAccepted = true;
-          data = received.subarray(4);
-        }
-        dechunker.write(data);
-      } catch (error) {
-        finish(
-          new UpstreamError('not_memgraph', `${where} sent something that is not Bolt (${(error as Error).message})`)
-        );
-      }
-    };
-    const onClose = () => finish(new UpstreamError('unreachable', `${where} closed the connection during login`));
-    const timer = setTimeout(
-      () =>
-        finish(
-          new UpstreamError('unreachable', `${where} did not finish the handshake within ${target.connectTimeoutMs} ms`)
-        ),
-      target.connectTimeoutMs
-    );
-    socket.on('data', onData);
-    socket.on('close', onClose);
-    socket.write(Buffer.concat([proposalFor(version), writer.take()]));
-  });
+  switch (error.kind) {
+    case 'refused':
+      return new UpstreamError('login', `${serverName} refused the gateway's login (${error.failure?.message ?? 'no message'})`);
+    case 'version':
+    case 'malformed':
+      return new UpstreamError('not_memgraph', error.message);
+    default:
+      return new UpstreamError('unreachable', error.message);
+  }
 }

@@ -1,8 +1,6 @@
 // Byte sequences that are not UTF-8 (RFC 3629 §3, the Unicode Standard's table 3-7), one of each form, each inside
 // otherwise valid query text; and a raw RUN whose query field carries such bytes (no driver can send them).
-import { MessageFramer } from '../chunking/message-framer';
-import { BOLT5, packValue } from '../packstream/values';
-import { PackStreamWriter } from '../packstream/writer';
+import { BOLT5, encodeMessage, packValue } from '@opentruss/bolt-protocol';
 
 export const INVALID_UTF8_CASES: Array<[form: string, bytes: number[]]> = [
   ['overlong space (C0 A0, which a lenient decoder may read as a space)', [0xc0, 0xa0]],
@@ -32,11 +30,7 @@ export function rawStringField(bytes: Buffer): Buffer {
 
 /** One chunked message whose fields are given as encoded bytes or as values to pack. */
 export function messageWithRawFields(tag: number, ...fields: Array<Buffer | unknown>): Buffer {
-  const writer = new PackStreamWriter();
-  const framer = new MessageFramer(writer);
-  framer.begin();
-  writer.writeStructHeader(fields.length, tag);
-  fields.forEach((field) => (Buffer.isBuffer(field) ? writer.writeRaw(field) : packValue(writer, field, BOLT5)));
-  framer.end();
-  return writer.take();
+  return encodeMessage(tag, fields, BOLT5, (writer, field, dialect) =>
+    Buffer.isBuffer(field) ? writer.writeRaw(field) : packValue(writer, field, dialect)
+  );
 }

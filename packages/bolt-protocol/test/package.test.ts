@@ -1,0 +1,48 @@
+// What bolt-protocol needs at run time is what its product modules import, nothing kept only for tests: test support
+// (the real drivers, the raw client, value fixtures) is the @opentruss/bolt-testing workspace, a dev dependency.
+// neo4j-driver stays a run-time dependency because its value classes are the codec's values (packstream/ only, which
+// the layering rule neo4j-driver-only-for-values holds).
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  exports: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+function productModules(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      return productModules(file);
+    }
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [file] : [];
+  });
+}
+
+/** `pkg` or `@scope/pkg` of every bare import specifier (node: built-ins aside). */
+function importedPackages(files: string[]): string[] {
+  const packages = new Set<string>();
+  for (const file of files) {
+    for (const [, specifier] of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import|require\()\s*['"]([^'"]+)['"]/g)) {
+      if (!specifier.startsWith('.') && !specifier.startsWith('node:')) {
+        packages.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+      }
+    }
+  }
+  return [...packages].sort();
+}
+
+it('depends at run time on exactly the packages its product modules import', () => {
+  const imported = importedPackages(productModules(path.join(root, 'src')));
+  expect(imported).toContain('neo4j-driver'); // the scan sees imports at all
+  expect(Object.keys(manifest.dependencies).sort()).toEqual(imported);
+});
+
+it('has one entry, and takes its test support as a dev dependency only', () => {
+  expect(Object.keys(manifest.exports)).toEqual(['.']);
+  expect(manifest.devDependencies).toHaveProperty('@opentruss/bolt-testing');
+  expect(manifest.dependencies).not.toHaveProperty('@opentruss/bolt-testing');
+});

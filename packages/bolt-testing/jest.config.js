@@ -1,0 +1,3 @@
+const { nodePackageJestConfig } = require('@opentruss/tooling/jest');
+
+module.exports = nodePackageJestConfig(__dirname);
