@@ -1,9 +1,10 @@
-// Bolt as Memgraph speaks it, in three layers that only point down:
+// Bolt as Memgraph speaks it, in layers that only point down (neo4j-javascript-driver's bolt-connection shape):
 //   wire.ts      the preamble, the one byte sequence below every layer
-//   channel/     bytes: one port for raw TCP and WebSocket, back-pressure, TLS
+//   channel/     bytes: one port for raw TCP and WebSocket, back-pressure, TLS, chunks in
 //   packstream/  values: PackStream v1 and driver values ⇄ structures per Bolt version
-//   chunking/    messages: chunk framing in and out
-//   protocol/    Bolt: versions and handshake, message tags, Memgraph's metadata and errors
+//   bolt/        messages: versions and handshake, tags, framing out, requests and replies, Memgraph's metadata and
+//                errors, the ledger of requests awaiting replies
+//   connection/  the lifecycle of a server connection: handshake, login phases, fail-until-RESET, ordered replies
 export { type ByteChannel, type ChannelHandlers, type Transport } from './channel/channel';
 export { BoltListener, type ChannelListener, type BoltListenerOptions } from './channel/listener';
 export { TcpChannel, socketDrained } from './channel/tcp-channel';
@@ -28,9 +29,9 @@ export {
   NANOS_PER_SECOND,
   zoneOffsetAtInstant,
 } from './packstream/temporal-math';
-export { Dechunker, ChunkingError, MAX_MESSAGE_BYTES } from './chunking/dechunker';
-export { MessageFramer, frameMessage } from './chunking/message-framer';
-export { SUPPORTED_BOLT_VERSIONS, isBolt5, type BoltVersion } from './protocol/versions';
+export { Dechunker, ChunkingError, MAX_MESSAGE_BYTES } from './channel/dechunker';
+export { MessageFramer, frameMessage } from './bolt/message-framer';
+export { SUPPORTED_BOLT_VERSIONS, isBolt5, type BoltVersion } from './bolt/versions';
 export {
   answerHandshake,
   BOLT_PREAMBLE,
@@ -41,8 +42,8 @@ export {
   versionReply,
   proposalFor,
   type HandshakeAnswer,
-} from './protocol/handshake';
-export { requestTypes, responseTags, requestTags, type RequestType } from './protocol/messages';
+} from './bolt/handshake';
+export { requestTypes, responseTags, requestTags, type RequestType } from './bolt/messages';
 export {
   SERVER_AGENT,
   errorCodes,
@@ -53,4 +54,17 @@ export {
   writeQueryOnReplica,
   helloMetadata,
   type BoltFailure,
-} from './protocol/memgraph';
+} from './bolt/memgraph';
+export { PendingRequests, UnexpectedReplyError, type PendingRequest, type SummaryTag } from './bolt/pending-requests';
+export { ReplyWriter, RecordEncodingError, FLUSH_THRESHOLD } from './bolt/reply-writer';
+export { decodeRequest, mapField, type ClientRequest } from './bolt/requests';
+export {
+  ServerConnection,
+  WAIT,
+  type ConnectionHandler,
+  type ConnectionPhase,
+  type Handled,
+  type LoginOutcome,
+  type LoginRefusal,
+  type ServerConnectionOptions,
+} from './connection/server-connection';

@@ -8,9 +8,9 @@ describeLayers({
   planted: {
     'src/wire.ts': "import { channel } from './channel/channel';\nexport const wire = channel;",
     'src/channel/channel.ts': "import { writer } from '../packstream/writer';\nexport const channel = writer;",
-    'src/packstream/writer.ts': "import { framer } from '../chunking/framer';\nexport const writer = framer;",
-    'src/chunking/framer.ts': "import { handshake } from '../protocol/handshake';\nexport const framer = handshake;",
-    'src/protocol/handshake.ts': "import { api } from '../index';\nexport const handshake = () => api;",
+    'src/packstream/writer.ts': "import { handshake } from '../bolt/handshake';\nexport const writer = handshake;",
+    'src/bolt/handshake.ts': "import { core } from '../connection/core';\nexport const handshake = core;",
+    'src/connection/core.ts': "import { api } from '../index';\nexport const core = () => api;",
     'src/index.ts': "import { helper } from './testing/helper';\nexport const api = helper;",
     'src/testing/helper.ts': 'export const helper = 1;',
     'src/packstream/a.ts': "import { b } from './b';\nexport const a = 1 + b;",

@@ -1,6 +1,6 @@
 // Byte sequences that are not UTF-8 (RFC 3629 §3, the Unicode Standard's table 3-7), one of each form, each inside
 // otherwise valid query text; and a raw RUN whose query field carries such bytes (no driver can send them).
-import { MessageFramer } from '../chunking/message-framer';
+import { MessageFramer } from '../bolt/message-framer';
 import { BOLT5, packValue } from '../packstream/values';
 import { PackStreamWriter } from '../packstream/writer';
 

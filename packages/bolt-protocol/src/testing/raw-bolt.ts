@@ -1,8 +1,8 @@
 // A raw Bolt client for what the driver hides: exact handshake bytes, byte-by-byte writes, several messages
 // in one write, and the FAILURE → IGNORED → RESET exchange.
 import net from 'node:net';
-import { Dechunker } from '../chunking/dechunker';
-import { MessageFramer } from '../chunking/message-framer';
+import { Dechunker } from '../channel/dechunker';
+import { MessageFramer } from '../bolt/message-framer';
 import { PackStreamReader, type Structure } from '../packstream/reader';
 import { BOLT5, createHydrator, packValue } from '../packstream/values';
 import { PackStreamWriter } from '../packstream/writer';
