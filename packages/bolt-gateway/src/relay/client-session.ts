@@ -7,13 +7,8 @@
 import {
   BOLT4,
   BOLT5,
-  createHydrator,
   frameMessage,
   isBolt5,
-  mapField,
-  PackStreamError,
-  PackStreamReader,
-  responseTags,
   ServerConnection,
   SUPPORTED_BOLT_VERSIONS,
   WAIT,
@@ -25,18 +20,19 @@ import {
   type Dialect,
   type Handled,
   type LoginOutcome,
-  type PendingRequest,
 } from '@opentruss/bolt-protocol';
 import { gatewayErrorCodes } from '@opentruss/contract';
 import type { GatewaySettings } from '../config/settings';
 import { authenticateViewer } from '../config/viewers';
-import type { GatewayMetrics, QueryOutcome } from '../ops/metrics';
+import type { GatewayMetrics } from '../ops/metrics';
 import { UpstreamError, UpstreamLink, upstreamFailure } from '../upstream/upstream-link';
 import { OpenQueries, type OpenQuery } from './open-queries';
 import { ReEncoder } from './re-encoder';
-import { checkExtra, invalidTextRefusal, routeRefusal, type RequestRefusal } from './request-policy';
-import { ResponseScanner, type ScannedMessage } from './response-scanner';
-import { checkQuery, failureForClient, type CheckedRun, type Refusal } from './statement-policy';
+import { refusalOnArrival } from './request-checks';
+import { routeRefusal, type RequestRefusal } from './request-policy';
+import { ResponseScanner } from './response-scanner';
+import { checkQuery, type CheckedRun, type Refusal } from './statement-policy';
+import { UpstreamReplies, type Relayed } from './upstream-replies';
 import type { ViewerQueries } from './viewer-queries';
 
 export type Logger = (event: string, fields: Record<string, unknown>) => void;
@@ -59,13 +55,6 @@ interface Checks {
   verdict?: { run: CheckedRun } | { refusal: Refusal };
 }
 
-/** A request sent upstream, waiting for its summary (the ledger's entry). */
-interface Relayed extends PendingRequest {
-  query?: OpenQuery;
-  /** A RUN: the canonical text Memgraph received, to map its error positions back to the client's text. */
-  run?: CheckedRun;
-}
-
 /** A wrong viewer credential: Memgraph's words, the gateway's code (so a client can tell who refused it). */
 const viewerAuthenticationFailure: BoltFailure = {
   code: gatewayErrorCodes.viewerUnauthenticated,
@@ -79,8 +68,8 @@ const QUEUE_HIGH_WATER = 64;
 export class ClientSession implements ConnectionHandler {
   readonly id: string;
   private readonly connection: ServerConnection<Relayed>;
-  private dialect: Dialect = BOLT5;
-  private encoder = new ReEncoder(BOLT5);
+  /** The agreed version's dialect, and the encoder of what the relay re-encodes in it. */
+  private codec: { dialect: Dialect; encoder: ReEncoder } = { dialect: BOLT5, encoder: new ReEncoder(BOLT5) };
   private readonly checks = new WeakMap<ClientRequest, Checks>();
   private upstream?: UpstreamLink;
   private readonly scanner: ResponseScanner;
@@ -106,8 +95,9 @@ export class ClientSession implements ConnectionHandler {
       strictUtf8: true,
       queueHighWater: QUEUE_HIGH_WATER,
     });
-    this.scanner = new ResponseScanner((message) => this.onUpstreamMessage(message), limits.maxMessageBytes);
     this.queries = new OpenQueries(host, (reason) => this.connection.close(reason, true));
+    const replies = new UpstreamReplies(this.connection.ledger, this.queries, () => this.codec);
+    this.scanner = new ResponseScanner((message) => replies.onMessage(message), limits.maxMessageBytes);
     this.handshakeTimer = setTimeout(() => {
       this.host.metrics.rejected.inc({ reason: 'handshake_timeout' });
       this.connection.close(`no login within ${limits.handshakeTimeoutMs} ms`, true);
@@ -140,8 +130,8 @@ export class ClientSession implements ConnectionHandler {
   // ---------------------------------------------------------------------------------------- login
 
   negotiated(version: BoltVersion): void {
-    this.dialect = isBolt5(version) ? BOLT5 : BOLT4;
-    this.encoder = new ReEncoder(this.dialect);
+    const dialect = isBolt5(version) ? BOLT5 : BOLT4;
+    this.codec = { dialect, encoder: new ReEncoder(dialect) };
   }
 
   hello(extra: Record<string, unknown>): LoginOutcome {
@@ -211,11 +201,7 @@ export class ClientSession implements ConnectionHandler {
 
   /** Checks a request's strings and extra as it arrives (the extra is cut to what may pass). */
   arrived(request: ClientRequest): void {
-    const { type, bytes, fieldStarts, invalidUtf8 } = request;
-    if (invalidUtf8 && type !== 'RUN' && type !== 'BEGIN') {
-      throw new PackStreamError(`${type} holds a string that is not valid UTF-8`);
-    }
-    const refusal = invalidUtf8 ? invalidTextRefusal(type, bytes, fieldStarts, invalidUtf8) : this.extraRefusal(request);
+    const refusal = refusalOnArrival(request);
     if (refusal) {
       this.checks.set(request, { refusal });
     }
@@ -247,7 +233,7 @@ export class ClientSession implements ConnectionHandler {
         const query = this.queries.start(this.viewer);
         // Memgraph receives the canonical text the checker printed, never the client's bytes.
         const canonical = verdict.run.canonical;
-        const bytes = this.encoder.readOnly(request, 2, settings.limits.queryTimeoutMs, canonical);
+        const bytes = this.codec.encoder.readOnly(request, 2, settings.limits.queryTimeoutMs, canonical);
         this.forward(request, bytes, query, verdict.run);
         return;
       }
@@ -255,7 +241,7 @@ export class ClientSession implements ConnectionHandler {
         if (checks.refusal) {
           return this.refuse(checks.refusal, false);
         }
-        this.forward(request, this.encoder.readOnly(request, 0, settings.limits.queryTimeoutMs));
+        this.forward(request, this.codec.encoder.readOnly(request, 0, settings.limits.queryTimeoutMs));
         return;
       case 'ROUTE':
         return this.refuse(routeRefusal, false);
@@ -276,20 +262,6 @@ export class ClientSession implements ConnectionHandler {
     const checked = checkQuery(request.fields[0], this.host.settings.limits);
     const limit = 'run' in checked ? this.queries.limitRefusal(this.viewer) : undefined;
     return limit ? { refusal: limit } : checked;
-  }
-
-  /** A RUN or BEGIN whose extra asks for what viewers may not; otherwise its extra is cut to what may pass. */
-  private extraRefusal(request: ClientRequest): RequestRefusal | undefined {
-    if (request.type !== 'RUN' && request.type !== 'BEGIN') {
-      return undefined;
-    }
-    const extraIndex = request.type === 'RUN' ? 2 : 0;
-    const checked = checkExtra(request.type, mapField(request.fields, extraIndex));
-    if ('refusal' in checked) {
-      return checked.refusal;
-    }
-    request.fields[extraIndex] = checked.extra;
-    return undefined;
   }
 
   /**
@@ -355,47 +327,6 @@ export class ClientSession implements ConnectionHandler {
     }
   }
 
-  /** Bookkeeping per reply; returns a FAILURE to send instead of Memgraph's (positions in the client's text). */
-  private onUpstreamMessage({ tag, body }: ScannedMessage): Buffer | void {
-    if (tag === responseTags.RECORD) {
-      return; // RECORDs are not decoded, whatever their number
-    }
-    const { request } = this.connection.ledger.route(tag);
-    const metadata = body ? decodeMetadata(body, this.dialect) : {};
-    if (tag === responseTags.FAILURE) {
-      this.endResultOf(request, 'failed');
-      return request.run ? this.failureForClient(metadata, request.run) : undefined;
-    } else if (tag === responseTags.IGNORED) {
-      this.endResultOf(request, 'failed');
-    } else if (request.type === 'RESET') {
-      this.queries.endAll('reset');
-    } else if ((request.type === 'PULL' || request.type === 'DISCARD') && metadata.has_more !== true) {
-      const query = this.queries.oldest;
-      if (query) {
-        this.queries.end(query, request.type === 'PULL' ? 'completed' : 'discarded');
-      }
-    }
-  }
-
-  /** Memgraph's FAILURE to a RUN, its syntax error position mapped to the client's text; undefined to keep it. */
-  private failureForClient(metadata: Record<string, unknown>, run: CheckedRun): Buffer | undefined {
-    const { code, message } = metadata;
-    if (typeof code !== 'string' || typeof message !== 'string') {
-      return undefined;
-    }
-    const mapped = failureForClient({ code, message }, run);
-    return mapped.message === message ? undefined : this.encoder.failure(mapped);
-  }
-
-  /** A failed or ignored request ends the query it belongs to: its own (RUN) or the open one (PULL/DISCARD). */
-  private endResultOf(request: Relayed, outcome: QueryOutcome): void {
-    const query =
-      request.query ?? (request.type === 'PULL' || request.type === 'DISCARD' ? this.queries.oldest : undefined);
-    if (query) {
-      this.queries.end(query, outcome);
-    }
-  }
-
   private onUpstreamClosed(): void {
     if (this.connection.isOpen) {
       this.host.log('upstream_closed', { connection: this.id });
@@ -435,6 +366,3 @@ export class ClientSession implements ConnectionHandler {
   }
 }
 
-function decodeMetadata(body: Buffer, dialect: Dialect): Record<string, unknown> {
-  return mapField(new PackStreamReader(body, createHydrator(dialect)).readMessage().fields, 0);
-}
