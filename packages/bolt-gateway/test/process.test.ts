@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import { DRIVER6_VERSIONS, handshake, message, tags } from '@opentruss/bolt-protocol/testing';
 import { freePort, startProcess, waitFor, type RunningProcess } from '@opentruss/tooling/testing';
-import { ResponseScanner } from '../src/relay/response-scanner';
+import { ResponseScanner } from '@opentruss/bolt-protocol';
 import { MEMGRAPH_PASSWORD, MEMGRAPH_USER, VIEWER } from './support/stack';
 
 const TSX = path.join(__dirname, '../../../node_modules/.bin/tsx');

@@ -29,7 +29,7 @@ export {
   NANOS_PER_SECOND,
   zoneOffsetAtInstant,
 } from './packstream/temporal-math';
-export { Dechunker, ChunkingError, MAX_MESSAGE_BYTES } from './channel/dechunker';
+export { ChunkReader, Dechunker, ChunkingError, MAX_MESSAGE_BYTES } from './channel/dechunker';
 export { MessageFramer, frameMessage } from './bolt/message-framer';
 export { SUPPORTED_BOLT_VERSIONS, isBolt5, type BoltVersion } from './bolt/versions';
 export {
@@ -68,3 +68,4 @@ export {
   type LoginRefusal,
   type ServerConnectionOptions,
 } from './connection/server-connection';
+export { ResponseScanner, type MessageHandler, type ScannedMessage } from './bolt/response-scanner';

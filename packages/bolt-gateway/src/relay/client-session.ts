@@ -9,6 +9,7 @@ import {
   BOLT5,
   frameMessage,
   isBolt5,
+  ResponseScanner,
   ServerConnection,
   SUPPORTED_BOLT_VERSIONS,
   WAIT,
@@ -30,7 +31,6 @@ import { OpenQueries, type OpenQuery } from './open-queries';
 import { ReEncoder } from './re-encoder';
 import { refusalOnArrival } from './request-checks';
 import { routeRefusal, type RequestRefusal } from './request-policy';
-import { ResponseScanner } from './response-scanner';
 import { checkQuery, type CheckedRun, type Refusal } from './statement-policy';
 import { UpstreamReplies, type Relayed } from './upstream-replies';
 import type { ViewerQueries } from './viewer-queries';

@@ -9,11 +9,11 @@ import {
   type Dialect,
   type PendingRequest,
   type PendingRequests,
+  type ScannedMessage,
 } from '@opentruss/bolt-protocol';
 import type { QueryOutcome } from '../ops/metrics';
 import type { OpenQueries, OpenQuery } from './open-queries';
 import type { ReEncoder } from './re-encoder';
-import type { ScannedMessage } from './response-scanner';
 import { failureForClient, type CheckedRun } from './statement-policy';
 
 /** A request sent upstream, waiting for its summary (the ledger's entry). */

@@ -1,7 +1,7 @@
 // The scanner passes Memgraph's bytes through as they come, except a FAILURE, which it holds until complete so the
 // relay may replace it: whatever way the stream is split, the output is the input with only FAILUREs replaced.
-import { BOLT5, MessageFramer, packValue, PackStreamWriter, responseTags } from '@opentruss/bolt-protocol';
-import { ResponseScanner, type ScannedMessage } from '../src/relay/response-scanner';
+import { BOLT5, MessageFramer, packValue, PackStreamWriter, responseTags } from '../src/index';
+import { ResponseScanner, type ScannedMessage } from '../src/bolt/response-scanner';
 
 function framed(tag: number, fields: unknown[]): Buffer {
   const writer = new PackStreamWriter();
