@@ -3,7 +3,6 @@
 // replies a peer still owes.
 import { Dechunker } from '../src/channel/dechunker';
 import type { ByteChannel, ChannelHandlers } from '../src/channel/channel';
-import { MessageFramer } from '../src/bolt/message-framer';
 import { requestTags, responseTags } from '../src/bolt/messages';
 import { proposalFor } from '../src/bolt/handshake';
 import type { BoltVersion } from '../src/bolt/versions';
@@ -16,8 +15,8 @@ import {
   type LoginOutcome,
 } from '../src/connection/server-connection';
 import { PackStreamReader } from '../src/packstream/reader';
-import { BOLT5, createHydrator, packValue } from '../src/packstream/values';
-import { PackStreamWriter } from '../src/packstream/writer';
+import { BOLT5, createHydrator } from '../src/packstream/values';
+import { message } from '../src/testing/raw-bolt';
 import { BOLT_PREAMBLE } from '../src/wire';
 
 /** A channel that keeps what the server wrote and how it closed. */
@@ -54,15 +53,7 @@ class MemoryChannel implements ByteChannel {
 
 type Tag = keyof typeof requestTags;
 
-function message(type: Tag, ...fields: unknown[]): Buffer {
-  const writer = new PackStreamWriter(64);
-  const framer = new MessageFramer(writer);
-  framer.begin();
-  writer.writeStructHeader(fields.length, requestTags[type]);
-  fields.forEach((field) => packValue(writer, field, BOLT5));
-  framer.end();
-  return writer.take();
-}
+const request = (type: Tag, ...fields: unknown[]): Buffer => message(requestTags[type], ...fields);
 
 const replyNames: Record<number, string> = Object.fromEntries(
   Object.entries(responseTags).map(([name, tag]) => [tag, name])
@@ -136,9 +127,9 @@ function open(versions: readonly BoltVersion[] = ['5.2', '4.4']) {
   return { channel, connection, handler, send };
 }
 
-const hello = message('HELLO', { user_agent: 'test/1' });
-const logon = message('LOGON', { scheme: 'basic', principal: 'ann', credentials: 'x' });
-const run = (query: string) => message('RUN', query, {}, {});
+const hello = request('HELLO', { user_agent: 'test/1' });
+const logon = request('LOGON', { scheme: 'basic', principal: 'ann', credentials: 'x' });
+const run = (query: string) => request('RUN', query, {}, {});
 
 /** Handshake, HELLO and LOGON on Bolt 5.2. */
 async function loggedIn() {
@@ -200,7 +191,7 @@ describe('ServerConnection: login phases', () => {
 
   it('a HELLO without user_agent, or anything but HELLO first, closes', async () => {
     const first = open();
-    await first.send(proposalFor('5.2'), message('HELLO', {}));
+    await first.send(proposalFor('5.2'), request('HELLO', {}));
     expect(first.handler.closedFor).toBe('HELLO without user_agent');
     const second = open();
     await second.send(proposalFor('5.2'), run('RETURN 1'));
@@ -222,7 +213,7 @@ describe('ServerConnection: login phases', () => {
 
   it('LOGOFF goes back to waiting for LOGON', async () => {
     const { channel, connection, handler, send } = await loggedIn();
-    await send(message('LOGOFF'), run('RETURN 1'));
+    await send(request('LOGOFF'), run('RETURN 1'));
     expect(handler.calls.slice(-1)).toEqual(['logOff']);
     expect(replies(channel)).toEqual(['SUCCESS']);
     expect(connection.closeReason).toBe('expected LOGON, got RUN');
@@ -232,7 +223,7 @@ describe('ServerConnection: login phases', () => {
 describe('ServerConnection: FAILED until RESET', () => {
   it('IGNOREs everything after a FAILURE until RESET, which the handler answers', async () => {
     const { channel, connection, handler, send } = await loggedIn();
-    await send(run('refused'), run('RETURN 1'), message('PULL', { n: -1 }), message('RESET'), run('RETURN 2'));
+    await send(run('refused'), run('RETURN 1'), request('PULL', { n: -1 }), request('RESET'), run('RETURN 2'));
     expect(replies(channel)).toEqual(['FAILURE:Refused', 'IGNORED', 'IGNORED', 'SUCCESS', 'SUCCESS']);
     expect(handler.calls.slice(2)).toEqual(['RUN', 'ignored RUN', 'ignored PULL', 'RESET', 'RUN']);
     expect(connection.state).toBe('READY');
@@ -240,7 +231,7 @@ describe('ServerConnection: FAILED until RESET', () => {
 
   it('GOODBYE closes gracefully, also when failed', async () => {
     const { channel, handler, send } = await loggedIn();
-    await send(run('refused'), message('GOODBYE'));
+    await send(run('refused'), request('GOODBYE'));
     expect(handler.closedFor).toBe('GOODBYE');
     expect(channel.ended).toBe('end');
   });
@@ -256,7 +247,7 @@ describe('ServerConnection: FAILED until RESET', () => {
 describe('ServerConnection: ordered replies', () => {
   it('a local FAILURE waits behind a reply the peer still owes, and what follows waits behind it', async () => {
     const { channel, connection, handler, send } = await loggedIn();
-    await send(message('PULL', { n: -1 }), run('refused'), run('RETURN 1'));
+    await send(request('PULL', { n: -1 }), run('refused'), run('RETURN 1'));
     // The PULL went to the peer: the refusal may not overtake its reply, and the RUN behind it is not looked at.
     expect(handler.calls.slice(2)).toEqual(['PULL', 'RUN']);
     expect(replies(channel)).toEqual([]);
@@ -270,7 +261,7 @@ describe('ServerConnection: ordered replies', () => {
 
   it('a local FAILURE behind a peer that failed is IGNORED, as the peer would have', async () => {
     const { channel, connection, send } = await loggedIn();
-    await send(message('PULL', { n: -1 }), run('refused'));
+    await send(request('PULL', { n: -1 }), run('refused'));
     connection.ledger.route(responseTags.FAILURE);
     connection.proceed();
     await settle();
@@ -280,7 +271,7 @@ describe('ServerConnection: ordered replies', () => {
 
   it('GOODBYE and LOGOFF wait for the replies the peer owes', async () => {
     const { connection, handler, send } = await loggedIn();
-    await send(message('PULL', { n: -1 }), message('LOGOFF'), message('GOODBYE'));
+    await send(request('PULL', { n: -1 }), request('LOGOFF'), request('GOODBYE'));
     expect(handler.calls.slice(2)).toEqual(['PULL']);
     connection.ledger.route(responseTags.SUCCESS);
     connection.proceed();
@@ -291,7 +282,7 @@ describe('ServerConnection: ordered replies', () => {
 
   it('stops reading a client that pipelines too far ahead, and reads again once the queue is short', async () => {
     const { channel, connection, send } = await loggedIn();
-    await send(message('PULL', { n: -1 }), ...Array.from({ length: 5 }, () => run('refused')));
+    await send(request('PULL', { n: -1 }), ...Array.from({ length: 5 }, () => run('refused')));
     expect(channel.paused).toBe(true);
     connection.ledger.route(responseTags.SUCCESS);
     connection.proceed();

@@ -67,7 +67,8 @@ const QUEUE_HIGH_WATER = 64;
 
 export class ClientSession implements ConnectionHandler {
   readonly id: string;
-  private readonly connection: ServerConnection<Relayed>;
+  /** The Bolt connection this session answers (its owner feeds it the first bytes, and closes it at stop). */
+  readonly connection: ServerConnection<Relayed>;
   /** The agreed version's dialect, and the encoder of what the relay re-encodes in it. */
   private codec: { dialect: Dialect; encoder: ReEncoder } = { dialect: BOLT5, encoder: new ReEncoder(BOLT5) };
   private readonly checks = new WeakMap<ClientRequest, Checks>();
@@ -115,16 +116,6 @@ export class ClientSession implements ConnectionHandler {
 
   get isOpen(): boolean {
     return this.connection.isOpen;
-  }
-
-  /** Bytes from the client, split or merged in any way. */
-  receive(data: Buffer): void {
-    this.connection.receive(data);
-  }
-
-  /** Drops the connection and its upstream (gateway stop). */
-  destroy(reason: string): void {
-    this.connection.close(reason, true);
   }
 
   // ---------------------------------------------------------------------------------------- login

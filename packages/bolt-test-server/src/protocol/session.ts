@@ -64,7 +64,8 @@ function declaresWrite(responder: Responder): boolean {
 
 export class BoltSession implements ConnectionHandler {
   readonly info: ConnectionInfo;
-  private readonly connection: ServerConnection;
+  /** The Bolt connection this session answers (its owner feeds it the first bytes, and closes it at stop). */
+  readonly connection: ServerConnection;
   /** Aborted when the connection closes: whatever a query waits for stops. */
   private readonly gone = new AbortController();
   private transaction?: OpenTransaction;
@@ -86,16 +87,6 @@ export class BoltSession implements ConnectionHandler {
 
   private get writer(): ReplyWriter {
     return this.connection.replies;
-  }
-
-  /** Bytes from the transport, split or merged in any way. */
-  receive(data: Buffer): void {
-    this.connection.receive(data);
-  }
-
-  /** Drops the connection abruptly (server stop/restart). */
-  destroy(reason: string): void {
-    this.connection.close(reason, true);
   }
 
   // ---------------------------------------------------------------------------------------- the connection's calls
