@@ -58,8 +58,8 @@ export {
 export { PendingRequests, UnexpectedReplyError, type PendingRequest, type SummaryTag } from './bolt/pending-requests';
 export { ReplyWriter, RecordEncodingError, FLUSH_THRESHOLD } from './bolt/reply-writer';
 export { decodeRequest, mapField, type ClientRequest } from './bolt/requests';
+export { ServerConnection } from './connection/server-connection';
 export {
-  ServerConnection,
   WAIT,
   type ConnectionHandler,
   type ConnectionPhase,
@@ -67,5 +67,5 @@ export {
   type LoginOutcome,
   type LoginRefusal,
   type ServerConnectionOptions,
-} from './connection/server-connection';
+} from './connection/handler';
 export { ResponseScanner, type MessageHandler, type ScannedMessage } from './bolt/response-scanner';

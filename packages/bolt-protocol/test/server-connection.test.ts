@@ -7,13 +7,8 @@ import { requestTags, responseTags } from '../src/bolt/messages';
 import { proposalFor } from '../src/bolt/handshake';
 import type { BoltVersion } from '../src/bolt/versions';
 import type { ClientRequest } from '../src/bolt/requests';
-import {
-  ServerConnection,
-  WAIT,
-  type ConnectionHandler,
-  type Handled,
-  type LoginOutcome,
-} from '../src/connection/server-connection';
+import { WAIT, type ConnectionHandler, type Handled, type LoginOutcome } from '../src/connection/handler';
+import { ServerConnection } from '../src/connection/server-connection';
 import { PackStreamReader } from '../src/packstream/reader';
 import { BOLT5, createHydrator } from '../src/packstream/values';
 import { message } from '../src/testing/raw-bolt';

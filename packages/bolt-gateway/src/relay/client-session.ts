@@ -4,6 +4,9 @@
 // its own Bolt connection to Memgraph (the Memgraph credential), then relays. Client → Memgraph: every request
 // checked, RUN and BEGIN re-sent in READ mode (a RUN with the checker's canonical text), refused requests answered
 // here. Memgraph → client: bytes passed through as they come, only their framing read, with back-pressure both ways.
+// Longer than 300 lines on purpose: the connection's calls, the upstream link's life and the timers share this
+// session's state; each rule with a life of its own is beside it (request checks, statement and request policy, open
+// queries, re-encoding, upstream replies).
 import {
   BOLT4,
   BOLT5,

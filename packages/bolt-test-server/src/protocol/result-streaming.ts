@@ -4,7 +4,7 @@ import { FLUSH_THRESHOLD, RecordEncodingError, type ReplyWriter } from '@opentru
 import type { RecordsResponder, RunRecord } from '../api';
 import { describeResponder, ResponderError } from '../responders/registry';
 import type { ResultStream } from '../responders/result-stream';
-import { throwIfInterrupted, type TransactionDeadline } from './interrupts';
+import { throwIfInterrupted, type TransactionDeadline } from '../responders/interrupts';
 
 export interface OpenResult {
   run: RunRecord;

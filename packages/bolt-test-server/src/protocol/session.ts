@@ -4,6 +4,8 @@
 // Memgraph closes the connection on a message that makes no sense in the current state (RUN while a result is open,
 // PULL with nothing to pull), so does this session. The rules it applies live beside it: authentication,
 // transactions, run records and failures, result streaming.
+// Longer than 300 lines on purpose: the open result, the transaction and their deadlines are one state machine whose
+// transitions (RUN, PULL/DISCARD, BEGIN/COMMIT/ROLLBACK, RESET, LOGOFF, close) read best side by side.
 import { isInt } from 'neo4j-driver';
 import type {
   BoltFailure,
@@ -34,7 +36,7 @@ import { queryKey } from '../responders/query-key';
 import { ResultStream } from '../responders/result-stream';
 import { finalSummary, unmatchedQuery } from './answers';
 import { authenticate } from './authentication';
-import { interruptible, pause, throwIfInterrupted, TransactionDeadline } from './interrupts';
+import { interruptible, pause, throwIfInterrupted, TransactionDeadline } from '../responders/interrupts';
 import type { Refusal } from './refusals';
 import { maskCredentials, timeoutOf, type Metadata } from './requests';
 import { streamRows, type OpenResult } from './result-streaming';
