@@ -59,13 +59,6 @@ export { PendingRequests, UnexpectedReplyError, type PendingRequest, type Summar
 export { ReplyWriter, RecordEncodingError, FLUSH_THRESHOLD } from './bolt/reply-writer';
 export { decodeRequest, mapField, type ClientRequest } from './bolt/requests';
 export { ServerConnection } from './connection/server-connection';
-export {
-  WAIT,
-  type ConnectionHandler,
-  type ConnectionPhase,
-  type Handled,
-  type LoginOutcome,
-  type LoginRefusal,
-  type ServerConnectionOptions,
-} from './connection/handler';
+// What a handler plugs into a server connection: the whole of handler.ts is API.
+export * from './connection/handler';
 export { ResponseScanner, type MessageHandler, type ScannedMessage } from './bolt/response-scanner';
