@@ -1,6 +1,7 @@
-// bolt-protocol's layers, bottom first: wire.ts (the preamble), channel/ (bytes in and out), packstream/ (values),
-// chunking/ (messages in chunks), protocol/ (handshake, messages, Memgraph's errors), client/ (the Bolt client), then
-// the entry index.ts.
+// bolt-protocol's layers, bottom first (neo4j-javascript-driver's bolt-connection shape): wire.ts (the preamble),
+// channel/ (bytes in and out, chunks in), packstream/ (values), bolt/ (handshake, messages, framing, requests and
+// replies, Memgraph's errors, the pending-request ledger), connection/ (a server connection's lifecycle), client/ (the
+// Bolt client: login, requests and their replies, then a byte pipe), then the entry index.ts.
 // Arrows point only down. Test support lives in its own workspace (@opentruss/bolt-testing), never imported here, and
 // neo4j-driver is imported only by packstream/: its value classes are the values the codec reads and writes.
 // src/layers.test.ts cruises src/ with these rules and plants one violation of each.
@@ -13,8 +14,8 @@ module.exports = {
         ['wire', '^src/wire\\.ts$'],
         ['channel', '^src/channel/'],
         ['packstream', '^src/packstream/'],
-        ['chunking', '^src/chunking/'],
-        ['protocol', '^src/protocol/'],
+        ['bolt', '^src/bolt/'],
+        ['connection', '^src/connection/'],
         ['client', '^src/client/'],
         ['entry', '^src/index\\.ts$'],
       ],

@@ -1,8 +1,7 @@
 // The test server's layers, bottom first: api.ts (the public types), jolt/ (fixture files), responders/ (scripted
-// answers), protocol/ (the Bolt session), then the wiring (server.ts, index.ts, cli.ts). Arrows point only down, with
-// one exception written here: a responder's result stream waits through protocol/interrupts.ts (a leaf that imports
-// nothing of the package), until the shared Bolt server core gives interrupts a place below both.
-// Test support (@opentruss/bolt-testing) serves the tests only.
+// answers, and the waiting that stops early which both they and the session use), protocol/ (the responder handler
+// on @opentruss/bolt-protocol's server connection, and Memgraph's rules it applies), then the wiring (server.ts,
+// index.ts, cli.ts). Arrows point only down. Test support (@opentruss/bolt-testing) serves the tests only.
 // src/layers.test.ts cruises src/ with these rules and plants one violation of each.
 const { layersPointDown, noCycles, options, testSupportStaysOut } = require('@opentruss/tooling/layers/rules');
 
@@ -12,7 +11,7 @@ module.exports = {
       [
         ['api', '^src/api\\.ts$'],
         ['jolt', '^src/jolt/'],
-        ['responders', '^src/responders/', '^src/protocol/interrupts\\.ts$'],
+        ['responders', '^src/responders/'],
         ['protocol', '^src/protocol/'],
         ['wiring', '^src/(server|index|cli)\\.ts$'],
       ],

@@ -121,7 +121,7 @@ class Gateway implements BoltGateway, SessionHost {
   }
 
   async stop(): Promise<void> {
-    [...this.sessions].forEach((session) => session.destroy('gateway stopped'));
+    [...this.sessions].forEach((session) => session.connection.close('gateway stopped', true));
     await this.listener?.close();
     const opsServer = this.opsServer;
     if (opsServer) {
@@ -175,7 +175,7 @@ class Gateway implements BoltGateway, SessionHost {
       this.perAddress.set(address, fromAddress + 1);
     }
     if (firstBytes.length > 0) {
-      session.receive(firstBytes);
+      session.connection.receive(firstBytes);
     }
   }
 }

@@ -7,10 +7,9 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { spawnSync } from 'node:child_process';
 import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
-import { requestTags as tags } from '@opentruss/bolt-protocol';
+import { requestTags as tags, ResponseScanner } from '@opentruss/bolt-protocol';
 import { DRIVER6_VERSIONS, handshake, message } from '@opentruss/bolt-testing';
 import { freePort, startProcess, waitFor, type RunningProcess } from '@opentruss/tooling/testing';
-import { ResponseScanner } from '../src/relay/response-scanner';
 import { MEMGRAPH_PASSWORD, MEMGRAPH_USER, VIEWER } from './support/stack';
 
 const TSX = path.join(__dirname, '../../../node_modules/.bin/tsx');

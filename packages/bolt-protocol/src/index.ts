@@ -1,9 +1,10 @@
-// Bolt as Memgraph speaks it, in three layers that only point down:
+// Bolt as Memgraph speaks it, in layers that only point down (neo4j-javascript-driver's bolt-connection shape):
 //   wire.ts      the preamble, the one byte sequence below every layer
-//   channel/     bytes: one port for raw TCP and WebSocket, back-pressure, TLS
+//   channel/     bytes: one port for raw TCP and WebSocket, back-pressure, TLS, chunks in
 //   packstream/  values: PackStream v1 and driver values ⇄ structures per Bolt version
-//   chunking/    messages: chunk framing in and out
-//   protocol/    Bolt: versions and handshake, message tags, Memgraph's metadata and errors
+//   bolt/        messages: versions and handshake, tags, framing out, requests and replies, Memgraph's metadata and
+//                errors, the ledger of requests awaiting replies
+//   connection/  the lifecycle of a server connection: handshake, login phases, fail-until-RESET, ordered replies
 //   client/      the Bolt client: handshake and login, requests and their replies, then a byte pipe
 export { type ByteChannel, type ChannelHandlers, type Transport } from './channel/channel';
 export { BoltListener, type ChannelListener, type BoltListenerOptions } from './channel/listener';
@@ -29,10 +30,10 @@ export {
   NANOS_PER_SECOND,
   zoneOffsetAtInstant,
 } from './packstream/temporal-math';
-export { Dechunker, ChunkingError, MAX_MESSAGE_BYTES } from './chunking/dechunker';
-export { MessageFramer, frameMessage } from './chunking/message-framer';
-export { encodeMessage, type FieldPacker } from './chunking/encode-message';
-export { SUPPORTED_BOLT_VERSIONS, isBolt5, type BoltVersion } from './protocol/versions';
+export { ChunkReader, Dechunker, ChunkingError, MAX_MESSAGE_BYTES } from './channel/dechunker';
+export { MessageFramer, frameMessage } from './bolt/message-framer';
+export { encodeMessage, type FieldPacker } from './bolt/encode-message';
+export { SUPPORTED_BOLT_VERSIONS, isBolt5, type BoltVersion } from './bolt/versions';
 export {
   answerHandshake,
   BOLT_PREAMBLE,
@@ -43,8 +44,8 @@ export {
   versionReply,
   proposalFor,
   type HandshakeAnswer,
-} from './protocol/handshake';
-export { requestTypes, responseTags, requestTags, type RequestType } from './protocol/messages';
+} from './bolt/handshake';
+export { requestTypes, responseTags, requestTags, type RequestType } from './bolt/messages';
 export {
   SERVER_AGENT,
   errorCodes,
@@ -55,7 +56,14 @@ export {
   writeQueryOnReplica,
   helloMetadata,
   type BoltFailure,
-} from './protocol/memgraph';
+} from './bolt/memgraph';
+export { PendingRequests, UnexpectedReplyError, type PendingRequest, type SummaryTag } from './bolt/pending-requests';
+export { ReplyWriter, RecordEncodingError, FLUSH_THRESHOLD } from './bolt/reply-writer';
+export { decodeRequest, mapField, type ClientRequest } from './bolt/requests';
+export { ServerConnection } from './connection/server-connection';
+// What a handler plugs into a server connection: the whole of handler.ts is API.
+export * from './connection/handler';
+export { ResponseScanner, type MessageHandler, type ScannedMessage } from './bolt/response-scanner';
 export { BoltClient } from './client/bolt-client';
 export { connectSocket, type BoltClientOptions } from './client/connect';
 export { type BoltReply, type SummaryType } from './client/reply-router';

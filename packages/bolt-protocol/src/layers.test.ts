@@ -8,9 +8,9 @@ describeLayers({
   planted: {
     'src/wire.ts': "import { channel } from './channel/channel';\nexport const wire = channel;",
     'src/channel/channel.ts': "import { writer } from '../packstream/writer';\nexport const channel = writer;",
-    'src/packstream/writer.ts': "import { framer } from '../chunking/framer';\nexport const writer = framer;",
-    'src/chunking/framer.ts': "import { handshake } from '../protocol/handshake';\nexport const framer = handshake;",
-    'src/protocol/handshake.ts': "import { client } from '../client/bolt-client';\nexport const handshake = () => client;",
+    'src/packstream/writer.ts': "import { handshake } from '../bolt/handshake';\nexport const writer = handshake;",
+    'src/bolt/handshake.ts': "import { core } from '../connection/core';\nexport const handshake = core;",
+    'src/connection/core.ts': "import { client } from '../client/bolt-client';\nexport const core = () => client;",
     'src/client/bolt-client.ts': "import { api } from '../index';\nimport { Integer } from 'neo4j-driver';\nexport const client = () => api ?? Integer;",
     'src/index.ts': "import { helper } from '../../bolt-testing/src/index';\nexport const api = helper;",
     '../bolt-testing/src/index.ts': 'export const helper = 1;',

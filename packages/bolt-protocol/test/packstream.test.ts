@@ -1,7 +1,7 @@
 // PackStream and chunking against the byte examples of the Bolt documentation (packstream, message pages).
 import neo4j from 'neo4j-driver';
-import { ChunkingError, Dechunker, MAX_MESSAGE_BYTES } from '../src/chunking/dechunker';
-import { MessageFramer } from '../src/chunking/message-framer';
+import { ChunkingError, Dechunker, MAX_MESSAGE_BYTES } from '../src/channel/dechunker';
+import { MessageFramer } from '../src/bolt/message-framer';
 import { PackStreamError, PackStreamReader } from '../src/packstream/reader';
 import { BOLT4, BOLT5, createHydrator, packValue, ValueEncodingError } from '../src/packstream/values';
 import { PackStreamWriter } from '../src/packstream/writer';

@@ -109,7 +109,7 @@ class TestServer implements BoltTestServer, SessionHost {
   async stop(): Promise<void> {
     const listener = this.listener;
     this.listener = undefined;
-    this.sessions.forEach((s) => s.destroy('server stopped'));
+    this.sessions.forEach((s) => s.connection.close('server stopped', true));
     await listener?.close();
     this.changed();
   }
@@ -197,7 +197,7 @@ class TestServer implements BoltTestServer, SessionHost {
     this.sessions.push(session);
     this.changed();
     if (firstBytes.length > 0) {
-      session.receive(firstBytes);
+      session.connection.receive(firstBytes);
     }
   }
 }

@@ -1,44 +1,41 @@
-// One client connection: the gateway does the handshake and the login itself (viewer credentials), opens its own
-// Bolt connection to Memgraph (the Memgraph credential), then relays. Client → Memgraph: every message decoded and
-// checked, RUN and BEGIN re-sent in READ mode, refused statements answered here. Memgraph → client: bytes passed
-// through as they come, only their framing read, with back-pressure both ways.
-//
-// Ordering: a local answer (a refusal, the IGNORED behind it, LOGOFF) is written only once every request already
-// sent upstream has been answered, and nothing behind it is sent before it — so the client sees answers in the
-// order it asked, as from one server.
+// One client connection, as the relay handler of @opentruss/bolt-protocol's server connection (which does the
+// handshake, the login phases, the queue of requests, IGNORED after a FAILURE until RESET, and keeps local replies
+// in order behind the ones Memgraph still owes). The gateway logs the viewer in itself (viewer credentials), opens
+// its own Bolt connection to Memgraph (the Memgraph credential), then relays. Client → Memgraph: every request
+// checked, RUN and BEGIN re-sent in READ mode (a RUN with the checker's canonical text), refused requests answered
+// here. Memgraph → client: bytes passed through as they come, only their framing read, with back-pressure both ways.
+// Longer than 300 lines on purpose: the connection's calls, the upstream link's life and the timers share this
+// session's state; each rule with a life of its own is beside it (request checks, statement and request policy, open
+// queries, re-encoding, upstream replies).
 import {
-  answerHandshake,
   BOLT4,
   BOLT5,
-  ChunkingError,
-  createHydrator,
-  Dechunker,
   frameMessage,
-  HandshakeReader,
-  helloMetadata,
   isBolt5,
-  NO_VERSION,
-  PackStreamError,
-  PackStreamReader,
-  requestTypes,
-  responseTags,
+  ResponseScanner,
+  ServerConnection,
   SUPPORTED_BOLT_VERSIONS,
-  versionReply,
+  WAIT,
   type BoltFailure,
   type BoltVersion,
   type ByteChannel,
+  type ClientRequest,
+  type ConnectionHandler,
   type Dialect,
-  type RequestType,
+  type Handled,
+  type LoginOutcome,
 } from '@opentruss/bolt-protocol';
 import { gatewayErrorCodes } from '@opentruss/contract';
 import type { GatewaySettings } from '../config/settings';
 import { authenticateViewer } from '../config/viewers';
-import type { GatewayMetrics, QueryOutcome } from '../ops/metrics';
+import type { GatewayMetrics } from '../ops/metrics';
 import { UpstreamError, UpstreamLink, upstreamFailure } from '../upstream/upstream-link';
-import { LocalAnswers } from './local-answers';
-import { checkExtra, invalidTextRefusal, routeRefusal, type RequestRefusal } from './request-policy';
-import { ResponseScanner, type ScannedMessage } from './response-scanner';
-import { checkQuery, failureForClient, readOnlyExtra, type CheckedRun, type Refusal } from './statement-policy';
+import { OpenQueries, type OpenQuery } from './open-queries';
+import { ReEncoder } from './re-encoder';
+import { refusalOnArrival } from './request-checks';
+import { routeRefusal, type RequestRefusal } from './request-policy';
+import { checkQuery, type CheckedRun, type Refusal } from './statement-policy';
+import { UpstreamReplies, type Relayed } from './upstream-replies';
 import type { ViewerQueries } from './viewer-queries';
 
 export type Logger = (event: string, fields: Record<string, unknown>) => void;
@@ -53,34 +50,12 @@ export interface SessionHost {
   closed(session: ClientSession): void;
 }
 
-type Phase = 'HANDSHAKE' | 'CONNECTED' | 'AUTHENTICATION' | 'LOGGING_IN' | 'READY' | 'DEFUNCT';
-
-interface ClientMessage {
-  tag: number;
-  type: RequestType;
-  fields: unknown[];
-  fieldStarts: number[];
-  bytes: Buffer;
-  /** A RUN or BEGIN whose text or extra the request policy refuses has this set on arrival. */
+/** What the policy found on a RUN or BEGIN. */
+interface Checks {
+  /** Its text or extra is refused on arrival. */
   refusal?: RequestRefusal;
   /** Decided when the RUN first comes up, so a query limit counts what was open when it arrived. */
   verdict?: { run: CheckedRun } | { refusal: Refusal };
-}
-
-/** A query sent upstream whose result has not ended. */
-interface OpenQuery {
-  startedAt: number;
-  /** The viewer whose per-viewer slot it holds. */
-  viewer: string;
-  watchdog?: NodeJS.Timeout;
-}
-
-/** A request sent upstream, waiting for its summary. */
-interface Pending {
-  type: RequestType;
-  query?: OpenQuery;
-  /** A RUN: the canonical text Memgraph received, to map its error positions back to the client's text. */
-  run?: CheckedRun;
 }
 
 /** A wrong viewer credential: Memgraph's words, the gateway's code (so a client can tell who refused it). */
@@ -92,33 +67,21 @@ const viewerAuthenticationFailure: BoltFailure = {
 };
 /** Stop reading a client that pipelines this many messages ahead (resume at a quarter). */
 const QUEUE_HIGH_WATER = 64;
-/** A result still open this long after the query time limit is cut, whatever Memgraph does. */
-const WATCHDOG_GRACE_MS = 5000;
 
-export class ClientSession {
+export class ClientSession implements ConnectionHandler {
   readonly id: string;
-  private phase: Phase = 'HANDSHAKE';
-  private readonly handshake = new HandshakeReader();
-  private version: BoltVersion = '5.2';
-  private dialect: Dialect = BOLT5;
-  private answers = new LocalAnswers(BOLT5);
-  private readonly dechunker: Dechunker;
-  private readonly queue: ClientMessage[] = [];
-  private pumping = false;
-  private readingPaused = false;
+  /** The Bolt connection this session answers (its owner feeds it the first bytes, and closes it at stop). */
+  readonly connection: ServerConnection<Relayed>;
+  /** The agreed version's dialect, and the encoder of what the relay re-encodes in it. */
+  private codec: { dialect: Dialect; encoder: ReEncoder } = { dialect: BOLT5, encoder: new ReEncoder(BOLT5) };
+  private readonly checks = new WeakMap<ClientRequest, Checks>();
   private upstream?: UpstreamLink;
   private readonly scanner: ResponseScanner;
-  private readonly pending: Pending[] = [];
-  private readonly openQueries: OpenQuery[] = [];
-  /** A local FAILURE was sent: IGNORED until RESET, as a real server does. */
-  private failedLocally = false;
-  /** Memgraph sent a FAILURE and has not been RESET: it ignores what follows, so a refusal would be IGNORED too. */
-  private upstreamFailed = false;
+  private readonly queries: OpenQueries;
   /** The viewer logged in on this connection (user name or token:N). */
   private viewer = '';
   private handshakeTimer?: NodeJS.Timeout;
   private idleTimer?: NodeJS.Timeout;
-  private closeReason?: string;
 
   constructor(
     private readonly channel: ByteChannel,
@@ -129,16 +92,21 @@ export class ClientSession {
   ) {
     this.id = id;
     const { limits } = host.settings;
-    this.dechunker = new Dechunker((bytes) => this.enqueue(bytes), limits.maxMessageBytes);
-    this.scanner = new ResponseScanner((message) => this.onUpstreamMessage(message), limits.maxMessageBytes);
+    this.connection = new ServerConnection<Relayed>(channel, {
+      connectionId: id,
+      versions: SUPPORTED_BOLT_VERSIONS,
+      maxMessageBytes: limits.maxMessageBytes,
+      strictUtf8: true,
+      queueHighWater: QUEUE_HIGH_WATER,
+    });
+    this.queries = new OpenQueries(host, (reason) => this.connection.close(reason, true));
+    const replies = new UpstreamReplies(this.connection.ledger, this.queries, () => this.codec);
+    this.scanner = new ResponseScanner((message) => replies.onMessage(message), limits.maxMessageBytes);
     this.handshakeTimer = setTimeout(() => {
       this.host.metrics.rejected.inc({ reason: 'handshake_timeout' });
-      this.close(`no login within ${limits.handshakeTimeoutMs} ms`, true);
+      this.connection.close(`no login within ${limits.handshakeTimeoutMs} ms`, true);
     }, limits.handshakeTimeoutMs);
-    channel.attach({
-      onData: (data) => this.receive(data),
-      onClose: () => this.close(this.closeReason ?? 'client closed', true),
-    });
+    this.connection.start(this);
   }
 
   get transport(): ByteChannel['transport'] {
@@ -150,274 +118,125 @@ export class ClientSession {
   }
 
   get isOpen(): boolean {
-    return this.phase !== 'DEFUNCT';
+    return this.connection.isOpen;
   }
 
-  /** Bytes from the client, split or merged in any way. */
-  receive(data: Buffer): void {
-    if (this.phase === 'DEFUNCT') {
-      return;
-    }
-    try {
-      if (this.phase === 'HANDSHAKE') {
-        const complete = this.handshake.push(data);
-        if (!complete) {
-          return;
-        }
-        const { handshake, rest } = complete;
-        this.negotiate(handshake);
-        if ((this.phase as Phase) === 'CONNECTED' && rest.length > 0) {
-          this.dechunker.write(rest);
-        }
-        return;
-      }
-      this.dechunker.write(data);
-    } catch (error) {
-      this.host.metrics.rejected.inc({ reason: 'protocol' });
-      this.close(error instanceof ChunkingError ? `bad chunking: ${error.message}` : `receive failed: ${error}`, true);
-    }
+  // ---------------------------------------------------------------------------------------- login
+
+  negotiated(version: BoltVersion): void {
+    const dialect = isBolt5(version) ? BOLT5 : BOLT4;
+    this.codec = { dialect, encoder: new ReEncoder(dialect) };
   }
 
-  /** Drops the connection and its upstream (gateway stop). */
-  destroy(reason: string): void {
-    this.close(reason, true);
-  }
-
-  // ---------------------------------------------------------------------------------------- handshake and login
-
-  private negotiate(handshake: Buffer): void {
-    const answer = answerHandshake(handshake, SUPPORTED_BOLT_VERSIONS);
-    if (answer.outcome === 'not-bolt') {
-      this.close('not a Bolt handshake', true);
-      return;
-    }
-    if (answer.outcome === 'no-common-version') {
-      this.channel.write(NO_VERSION);
-      this.close('no common Bolt version');
-      return;
-    }
-    const { version } = answer;
-    this.version = version;
-    this.dialect = isBolt5(version) ? BOLT5 : BOLT4;
-    this.answers = new LocalAnswers(this.dialect);
-    this.phase = 'CONNECTED';
-    this.channel.write(versionReply(version));
-  }
-
-  private hello(extra: Record<string, unknown>): void {
-    if (typeof extra.user_agent !== 'string') {
-      this.close('HELLO without user_agent');
-      return;
-    }
+  hello(extra: Record<string, unknown>): LoginOutcome {
     if (this.rejection) {
       this.host.metrics.rejected.inc({ reason: this.rejection.reason });
-      this.send(this.answers.failure(this.rejection.failure));
-      this.close(this.rejection.reason);
-      return;
+      return this.rejection;
     }
     // Nothing of the client's HELLO goes upstream (the gateway logs in with its own); its agent is only logged,
     // cut short (a client chooses it).
-    const userAgent = extra.user_agent.slice(0, 200);
+    const userAgent = String(extra.user_agent).slice(0, 200);
     this.host.log('client_hello', { connection: this.id, client: this.remoteAddress, userAgent });
-    if (isBolt5(this.version)) {
-      this.send(this.answers.success(helloMetadata(this.id)));
-      this.phase = 'AUTHENTICATION';
-    } else {
-      this.authenticate(extra);
-    }
+    return undefined;
   }
 
   /** Viewer credentials only; Memgraph's answers: an unknown scheme closes, a wrong credential fails then closes. */
-  private authenticate(auth: Record<string, unknown>): void {
+  logIn(auth: Record<string, unknown>): LoginOutcome | Promise<LoginOutcome> {
     const { scheme } = auth;
     if (scheme !== 'basic' && scheme !== 'bearer' && scheme !== 'none') {
-      this.close(scheme === undefined ? 'no authentication scheme' : 'unsupported authentication scheme');
-      return;
+      return { reason: scheme === undefined ? 'no authentication scheme' : 'unsupported authentication scheme' };
     }
     const viewer = authenticateViewer(this.host.settings.viewers, auth);
     if (viewer === undefined) {
       this.host.metrics.rejected.inc({ reason: 'authentication' });
-      this.send(this.answers.failure(viewerAuthenticationFailure));
-      this.close('authentication failure');
-      return;
+      return { reason: 'authentication failure', failure: viewerAuthenticationFailure };
     }
     this.viewer = viewer;
     if (this.upstream) {
       // LOGON again after LOGOFF: Memgraph's side stays logged in with the gateway's credential.
-      this.send(this.answers.success(helloMetadata(this.id)));
       this.ready();
-      return;
+      return undefined;
     }
-    this.phase = 'LOGGING_IN';
-    void this.openUpstream();
+    return this.openUpstream();
   }
 
-  private async openUpstream(): Promise<void> {
+  logOff(): undefined {
+    return undefined;
+  }
+
+  private async openUpstream(): Promise<LoginOutcome> {
     const { settings, metrics, log } = this.host;
     try {
-      const upstream = await UpstreamLink.open(settings.upstream, this.version);
-      if (this.phase === 'DEFUNCT') {
+      const upstream = await UpstreamLink.open(settings.upstream, this.connection.version!);
+      if (!this.connection.isOpen) {
         upstream.close();
-        return;
+        return undefined;
       }
       this.upstream = upstream;
       metrics.upstreamConnections.inc();
       upstream.attach({ onData: (data) => this.onUpstreamData(data), onClose: () => this.onUpstreamClosed() });
-      this.send(this.answers.success(helloMetadata(this.id)));
       this.ready();
+      return undefined;
     } catch (error) {
       const upstreamError = error instanceof UpstreamError ? error : new UpstreamError('unreachable', String(error));
       const failure = upstreamFailure(upstreamError);
       metrics.upstreamFailures.inc({ reason: upstreamError.reason });
       log('upstream_failed', { connection: this.id, reason: upstreamError.reason, message: failure.message });
-      this.send(this.answers.failure(failure));
-      this.close(`upstream ${upstreamError.reason}`);
+      return { reason: `upstream ${upstreamError.reason}`, failure };
     }
   }
 
   private ready(): void {
     clearTimeout(this.handshakeTimer);
-    this.phase = 'READY';
     this.armIdleTimer();
-    this.pump();
   }
 
-  // ---------------------------------------------------------------------------------------- client messages
+  // ---------------------------------------------------------------------------------------- client requests
 
-  private enqueue(bytes: Buffer): void {
-    if (this.phase === 'DEFUNCT') {
-      return;
-    }
-    let message: ClientMessage;
-    try {
-      const reader = new PackStreamReader(bytes, createHydrator(this.dialect), { strictUtf8: true });
-      const { message: structure, fieldStarts } = reader.readMessageLayout();
-      const type = requestTypes[structure.tag] ?? 'UNKNOWN';
-      message = { tag: structure.tag, type, fields: structure.fields, fieldStarts, bytes };
-      if (reader.invalidUtf8 && type !== 'RUN' && type !== 'BEGIN') {
-        throw new PackStreamError(`${type} holds a string that is not valid UTF-8`);
-      }
-      message.refusal = reader.invalidUtf8
-        ? invalidTextRefusal(type, bytes, fieldStarts, reader.invalidUtf8)
-        : this.extraRefusal(message);
-    } catch (error) {
-      if (error instanceof PackStreamError) {
-        this.host.metrics.rejected.inc({ reason: 'protocol' });
-        this.close(`malformed message: ${error.message}`, true);
-        return;
-      }
-      throw error;
-    }
-    this.queue.push(message);
-    if (this.queue.length >= QUEUE_HIGH_WATER && !this.readingPaused) {
-      this.readingPaused = true;
-      this.channel.pause();
-    }
-    this.pump();
-  }
-
-  /** Handles queued messages in order until one has to wait (for login, or for upstream answers). */
-  private pump(): void {
-    if (this.pumping) {
-      return;
-    }
-    this.pumping = true;
-    try {
-      while (this.queue.length > 0 && this.phase !== 'DEFUNCT' && this.phase !== 'LOGGING_IN') {
-        if (!this.handle(this.queue[0])) {
-          break;
-        }
-        this.queue.shift();
-      }
-    } finally {
-      this.pumping = false;
-    }
-    if (this.readingPaused && this.queue.length <= QUEUE_HIGH_WATER / 4 && this.phase !== 'DEFUNCT') {
-      this.readingPaused = false;
-      this.channel.resume();
+  /** Checks a request's strings and extra as it arrives (the extra is cut to what may pass). */
+  arrived(request: ClientRequest): void {
+    const refusal = refusalOnArrival(request);
+    if (refusal) {
+      this.checks.set(request, { refusal });
     }
   }
 
-  /** False when the message must wait; it stays first in the queue. */
-  private handle(message: ClientMessage): boolean {
-    const { type } = message;
-    if (type === 'UNKNOWN') {
-      this.host.metrics.rejected.inc({ reason: 'protocol' });
-      this.close(`unknown message tag 0x${message.tag.toString(16)}`, true);
-      return true;
-    }
-    if (type === 'GOODBYE') {
-      if (this.pending.length > 0) {
-        return false; // answers to what came before are still on their way
-      }
-      this.close('GOODBYE');
-      return true;
-    }
-    switch (this.phase) {
-      case 'CONNECTED':
-        if (type === 'HELLO') {
-          this.hello(mapField(message.fields, 0));
-        } else {
-          this.close(`expected HELLO, got ${type}`);
-        }
-        return true;
-      case 'AUTHENTICATION':
-        if (type === 'LOGON') {
-          this.authenticate(mapField(message.fields, 0));
-        } else {
-          this.close(`expected LOGON, got ${type}`);
-        }
-        return true;
-      case 'READY':
-        this.armIdleTimer();
-        return this.failedLocally ? this.whileFailed(message) : this.relay(message);
-      default:
-        return true;
-    }
+  violated(): void {
+    this.host.metrics.rejected.inc({ reason: 'protocol' });
   }
 
-  /** After a local FAILURE: IGNORED until RESET, which goes upstream (it also ends Memgraph's transaction). */
-  private whileFailed(message: ClientMessage): boolean {
-    if (message.type === 'RESET') {
-      this.failedLocally = false;
-      this.forward(message, frameMessage(message.bytes));
-    } else {
-      this.send(this.answers.ignored());
-    }
-    return true;
+  ignored(): void {
+    this.armIdleTimer();
   }
 
-  private relay(message: ClientMessage): boolean {
-    const { limits } = this.host.settings;
-    switch (message.type) {
+  request(request: ClientRequest): Handled {
+    this.armIdleTimer();
+    const checks = this.checks.get(request) ?? {};
+    const { settings } = this.host;
+    switch (request.type) {
       case 'RUN': {
-        if (message.refusal) {
-          return this.refuse(message.refusal);
+        if (checks.refusal) {
+          return this.refuse(checks.refusal);
         }
-        message.verdict ??= this.verdictOn(message);
-        const { verdict } = message;
+        checks.verdict ??= this.verdictOn(request);
+        this.checks.set(request, checks);
+        const { verdict } = checks;
         if ('refusal' in verdict) {
           return this.refuse(verdict.refusal);
         }
-        const query: OpenQuery = { startedAt: performance.now(), viewer: this.viewer };
-        if (limits.queryTimeoutMs > 0) {
-          query.watchdog = setTimeout(() => {
-            this.endQuery(query, 'timed_out');
-            this.close(`query still open ${WATCHDOG_GRACE_MS} ms after the query time limit`, true);
-          }, limits.queryTimeoutMs + WATCHDOG_GRACE_MS);
-        }
-        this.openQueries.push(query);
-        this.host.viewerQueries.acquire(query.viewer);
+        const query = this.queries.start(this.viewer);
         // Memgraph receives the canonical text the checker printed, never the client's bytes.
-        this.forward(message, this.withReadOnlyExtra(message, 2, verdict.run.canonical), query, verdict.run);
-        return true;
+        const canonical = verdict.run.canonical;
+        const bytes = this.codec.encoder.readOnly(request, 2, settings.limits.queryTimeoutMs, canonical);
+        this.forward(request, bytes, query, verdict.run);
+        return;
       }
       case 'BEGIN':
-        if (message.refusal) {
-          return this.refuse(message.refusal, false);
+        if (checks.refusal) {
+          return this.refuse(checks.refusal, false);
         }
-        this.forward(message, this.withReadOnlyExtra(message, 0));
-        return true;
+        this.forward(request, this.codec.encoder.readOnly(request, 0, settings.limits.queryTimeoutMs));
+        return;
       case 'ROUTE':
         return this.refuse(routeRefusal, false);
       case 'PULL':
@@ -426,71 +245,27 @@ export class ClientSession {
       case 'ROLLBACK':
       case 'RESET':
       case 'TELEMETRY':
-        this.forward(message, frameMessage(message.bytes));
-        return true;
-      case 'LOGOFF':
-        if (this.pending.length > 0) {
-          return false;
-        }
-        this.send(this.answers.success({}));
-        this.phase = 'AUTHENTICATION';
-        return true;
+        this.forward(request, frameMessage(request.bytes));
+        return;
       default:
-        this.close(`unexpected ${message.type}`);
-        return true;
+        this.connection.close(`unexpected ${request.type}`);
     }
   }
 
-  private verdictOn(message: ClientMessage): { run: CheckedRun } | { refusal: Refusal } {
-    const checked = checkQuery(message.fields[0], this.host.settings.limits);
-    const limit = 'run' in checked ? this.queryLimitRefusal() : undefined;
+  private verdictOn(request: ClientRequest): { run: CheckedRun } | { refusal: Refusal } {
+    const checked = checkQuery(request.fields[0], this.host.settings.limits);
+    const limit = 'run' in checked ? this.queries.limitRefusal(this.viewer) : undefined;
     return limit ? { refusal: limit } : checked;
-  }
-
-  private queryLimitRefusal(): Refusal | undefined {
-    const { maxQueriesPerConnection, maxQueriesPerViewer } = this.host.settings.limits;
-    const limitReached = (message: string): Refusal => ({
-      kind: 'limit',
-      failure: { code: gatewayErrorCodes.limitReached, message: `Bolt gateway: ${message}` },
-    });
-    if (this.openQueries.length >= maxQueriesPerConnection) {
-      return limitReached(
-        `${maxQueriesPerConnection} queries are already open on this connection ` +
-          '(BOLT_GATEWAY_MAX_QUERIES_PER_CONNECTION); finish or discard one first.'
-      );
-    }
-    if (!this.host.viewerQueries.hasRoom(this.viewer)) {
-      return limitReached(
-        `the viewer credential "${this.viewer}" already has ${maxQueriesPerViewer} queries open over all its ` +
-          'connections (BOLT_GATEWAY_MAX_QUERIES_PER_VIEWER). Retry when some have finished, or give each group ' +
-          'of viewers its own credential.'
-      );
-    }
-    return undefined;
-  }
-
-  /** A RUN or BEGIN whose extra asks for what viewers may not; otherwise its extra is cut to what may pass. */
-  private extraRefusal(message: ClientMessage): RequestRefusal | undefined {
-    if (message.type !== 'RUN' && message.type !== 'BEGIN') {
-      return undefined;
-    }
-    const extraIndex = message.type === 'RUN' ? 2 : 0;
-    const checked = checkExtra(message.type, mapField(message.fields, extraIndex));
-    if ('refusal' in checked) {
-      return checked.refusal;
-    }
-    message.fields[extraIndex] = checked.extra;
-    return undefined;
   }
 
   /**
    * A refused request: answered here, never sent upstream; what follows is IGNORED until RESET. The failure is sent
    * as its policy built it: the gateway's own error code, or Memgraph's answer where the gateway answers as Memgraph
-   * would (ROUTE).
+   * would (ROUTE). Behind an upstream FAILURE it is IGNORED, as Memgraph would not even look at it.
    */
-  private refuse(refusal: Refusal | RequestRefusal, isQuery = true): boolean {
-    if (this.pending.length > 0) {
-      return false; // answer in order: after Memgraph's answers to what came before
+  private refuse(refusal: Refusal | RequestRefusal, isQuery = true): Handled {
+    if (this.connection.awaitingReplies) {
+      return WAIT; // answer in order: after Memgraph's answers to what came before
     }
     const { metrics, log } = this.host;
     if (isQuery) {
@@ -503,51 +278,30 @@ export class ClientSession {
       reason: refusal.kind,
       message: refusal.failure.message,
     });
-    // Behind an upstream FAILURE, a real server would not even look at it.
-    this.send(this.upstreamFailed ? this.answers.ignored() : this.answers.failure(refusal.failure));
-    this.failedLocally = true;
-    return true;
+    this.connection.fail(refusal.failure);
   }
 
-  /**
-   * RUN (extra at field 2) or BEGIN (field 0) re-encoded with READ mode and the time limit; a RUN's query replaced
-   * by `query` (the canonical text); the fields between verbatim.
-   */
-  private withReadOnlyExtra(message: ClientMessage, extraIndex: number, query?: string): Buffer {
-    const extra = readOnlyExtra(mapField(message.fields, extraIndex), this.host.settings.limits.queryTimeoutMs);
-    const { fieldStarts, bytes, fields } = message;
-    const leading = query === undefined ? [] : [query];
-    const verbatim = bytes.subarray(fieldStarts[leading.length], fieldStarts[extraIndex]);
-    return this.answers.request(message.tag, Math.max(fields.length, extraIndex + 1), verbatim, extra, leading);
-  }
-
-  private forward(message: ClientMessage, bytes: Buffer, query?: OpenQuery, run?: CheckedRun): void {
+  private forward(request: ClientRequest, bytes: Buffer, query?: OpenQuery, run?: CheckedRun): void {
     const upstream = this.upstream!;
-    this.pending.push({ type: message.type, query, run });
+    this.connection.ledger.sent({ type: request.type, query, run });
     this.host.metrics.bytes.inc({ direction: 'client_to_upstream' }, bytes.length);
-    if (!upstream.write(bytes) && !this.readingPaused) {
-      this.readingPaused = true;
-      this.channel.pause();
-      void upstream.drained().then(() => {
-        if (this.readingPaused && this.queue.length <= QUEUE_HIGH_WATER / 4) {
-          this.readingPaused = false;
-          this.channel.resume();
-        }
-      });
+    if (!upstream.write(bytes)) {
+      this.connection.pauseReading();
+      void upstream.drained().then(() => this.connection.resumeReading());
     }
   }
 
-  // ---------------------------------------------------------------------------------------- upstream answers
+  // ---------------------------------------------------------------------------------------- upstream replies
 
   private onUpstreamData(data: Buffer): void {
-    if (this.phase === 'DEFUNCT') {
+    if (!this.connection.isOpen) {
       return;
     }
     let pieces: Buffer[];
     try {
       pieces = this.scanner.write(data);
     } catch (error) {
-      this.close(`upstream sent bad framing: ${(error as Error).message}`, true);
+      this.connection.close(`upstream sent bad framing: ${(error as Error).message}`, true);
       return;
     }
     this.host.metrics.bytes.inc({ direction: 'upstream_to_client' }, data.length);
@@ -561,75 +315,16 @@ export class ClientSession {
       upstream.pause();
       void this.channel.drained().then(() => upstream.resume());
     }
-    if (this.pending.length === 0) {
+    if (!this.connection.awaitingReplies) {
       this.armIdleTimer();
-      this.pump();
+      this.connection.proceed();
     }
-  }
-
-  /** Bookkeeping per answer; returns a FAILURE to send instead of Memgraph's (positions in the client's text). */
-  private onUpstreamMessage({ tag, body }: ScannedMessage): Buffer | void {
-    if (tag === responseTags.RECORD) {
-      return;
-    }
-    const request = this.pending.shift();
-    if (!request) {
-      throw new ChunkingError('an answer nobody asked for');
-    }
-    const metadata = body ? decodeMetadata(body, this.dialect) : {};
-    if (tag === responseTags.FAILURE) {
-      this.upstreamFailed = true;
-      this.endResultOf(request, 'failed');
-      return request.run ? this.failureForClient(metadata, request.run) : undefined;
-    } else if (tag === responseTags.IGNORED) {
-      this.endResultOf(request, 'failed');
-    } else if (request.type === 'RESET') {
-      this.upstreamFailed = false;
-      [...this.openQueries].forEach((query) => this.endQuery(query, 'reset'));
-    } else if ((request.type === 'PULL' || request.type === 'DISCARD') && metadata.has_more !== true) {
-      const query = this.openQueries[0];
-      if (query) {
-        this.endQuery(query, request.type === 'PULL' ? 'completed' : 'discarded');
-      }
-    }
-  }
-
-  /** Memgraph's FAILURE to a RUN, its syntax error position mapped to the client's text; undefined to keep it. */
-  private failureForClient(metadata: Record<string, unknown>, run: CheckedRun): Buffer | undefined {
-    const { code, message } = metadata;
-    if (typeof code !== 'string' || typeof message !== 'string') {
-      return undefined;
-    }
-    const mapped = failureForClient({ code, message }, run);
-    return mapped.message === message ? undefined : this.answers.failure(mapped);
-  }
-
-  /** A failed or ignored request ends the query it belongs to: its own (RUN) or the open one (PULL/DISCARD). */
-  private endResultOf(request: Pending, outcome: QueryOutcome): void {
-    const query =
-      request.query ?? (request.type === 'PULL' || request.type === 'DISCARD' ? this.openQueries[0] : undefined);
-    if (query) {
-      this.endQuery(query, outcome);
-    }
-  }
-
-  private endQuery(query: OpenQuery, outcome: QueryOutcome): void {
-    const index = this.openQueries.indexOf(query);
-    if (index < 0) {
-      return;
-    }
-    this.openQueries.splice(index, 1);
-    clearTimeout(query.watchdog);
-    this.host.viewerQueries.release(query.viewer);
-    const { metrics } = this.host;
-    metrics.queries.inc({ outcome });
-    metrics.queryDuration.observe((performance.now() - query.startedAt) / 1000);
   }
 
   private onUpstreamClosed(): void {
-    if (this.phase !== 'DEFUNCT') {
+    if (this.connection.isOpen) {
       this.host.log('upstream_closed', { connection: this.id });
-      this.close('Memgraph closed the connection', true);
+      this.connection.close('Memgraph closed the connection', true);
     }
   }
 
@@ -642,32 +337,20 @@ export class ClientSession {
     }
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
-      if (this.pending.length === 0 && this.openQueries.length === 0 && this.queue.length === 0) {
-        this.close(`idle for ${idleTimeoutMs} ms`);
+      const { connection } = this;
+      if (!connection.awaitingReplies && this.queries.size === 0 && connection.queued === 0) {
+        connection.close(`idle for ${idleTimeoutMs} ms`);
       } else {
         this.armIdleTimer();
       }
     }, idleTimeoutMs);
   }
 
-  private send(bytes: Buffer): void {
-    this.channel.write(bytes);
-  }
-
-  private close(reason: string, abrupt = false): void {
-    if (this.phase === 'DEFUNCT') {
-      return;
-    }
-    this.phase = 'DEFUNCT';
-    this.closeReason = reason;
+  /** The connection closed (the client's side is already ended or destroyed). */
+  closed(): void {
     clearTimeout(this.handshakeTimer);
     clearTimeout(this.idleTimer);
-    [...this.openQueries].forEach((query) => this.endQuery(query, 'disconnected'));
-    if (abrupt) {
-      this.channel.destroy();
-    } else {
-      this.channel.end();
-    }
+    this.queries.endAll('disconnected');
     if (this.upstream) {
       // Closing Memgraph's connection is how a client that went away cancels what it left running.
       this.upstream.close();
@@ -677,11 +360,3 @@ export class ClientSession {
   }
 }
 
-function mapField(fields: unknown[], index: number): Record<string, unknown> {
-  const value = fields[index];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function decodeMetadata(body: Buffer, dialect: Dialect): Record<string, unknown> {
-  return mapField(new PackStreamReader(body, createHydrator(dialect)).readMessage().fields, 0);
-}

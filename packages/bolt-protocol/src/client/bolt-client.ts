@@ -7,13 +7,13 @@
 // Every wait is bounded. A timeout or bytes that are not Bolt end the connection (the stream can no longer be trusted)
 // and reject every waiter with one BoltClientError that names the server and what was awaited.
 import type net from 'node:net';
-import { Dechunker } from '../chunking/dechunker';
-import { encodeMessage } from '../chunking/encode-message';
+import { Dechunker } from '../channel/dechunker';
+import { encodeMessage } from '../bolt/encode-message';
 import { PackStreamReader, type Structure } from '../packstream/reader';
 import { BOLT4, BOLT5, createHydrator, type Dialect } from '../packstream/values';
-import { proposalFor, versionReply } from '../protocol/handshake';
-import { requestTags, requestTypes } from '../protocol/messages';
-import { isBolt5, type BoltVersion } from '../protocol/versions';
+import { proposalFor, versionReply } from '../bolt/handshake';
+import { requestTags, requestTypes } from '../bolt/messages';
+import { isBolt5, type BoltVersion } from '../bolt/versions';
 import { BoltPipe } from './bolt-pipe';
 import { BoltClientError } from './client-error';
 import { connectSocket, serverNameOf, type BoltClientOptions } from './connect';

@@ -1,7 +1,7 @@
 // Logging in as a driver does: the handshake, then HELLO and (Bolt 5.1+) LOGON sent together. Bolt 4 carries the
 // credential in HELLO itself. One function for the gateway's link to Memgraph and for test clients.
-import { requestTags } from '../protocol/messages';
-import { isBolt5, type BoltVersion } from '../protocol/versions';
+import { requestTags } from '../bolt/messages';
+import { isBolt5, type BoltVersion } from '../bolt/versions';
 import type { BoltClient } from './bolt-client';
 import { BoltClientError, type BoltFailureMetadata } from './client-error';
 

@@ -1,13 +1,6 @@
-// A request as the session reads it: the decoded message, and the few fields it takes out of one (metadata maps,
-// tx_timeout), plus the copy it records with credentials hidden.
+// What the session takes out of a request (tx_timeout), and the copy of one it records with credentials hidden.
 import { isInt } from 'neo4j-driver';
 import type { RequestType } from '../api';
-
-export interface Request {
-  tag: number;
-  type: RequestType;
-  fields: unknown[];
-}
 
 export type Metadata = Record<string, unknown>;
 
@@ -15,12 +8,6 @@ const MASK = '******';
 
 export function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The map at `index` (HELLO's extra, PULL's `{n}`, …), empty when the client sent something else. */
-export function metadataField(fields: unknown[], index: number): Metadata {
-  const value = fields[index];
-  return isMap(value) ? value : {};
 }
 
 /** `tx_timeout` in milliseconds, when the client set one. */

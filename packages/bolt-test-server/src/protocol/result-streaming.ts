@@ -1,10 +1,10 @@
 // An open result and the rows PULL sends (or DISCARD skips), flushed as they grow, stopping where a responder
 // asks the connection to drop.
+import { FLUSH_THRESHOLD, RecordEncodingError, type ReplyWriter } from '@opentruss/bolt-protocol';
 import type { RecordsResponder, RunRecord } from '../api';
 import { describeResponder, ResponderError } from '../responders/registry';
 import type { ResultStream } from '../responders/result-stream';
-import { throwIfInterrupted, type TransactionDeadline } from './interrupts';
-import { FLUSH_THRESHOLD, RecordEncodingError, type ResponseWriter } from './response-writer';
+import { throwIfInterrupted, type TransactionDeadline } from '../responders/interrupts';
 
 export interface OpenResult {
   run: RunRecord;
@@ -22,7 +22,7 @@ export interface OpenResult {
  */
 export async function streamRows(
   result: OpenResult,
-  writer: ResponseWriter,
+  writer: ReplyWriter,
   mode: 'send' | 'skip',
   n: number
 ): Promise<boolean> {

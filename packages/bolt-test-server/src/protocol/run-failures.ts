@@ -3,7 +3,7 @@
 import { errorCodes, transactionTimeout } from '@opentruss/bolt-protocol';
 import type { BoltFailure } from '../api';
 import { ResponderError } from '../responders/registry';
-import { Interrupted } from './interrupts';
+import { Interrupted } from '../responders/interrupts';
 
 export type RunFailure = { outcome: 'disconnected' } | { outcome: 'timed_out' | 'failed'; failure: BoltFailure };
 

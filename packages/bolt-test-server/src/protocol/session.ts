@@ -1,8 +1,11 @@
-// One Bolt connection, Memgraph's way: handshake, HELLO/LOGON, then messages answered strictly in order.
-// Where Memgraph closes the connection on a message that makes no sense in the current state (RUN while a
-// result is open, PULL with nothing to pull, anything but HELLO first), so does this session.
-// This module is the state machine and its wiring; the rules it applies live beside it: authentication,
-// transactions, run records and failures, result streaming (and the handshake in @opentruss/bolt-protocol).
+// One Bolt connection, Memgraph's way, on the shared server connection of @opentruss/bolt-protocol (handshake,
+// login phases, requests in order, IGNORED after a FAILURE until RESET). This session is the responder handler: it
+// logs in against the configured users and answers RUN, PULL, DISCARD and transactions from the responders. Where
+// Memgraph closes the connection on a message that makes no sense in the current state (RUN while a result is open,
+// PULL with nothing to pull), so does this session. The rules it applies live beside it: authentication,
+// transactions, run records and failures, result streaming.
+// Longer than 300 lines on purpose: the open result, the transaction and their deadlines are one state machine whose
+// transitions (RUN, PULL/DISCARD, BEGIN/COMMIT/ROLLBACK, RESET, LOGOFF, close) read best side by side.
 import { isInt } from 'neo4j-driver';
 import type {
   BoltFailure,
@@ -10,42 +13,32 @@ import type {
   ConnectionInfo,
   ReceivedMessage,
   RecordsResponder,
-  RequestType,
   Responder,
   RunOutcome,
   RunRecord,
   ServerRole,
 } from '../api';
 import {
-  answerHandshake,
-  BOLT4,
-  BOLT5,
-  ChunkingError,
-  createHydrator,
-  Dechunker,
   errorCodes,
-  HandshakeReader,
-  helloMetadata,
-  isBolt5,
+  mapField,
   memoryLimitExceeded,
-  NO_VERSION,
-  PackStreamError,
-  PackStreamReader,
-  requestTypes,
   routingTableUnavailable,
-  versionReply,
+  ServerConnection,
   writeQueryOnReplica,
   type ByteChannel,
-  type Dialect,
+  type ClientRequest,
+  type ConnectionHandler,
+  type Handled,
+  type LoginOutcome,
+  type ReplyWriter,
 } from '@opentruss/bolt-protocol';
 import { queryKey } from '../responders/query-key';
 import { ResultStream } from '../responders/result-stream';
 import { finalSummary, unmatchedQuery } from './answers';
 import { authenticate } from './authentication';
-import { interruptible, pause, throwIfInterrupted, TransactionDeadline } from './interrupts';
+import { interruptible, pause, throwIfInterrupted, TransactionDeadline } from '../responders/interrupts';
 import type { Refusal } from './refusals';
-import { maskCredentials, metadataField, timeoutOf, type Metadata, type Request } from './requests';
-import { ResponseWriter } from './response-writer';
+import { maskCredentials, timeoutOf, type Metadata } from './requests';
 import { streamRows, type OpenResult } from './result-streaming';
 import { MemgraphFailure, runFailureOf } from './run-failures';
 import { finishRun, newRunRecord } from './run-records';
@@ -63,8 +56,6 @@ export interface SessionHost {
   changed(): void;
 }
 
-type Phase = 'HANDSHAKE' | 'CONNECTED' | 'AUTHENTICATION' | 'READY' | 'FAILED' | 'DEFUNCT';
-
 const never = new Promise<never>(() => undefined);
 
 /** The responder says its query writes: the summary type Memgraph reports for it is `w` or `rw`. */
@@ -73,236 +64,123 @@ function declaresWrite(responder: Responder): boolean {
   return type === 'w' || type === 'rw';
 }
 
-export class BoltSession {
+export class BoltSession implements ConnectionHandler {
   readonly info: ConnectionInfo;
-  private phase: Phase = 'HANDSHAKE';
-  private readonly handshake = new HandshakeReader();
-  private dialect: Dialect = BOLT5;
-  private writer!: ResponseWriter;
-  private readonly dechunker = new Dechunker((message) => this.enqueue(message));
-  private readonly queue: Request[] = [];
-  private processing = false;
-  private readonly closed = new AbortController();
+  /** The Bolt connection this session answers (its owner feeds it the first bytes, and closes it at stop). */
+  readonly connection: ServerConnection;
+  /** Aborted when the connection closes: whatever a query waits for stops. */
+  private readonly gone = new AbortController();
   private transaction?: OpenTransaction;
   private result?: OpenResult;
 
   constructor(
-    private readonly channel: ByteChannel,
+    channel: ByteChannel,
     private readonly host: SessionHost,
     connectionId: string
   ) {
     this.info = { connectionId, transport: channel.transport, open: true };
-    channel.attach({ onData: (data) => this.receive(data), onClose: () => this.onChannelClosed() });
+    this.connection = new ServerConnection(channel, { connectionId, versions: host.boltVersions });
+    this.connection.start(this);
   }
 
   get inTransaction(): boolean {
     return this.transaction !== undefined;
   }
 
-  /** Bytes from the transport, split or merged in any way. */
-  receive(data: Buffer): void {
-    if (this.phase === 'DEFUNCT') {
-      return;
-    }
-    try {
-      if (this.phase === 'HANDSHAKE') {
-        const complete = this.handshake.push(data);
-        if (!complete) {
-          return;
-        }
-        const { handshake, rest } = complete;
-        this.negotiate(handshake);
-        if (this.info.boltVersion && rest.length > 0) {
-          this.dechunker.write(rest);
-        }
-        return;
-      }
-      this.dechunker.write(data);
-    } catch (error) {
-      this.close(error instanceof ChunkingError ? `bad chunking: ${error.message}` : `receive failed: ${error}`, true);
-    }
+  private get writer(): ReplyWriter {
+    return this.connection.replies;
   }
 
-  /** Drops the connection abruptly (server stop/restart). */
-  destroy(reason: string): void {
-    this.close(reason, true);
-  }
+  // ---------------------------------------------------------------------------------------- the connection's calls
 
-  // ---------------------------------------------------------------------------------------- handshake
-
-  private negotiate(handshake: Buffer): void {
-    const answer = answerHandshake(handshake, this.host.boltVersions);
-    if (answer.outcome === 'not-bolt') {
-      this.close('not a Bolt handshake (wrong preamble)', true);
-      return;
-    }
-    if (answer.outcome === 'no-common-version') {
-      this.channel.write(NO_VERSION);
-      this.close(`no common Bolt version (client proposed ${handshake.subarray(4).toString('hex')})`);
-      return;
-    }
-    const { version } = answer;
-    this.dialect = isBolt5(version) ? BOLT5 : BOLT4;
-    this.writer = new ResponseWriter(this.channel, this.dialect);
+  negotiated(version: BoltVersion): void {
     this.info.boltVersion = version;
-    this.phase = 'CONNECTED';
-    this.channel.write(versionReply(version));
     this.host.changed();
   }
 
-  // ---------------------------------------------------------------------------------------- message loop
-
-  /** Decodes and records a message as it arrives (even if a hung query means it is never answered). */
-  private enqueue(bytes: Buffer): void {
-    if (this.phase === 'DEFUNCT') {
-      return;
-    }
-    let tag: number;
-    let fields: unknown[];
-    try {
-      ({ tag, fields } = new PackStreamReader(bytes, createHydrator(this.dialect)).readMessage());
-    } catch (error) {
-      if (error instanceof PackStreamError) {
-        this.close(`malformed message: ${error.message}`, true);
-        return;
-      }
-      throw error;
-    }
-    const type: RequestType = requestTypes[tag] ?? 'UNKNOWN';
+  /** Records a request as it arrives (even if a hung query means it is never answered). */
+  arrived({ type, fields }: ClientRequest): void {
     this.host.recordMessage({
       connectionId: this.info.connectionId,
       type,
       fields: maskCredentials(type, fields),
       receivedAt: Date.now(),
     });
-    this.queue.push({ tag, type, fields });
-    if (!this.processing) {
-      this.processing = true;
-      void this.processQueue();
-    }
   }
 
-  private async processQueue(): Promise<void> {
-    try {
-      while (this.queue.length > 0 && this.phase !== 'DEFUNCT') {
-        await this.handle(this.queue.shift()!);
-        await this.writer.flush();
-        this.host.changed();
-      }
-    } catch (error) {
-      this.close(`internal error: ${(error as Error).stack ?? error}`, true);
-    } finally {
-      this.processing = false;
-    }
+  handled(): void {
+    this.host.changed();
   }
 
-  private async handle({ tag, type, fields }: Request): Promise<void> {
-    if (type === 'UNKNOWN') {
-      this.close(`unknown message tag 0x${tag.toString(16)}`, true);
-      return;
-    }
-    if (type === 'GOODBYE') {
-      this.close('GOODBYE');
-      return;
-    }
-    switch (this.phase) {
-      case 'CONNECTED':
-        return type === 'HELLO' ? this.hello(metadataField(fields, 0)) : this.close(`expected HELLO, got ${type}`);
-      case 'AUTHENTICATION':
-        return type === 'LOGON' ? this.logon(metadataField(fields, 0)) : this.close(`expected LOGON, got ${type}`);
-      case 'FAILED':
-        return this.whileFailed(type, fields);
-      case 'READY':
-        return this.ready(type, fields);
-    }
-  }
-
-  private async ready(type: RequestType, fields: unknown[]): Promise<void> {
+  request({ type, fields }: ClientRequest): Handled {
     switch (type) {
       case 'RUN':
         return this.run(fields);
       case 'PULL':
       case 'DISCARD':
-        return this.pullOrDiscard(type, metadataField(fields, 0));
+        return this.pullOrDiscard(type, mapField(fields, 0));
       case 'BEGIN':
-        return this.begin(metadataField(fields, 0));
+        return this.begin(mapField(fields, 0));
       case 'COMMIT':
       case 'ROLLBACK':
         return this.endTransactionRequest(type);
       case 'RESET':
         return this.reset();
-      case 'LOGOFF':
-        return this.logoff();
       case 'TELEMETRY':
         this.writer.success({});
         return;
       case 'ROUTE':
-        this.failWithoutRun(routingTableUnavailable);
+        this.connection.fail(routingTableUnavailable);
         return;
       default:
-        this.close(`unexpected ${type}`);
+        this.connection.close(`unexpected ${type}`);
     }
   }
 
-  /** After a FAILURE: everything is IGNORED until RESET. */
-  private whileFailed(type: RequestType, fields: unknown[]): void {
-    if (type === 'RESET') {
-      this.reset();
-      return;
-    }
+  /** IGNORED after a FAILURE: a RUN is still recorded, as ignored. */
+  ignored({ type, fields }: ClientRequest): void {
     if (type === 'RUN') {
       const run = newRunRecord(fields, this.info, this.transaction?.extra);
       run.outcome = 'ignored';
       this.host.recordRun(run);
     }
-    this.writer.ignored();
+  }
+
+  closed(reason: string): void {
+    this.info.closeReason ??= reason;
+    this.info.open = false;
+    this.gone.abort('closed');
+    this.closeResult('disconnected');
+    this.endTransaction();
+    this.host.changed();
   }
 
   // ---------------------------------------------------------------------------------------- authentication
 
-  private hello(extra: Metadata): void {
-    if (typeof extra.user_agent !== 'string') {
-      this.close('HELLO without user_agent');
-      return;
-    }
-    this.info.userAgent = extra.user_agent;
-    if (this.dialect.bolt5) {
-      // Bolt 5.1+: credentials come in LOGON.
-      this.writer.success(helloMetadata(this.info.connectionId));
-      this.phase = 'AUTHENTICATION';
-    } else if (this.logIn(extra)) {
-      this.writer.success(helloMetadata(this.info.connectionId));
-      this.phase = 'READY';
-    }
+  hello(extra: Metadata): LoginOutcome {
+    this.info.userAgent = extra.user_agent as string;
+    return undefined;
   }
 
-  private logon(auth: Metadata): void {
-    if (this.logIn(auth)) {
-      this.writer.success(helloMetadata(this.info.connectionId));
-      this.phase = 'READY';
+  /** Logs in with HELLO/LOGON `auth`, or says why not (the connection is then closed). */
+  logIn(auth: Metadata): LoginOutcome {
+    const outcome = authenticate(auth, this.host.users);
+    if ('kind' in outcome) {
+      return outcome.kind === 'close'
+        ? { reason: outcome.reason, failure: outcome.failureFirst }
+        : { reason: outcome.failure.message, failure: outcome.failure };
     }
+    this.info.principal = outcome.principal;
+    return undefined;
   }
 
-  private logoff(): void {
-    if (!this.dialect.bolt5 || this.result) {
-      this.close(this.result ? 'LOGOFF while a result is open' : 'LOGOFF is not part of Bolt 4');
-      return;
+  logOff(): string | undefined {
+    if (!this.connection.bolt5 || this.result) {
+      return this.result ? 'LOGOFF while a result is open' : 'LOGOFF is not part of Bolt 4';
     }
     this.endTransaction();
     this.info.principal = undefined;
-    this.writer.success({});
-    this.phase = 'AUTHENTICATION';
-  }
-
-  /** Logs in with HELLO/LOGON `auth`; false when refused (the connection is then closed). */
-  private logIn(auth: Metadata): boolean {
-    const outcome = authenticate(auth, this.host.users);
-    if ('kind' in outcome) {
-      this.refuse(outcome);
-      return false;
-    }
-    this.info.principal = outcome.principal;
-    return true;
+    return undefined;
   }
 
   // ---------------------------------------------------------------------------------------- transactions
@@ -335,7 +213,6 @@ export class BoltSession {
   private reset(): void {
     this.closeResult('reset');
     this.endTransaction();
-    this.phase = 'READY';
     this.writer.success({});
   }
 
@@ -343,7 +220,7 @@ export class BoltSession {
 
   private async run(fields: unknown[]): Promise<void> {
     if (this.result) {
-      this.close('RUN while a result is still open');
+      this.connection.close('RUN while a result is still open');
       return;
     }
     const run = newRunRecord(fields, this.info, this.transaction?.extra);
@@ -375,11 +252,11 @@ export class BoltSession {
       this.fail(run, writeQueryOnReplica);
       return;
     }
-    const signal = AbortSignal.any([this.closed.signal, deadline.signal]);
+    const signal = AbortSignal.any([this.gone.signal, deadline.signal]);
     try {
       if (responder.hang) {
         // Nothing answers, not even the transaction timeout: only the client giving up ends this.
-        await interruptible(never, this.closed.signal);
+        await interruptible(never, this.gone.signal);
       }
       if (responder.delayMs) {
         await pause(responder.delayMs, signal);
@@ -406,7 +283,7 @@ export class BoltSession {
   private async pullOrDiscard(type: 'PULL' | 'DISCARD', extra: Metadata): Promise<void> {
     const result = this.result;
     if (!result) {
-      this.close(`${type} without an open result`);
+      this.connection.close(`${type} without an open result`);
       return;
     }
     const { run, responder, stream, signal } = result;
@@ -426,7 +303,7 @@ export class BoltSession {
       }
       stream.pullsAnswered++;
       if (await streamRows(result, this.writer, type === 'PULL' ? 'send' : 'skip', n)) {
-        this.close(`disconnectAfterRecords: ${responder.disconnectAfterRecords}`, true);
+        this.connection.close(`disconnectAfterRecords: ${responder.disconnectAfterRecords}`, true);
         return; // disconnected on purpose
       }
       if (await stream.hasMore(signal)) {
@@ -475,60 +352,21 @@ export class BoltSession {
 
   private fail(run: RunRecord, failure: BoltFailure, outcome: RunOutcome = 'failed'): void {
     finishRun(run, outcome, failure);
-    this.failWithoutRun(failure);
+    this.connection.fail(failure);
   }
 
   /** Carries out a rule's refusal: FAILURE (then only RESET helps), or closing (after a FAILURE for bad credentials). */
   private refuse(refusal: Refusal): void {
     if (refusal.kind === 'fail') {
-      this.failWithoutRun(refusal.failure);
+      this.connection.fail(refusal.failure);
       return;
     }
     if (refusal.failureFirst) {
       this.writer.failure(refusal.failureFirst);
     }
-    this.close(refusal.reason);
-  }
-
-  private failWithoutRun(failure: BoltFailure): void {
-    if (this.phase === 'DEFUNCT') {
-      return;
-    }
-    this.writer.failure(failure);
-    this.phase = 'FAILED';
-  }
-
-  // ---------------------------------------------------------------------------------------- closing
-
-  private close(reason: string, abrupt = false): void {
-    if (this.phase === 'DEFUNCT') {
-      return;
-    }
-    this.info.closeReason ??= reason;
-    this.phase = 'DEFUNCT';
-    if (abrupt) {
-      this.channel.destroy();
-    } else {
-      void this.writer?.flush().catch(() => undefined);
-      this.channel.end();
-    }
-    this.onChannelClosed();
-  }
-
-  private onChannelClosed(): void {
-    if (!this.info.open) {
-      return;
-    }
-    this.info.open = false;
-    this.info.closeReason ??= 'closed by the client';
-    this.phase = 'DEFUNCT';
-    this.closed.abort('closed');
-    this.closeResult('disconnected');
-    this.endTransaction();
-    this.host.changed();
+    this.connection.close(refusal.reason);
   }
 }
-
 
 /** Memgraph runs the plan at the first PULL/DISCARD: a query needing more than its QUERY MEMORY LIMIT fails there. */
 function checkMemoryLimit(responder: RecordsResponder, query: string): void {

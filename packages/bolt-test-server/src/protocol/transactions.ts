@@ -1,6 +1,6 @@
 // Explicit transactions (BEGIN … COMMIT/ROLLBACK): what is open, and when Memgraph refuses to begin or end one.
 import { errorCodes, transactionTimeout } from '@opentruss/bolt-protocol';
-import { TransactionDeadline } from './interrupts';
+import { TransactionDeadline } from '../responders/interrupts';
 import { closeWith, failWith, type Refusal } from './refusals';
 import { timeoutOf, type Metadata } from './requests';
 

@@ -1,7 +1,7 @@
 // The rows of one answered RUN, pulled lazily: arrays, generators and async generators alike, so a
 // million-row responder never sits in memory. One row of look-ahead tells PULL whether more remain.
 import type { RecordsResponder, Row, RunRequest } from '../api';
-import { interruptible, Interrupted } from '../protocol/interrupts';
+import { interruptible, Interrupted } from './interrupts';
 import { describeResponder, ResponderError } from './registry';
 
 type RowIterator = Iterator<Row> | AsyncIterator<Row>;

@@ -1,17 +1,10 @@
 // The scanner passes Memgraph's bytes through as they come, except a FAILURE, which it holds until complete so the
 // relay may replace it: whatever way the stream is split, the output is the input with only FAILUREs replaced.
-import { BOLT5, MessageFramer, packValue, PackStreamWriter, responseTags } from '@opentruss/bolt-protocol';
-import { ResponseScanner, type ScannedMessage } from '../src/relay/response-scanner';
+import { responseTags } from '../src/bolt/messages';
+import { ResponseScanner, type ScannedMessage } from '../src/bolt/response-scanner';
+import { message } from '@opentruss/bolt-testing';
 
-function framed(tag: number, fields: unknown[]): Buffer {
-  const writer = new PackStreamWriter();
-  const framer = new MessageFramer(writer);
-  framer.begin();
-  writer.writeStructHeader(fields.length, tag);
-  fields.forEach((field) => packValue(writer, field, BOLT5));
-  framer.end();
-  return writer.take();
-}
+const framed = (tag: number, fields: unknown[]): Buffer => message(tag, ...fields);
 
 const NOOP = Buffer.from([0, 0]);
 const FAILURE = framed(responseTags.FAILURE, [{ code: 'Memgraph.ClientError.MemgraphError.MemgraphError', message: 'Error on line 1 position 5' }]);

@@ -1,15 +1,10 @@
-// Encodes server messages into one output buffer and hands it to the channel in batches, waiting when the
-// channel is full so a million-record stream never piles up in memory.
-import {
-  MessageFramer,
-  packValue,
-  PackStreamWriter,
-  responseTags,
-  ValueEncodingError,
-  type BoltFailure,
-  type ByteChannel,
-  type Dialect,
-} from '@opentruss/bolt-protocol';
+// A server's replies (SUCCESS, FAILURE, IGNORED, RECORD), encoded into one output buffer and handed to the channel
+// in batches, waiting when the channel is full so a million-record stream never piles up in memory.
+import { packValue, ValueEncodingError, type Dialect } from '../packstream/values';
+import { PackStreamWriter } from '../packstream/writer';
+import type { BoltFailure } from './memgraph';
+import { MessageFramer } from './message-framer';
+import { responseTags } from './messages';
 
 /** Batch this much before writing to the channel. */
 export const FLUSH_THRESHOLD = 64 * 1024;
@@ -17,12 +12,19 @@ export const FLUSH_THRESHOLD = 64 * 1024;
 /** A record value that cannot be encoded, with where it was. */
 export class RecordEncodingError extends Error {}
 
-export class ResponseWriter {
+/** Where replies go: a ByteChannel, as far as the writer needs one. */
+export interface ReplySink {
+  /** False once the outgoing buffer is over its high-water mark. */
+  write(data: Buffer): boolean;
+  drained(): Promise<void>;
+}
+
+export class ReplyWriter {
   private readonly writer = new PackStreamWriter();
   private readonly framer = new MessageFramer(this.writer);
 
   constructor(
-    private readonly channel: ByteChannel,
+    private readonly channel: ReplySink,
     private readonly dialect: Dialect
   ) {}
 
