@@ -3,7 +3,8 @@
 // replies, Memgraph's errors, the pending-request ledger), connection/ (a server connection's lifecycle), client/ (the
 // Bolt client: login, requests and their replies, then a byte pipe), then the entry index.ts.
 // Arrows point only down. Test support lives in its own workspace (@opentruss/bolt-testing), never imported here, and
-// neo4j-driver is imported only by packstream/: its value classes are the values the codec reads and writes.
+// neo4j-driver-core is imported only by packstream/: the driver's value classes are the values the codec reads and
+// writes.
 // src/layers.test.ts cruises src/ with these rules and plants one violation of each.
 const { forbid, layersPointDown, noCycles, options, testSupportStaysOut } = require('@opentruss/tooling/layers/rules');
 
@@ -24,9 +25,9 @@ module.exports = {
     testSupportStaysOut(),
     forbid(
       'neo4j-driver-only-for-values',
-      "neo4j-driver's value classes are packstream/'s values; no other layer needs the driver.",
+      "neo4j-driver's value classes (neo4j-driver-core) are packstream/'s values; no other layer needs the driver.",
       '^src/(?!packstream/)',
-      '(^|/)neo4j-driver(/|$)'
+      '(^|/)neo4j-driver(-core)?(/|$)'
     ),
     noCycles(),
   ],

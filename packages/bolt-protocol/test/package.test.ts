@@ -1,7 +1,7 @@
 // What bolt-protocol needs at run time is what its product modules import, nothing kept only for tests: test support
 // (the real drivers, the raw client, value fixtures) is the @opentruss/bolt-testing workspace, a dev dependency.
-// neo4j-driver stays a run-time dependency because its value classes are the codec's values (packstream/ only, which
-// the layering rule neo4j-driver-only-for-values holds).
+// Nor the driver itself: the codec's values are the driver's value classes, taken from neo4j-driver-core, the package
+// neo4j-driver re-exports them from (packstream/ only, which the layering rule neo4j-driver-only-for-values holds).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -37,7 +37,7 @@ function importedPackages(files: string[]): string[] {
 
 it('depends at run time on exactly the packages its product modules import', () => {
   const imported = importedPackages(productModules(path.join(root, 'src')));
-  expect(imported).toContain('neo4j-driver'); // the scan sees imports at all
+  expect(imported).toContain('neo4j-driver-core'); // the scan sees imports at all
   expect(Object.keys(manifest.dependencies).sort()).toEqual(imported);
 });
 
@@ -45,4 +45,17 @@ it('has one entry, and takes its test support as a dev dependency only', () => {
   expect(Object.keys(manifest.exports)).toEqual(['.']);
   expect(manifest.devDependencies).toHaveProperty('@opentruss/bolt-testing');
   expect(manifest.dependencies).not.toHaveProperty('@opentruss/bolt-testing');
+});
+
+it('has no run-time dependency on neo4j-driver, and its value classes are the very ones neo4j-driver hands out', () => {
+  expect(manifest.dependencies).not.toHaveProperty('neo4j-driver');
+  // The same neo4j-driver-core as the driver's own: a value the codec makes is an instance of the driver's classes
+  // (instanceof, isInt, isNode… hold across both), which a second copy of the core would break.
+  const driverManifest = JSON.parse(fs.readFileSync(require.resolve('neo4j-driver/package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  expect(manifest.dependencies['neo4j-driver-core']).toBe(driverManifest.dependencies['neo4j-driver-core']);
+  expect(require.resolve('neo4j-driver-core', { paths: [root] })).toBe(
+    require.resolve('neo4j-driver-core', { paths: [path.dirname(require.resolve('neo4j-driver/package.json'))] })
+  );
 });

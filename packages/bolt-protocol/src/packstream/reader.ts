@@ -1,7 +1,7 @@
 // PackStream v1 decoding of one message's bytes. Structures come out as `Structure` (tag + raw fields);
 // turning them into driver values is the job of `values.ts`, which knows the Bolt version's shapes.
 import { isUtf8 } from 'node:buffer';
-import { Integer } from 'neo4j-driver';
+import { Integer } from 'neo4j-driver-core';
 import { setEntry } from './safe-object';
 import { markers } from './markers';
 

@@ -1,6 +1,6 @@
 // Calendar arithmetic for Bolt's temporal structures, in bigint so dates far from 1970 stay exact.
 // Proleptic Gregorian calendar, as Bolt and neo4j-driver use (days_from_civil, H. Hinnant).
-import { Integer } from 'neo4j-driver';
+import { Integer } from 'neo4j-driver-core';
 
 export type IntegerLike = number | bigint | Integer;
 

@@ -1,12 +1,20 @@
-// neo4j-driver values ⇄ PackStream, with the structure shapes of the negotiated Bolt version:
+// neo4j-driver values ⇄ PackStream (the driver's value classes, from neo4j-driver-core: the very classes neo4j-driver
+// exports, without its connections), with the structure shapes of the negotiated Bolt version:
 // Bolt 5 adds element ids to graph structures and sends date-times as UTC (0x49/0x69); Bolt 4 sends them as
 // local time (0x46/0x66), like Memgraph does (it never negotiates the `utc` patch).
-import neo4j, {
+import {
+  Date as BoltDate,
+  DateTime,
+  Duration,
   Integer,
+  LocalDateTime,
+  LocalTime,
   Node,
   Path,
   PathSegment,
+  Point,
   Relationship,
+  Time,
   UnboundRelationship,
   isDate,
   isDateTime,
@@ -20,7 +28,7 @@ import neo4j, {
   isRelationship,
   isTime,
   isUnboundRelationship,
-} from 'neo4j-driver';
+} from 'neo4j-driver-core';
 import { PackStreamError, Structure, type StructureHydrator } from './reader';
 import {
   dateFromEpochDay,
@@ -34,8 +42,6 @@ import {
   zoneOffsetForLocal,
 } from './temporal-math';
 import type { PackStreamWriter } from './writer';
-
-const { Date: BoltDate, DateTime, Duration, LocalDateTime, LocalTime, Point, Time } = neo4j.types;
 
 /** What differs between the Bolt versions the server speaks. */
 export interface Dialect {
