@@ -51,6 +51,8 @@ export {
   memoryLimitExceeded,
   routingTableUnavailable,
   writeQueryOnReplica,
+  multicommandTransactionRefusal,
   helloMetadata,
   type BoltFailure,
 } from './protocol/memgraph';
+export * from './memgraph-info';

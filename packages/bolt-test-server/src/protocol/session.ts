@@ -28,6 +28,7 @@ import {
   helloMetadata,
   isBolt5,
   memoryLimitExceeded,
+  multicommandTransactionRefusal,
   NO_VERSION,
   PackStreamError,
   PackStreamReader,
@@ -373,6 +374,12 @@ export class BoltSession {
       // Memgraph refuses it when preparing the query, before any delay or record (src/query/interpreter.cpp).
       releaseDeadline();
       this.fail(run, writeQueryOnReplica);
+      return;
+    }
+    if (transaction && responder.autoCommitOnly) {
+      // Refused when prepared too (PrepareSystemInfoQuery and its siblings check in_explicit_transaction first).
+      releaseDeadline();
+      this.fail(run, multicommandTransactionRefusal(responder.autoCommitOnly));
       return;
     }
     const signal = AbortSignal.any([this.closed.signal, deadline.signal]);
