@@ -1,4 +1,4 @@
-import { expandMacros, TIME_PARAMETERS } from '@opentruss/cypher';
+import { expandMacros, statementKind, TIME_PARAMETERS } from '@opentruss/cypher';
 import { catalogueQuery, type CatalogueQueryId, type CatalogueVariable } from '@opentruss/opentruss-graph';
 import neo4j, { type Driver } from 'neo4j-driver';
 
@@ -62,8 +62,10 @@ export interface MemgraphReaderOptions {
 const CLIENT_GRACE_MS = 1000;
 
 /**
- * Runs statements one at a time, each in its own READ transaction with Memgraph's transaction timeout, and gives
- * up on its own shortly after (a server that stopped answering never sends the timeout error). A connection
+ * Runs statements one at a time with Memgraph's transaction timeout, and gives up on its own shortly after (a server
+ * that stopped answering never sends the timeout error). Queries run in their own READ transaction; SHOW …
+ * statements auto-commit in a READ session, since Memgraph refuses them inside explicit transactions — which is
+ * which, the read-only checker of @opentruss/cypher says (its statement kind, as for the datasource). A connection
  * that was given up on is dropped with its driver; the next statement opens a new one.
  */
 export class MemgraphReader {
@@ -85,13 +87,19 @@ export class MemgraphReader {
     const driver = this.currentDriver();
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
     const timeoutMs = this.options.queryTimeoutMs;
+    const config = {
+      timeout: timeoutMs,
+      metadata: { application: 'opentruss-business-exporter', query: statement.id },
+    };
     const work = (async () => {
-      const tx = session.beginTransaction({
-        timeout: timeoutMs,
-        metadata: { application: 'opentruss-business-exporter', query: statement.id },
-      });
-      const result = await tx.run(statement.text, statement.parameters);
-      await tx.commit();
+      let result;
+      if (statementKind(statement.text) === 'show') {
+        result = await session.run(statement.text, statement.parameters, config);
+      } else {
+        const tx = session.beginTransaction(config);
+        result = await tx.run(statement.text, statement.parameters);
+        await tx.commit();
+      }
       return result.records.map((record) => record.toObject() as Record<string, unknown>);
     })();
     let timer: NodeJS.Timeout | undefined;
