@@ -213,4 +213,50 @@ describe('capacity trend recording rules (alerts/prometheus/opentruss-trends.rul
     }
     expect(result.output).toContain('SUCCESS');
   });
+
+  it('record the hour’s highest of Memgraph’s figures from the business exporter (worked out by hand)', () => {
+    const exporter = (metric: string, values: string) => ({
+      series: `${metric}{job="opentruss-business",instance="business-exporter:9466"}`,
+      values,
+    });
+    const file = path.join(workDir, 'memgraph-trends.test.yml');
+    const at90m = (record: string, value: number) => ({
+      expr: record,
+      eval_time: '90m',
+      exp_samples: [{ labels: `${record}{job="opentruss-business"}`, value }],
+    });
+    fs.writeFileSync(
+      file,
+      stringify({
+        rule_files: [repoPath(TREND_RULES_FILE)],
+        evaluation_interval: '5m',
+        tests: [
+          {
+            interval: '1m',
+            input_series: [
+              // Tracked memory climbs 10 MB a minute from 1 GB: the highest of the hour before 90 min is 1.9 GB.
+              exporter('opentruss_memgraph_memory_tracked_bytes', '1000000000+10000000x120'),
+              // Resident memory peaks at 3 GB at 70 min, then falls back to 2 GB: the hour's highest is the peak.
+              exporter('opentruss_memgraph_memory_resident_bytes', '2000000000x69 3000000000 2000000000x50'),
+              exporter('opentruss_memgraph_disk_usage_bytes', '300000000x120'),
+              exporter('opentruss_memgraph_vertices', '400000x120'),
+              exporter('opentruss_memgraph_edges', '900000x120'),
+            ],
+            promql_expr_test: [
+              at90m('job:opentruss_memgraph_memory_tracked_bytes:max1h', 1_900_000_000),
+              at90m('job:opentruss_memgraph_memory_resident_bytes:max1h', 3_000_000_000),
+              at90m('job:opentruss_memgraph_disk_usage_bytes:max1h', 300_000_000),
+              at90m('job:opentruss_memgraph_vertices:max1h', 400_000),
+              at90m('job:opentruss_memgraph_edges:max1h', 900_000),
+            ],
+          },
+        ],
+      })
+    );
+    const result = runCommand('promtool', ['test', 'rules', file]);
+    if (result.status !== 0) {
+      throw new Error(result.output);
+    }
+    expect(result.output).toContain('SUCCESS');
+  });
 });

@@ -3,6 +3,7 @@
 // rules are checked against arithmetic done independently of the rule generator.
 import type { AlertName } from '../../src';
 import { BACKUP_SCENARIOS } from './backup-scenarios';
+import { CAPACITY_SCENARIOS } from './capacity-scenarios';
 import { REPLICATION_SCENARIOS } from './replication-scenarios';
 
 export interface InputSeries {
@@ -906,6 +907,7 @@ export const SCENARIOS: AlertScenario[] = [
     ],
   },
   ...REPLICATION_SCENARIOS,
+  ...CAPACITY_SCENARIOS,
   {
     alert: 'TLSCertificateExpiringSoon',
     interval: '5m',
