@@ -98,57 +98,71 @@ const MEASURED = {
   zh: '数字来自 SHOW STORAGE INFO，由业务导出器每 2 分钟从它连接的 Memgraph 读取——本栈中是副本，它与 MAIN 保存同一张图、使用相同参数（MAIN 另外执行 OpenTruss 自己的查询和快照）。大小的精度与 Memgraph 打印的一致（KiB、MiB、GiB 的 1/100）。出现缺口说明导出器没能读取（opentruss_memgraph_storage_info_up = 0，日志说明原因）。',
 };
 
-function memgraphMemoryPanel(id: number) {
-  return timeseries()
-    .id(id)
-    .title('Memgraph 内存 / Memgraph memory')
-    .description(
-      describe(
-        `Memgraph’s resident memory (RSS), its highest since start, the memory it tracks (what its limit is enforced on), its memory limit, and the host’s RAM (node-exporter MemTotal). ${MEASURED.en} With MAIN and the replica on one host, the graph is held twice: the host needs room for both.`,
-        `Memgraph 的常驻内存（RSS）、启动以来的峰值、它跟踪的内存（上限按此执行）、内存上限，以及主机内存（node-exporter MemTotal）。${MEASURED.zh}MAIN 与副本在同一主机上时图保存两份，主机要为两者留足内存。`
-      )
-    )
-    .withTarget(promTarget(memgraphFigure(M.memoryResident), '常驻 / resident', 'A'))
-    .withTarget(promTarget(memgraphFigure(M.peakResident), '峰值 / peak resident', 'B'))
-    .withTarget(promTarget(memgraphFigure(M.memoryTracked), '跟踪 / tracked', 'C'))
-    .withTarget(promTarget(memgraphFigure(M.memoryLimit), '上限 / limit', 'D'))
-    .withTarget(promTarget(`max(node_memory_MemTotal_bytes{${SELECTORS.node}})`, '主机内存 / host RAM', 'E'))
-    .unit('bytes')
+/** A time series of Memgraph's figures: each target a PromQL expression with its legend. */
+function memgraphPanel(options: {
+  id: number;
+  title: string;
+  what: { en: string; zh: string };
+  targets: Array<[expr: string, legend: string]>;
+  unit: string;
+}) {
+  const panel = timeseries()
+    .id(options.id)
+    .title(options.title)
+    .description(describe(`${options.what.en} ${MEASURED.en}`, `${options.what.zh}${MEASURED.zh}`))
+    .unit(options.unit)
     .min(0);
+  options.targets.forEach(([expr, legend], i) => panel.withTarget(promTarget(expr, legend, String.fromCharCode(65 + i))));
+  return panel;
 }
 
-function memgraphDiskPanel(id: number) {
-  return timeseries()
-    .id(id)
-    .title('Memgraph 数据目录与图内存 / Memgraph data directory and graph memory')
-    .description(
-      describe(
-        `Size of Memgraph’s data directory (snapshots and WAL) and the tracked memory of the graph itself (vertices, edges, properties, indices), over the dashboard’s range: the storage trend for the manual’s §8 forecasts (hourly figures for 6-month queries: the job:opentruss_memgraph_*:max1h recording rules). The replica takes no periodic snapshots, so MAIN’s data directory is larger; the host’s disks are on the system dashboard. ${MEASURED.en}`,
-        `Memgraph 数据目录（快照和 WAL）的大小和图本身（顶点、边、属性、索引）的跟踪内存：手册 §8 容量预测所用的存储趋势（6 个月查询使用每小时的记录规则 job:opentruss_memgraph_*:max1h）。副本不做定期快照，MAIN 的数据目录更大；主机磁盘见系统仪表板。${MEASURED.zh}`
-      )
-    )
-    .withTarget(promTarget(memgraphFigure(M.diskUsage), '数据目录 / data directory', 'A'))
-    .withTarget(promTarget(memgraphFigure(M.graphMemoryTracked), '图内存 / graph memory', 'B'))
-    .unit('bytes')
-    .min(0);
-}
+const memgraphMemoryPanel = (id: number) =>
+  memgraphPanel({
+    id,
+    title: 'Memgraph 内存 / Memgraph memory',
+    what: {
+      en: 'Memgraph’s resident memory (RSS), its highest since start, the memory it tracks (what its limit is enforced on), its memory limit, and the host’s RAM (node-exporter MemTotal). With MAIN and the replica on one host, the graph is held twice: the host needs room for both.',
+      zh: 'Memgraph 的常驻内存（RSS）、启动以来的峰值、它跟踪的内存（上限按此执行）、内存上限，以及主机内存（node-exporter MemTotal）。MAIN 与副本在同一主机上时图保存两份，主机要为两者留足内存。',
+    },
+    targets: [
+      [memgraphFigure(M.memoryResident), '常驻 / resident'],
+      [memgraphFigure(M.peakResident), '峰值 / peak resident'],
+      [memgraphFigure(M.memoryTracked), '跟踪 / tracked'],
+      [memgraphFigure(M.memoryLimit), '上限 / limit'],
+      [`max(node_memory_MemTotal_bytes{${SELECTORS.node}})`, '主机内存 / host RAM'],
+    ],
+    unit: 'bytes',
+  });
 
-function memgraphGraphSizePanel(id: number) {
-  return timeseries()
-    .id(id)
-    .title('Memgraph 顶点与边 / Memgraph vertices and edges')
-    .description(
-      describe(
-        `Vertices and edges of Memgraph’s current database: the whole graph, every label (the gauges above count OpenTruss’s projects, elements and lots only). ${MEASURED.en}`,
-        `Memgraph 当前数据库的顶点数和边数：整张图，包括所有标签（上方仪表只统计 OpenTruss 的项目、构件和检验批）。${MEASURED.zh}`
-      )
-    )
-    .withTarget(promTarget(memgraphFigure(M.vertices), '顶点 / vertices', 'A'))
-    .withTarget(promTarget(memgraphFigure(M.edges), '边 / edges', 'B'))
-    .unit('short')
-    .decimals(0)
-    .min(0);
-}
+const memgraphDiskPanel = (id: number) =>
+  memgraphPanel({
+    id,
+    title: 'Memgraph 数据目录与图内存 / Memgraph data directory and graph memory',
+    what: {
+      en: 'Size of Memgraph’s data directory (snapshots and WAL) and the tracked memory of the graph itself (vertices, edges, properties, indices), over the dashboard’s range: the storage trend for the manual’s §8 forecasts (hourly figures for 6-month queries: the job:opentruss_memgraph_*:max1h recording rules). The replica takes no periodic snapshots, so MAIN’s data directory is larger; the host’s disks are on the system dashboard.',
+      zh: 'Memgraph 数据目录（快照和 WAL）的大小和图本身（顶点、边、属性、索引）的跟踪内存：手册 §8 容量预测所用的存储趋势（6 个月查询使用每小时的记录规则 job:opentruss_memgraph_*:max1h）。副本不做定期快照，MAIN 的数据目录更大；主机磁盘见系统仪表板。',
+    },
+    targets: [
+      [memgraphFigure(M.diskUsage), '数据目录 / data directory'],
+      [memgraphFigure(M.graphMemoryTracked), '图内存 / graph memory'],
+    ],
+    unit: 'bytes',
+  });
+
+const memgraphGraphSizePanel = (id: number) =>
+  memgraphPanel({
+    id,
+    title: 'Memgraph 顶点与边 / Memgraph vertices and edges',
+    what: {
+      en: 'Vertices and edges of Memgraph’s current database: the whole graph, every label (the gauges above count OpenTruss’s projects, elements and lots only).',
+      zh: 'Memgraph 当前数据库的顶点数和边数：整张图，包括所有标签（上方仪表只统计 OpenTruss 的项目、构件和检验批）。',
+    },
+    targets: [
+      [memgraphFigure(M.vertices), '顶点 / vertices'],
+      [memgraphFigure(M.edges), '边 / edges'],
+    ],
+    unit: 'short',
+  }).decimals(0);
 
 export function capacityDashboard() {
   return baseDashboard('capacity', { from: 'now-180d', refresh: '1h', datasources: ['memgraph', 'prometheus'] })
