@@ -54,6 +54,12 @@ describe('shipped queries on the backend metrics', () => {
     }
   );
 
+  it('leave out only the business exporter’s Memgraph figures, which share the opentruss_memgraph_ prefix', () => {
+    expect(queries.some((q) => q.where === 'alert MemgraphMemoryNearLimit')).toBe(false);
+    const mixed = 'sum(rate(opentruss_memgraph_queries_total{job="b"}[5m])) / max(opentruss_memgraph_vertices{job="e"})';
+    expect(selectorsOf(mixed).map((s) => s.metric)).toEqual(['opentruss_memgraph_queries_total']);
+  });
+
   it('no API query is halved: the middleware records each request once', () => {
     const halvedApi = queries.filter((q) => q.expr.includes('opentruss_api_') && /\/\s*2\s*$/.test(q.expr));
     expect(halvedApi).toEqual([]);
