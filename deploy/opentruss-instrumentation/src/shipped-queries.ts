@@ -6,7 +6,7 @@ import { memgraphStorageMetrics } from '@opentruss/contract';
 import { prometheusTargets } from '@opentruss/tooling/testing';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_DIR, UPSTREAM_DIR } from './patch';
+import { MIDDLEWARE_FILE, PACKAGE_DIR, UPSTREAM_DIR } from './patch';
 
 export const REPO_ROOT = path.resolve(PACKAGE_DIR, '../..');
 const DASHBOARDS_DIR = 'plugins/opentruss-app/src/dashboards';
@@ -104,6 +104,16 @@ export function upstreamMetricDefinitions(): MetricDefinition[] {
     name,
     labels: [...list.matchAll(/"([^"]+)"/g)].map(([, label]) => label),
   }));
+}
+
+/** The middleware's own series (metrics_middleware.py, IN_PROGRESS_METRIC): a gauge without labels. */
+export function middlewareMetricDefinitions(): MetricDefinition[] {
+  const source = fs.readFileSync(MIDDLEWARE_FILE, 'utf8');
+  const name = /^IN_PROGRESS_METRIC = "([^"]+)"$/m.exec(source)?.[1];
+  if (!name) {
+    throw new Error('metrics_middleware.py no longer defines IN_PROGRESS_METRIC = "<name>"');
+  }
+  return [{ kind: 'Gauge', name, labels: [] }];
 }
 
 /** The series names a definition exports and the labels each carries (prometheus_client's exposition). */

@@ -5,13 +5,15 @@ import {
   doubleCountVerdict,
   exportedSeries,
   groupingLabelsOf,
+  middlewareMetricDefinitions,
   runbookMetricNames,
   selectorsOf,
   shippedQueries,
   upstreamMetricDefinitions,
 } from '../src/shipped-queries';
 
-const definitions = upstreamMetricDefinitions();
+/** What OpenTruss's metrics.py defines, and the one series the middleware adds of its own. */
+const definitions = [...upstreamMetricDefinitions(), ...middlewareMetricDefinitions()];
 /** Labels Prometheus adds to every scraped series. */
 const TARGET_LABELS = ['job', 'instance'];
 const exported = new Map(definitions.flatMap(exportedSeries).map((s) => [s.name, new Set([...s.labels, ...TARGET_LABELS])]));
@@ -19,10 +21,17 @@ const queries = shippedQueries();
 
 describe("OpenTruss's metrics.py as vendored", () => {
   it('defines the two API families the middleware records, with the labels it records', () => {
-    expect(definitions.filter((d) => d.name.startsWith('opentruss_api_'))).toEqual([
+    expect(upstreamMetricDefinitions().filter((d) => d.name.startsWith('opentruss_api_'))).toEqual([
       { kind: 'Counter', name: 'opentruss_api_requests_total', labels: ['method', 'endpoint', 'status'] },
       { kind: 'Histogram', name: 'opentruss_api_request_duration_seconds', labels: ['method', 'endpoint'] },
     ]);
+  });
+});
+
+describe('the middleware’s own series', () => {
+  it('is the in-flight gauge, which the connections alert reads', () => {
+    expect(middlewareMetricDefinitions()).toEqual([{ kind: 'Gauge', name: 'opentruss_api_requests_in_progress', labels: [] }]);
+    expect(queries.map((q) => q.where)).toContain('alert HighActiveConnections');
   });
 });
 
