@@ -1,4 +1,4 @@
-import { expandMacros, statementKind, TIME_PARAMETERS } from '@opentruss/cypher';
+import { expandMacros, statementKind, TIME_PARAMETERS, type StatementKind } from '@opentruss/cypher';
 import { catalogueQuery, type CatalogueQueryId, type CatalogueVariable } from '@opentruss/opentruss-graph';
 import neo4j, { type Driver } from 'neo4j-driver';
 
@@ -70,6 +70,8 @@ const CLIENT_GRACE_MS = 1000;
  */
 export class MemgraphReader {
   private driver: Driver | undefined;
+  /** Each statement's kind, parsed once: the exporter sends the same dozen texts every collection. */
+  private readonly kinds = new Map<string, StatementKind>();
 
   constructor(private readonly options: MemgraphReaderOptions) {}
 
@@ -93,7 +95,7 @@ export class MemgraphReader {
     };
     const work = (async () => {
       let result;
-      if (statementKind(statement.text) === 'show') {
+      if (this.kindOf(statement.text) === 'show') {
         result = await session.run(statement.text, statement.parameters, config);
       } else {
         const tx = session.beginTransaction(config);
@@ -122,6 +124,15 @@ export class MemgraphReader {
         await session.close();
       }
     }
+  }
+
+  private kindOf(text: string): StatementKind {
+    let kind = this.kinds.get(text);
+    if (kind === undefined) {
+      kind = statementKind(text);
+      this.kinds.set(text, kind);
+    }
+    return kind;
   }
 
   private abandon(driver: Driver): void {
