@@ -1,6 +1,7 @@
 // Every alert expression, panel query and runbook that reads opentruss_api_* or opentruss_memgraph_*, held
 // against OpenTruss's metrics.py (names, label names) and its record_memgraph_query double counting. The live
 // suite (live.test.ts) checks the same queries against what the middleware really exports.
+import { IN_PROGRESS_METRIC as DEMO_IN_PROGRESS } from '@opentruss/demo-metrics';
 import {
   doubleCountVerdict,
   exportedSeries,
@@ -31,6 +32,8 @@ describe("OpenTruss's metrics.py as vendored", () => {
 describe('the middleware’s own series', () => {
   it('is the in-flight gauge, which the connections alert reads', () => {
     expect(middlewareMetricDefinitions()).toEqual([{ kind: 'Gauge', name: 'opentruss_api_requests_in_progress', labels: [] }]);
+    // The demo backend serves it under the same name.
+    expect(DEMO_IN_PROGRESS).toBe(middlewareMetricDefinitions()[0].name);
     expect(queries.map((q) => q.where)).toContain('alert HighActiveConnections');
   });
 });
