@@ -90,6 +90,9 @@ export async function startBusinessExporter(options: ExporterOptions): Promise<B
   // the business metrics. Problems are logged when they change (and once when they clear), not every collection.
   let lastStorageProblems = '';
   const collectStorage = async () => {
+    if (stopped) {
+      return; // the reader is closed: reading now would open a driver nobody closes
+    }
     const snapshot = await collectStorageInfo((statement) => reader.read(statement));
     if (stopped) {
       return;
