@@ -143,6 +143,22 @@ export const THRESHOLDS = {
 
 export const THRESHOLD_LIST: readonly Threshold[] = Object.values(THRESHOLDS);
 
+// ── Memgraph's own memory (§8 capacity) ──────────────────────────────────────────────────────────────────────────
+/**
+ * MemgraphMemoryNearLimit: the memory Memgraph tracks as a share of its memory limit — the figure its limit is
+ * enforced on: at 100% every allocation fails and queries end with "Memory limit exceeded" (src/utils/memory_tracker.cpp
+ * at v3.12.0). Manual §8 gives no figure, so the §2.1.1 memory row is applied to Memgraph's own budget: amber from
+ * 80%, alert above 90% for 5 minutes — 2–3 of the business exporter's 2-minute collections, so one large query's
+ * transient allocation does not warn. The divisor is the smaller of the limit and the host's MemTotal (Memgraph's
+ * default limit is 90% of MemTotal without swap, src/flags/memory_limit.cpp; a limit set above the host's RAM is
+ * never reached), or the host's alone when Memgraph reports no limit.
+ */
+export const MEMGRAPH_MEMORY_THRESHOLDS = {
+  normalBelowPercent: THRESHOLDS.memory.normalBelow,
+  alertAbovePercent: THRESHOLDS.memory.alertAbove,
+  sustained: THRESHOLDS.memory.sustained,
+} as const;
+
 // ── Backup, replication and log thresholds ───────────────────────────────────────────────────────────────────
 /** Backup freshness, in hours: a daily job plus 2 h of slack; an hourly job plus 1 h. */
 export const BACKUP_THRESHOLDS = {
@@ -276,6 +292,7 @@ export interface AlertsConfig extends GenerationSettings {
   thresholds: typeof THRESHOLDS;
   backup: typeof BACKUP_THRESHOLDS;
   logs: typeof LOG_THRESHOLDS;
+  memgraphMemory: typeof MEMGRAPH_MEMORY_THRESHOLDS;
 }
 
 export function alertsConfig(settings: GenerationSettings = DEFAULT_SETTINGS): AlertsConfig {
@@ -284,6 +301,7 @@ export function alertsConfig(settings: GenerationSettings = DEFAULT_SETTINGS): A
     thresholds: THRESHOLDS,
     backup: BACKUP_THRESHOLDS,
     logs: LOG_THRESHOLDS,
+    memgraphMemory: MEMGRAPH_MEMORY_THRESHOLDS,
     ...validateSettings(settings),
   };
 }

@@ -57,7 +57,7 @@ export interface AlertPanel extends PanelRef {
  * problem n of §4.1 (常见问题).
  */
 export type ManualSource =
-  '2.1.1' | '2.1.2' | '2.1.3' | '3' | '4.1#2' | '4.1#3' | '4.1#4' | '6' | '7' | '7.3' | '10' | '11.2';
+  '2.1.1' | '2.1.2' | '2.1.3' | '3' | '4.1#2' | '4.1#3' | '4.1#4' | '6' | '7' | '7.3' | '8' | '10' | '11.2';
 
 /** Where Grafana evaluates an alert's `expr`: Prometheus (PromQL, also in the Prometheus rule file) or Loki (LogQL). */
 export type AlertDatasource = 'prometheus' | 'loki';

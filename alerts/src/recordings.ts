@@ -2,6 +2,7 @@
 // samples for PROMETHEUS_RETENTION (190 days by default, six months and a margin); these rules keep one hourly
 // figure per series, so a 6-month panel or predict_linear reads 4,380 points per series instead of ~1 million raw
 // samples. Evaluated every 5 minutes; generated into alerts/prometheus/opentruss-trends.rules.yml.
+import { memgraphStorageMetrics } from '@opentruss/contract';
 import { SELECTORS } from './config';
 
 export interface TrendRecording {
@@ -36,6 +37,20 @@ export const TREND_RECORDINGS: readonly TrendRecording[] = [
     expr: `max by (instance, device) (rate(node_network_receive_bytes_total{${s.nic}}[1h]) or rate(node_network_transmit_bytes_total{${s.nic}}[1h]))`,
     why: 'Busier direction of each interface’s traffic over the last hour: the bandwidth forecast.',
   },
+  ...(
+    [
+      ['memoryTracked', 'Memory Memgraph tracks (its limit’s measure), highest of each hour: the memory forecast against the limit.'],
+      ['memoryResident', 'Memgraph’s resident memory, highest of each hour: the host memory forecast (held twice with the replica on one host).'],
+      ['diskUsage', 'Memgraph’s data directory, largest of each hour: the storage forecast.'],
+      ['vertices', 'Vertices of Memgraph’s database, hourly: the graph’s growth against manual §8.1.'],
+      ['edges', 'Edges of Memgraph’s database, hourly.'],
+    ] as const
+  ).map(([figure, why]): TrendRecording => {
+    // Memgraph's figures (business exporter, SHOW STORAGE INFO on the replica): the hour's highest, so a peak between
+    // two collections is not averaged away.
+    const metric = memgraphStorageMetrics[figure];
+    return { record: `job:${metric}:max1h`, expr: `max by (job) (max_over_time(${metric}{${s.business}}[1h]))`, why };
+  }),
 ];
 
 export function trendRulesFile() {

@@ -146,6 +146,24 @@ describe('Prometheus rule file', () => {
   );
 });
 
+/** Runs one promtool unit test of the trend rules: input series every minute, rules evaluated every 5 minutes. */
+function testTrendRules(name: string, inputSeries: unknown[], exprTests: unknown[]): void {
+  const file = path.join(workDir, `${name}.test.yml`);
+  fs.writeFileSync(
+    file,
+    stringify({
+      rule_files: [repoPath(TREND_RULES_FILE)],
+      evaluation_interval: '5m',
+      tests: [{ interval: '1m', input_series: inputSeries, promql_expr_test: exprTests }],
+    })
+  );
+  const result = runCommand('promtool', ['test', 'rules', file]);
+  if (result.status !== 0) {
+    throw new Error(result.output);
+  }
+  expect(result.output).toContain('SUCCESS');
+}
+
 describe('capacity trend recording rules (alerts/prometheus/opentruss-trends.rules.yml)', () => {
   it('pass promtool check rules', () => {
     const result = runCommand('promtool', ['check', 'rules', repoPath(TREND_RULES_FILE)]);
@@ -160,57 +178,73 @@ describe('capacity trend recording rules (alerts/prometheus/opentruss-trends.rul
     });
     const rootFs = ',device="/dev/vda",fstype="ext4",mountpoint="/"';
     const eth0 = ',device="eth0"';
-    const file = path.join(workDir, 'trends.test.yml');
-    fs.writeFileSync(
-      file,
-      stringify({
-        rule_files: [repoPath(TREND_RULES_FILE)],
-        evaluation_interval: '5m',
-        tests: [
-          {
-            interval: '1m',
-            input_series: [
-              // Idle 45 s of every 60 s: 25% busy. 2 GiB of 8 GiB available: 75% used. 60 of 100 GB used.
-              node('node_cpu_seconds_total', ',cpu="0",mode="idle"', '1000000+45x120'),
-              node('node_memory_MemAvailable_bytes', '', '2147483648x120'),
-              node('node_memory_MemTotal_bytes', '', '8589934592x120'),
-              node('node_filesystem_size_bytes', rootFs, '100000000000x120'),
-              node('node_filesystem_avail_bytes', rootFs, '40000000000x120'),
-              // Receives 1 MB/s, sends 0.5 MB/s: the busier direction is 1 MB/s.
-              node('node_network_receive_bytes_total', eth0, '1000000000+60000000x120'),
-              node('node_network_transmit_bytes_total', eth0, '1000000000+30000000x120'),
-            ],
-            promql_expr_test: [
-              { expr: 'instance:opentruss_cpu_usage_percent:avg1h', eval_time: '90m', exp_samples: [{ labels: 'instance:opentruss_cpu_usage_percent:avg1h{instance="host:9100"}', value: 25 }] },
-              {
-                expr: 'instance:opentruss_memory_used_percent:avg1h',
-                eval_time: '90m',
-                exp_samples: [{ labels: 'instance:opentruss_memory_used_percent:avg1h{instance="host:9100",job="node-exporter"}', value: 75 }],
-              },
-              {
-                expr: 'instance_mountpoint:opentruss_filesystem_used_bytes:avg1h',
-                eval_time: '90m',
-                exp_samples: [
-                  {
-                    labels: 'instance_mountpoint:opentruss_filesystem_used_bytes:avg1h{device="/dev/vda",fstype="ext4",instance="host:9100",job="node-exporter",mountpoint="/"}',
-                    value: 60000000000,
-                  },
-                ],
-              },
-              {
-                expr: 'instance_device:opentruss_network_bytes_per_second:avg1h',
-                eval_time: '90m',
-                exp_samples: [{ labels: 'instance_device:opentruss_network_bytes_per_second:avg1h{device="eth0",instance="host:9100"}', value: 1000000 }],
-              },
-            ],
-          },
-        ],
-      })
+    testTrendRules(
+      'node-trends',
+      [
+        // Idle 45 s of every 60 s: 25% busy. 2 GiB of 8 GiB available: 75% used. 60 of 100 GB used.
+        node('node_cpu_seconds_total', ',cpu="0",mode="idle"', '1000000+45x120'),
+        node('node_memory_MemAvailable_bytes', '', '2147483648x120'),
+        node('node_memory_MemTotal_bytes', '', '8589934592x120'),
+        node('node_filesystem_size_bytes', rootFs, '100000000000x120'),
+        node('node_filesystem_avail_bytes', rootFs, '40000000000x120'),
+        // Receives 1 MB/s, sends 0.5 MB/s: the busier direction is 1 MB/s.
+        node('node_network_receive_bytes_total', eth0, '1000000000+60000000x120'),
+        node('node_network_transmit_bytes_total', eth0, '1000000000+30000000x120'),
+      ],
+      [
+        { expr: 'instance:opentruss_cpu_usage_percent:avg1h', eval_time: '90m', exp_samples: [{ labels: 'instance:opentruss_cpu_usage_percent:avg1h{instance="host:9100"}', value: 25 }] },
+        {
+          expr: 'instance:opentruss_memory_used_percent:avg1h',
+          eval_time: '90m',
+          exp_samples: [{ labels: 'instance:opentruss_memory_used_percent:avg1h{instance="host:9100",job="node-exporter"}', value: 75 }],
+        },
+        {
+          expr: 'instance_mountpoint:opentruss_filesystem_used_bytes:avg1h',
+          eval_time: '90m',
+          exp_samples: [
+            {
+              labels: 'instance_mountpoint:opentruss_filesystem_used_bytes:avg1h{device="/dev/vda",fstype="ext4",instance="host:9100",job="node-exporter",mountpoint="/"}',
+              value: 60000000000,
+            },
+          ],
+        },
+        {
+          expr: 'instance_device:opentruss_network_bytes_per_second:avg1h',
+          eval_time: '90m',
+          exp_samples: [{ labels: 'instance_device:opentruss_network_bytes_per_second:avg1h{device="eth0",instance="host:9100"}', value: 1000000 }],
+        },
+      ]
     );
-    const result = runCommand('promtool', ['test', 'rules', file]);
-    if (result.status !== 0) {
-      throw new Error(result.output);
-    }
-    expect(result.output).toContain('SUCCESS');
+  });
+
+  it('record the hour’s highest of Memgraph’s figures from the business exporter (worked out by hand)', () => {
+    const exporter = (metric: string, values: string) => ({
+      series: `${metric}{job="opentruss-business",instance="business-exporter:9466"}`,
+      values,
+    });
+    const at90m = (record: string, value: number) => ({
+      expr: record,
+      eval_time: '90m',
+      exp_samples: [{ labels: `${record}{job="opentruss-business"}`, value }],
+    });
+    testTrendRules(
+      'memgraph-trends',
+      [
+        // Tracked memory climbs 10 MB a minute from 1 GB: the highest of the hour before 90 min is 1.9 GB.
+        exporter('opentruss_memgraph_memory_tracked_bytes', '1000000000+10000000x120'),
+        // Resident memory peaks at 3 GB at 70 min, then falls back to 2 GB: the hour's highest is the peak.
+        exporter('opentruss_memgraph_memory_resident_bytes', '2000000000x69 3000000000 2000000000x50'),
+        exporter('opentruss_memgraph_disk_usage_bytes', '300000000x120'),
+        exporter('opentruss_memgraph_vertices', '400000x120'),
+        exporter('opentruss_memgraph_edges', '900000x120'),
+      ],
+      [
+        at90m('job:opentruss_memgraph_memory_tracked_bytes:max1h', 1_900_000_000),
+        at90m('job:opentruss_memgraph_memory_resident_bytes:max1h', 3_000_000_000),
+        at90m('job:opentruss_memgraph_disk_usage_bytes:max1h', 300_000_000),
+        at90m('job:opentruss_memgraph_vertices:max1h', 400_000),
+        at90m('job:opentruss_memgraph_edges:max1h', 900_000),
+      ]
+    );
   });
 });

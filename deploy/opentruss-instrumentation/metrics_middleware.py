@@ -21,11 +21,16 @@ What is recorded:
   to their end.
 - ``/metrics`` and ``/health`` (Prometheus's scrapes, health checks) are not recorded.
 - Recording never breaks a request: a failure in it is logged and the response is unaffected.
+
+It also adds one series of its own, ``opentruss_api_requests_in_progress`` (a gauge in the same default
+registry): the requests being handled right now, from their arrival until their last body chunk or their
+failure — the backend's share of the concurrent connections OpenTruss serves, which the host's TCP table cannot
+show for a container behind a published port.
 """
 
 import logging
 import time
-from typing import Any, Awaitable, Callable, Iterable, MutableMapping, Optional
+from typing import Any, Awaitable, Callable, Iterable, MutableMapping, Optional, Protocol
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -36,8 +41,35 @@ Recorder = Callable[[str, str, int, float], None]
 
 UNMATCHED_ENDPOINT = "<unmatched>"
 EXCLUDED_PATHS = ("/metrics", "/health")
+IN_PROGRESS_METRIC = "opentruss_api_requests_in_progress"
 
 logger = logging.getLogger(__name__)
+
+
+class InProgress(Protocol):
+    """What the middleware counts requests in flight with: prometheus_client's Gauge has exactly these two."""
+
+    def inc(self) -> None: ...
+
+    def dec(self) -> None: ...
+
+
+_in_progress_gauge: Optional[InProgress] = None
+
+
+def _default_in_progress() -> InProgress:
+    # One gauge per process in the default registry, however many apps install the middleware (tests, sub-apps).
+    global _in_progress_gauge
+    if _in_progress_gauge is None:
+        from prometheus_client import Gauge
+
+        _in_progress_gauge = Gauge(
+            IN_PROGRESS_METRIC,
+            "HTTP requests being handled now (arrival to last body chunk; /metrics and /health not counted)",
+            # Under prometheus_client's multiprocess mode (several workers), the sum of the live workers.
+            multiprocess_mode="livesum",
+        )
+    return _in_progress_gauge
 
 
 def _opentruss_recorder() -> Recorder:
@@ -55,9 +87,11 @@ class MetricsMiddleware:
         app: ASGIApp,
         record: Optional[Recorder] = None,
         excluded_paths: Iterable[str] = EXCLUDED_PATHS,
+        in_progress: Optional[InProgress] = None,
     ) -> None:
         self.app = app
         self.record = record or _opentruss_recorder()
+        self.in_progress = in_progress or _default_in_progress()
         self.excluded_paths = frozenset(excluded_paths)
         self._failure_logged = False
 
@@ -75,6 +109,7 @@ class MetricsMiddleware:
             nonlocal recorded
             if not recorded:
                 recorded = True
+                self.in_progress.dec()
                 self._record(scope, entry_root_path, status, time.perf_counter() - start)
 
         async def send_and_observe(message: Message) -> None:
@@ -85,6 +120,7 @@ class MetricsMiddleware:
             if message["type"] == "http.response.body" and not message.get("more_body", False):
                 finish(status_code)
 
+        self.in_progress.inc()
         try:
             await self.app(scope, receive, send_and_observe)
         except Exception:

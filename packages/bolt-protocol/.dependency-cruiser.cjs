@@ -1,7 +1,8 @@
 // bolt-protocol's layers, bottom first (neo4j-javascript-driver's bolt-connection shape): wire.ts (the preamble),
 // channel/ (bytes in and out, chunks in), packstream/ (values), bolt/ (handshake, messages, framing, requests and
 // replies, Memgraph's errors, the pending-request ledger), connection/ (a server connection's lifecycle), client/ (the
-// Bolt client: login, requests and their replies, then a byte pipe), then the entry index.ts.
+// Bolt client: login, requests and their replies, then a byte pipe), then the entries index.ts and memgraph-info.ts
+// (Memgraph's texts without the wire).
 // Arrows point only down. Test support lives in its own workspace (@opentruss/bolt-testing), never imported here, and
 // neo4j-driver-core is imported only by packstream/: the driver's value classes are the values the codec reads and
 // writes.
@@ -18,7 +19,7 @@ module.exports = {
         ['bolt', '^src/bolt/'],
         ['connection', '^src/connection/'],
         ['client', '^src/client/'],
-        ['entry', '^src/index\\.ts$'],
+        ['entry', '^src/(index|memgraph-info)\\.ts$'],
       ],
       (layer, above) => `${layer} sits below ${above.join(', ')}: it never imports them.`
     ),

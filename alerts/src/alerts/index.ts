@@ -8,6 +8,7 @@ import type { ExecErrState } from '../model';
 import { apiDatabaseGroup } from './api-database';
 import { backupGroup } from './backup';
 import { businessGroup } from './business';
+import { capacityGroup } from './capacity';
 import { connectionsGroup } from './connections';
 import { logsGroup } from './logs';
 import { replicationGroup } from './replication';
@@ -24,6 +25,7 @@ const GROUPS = [
   apiDatabaseGroup,
   replicationGroup,
   trendsGroup,
+  capacityGroup,
   businessGroup,
   backupGroup,
   logsGroup,

@@ -3,6 +3,7 @@
 // rules are checked against arithmetic done independently of the rule generator.
 import type { AlertName } from '../../src';
 import { BACKUP_SCENARIOS } from './backup-scenarios';
+import { CAPACITY_SCENARIOS } from './capacity-scenarios';
 import { REPLICATION_SCENARIOS } from './replication-scenarios';
 
 export interface InputSeries {
@@ -296,22 +297,24 @@ export const SCENARIOS: AlertScenario[] = [
     // 3000 at one. The host's TCP table is not read at all (clients of published ports never appear in it).
     calm: [
       {
-        name: 'nginx at exactly 2000, the gateway at 1500 over two transports, the host table at 5000',
+        name: 'nginx and the backend at exactly 2000, the gateway at 1500 over two transports, the host table at 5000',
         series: [
           nginxExporter('nginx_connections_active', {}, '2000+0x10'),
           gateway('opentruss_bolt_gateway_client_connections', { transport: 'tcp' }, '750+0x10'),
           gateway('opentruss_bolt_gateway_client_connections', { transport: 'websocket' }, '750+0x10'),
           node('node_netstat_Tcp_CurrEstab', {}, '5000+0x10'),
+          backend('opentruss_api_requests_in_progress', {}, '2000+0x10'),
         ],
       },
     ],
     busy: [
       {
-        name: 'nginx at 2500, the gateway at 2001 over two transports',
+        name: 'nginx at 2500, the gateway at 2001 over two transports, the backend at 2001 requests in flight',
         series: [
           nginxExporter('nginx_connections_active', {}, '2500+0x10'),
           gateway('opentruss_bolt_gateway_client_connections', { transport: 'tcp' }, '1+0x10'),
           gateway('opentruss_bolt_gateway_client_connections', { transport: 'websocket' }, '2000+0x10'),
+          backend('opentruss_api_requests_in_progress', {}, '2001+0x10'),
         ],
         alerts: [
           {
@@ -326,6 +329,13 @@ export const SCENARIOS: AlertScenario[] = [
             description: [
               `bolt-gateway（${GATEWAY}）当前有 2001 个活跃的客户端连接，持续 5 分钟高于 2000（正常 < 1000）。`,
               `bolt-gateway (${GATEWAY}) has 2001 active client connections, above 2000 for 5 min (normal < 1000).`,
+            ],
+          },
+          {
+            labels: { entry: 'backend', instance: BACKEND, severity: 'warning' },
+            description: [
+              `backend（${BACKEND}）当前有 2001 个正在处理的请求，持续 5 分钟高于 2000（正常 < 1000）。`,
+              `backend (${BACKEND}) has 2001 requests in flight, above 2000 for 5 min (normal < 1000).`,
             ],
           },
         ],
@@ -906,6 +916,7 @@ export const SCENARIOS: AlertScenario[] = [
     ],
   },
   ...REPLICATION_SCENARIOS,
+  ...CAPACITY_SCENARIOS,
   {
     alert: 'TLSCertificateExpiringSoon',
     interval: '5m',

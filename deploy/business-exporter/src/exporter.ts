@@ -7,6 +7,7 @@ import type { ExporterConfig } from './config';
 import type { Log } from './log';
 import { MemgraphReader } from './memgraph';
 import { createBusinessMetrics, type BusinessMetrics } from './metrics';
+import { collectStorageInfo } from './storage-info';
 
 export interface BusinessExporter {
   url: string;
@@ -85,16 +86,44 @@ export async function startBusinessExporter(options: ExporterOptions): Promise<B
     }
   };
 
+  // Memgraph's storage figures, read after the business queries and apart from them: a failing SHOW never touches
+  // the business metrics. Problems are logged when they change (and once when they clear), not every collection.
+  let lastStorageProblems = '';
+  const collectStorage = async () => {
+    if (stopped) {
+      return; // the reader is closed: reading now would open a driver nobody closes
+    }
+    const snapshot = await collectStorageInfo((statement) => reader.read(statement));
+    if (stopped) {
+      return;
+    }
+    metrics.publishStorage(snapshot);
+    const problems = snapshot.problems.join('; ');
+    if (problems && problems !== lastStorageProblems) {
+      log(
+        `WARNING Memgraph storage figures from ${options.memgraphUrl} incomplete, the missing ones are withdrawn ` +
+          `(business metrics unaffected): ${problems}`,
+        'warning'
+      );
+    } else if (!problems && lastStorageProblems) {
+      log(`Memgraph storage figures from ${options.memgraphUrl} complete again`);
+    }
+    lastStorageProblems = problems;
+  };
+
   const run = () => {
-    running = collectOnce().finally(() => {
-      running = undefined;
-      const done = waiters;
-      waiters = [];
-      done.forEach((resolve) => resolve());
-      if (!stopped) {
-        timer = setTimeout(run, options.intervalMs);
-      }
-    });
+    running = collectOnce()
+      .then(collectStorage)
+      .catch((error: unknown) => log(`ERROR reading Memgraph's storage figures: ${errorText(error)}`, 'error'))
+      .finally(() => {
+        running = undefined;
+        const done = waiters;
+        waiters = [];
+        done.forEach((resolve) => resolve());
+        if (!stopped) {
+          timer = setTimeout(run, options.intervalMs);
+        }
+      });
   };
 
   const server = http.createServer((request, response) => {

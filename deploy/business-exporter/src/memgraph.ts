@@ -1,4 +1,4 @@
-import { expandMacros, TIME_PARAMETERS } from '@opentruss/cypher';
+import { expandMacros, statementKind, TIME_PARAMETERS, type StatementKind } from '@opentruss/cypher';
 import { catalogueQuery, type CatalogueQueryId, type CatalogueVariable } from '@opentruss/opentruss-graph';
 import neo4j, { type Driver } from 'neo4j-driver';
 
@@ -62,12 +62,16 @@ export interface MemgraphReaderOptions {
 const CLIENT_GRACE_MS = 1000;
 
 /**
- * Runs statements one at a time, each in its own READ transaction with Memgraph's transaction timeout, and gives
- * up on its own shortly after (a server that stopped answering never sends the timeout error). A connection
+ * Runs statements one at a time with Memgraph's transaction timeout, and gives up on its own shortly after (a server
+ * that stopped answering never sends the timeout error). Queries run in their own READ transaction; SHOW …
+ * statements auto-commit in a READ session, since Memgraph refuses them inside explicit transactions — which is
+ * which, the read-only checker of @opentruss/cypher says (its statement kind, as for the datasource). A connection
  * that was given up on is dropped with its driver; the next statement opens a new one.
  */
 export class MemgraphReader {
   private driver: Driver | undefined;
+  /** Each statement's kind, parsed once: the exporter sends the same dozen texts every collection. */
+  private readonly kinds = new Map<string, StatementKind>();
 
   constructor(private readonly options: MemgraphReaderOptions) {}
 
@@ -85,13 +89,19 @@ export class MemgraphReader {
     const driver = this.currentDriver();
     const session = driver.session({ defaultAccessMode: neo4j.session.READ });
     const timeoutMs = this.options.queryTimeoutMs;
+    const config = {
+      timeout: timeoutMs,
+      metadata: { application: 'opentruss-business-exporter', query: statement.id },
+    };
     const work = (async () => {
-      const tx = session.beginTransaction({
-        timeout: timeoutMs,
-        metadata: { application: 'opentruss-business-exporter', query: statement.id },
-      });
-      const result = await tx.run(statement.text, statement.parameters);
-      await tx.commit();
+      let result;
+      if (this.kindOf(statement.text) === 'show') {
+        result = await session.run(statement.text, statement.parameters, config);
+      } else {
+        const tx = session.beginTransaction(config);
+        result = await tx.run(statement.text, statement.parameters);
+        await tx.commit();
+      }
       return result.records.map((record) => record.toObject() as Record<string, unknown>);
     })();
     let timer: NodeJS.Timeout | undefined;
@@ -114,6 +124,15 @@ export class MemgraphReader {
         await session.close();
       }
     }
+  }
+
+  private kindOf(text: string): StatementKind {
+    let kind = this.kinds.get(text);
+    if (kind === undefined) {
+      kind = statementKind(text);
+      this.kinds.set(text, kind);
+    }
+    return kind;
   }
 
   private abandon(driver: Driver): void {

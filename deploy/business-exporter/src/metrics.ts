@@ -1,8 +1,10 @@
 // The exporter's Prometheus metrics: OpenTruss's own business metrics (names, types, labels and help texts as in
 // backend/app/core/metrics.py, which defines but never sets them), the per-building KPIs, and its own health.
+import { memgraphStorageMetrics } from '@opentruss/contract';
 import { LOW_CONFIDENCE_BELOW } from '@opentruss/opentruss-graph';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { BusinessSnapshot } from './collect';
+import { STORAGE_SOURCES, type StorageFigure, type StorageSnapshot } from './storage-info';
 
 /** Every metric name the exporter serves, in one place (alerts and dashboards use the same names). */
 export const METRIC_NAMES = {
@@ -26,7 +28,28 @@ export const METRIC_NAMES = {
   lastSuccess: 'opentruss_business_last_success_timestamp_seconds',
   collectionDuration: 'opentruss_business_collection_duration_seconds',
   collections: 'opentruss_business_collections_total',
+  /** Memgraph's own memory and storage (SHOW STORAGE INFO), named in @opentruss/contract. */
+  storage: memgraphStorageMetrics,
 } as const;
+
+/**
+ * Which Memgraph the storage figures describe: the instance MEMGRAPH_URL names — in the stack the REPLICA, which
+ * holds the same graph as MAIN (docs/replica.md); its process, memory limit and data directory are its own.
+ */
+const MEASURED_ON = 'of the Memgraph instance the exporter reads (the stack: the replica, holding the same graph as MAIN)';
+const ROUNDED = 'Memgraph prints it rounded to 1/100 of KiB/MiB/GiB/TiB';
+
+/** HELP of each storage figure: what Memgraph's row means (src/query/interpreter.cpp at v3.12.0). */
+const STORAGE_HELP: Record<StorageFigure, string> = {
+  memoryResident: `Resident memory (RSS) ${MEASURED_ON}; SHOW STORAGE INFO memory_res, ${ROUNDED}`,
+  peakResident: `Highest resident memory since start ${MEASURED_ON}; SHOW STORAGE INFO peak_memory_res, ${ROUNDED}`,
+  memoryTracked: `Memory Memgraph's allocator tracks ${MEASURED_ON}, what its memory limit is enforced on (queries fail with "Memory limit exceeded" at the limit); SHOW STORAGE INFO memory_tracked, ${ROUNDED}`,
+  memoryLimit: `Memory limit ${MEASURED_ON} (--memory-limit; by default 90% of the host's MemTotal without swap); SHOW STORAGE INFO memory_limit, ${ROUNDED}`,
+  diskUsage: `Size of the data directory (snapshots, WAL) ${MEASURED_ON}; SHOW STORAGE INFO disk_usage, ${ROUNDED}`,
+  graphMemoryTracked: `Tracked memory of the graph (vertices, edges, properties, indices) of the current database ${MEASURED_ON}; SHOW STORAGE INFO ON CURRENT DATABASE graph_memory_tracked, ${ROUNDED}`,
+  vertices: `Vertices in the current database ${MEASURED_ON}; SHOW STORAGE INFO ON CURRENT DATABASE vertex_count`,
+  edges: `Edges in the current database ${MEASURED_ON}; SHOW STORAGE INFO ON CURRENT DATABASE edge_count`,
+};
 
 const BUILDING = ['project', 'building'] as const;
 
@@ -36,6 +59,8 @@ export interface BusinessMetrics {
   publish(snapshot: BusinessSnapshot, finishedAtMs: number, durationSeconds: number): void;
   /** Removes every business value (none is presented as current after a failure); marks the collection failed. */
   fail(durationSeconds: number): void;
+  /** Replaces Memgraph's storage figures with the snapshot's: a figure it lacks is withdrawn, not kept. */
+  publishStorage(snapshot: StorageSnapshot): void;
 }
 
 export function createBusinessMetrics(): BusinessMetrics {
@@ -115,6 +140,18 @@ export function createBusinessMetrics(): BusinessMetrics {
   collections.inc({ result: 'success' }, 0);
   collections.inc({ result: 'failure' }, 0);
 
+  // Unlabelled, so registered only while their figure was read (see `unlabelled`).
+  const storage = Object.fromEntries(
+    (Object.keys(STORAGE_SOURCES) as StorageFigure[]).map((figure) => [
+      figure,
+      unlabelled(memgraphStorageMetrics[figure], STORAGE_HELP[figure]),
+    ])
+  ) as Record<StorageFigure, Gauge>;
+  const storageUp = gauge(
+    memgraphStorageMetrics.up,
+    '1 when the last collection read every figure of SHOW STORAGE INFO, 0 when a statement failed or a row was missing (the exporter logs which)'
+  );
+
   const clearBusiness = () => {
     elementsTotal.reset();
     lotsTotal.reset();
@@ -174,6 +211,17 @@ export function createBusinessMetrics(): BusinessMetrics {
       lastSuccess.set(finishedAtMs / 1000);
       duration.set(durationSeconds);
       collections.inc({ result: 'success' });
+    },
+    publishStorage(snapshot) {
+      for (const [figure, metric] of Object.entries(storage) as Array<[StorageFigure, Gauge]>) {
+        const value = snapshot.figures[figure];
+        registry.removeSingleMetric(memgraphStorageMetrics[figure]);
+        if (value !== undefined) {
+          registry.registerMetric(metric);
+          metric.set(value);
+        }
+      }
+      storageUp.set(snapshot.problems.length === 0 ? 1 : 0);
     },
     fail(durationSeconds) {
       clearBusiness();

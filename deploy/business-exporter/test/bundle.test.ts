@@ -7,7 +7,7 @@ import { buildSync } from 'esbuild';
 import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import { generateDemoGraph } from '@opentruss/opentruss-graph';
 import { freePort } from '@opentruss/tooling/testing';
-import { catalogueResponders, scrape } from '../testing/catalogue-memgraph';
+import { exporterResponders, scrape } from '../testing/catalogue-memgraph';
 
 let bundle: string;
 let server: BoltTestServer;
@@ -15,7 +15,7 @@ let server: BoltTestServer;
 beforeAll(async () => {
   bundle = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'opentruss-business-exporter-')), 'main.js');
   buildSync({ entryPoints: [path.join(__dirname, '../src/main.ts')], bundle: true, platform: 'node', target: 'node22', outfile: bundle, logLevel: 'silent' });
-  server = await startBoltTestServer({ responders: catalogueResponders(generateDemoGraph(), Date.now()), users: { exporter: 'pw' } });
+  server = await startBoltTestServer({ responders: exporterResponders(generateDemoGraph(), Date.now()), users: { exporter: 'pw' } });
 });
 afterAll(async () => {
   await server.stop();

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import neo4j from 'neo4j-driver';
 import { ACTIVITY_WINDOW_MS, METRIC_NAMES, startBusinessExporter, type BusinessExporter } from '../src';
-import { catalogueResponders, scrape, testExporterOptions } from '../testing/catalogue-memgraph';
+import { exporterResponders, scrape, testExporterOptions } from '../testing/catalogue-memgraph';
 
 const graph = generateDemoGraph();
 const context = defaultEvaluationContext(graph);
@@ -51,7 +51,7 @@ let prometheus: LocalPrometheus;
 const logs: string[] = [];
 
 beforeAll(async () => {
-  server = await startBoltTestServer({ responders: catalogueResponders(graph), users: { exporter: 's3cret' } });
+  server = await startBoltTestServer({ responders: exporterResponders(graph), users: { exporter: 's3cret' } });
   exporter = await startBusinessExporter(
     testExporterOptions(server.url, {
       user: 'exporter',
@@ -78,10 +78,11 @@ afterAll(async () => {
 });
 
 describe('one collection', () => {
-  it('runs only catalogue queries, each in its own READ transaction with a timeout', () => {
+  it('runs the catalogue queries, each in its own READ transaction with a timeout, then SHOW STORAGE INFO auto-commit', () => {
     for (const run of server.runs) {
       expect({ query: run.responder?.name, outcome: run.outcome }).toEqual({ query: expect.any(String), outcome: 'completed' });
-      expect(run.explicitTransaction).toBe(true);
+      // Memgraph refuses SHOW … INFO inside an explicit transaction.
+      expect(run.explicitTransaction).toBe(!run.query.startsWith('SHOW'));
       expect(run.extra).toMatchObject({ mode: 'r', tx_timeout: neo4j.int(5000) });
     }
     expect(server.runs.map((run) => run.responder?.name)).toEqual([
@@ -95,6 +96,8 @@ describe('one collection', () => {
       'pending-approvals-per-building',
       'elements-per-building',
       'approval-activity-per-building',
+      'SHOW STORAGE INFO',
+      'SHOW STORAGE INFO ON CURRENT DATABASE',
     ]);
     expect(logs.some((line) => line.includes('s3cret'))).toBe(false);
   });

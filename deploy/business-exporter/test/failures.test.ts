@@ -4,7 +4,7 @@ import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-s
 import { expandMacros } from '@opentruss/cypher';
 import { catalogueQuery, generateDemoGraph } from '@opentruss/opentruss-graph';
 import { METRIC_NAMES, startBusinessExporter, type BusinessExporter, type ExporterOptions } from '../src';
-import { catalogueResponders, scrape, testExporterOptions } from '../testing/catalogue-memgraph';
+import { exporterResponders, scrape, testExporterOptions } from '../testing/catalogue-memgraph';
 
 const graph = generateDemoGraph();
 const BUSINESS_SERIES = /^opentruss_(elements_total|inspection_lots_total|workflow_operations_total|business_(?!up|last_success|collection))/;
@@ -30,7 +30,7 @@ async function start(options: Partial<ExporterOptions> = {}) {
 const businessKeys = (samples: Map<string, number>) => [...samples.keys()].filter((key) => BUSINESS_SERIES.test(key));
 
 beforeEach(async () => {
-  server = await startBoltTestServer({ responders: catalogueResponders(graph) });
+  server = await startBoltTestServer({ responders: exporterResponders(graph) });
 });
 
 afterEach(async () => {
@@ -94,7 +94,7 @@ describe('failure modes', () => {
     );
     await expectWithdrawn(running, healthy, /Invalid types: string and float for <\.$/);
     server.clearResponders();
-    catalogueResponders(graph).forEach((responder) => server.addResponder(responder));
+    exporterResponders(graph).forEach((responder) => server.addResponder(responder));
     await expectRecovered(running, healthy);
   }, 30_000);
 
@@ -131,7 +131,7 @@ describe('scheduling', () => {
   it('never overlaps collections, however slow Memgraph is', async () => {
     server.clearResponders();
     // Every query takes 60 ms, collections would start every 10 ms if they were on a fixed timer.
-    catalogueResponders(graph).forEach((responder) => server.addResponder({ ...responder, delayMs: 60 }));
+    exporterResponders(graph).forEach((responder) => server.addResponder({ ...responder, delayMs: 60 }));
     let most = 0;
     const running = await start({ intervalMs: 10 });
     await server.waitFor((s) => {
@@ -140,12 +140,14 @@ describe('scheduling', () => {
     }, 20_000);
     await running.nextCollection();
     expect(most).toBe(1);
-    // Each collection's ten queries run in order; the next collection starts only after the last one finished.
+    // Each collection's ten queries and two SHOW STORAGE INFO statements run in order; the next collection starts
+    // only after the last one finished.
     const names = server.runs.map((run) => run.responder?.name);
-    const first = names.slice(0, 10);
-    expect(names.slice(10, 20)).toEqual(first);
+    const first = names.slice(0, 12);
+    expect(names.slice(12, 24)).toEqual(first);
+    expect(first.slice(10)).toEqual(['SHOW STORAGE INFO', 'SHOW STORAGE INFO ON CURRENT DATABASE']);
     const starts = server.runs.filter((run) => run.responder?.name === 'projects-variable');
-    const ends = server.runs.filter((run) => run.responder?.name === 'approval-activity-per-building');
+    const ends = server.runs.filter((run) => run.responder?.name === 'SHOW STORAGE INFO ON CURRENT DATABASE');
     expect(starts[1].receivedAt).toBeGreaterThanOrEqual(ends[0].receivedAt + 60);
   }, 30_000);
 });
@@ -165,7 +167,7 @@ describe('cardinality', () => {
       },
     });
     server.clearResponders();
-    catalogueResponders(many).forEach((responder) => server.addResponder(responder));
+    exporterResponders(many).forEach((responder) => server.addResponder(responder));
     const running = await start({ maxBuildings: 50, now: () => many.nowMs, intervalMs: 60_000 });
     await running.nextCollection();
     const samples = await scrape(running.url);

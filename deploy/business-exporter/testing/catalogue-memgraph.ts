@@ -8,7 +8,7 @@ import {
   type EvaluationContext,
   QUERY_CATALOGUE,
 } from '@opentruss/opentruss-graph';
-import type { RecordsResponder } from '@opentruss/bolt-test-server';
+import { storageInfoResponders, type RecordsResponder, type StorageFigures } from '@opentruss/bolt-test-server';
 import neo4j from 'neo4j-driver';
 import { DEFAULTS, type ExporterOptions } from '../src';
 
@@ -64,6 +64,29 @@ export function catalogueResponders(graph: DemoGraph, now: number = graph.nowMs)
     records: (run: { parameters: Record<string, unknown> }) =>
       query.evaluate(graph, contextOf(query, run.parameters, now) as EvaluationContext),
   }));
+}
+
+/**
+ * SHOW STORAGE INFO of a Memgraph holding `graph`: its own vertex and edge counts, and the memory figures of a small
+ * instance on an 8 GiB host without swap (the limit is Memgraph's default, 90 % of MemTotal).
+ */
+export function demoStorageFigures(graph: DemoGraph): StorageFigures {
+  const GiB = 1024 ** 3;
+  return {
+    memoryResBytes: 0.75 * GiB,
+    peakMemoryResBytes: 0.9 * GiB,
+    diskUsageBytes: 0.2 * GiB,
+    memoryTrackedBytes: 0.6 * GiB,
+    memoryLimitBytes: 0.9 * 8 * GiB,
+    vertexCount: graph.nodes.length,
+    edgeCount: graph.relationships.length,
+    graphMemoryTrackedBytes: 0.5 * GiB,
+  };
+}
+
+/** Everything the exporter asks Memgraph: the catalogue's queries and both SHOW STORAGE INFO statements. */
+export function exporterResponders(graph: DemoGraph, now: number = graph.nowMs): RecordsResponder[] {
+  return [...catalogueResponders(graph, now), ...storageInfoResponders(() => demoStorageFigures(graph))];
 }
 
 /** Exporter options for a test: loopback, an ephemeral port, no credentials, quiet; `overrides` win. */

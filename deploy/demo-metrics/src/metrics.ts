@@ -17,12 +17,19 @@ export const OPENTRUSS_METRIC_NAMES = {
   systemInfo: 'opentruss_system_info',
 } as const;
 
+/**
+ * The requests in flight, as this project's API middleware exports them next to the backend's own metrics
+ * (deploy/opentruss-instrumentation, IN_PROGRESS_METRIC): what HighActiveConnections reads as the backend entry.
+ */
+export const IN_PROGRESS_METRIC = 'opentruss_api_requests_in_progress';
+
 /** Not an OpenTruss metric: which demo episode is running, so a demo viewer can tell simulated incidents apart. */
 export const DEMO_EPISODE_METRIC = 'opentruss_demo_episode';
 
 export interface DemoMetrics {
   registry: Registry;
-  record(requests: readonly SimulatedRequest[]): void;
+  /** The requests of the last `seconds`; the in-flight gauge becomes their mean concurrency over that time. */
+  record(requests: readonly SimulatedRequest[], seconds: number): void;
   setEpisode(episode: Episode): void;
 }
 
@@ -75,11 +82,18 @@ export function createDemoMetrics(options: { duplicateMemgraphObservations: bool
     labelNames: ['episode'] as const,
     registers: [registry],
   });
+  const inProgress = new Gauge({
+    name: IN_PROGRESS_METRIC,
+    help: 'HTTP requests being handled now (arrival to last body chunk; /metrics and /health not counted)',
+    registers: [registry],
+  });
   const observationsPerQuery = options.duplicateMemgraphObservations ? 2 : 1;
 
   return {
     registry,
-    record(requests) {
+    record(requests, seconds) {
+      // Little's law: requests in flight on average = the time they spent being handled ÷ the time that passed.
+      inProgress.set(requests.reduce((sum, r) => sum + r.durationSeconds, 0) / seconds);
       for (const request of requests) {
         apiRequests.inc({ method: request.method, endpoint: request.endpoint, status: String(request.status) });
         apiDuration.observe({ method: request.method, endpoint: request.endpoint }, request.durationSeconds);

@@ -47,7 +47,7 @@ export async function startDemoMetricsServer(options: DemoMetricsOptions): Promi
   const tick = () => {
     const episode = currentEpisode();
     metrics.setEpisode(episode);
-    metrics.record(simulator.simulate(tickMs / 1000, episode, now()));
+    metrics.record(simulator.simulate(tickMs / 1000, episode, now()), tickMs / 1000);
   };
   tick(); // series exist from the first scrape on
   const timer = setInterval(tick, tickMs);

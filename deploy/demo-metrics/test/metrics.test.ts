@@ -1,4 +1,4 @@
-import { createDemoMetrics, OPENTRUSS_METRIC_NAMES, PYTHON_CLIENT_DEFAULT_BUCKETS, type SimulatedRequest } from '../src';
+import { createDemoMetrics, IN_PROGRESS_METRIC, OPENTRUSS_METRIC_NAMES, PYTHON_CLIENT_DEFAULT_BUCKETS, type SimulatedRequest } from '../src';
 
 const request = (overrides: Partial<SimulatedRequest> = {}): SimulatedRequest => ({
   method: 'GET',
@@ -26,9 +26,20 @@ function samples(text: string): Map<string, number> {
 }
 
 describe('demo metrics exposition', () => {
+  it('serves the API middleware’s in-flight gauge as the mean concurrency of the last interval', async () => {
+    const metrics = createDemoMetrics({ duplicateMemgraphObservations: true });
+    // Ten requests of 0.5 s each within 2 s: 2.5 in flight on average.
+    metrics.record(Array.from({ length: 10 }, () => request({ durationSeconds: 0.5 })), 2);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain(`# TYPE ${IN_PROGRESS_METRIC} gauge`);
+    expect(samples(text).get(IN_PROGRESS_METRIC)).toBe(2.5);
+    metrics.record([], 1);
+    expect(samples(await metrics.registry.metrics()).get(IN_PROGRESS_METRIC)).toBe(0);
+  });
+
   it('uses the OpenTruss backend metric names, types and labels', async () => {
     const metrics = createDemoMetrics({ duplicateMemgraphObservations: false });
-    metrics.record([request()]);
+    metrics.record([request()], 1);
     const text = await metrics.registry.metrics();
     expect(text).toContain(`# TYPE ${OPENTRUSS_METRIC_NAMES.apiRequests} counter`);
     expect(text).toContain(`# TYPE ${OPENTRUSS_METRIC_NAMES.apiRequestDuration} histogram`);
@@ -46,7 +57,7 @@ describe('demo metrics exposition', () => {
 
   it("buckets like Python's prometheus_client, not prom-client's defaults", async () => {
     const metrics = createDemoMetrics({ duplicateMemgraphObservations: false });
-    metrics.record([request()]);
+    metrics.record([request()], 1);
     const les = [...(await metrics.registry.metrics()).matchAll(/opentruss_memgraph_query_duration_seconds_bucket\{le="([^"]+)",query_type="MATCH"\}/g)].map(
       (m) => m[1]
     );
@@ -55,7 +66,7 @@ describe('demo metrics exposition', () => {
 
   it("reproduces the backend's double counting of Memgraph queries (API counts stay single)", async () => {
     const metrics = createDemoMetrics({ duplicateMemgraphObservations: true });
-    metrics.record([request(), request()]);
+    metrics.record([request(), request()], 1);
     const values = samples(await metrics.registry.metrics());
     expect(values.get('opentruss_memgraph_queries_total{query_type="MATCH",status="success"}')).toBe(4);
     expect(values.get('opentruss_memgraph_query_duration_seconds_count{query_type="OTHER"}')).toBe(4);

@@ -2,10 +2,11 @@
 // expressions, dashboard panel queries, runbook text), and what OpenTruss's metrics.py defines, so tests can
 // hold one against the other.
 import { ALERTS } from '@opentruss/alerts';
+import { memgraphStorageMetrics } from '@opentruss/contract';
 import { prometheusTargets } from '@opentruss/tooling/testing';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_DIR, UPSTREAM_DIR } from './patch';
+import { MIDDLEWARE_FILE, PACKAGE_DIR, UPSTREAM_DIR } from './patch';
 
 export const REPO_ROOT = path.resolve(PACKAGE_DIR, '../..');
 const DASHBOARDS_DIR = 'plugins/opentruss-app/src/dashboards';
@@ -13,6 +14,13 @@ const RUNBOOKS_DIR = 'alerts/runbooks';
 
 /** The backend metric families this package is about. */
 export const BACKEND_METRIC = /\bopentruss_(?:api|memgraph)_[a-z_]+\b/g;
+
+/**
+ * Memgraph's own figures (SHOW STORAGE INFO) share the opentruss_memgraph_ prefix but are the business exporter's,
+ * not the backend's: named in @opentruss/contract, held against that exporter's tests instead.
+ */
+const EXPORTER_METRICS: ReadonlySet<string> = new Set(Object.values(memgraphStorageMetrics));
+const isBackendMetric = (name: string) => !EXPORTER_METRICS.has(name);
 
 export interface ShippedQuery {
   /** Where it ships: `alert HighAPILatency` or `<dashboard file> panel query`. */
@@ -33,7 +41,7 @@ export function shippedQueries(): ShippedQuery[] {
         expr,
       }))
     );
-  return [...alerts, ...panels].filter((q) => new RegExp(BACKEND_METRIC.source).test(q.expr));
+  return [...alerts, ...panels].filter((q) => (q.expr.match(BACKEND_METRIC) ?? []).some(isBackendMetric));
 }
 
 /** Backend metric names that runbooks mention, by runbook file. */
@@ -46,7 +54,7 @@ export function runbookMetricNames(): Array<{ file: string; names: string[] }> {
       const file = `${RUNBOOKS_DIR}/${name}`;
       const mentions = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8').match(BACKEND_METRIC) ?? [];
       // Docker volume names (the manual's opentruss_memgraph_data) look alike but are not metrics.
-      return { file, names: [...new Set(mentions.filter((name) => !name.endsWith('_data')))] };
+      return { file, names: [...new Set(mentions.filter((name) => !name.endsWith('_data') && isBackendMetric(name)))] };
     })
     .filter((r) => r.names.length > 0);
 }
@@ -59,7 +67,10 @@ export interface Selector {
 
 /** Every backend series selector of a PromQL expression. */
 export function selectorsOf(expr: string): Selector[] {
-  return [...expr.matchAll(/\b(opentruss_(?:api|memgraph)_[a-z_]+)\s*(?:\{([^}]*)\})?/g)].map(([, metric, inside]) => ({
+  const selectors = [...expr.matchAll(/\b(opentruss_(?:api|memgraph)_[a-z_]+)\s*(?:\{([^}]*)\})?/g)].filter(([, metric]) =>
+    isBackendMetric(metric)
+  );
+  return selectors.map(([, metric, inside]) => ({
     metric,
     matchers: [...(inside ?? '').matchAll(/([a-zA-Z_]\w*)\s*(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"/g)].map(([, label, op, value]) => ({
       label,
@@ -93,6 +104,16 @@ export function upstreamMetricDefinitions(): MetricDefinition[] {
     name,
     labels: [...list.matchAll(/"([^"]+)"/g)].map(([, label]) => label),
   }));
+}
+
+/** The middleware's own series (metrics_middleware.py, IN_PROGRESS_METRIC): a gauge without labels. */
+export function middlewareMetricDefinitions(): MetricDefinition[] {
+  const source = fs.readFileSync(MIDDLEWARE_FILE, 'utf8');
+  const name = /^IN_PROGRESS_METRIC = "([^"]+)"$/m.exec(source)?.[1];
+  if (!name) {
+    throw new Error('metrics_middleware.py no longer defines IN_PROGRESS_METRIC = "<name>"');
+  }
+  return [{ kind: 'Gauge', name, labels: [] }];
 }
 
 /** The series names a definition exports and the labels each carries (prometheus_client's exposition). */

@@ -1,17 +1,20 @@
 // Every alert expression, panel query and runbook that reads opentruss_api_* or opentruss_memgraph_*, held
 // against OpenTruss's metrics.py (names, label names) and its record_memgraph_query double counting. The live
 // suite (live.test.ts) checks the same queries against what the middleware really exports.
+import { IN_PROGRESS_METRIC as DEMO_IN_PROGRESS } from '@opentruss/demo-metrics';
 import {
   doubleCountVerdict,
   exportedSeries,
   groupingLabelsOf,
+  middlewareMetricDefinitions,
   runbookMetricNames,
   selectorsOf,
   shippedQueries,
   upstreamMetricDefinitions,
 } from '../src/shipped-queries';
 
-const definitions = upstreamMetricDefinitions();
+/** What OpenTruss's metrics.py defines, and the one series the middleware adds of its own. */
+const definitions = [...upstreamMetricDefinitions(), ...middlewareMetricDefinitions()];
 /** Labels Prometheus adds to every scraped series. */
 const TARGET_LABELS = ['job', 'instance'];
 const exported = new Map(definitions.flatMap(exportedSeries).map((s) => [s.name, new Set([...s.labels, ...TARGET_LABELS])]));
@@ -19,10 +22,19 @@ const queries = shippedQueries();
 
 describe("OpenTruss's metrics.py as vendored", () => {
   it('defines the two API families the middleware records, with the labels it records', () => {
-    expect(definitions.filter((d) => d.name.startsWith('opentruss_api_'))).toEqual([
+    expect(upstreamMetricDefinitions().filter((d) => d.name.startsWith('opentruss_api_'))).toEqual([
       { kind: 'Counter', name: 'opentruss_api_requests_total', labels: ['method', 'endpoint', 'status'] },
       { kind: 'Histogram', name: 'opentruss_api_request_duration_seconds', labels: ['method', 'endpoint'] },
     ]);
+  });
+});
+
+describe('the middleware’s own series', () => {
+  it('is the in-flight gauge, which the connections alert reads', () => {
+    expect(middlewareMetricDefinitions()).toEqual([{ kind: 'Gauge', name: 'opentruss_api_requests_in_progress', labels: [] }]);
+    // The demo backend serves it under the same name.
+    expect(DEMO_IN_PROGRESS).toBe(middlewareMetricDefinitions()[0].name);
+    expect(queries.map((q) => q.where)).toContain('alert HighActiveConnections');
   });
 });
 
@@ -53,6 +65,12 @@ describe('shipped queries on the backend metrics', () => {
       expect(doubleCountVerdict(expr)).not.toBe('WRONG: reads doubled counts');
     }
   );
+
+  it('leave out only the business exporter’s Memgraph figures, which share the opentruss_memgraph_ prefix', () => {
+    expect(queries.some((q) => q.where === 'alert MemgraphMemoryNearLimit')).toBe(false);
+    const mixed = 'sum(rate(opentruss_memgraph_queries_total{job="b"}[5m])) / max(opentruss_memgraph_vertices{job="e"})';
+    expect(selectorsOf(mixed).map((s) => s.metric)).toEqual(['opentruss_memgraph_queries_total']);
+  });
 
   it('no API query is halved: the middleware records each request once', () => {
     const halvedApi = queries.filter((q) => q.expr.includes('opentruss_api_') && /\/\s*2\s*$/.test(q.expr));

@@ -226,6 +226,13 @@ describe('Memgraph', () => {
       expect(resolvedCompose({ profiles }).services.memgraph.ports ?? []).toEqual([]);
     }
     expect(resolvedCompose({ env: { MEMGRAPH_QUERY_TIMEOUT_SEC: '15' } }).services.memgraph.command).toContain('--query-execution-timeout-sec=15');
+    // Memgraph's memory limit: its own default unless set, the same for MAIN and the replica (one command).
+    expect(resolvedCompose().services.memgraph.command).toContain('--memory-limit=0');
+    const limited = resolvedCompose({ env: { MEMGRAPH_MEMORY_LIMIT_MB: '4096' } }).services;
+    expect([limited.memgraph.command, limited['memgraph-replica'].command]).toEqual([
+      expect.arrayContaining(['--memory-limit=4096']),
+      expect.arrayContaining(['--memory-limit=4096']),
+    ]);
   });
 
   it('is healthy only when a Cypher query round-trips through mgconsole (not the log port 7444)', () => {

@@ -54,6 +54,7 @@ export {
   memoryLimitExceeded,
   routingTableUnavailable,
   writeQueryOnReplica,
+  multicommandTransactionRefusal,
   helloMetadata,
   type BoltFailure,
 } from './bolt/memgraph';
@@ -70,3 +71,4 @@ export { type BoltReply, type SummaryType } from './client/reply-router';
 export { BoltPipe } from './client/bolt-pipe';
 export { BoltClientError, type BoltClientErrorKind, type BoltFailureMetadata } from './client/client-error';
 export { logIn, type LoginOptions } from './client/login';
+export * from './memgraph-info';

@@ -41,8 +41,8 @@ it('depends at run time on exactly the packages its product modules import', () 
   expect(Object.keys(manifest.dependencies).sort()).toEqual(imported);
 });
 
-it('has one entry, and takes its test support as a dev dependency only', () => {
-  expect(Object.keys(manifest.exports)).toEqual(['.']);
+it('has its entry and the wire-free memgraph-info entry, and takes its test support as a dev dependency only', () => {
+  expect(Object.keys(manifest.exports)).toEqual(['.', './memgraph-info']);
   expect(manifest.devDependencies).toHaveProperty('@opentruss/bolt-testing');
   expect(manifest.dependencies).not.toHaveProperty('@opentruss/bolt-testing');
 });

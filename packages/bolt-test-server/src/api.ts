@@ -34,6 +34,11 @@ interface ResponderCommon {
   hang?: boolean;
   /** Answer this many RUNs, then stop matching (e.g. fail once, then let a retry reach another responder). */
   times?: number;
+  /**
+   * Memgraph runs this statement only auto-commit: inside BEGIN … COMMIT it fails at RUN with Memgraph's
+   * MulticommandTxException naming the statement as given here (e.g. "Storage information query").
+   */
+  autoCommitOnly?: string;
 }
 
 export interface RecordsResponder extends ResponderCommon {

@@ -19,7 +19,7 @@ import {
 } from '@opentruss/tooling/testing';
 import { startBoltTestServer, type BoltTestServer } from '@opentruss/bolt-test-server';
 import { startBusinessExporter, type BusinessExporter } from '@opentruss/business-exporter';
-import { catalogueResponders, testExporterOptions } from '@opentruss/business-exporter/testing';
+import { exporterResponders, testExporterOptions } from '@opentruss/business-exporter/testing';
 import { generateDemoGraph } from '@opentruss/opentruss-graph';
 import { MemgraphInstance, startReplicationExporter, type RunningExporter } from '@opentruss/replication';
 import { startEmulatedReplication, type EmulatedPair } from '@opentruss/replication/testing';
@@ -44,7 +44,7 @@ let businessExporter: BusinessExporter | undefined;
 async function startBusiness(): Promise<BusinessExporter> {
   const now = Date.now();
   const graph = generateDemoGraph({ now, size: { lots: 1000, elements: 3000, historyDays: 20 } });
-  memgraph = await startBoltTestServer({ responders: catalogueResponders(graph, now) });
+  memgraph = await startBoltTestServer({ responders: exporterResponders(graph, now) });
   const exporter = await startBusinessExporter(testExporterOptions(memgraph.url));
   await exporter.nextCollection();
   return exporter;
@@ -164,9 +164,9 @@ function readsUnscrapedJob(expr: string): boolean {
 }
 
 describe('Prometheus panel queries', () => {
-  it('exist on the system, API/DB, business, wall and logs dashboards', () => {
+  it('exist on the system, API/DB, business, capacity, wall and logs dashboards', () => {
     expect(new Set(prometheusQueries.map((q) => q.where.split(' ')[0]))).toEqual(
-      new Set(['opentruss-wall', 'opentruss-system', 'opentruss-api-db', 'opentruss-business', 'opentruss-logs'])
+      new Set(['opentruss-wall', 'opentruss-system', 'opentruss-api-db', 'opentruss-business', 'opentruss-capacity', 'opentruss-logs'])
     );
   });
 

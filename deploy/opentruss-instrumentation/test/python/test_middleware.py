@@ -2,9 +2,11 @@
 
 import asyncio
 import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 from fastapi import FastAPI
-from prometheus_client import CollectorRegistry, Counter
+from prometheus_client import REGISTRY, CollectorRegistry, Counter
 from prometheus_client.parser import text_string_to_metric_families
 from starlette.testclient import TestClient
 
@@ -193,3 +195,41 @@ def test_metrics_endpoint_serves_the_middleware_series_with_opentruss_buckets(cl
     assert duration.type == "histogram"
     les = sorted({float(s.labels["le"]) for s in duration.samples if s.name.endswith("_bucket")})
     assert les == [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0, float("inf")]
+
+
+IN_PROGRESS = metrics_middleware.IN_PROGRESS_METRIC
+
+
+def in_progress_now():
+    return REGISTRY.get_sample_value(IN_PROGRESS) or 0.0
+
+
+def test_counts_a_request_in_flight_until_its_response_is_done(client):
+    before = in_progress_now()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        slow = pool.submit(client.get, "/api/v1/lots/lot_1?delay=0.5")
+        deadline = time.monotonic() + 5
+        while in_progress_now() != before + 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert in_progress_now() == before + 1
+        # A scrape while it runs sees it, and does not count itself.
+        scraped = {s.name: s.value for f in text_string_to_metric_families(client.get("/metrics").text) for s in f.samples}
+        assert scraped[IN_PROGRESS] == before + 1
+        assert slow.result(timeout=5).status_code == 200
+    assert in_progress_now() == before
+
+
+def test_in_flight_count_returns_to_where_it_was_after_failures_and_streams(client):
+    before = in_progress_now()
+    assert client.get("/api/v1/elements/e1?fail=true").status_code == 500
+    client.get(f"{EXPORT}?chunks=4&chunk_delay=0.01&break_after=2")
+    client.get(f"{EXPORT}?chunks=2&chunk_delay=0")
+    client.get("/health")
+    assert in_progress_now() == before
+
+
+def test_in_flight_gauge_is_one_series_of_type_gauge(client):
+    families = {f.name: f for f in text_string_to_metric_families(client.get("/metrics").text)}
+    family = families[IN_PROGRESS]
+    assert family.type == "gauge"
+    assert [s.labels for s in family.samples] == [{}]

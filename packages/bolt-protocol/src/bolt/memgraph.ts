@@ -1,5 +1,6 @@
 // What Memgraph says on the wire (memgraph/memgraph: communication/bolt/v1/states/*.hpp, glue/SessionHL.cpp,
 // query/interpreter.cpp), so clients meet the same metadata and error codes from every server of this project.
+import { readableSize } from './readable-size';
 
 /** A Bolt FAILURE: Memgraph codes look like `Memgraph.ClientError.MemgraphError.MemgraphError`. */
 export interface BoltFailure {
@@ -54,17 +55,6 @@ export function memoryLimitExceeded(chunkBytes: number, wouldBeBytes: number, li
   };
 }
 
-/** src/utils/readable_size.cpp: base 1024, bytes without decimals, the rest with two. */
-function readableSize(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let size = bytes;
-  let i = 0;
-  for (; i + 1 < units.length && size >= 1024; i++) {
-    size /= 1024;
-  }
-  return i === 0 ? `${size.toFixed(0)}${units[i]}` : `${size.toFixed(2)}${units[i]}`;
-}
-
 /**
  * Memgraph's answer to ROUTE from an instance that is not part of a cluster (its release builds have MG_ENTERPRISE
  * on: communication/bolt/v1/states/handlers.hpp HandleRoute → glue/SessionHL.cpp Route → query/interpreter.cpp
@@ -78,4 +68,21 @@ export const routingTableUnavailable: BoltFailure = {
 /** HELLO and LOGON success metadata (Memgraph itself always says `bolt-1`). */
 export function helloMetadata(connectionId: string): Record<string, unknown> {
   return { connection_id: connectionId, server: SERVER_AGENT };
+}
+
+/**
+ * A statement Memgraph runs only auto-commit, sent inside an explicit transaction (BEGIN … COMMIT): a
+ * `MulticommandTxException` (src/query/exceptions.hpp at v3.12.0; "Storage information query" for SHOW STORAGE INFO,
+ * `InfoInMulticommandTxException`), thrown when the query is prepared, a QueryException, so a ClientError. The
+ * missing space in "particularquery" is Memgraph's.
+ */
+export function multicommandTransactionRefusal(query: string): BoltFailure {
+  return {
+    code: errorCodes.client,
+    message:
+      `${query} is not allowed in multicommand transactions. A multicommand transaction, also known as an explicit ` +
+      'transaction, groups multiple commands into a single atomic operation. Instead, please use an implicit ' +
+      'transaction, also known as an auto committing transaction, in order to execute this particularquery. ' +
+      'For more details, visit https://memgraph.com/docs',
+  };
 }

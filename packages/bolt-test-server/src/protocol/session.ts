@@ -22,6 +22,7 @@ import {
   errorCodes,
   mapField,
   memoryLimitExceeded,
+  multicommandTransactionRefusal,
   routingTableUnavailable,
   ServerConnection,
   writeQueryOnReplica,
@@ -250,6 +251,12 @@ export class BoltSession implements ConnectionHandler {
       // Memgraph refuses it when preparing the query, before any delay or record (src/query/interpreter.cpp).
       releaseDeadline();
       this.fail(run, writeQueryOnReplica);
+      return;
+    }
+    if (transaction && responder.autoCommitOnly) {
+      // Refused when prepared too (PrepareSystemInfoQuery and its siblings check in_explicit_transaction first).
+      releaseDeadline();
+      this.fail(run, multicommandTransactionRefusal(responder.autoCommitOnly));
       return;
     }
     const signal = AbortSignal.any([this.gone.signal, deadline.signal]);

@@ -42,6 +42,9 @@ function validateResponder(responder: Responder): void {
       problems.push('`failure` must be { code: string, message: string }');
     }
   }
+  if (r.autoCommitOnly !== undefined && (typeof r.autoCommitOnly !== 'string' || r.autoCommitOnly === '')) {
+    problems.push('`autoCommitOnly` must be the statement\'s name as Memgraph\'s refusal says it');
+  }
   if (r.records !== undefined && !Array.isArray(r.records) && typeof r.records !== 'function') {
     problems.push('`records` must be an array of rows or a function returning an (async) iterable of rows');
   }

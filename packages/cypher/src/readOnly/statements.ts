@@ -176,14 +176,17 @@ function keywordRun(words: readonly StatementWord[]): string {
  * The information statements the product itself sends (plugins/memgraph-datasource/src/schema/schemaQueries.ts,
  * src/health/indexAdvisor.ts and healthCheck.ts; the editor's schema reader), in Memgraph 3.12's grammar:
  * `databaseInfoQuery` (INDEX INFO, CONSTRAINT INFO, NODE_LABELS INFO, EDGE_TYPES INFO), `systemInfoQuery`
- * (STORAGE INFO without ON DATABASE), `versionQuery`, `showSchemaInfoQuery`. Every other SHOW is refused: several
- * reveal configuration, users, privileges, transactions or licences to whoever holds the viewer credential.
+ * (STORAGE INFO, and STORAGE INFO ON CURRENT DATABASE — the session's own database, which the business exporter
+ * reads for vertex and edge counts — but not ON DATABASE <name>), `versionQuery`, `showSchemaInfoQuery`. Every other
+ * SHOW is refused: several reveal configuration, users, privileges, transactions or licences to whoever holds the
+ * viewer credential. A longer form comes before its prefix: the first form that matches is the statement.
  */
 export const SHOW_ALLOWLIST: ReadonlyArray<readonly string[]> = [
   ['INDEX', 'INFO'],
   ['CONSTRAINT', 'INFO'],
   ['NODE_LABELS', 'INFO'],
   ['EDGE_TYPES', 'INFO'],
+  ['STORAGE', 'INFO', 'ON', 'CURRENT', 'DATABASE'],
   ['STORAGE', 'INFO'],
   ['VERSION'],
   ['SCHEMA', 'INFO'],

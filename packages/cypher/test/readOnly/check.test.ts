@@ -213,6 +213,8 @@ describe('refusals name what was refused (each class the adversarial check found
     ['SHOW STREAMS', 'admin', 'SHOW STREAMS'],
     ['SHOW PARAMETERS', 'admin', 'SHOW PARAMETERS'],
     ['SHOW STORAGE INFO ON DATABASE other', 'admin', 'SHOW STORAGE INFO ON DATABASE'],
+    ['SHOW STORAGE INFO ON DATABASE memgraph', 'admin', 'SHOW STORAGE INFO ON DATABASE'],
+    ['SHOW STORAGE INFO ON CURRENT DATABASE RETURN 1', 'syntax', 'RETURN'],
     ['SHOW INDEX INFO RETURN 1', 'syntax', 'RETURN'],
     ['DUMP DATABASE', 'admin', 'DUMP DATABASE'],
     // 7. protocol fields as statements
@@ -339,6 +341,7 @@ describe('SHOW statements the product sends', () => {
     'SHOW NODE_LABELS INFO',
     'SHOW EDGE_TYPES INFO',
     'SHOW STORAGE INFO',
+    'SHOW STORAGE INFO ON CURRENT DATABASE',
     'SHOW VERSION',
     'SHOW SCHEMA INFO',
   ])('%s is accepted as kind show', (text) => {

@@ -1,7 +1,8 @@
 /**
  * Every statement the product itself sends passes the read-only checker: the app's dashboards (after the binding
  * engine expands macros and variables, i.e. the text actually sent), the query catalogue (editor examples and
- * the business exporter run these), the datasource's schema reader, health check and index advisor.
+ * the business exporter run these), the datasource's schema reader, health check and index advisor, and the business
+ * exporter's SHOW STORAGE INFO statements.
  */
 import { DASHBOARD_VARIABLES, QUERY_CATALOGUE } from '@opentruss/opentruss-graph';
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { INDEX_INFO_QUERY } from '../../../../plugins/memgraph-datasource/src/health/indexAdvisor';
 import { VERSION_QUERY } from '../../../../plugins/memgraph-datasource/src/health/healthCheck';
 import { SCHEMA_QUERIES } from '../../../../plugins/memgraph-datasource/src/schema/schemaQueries';
+import { STORAGE_INFO } from '../../../bolt-protocol/src/memgraph-info';
 import { bindStatement, type BindingVariables } from '../../src';
 import { checkReadQuery } from '../../src/readOnly';
 
@@ -94,5 +96,13 @@ describe('the datasource’s own statements', () => {
       const checked = checkReadQuery(text);
       expect(checked.ok && checked.kind).toBe('show');
     }
+  });
+});
+
+describe('the business exporter’s storage statements', () => {
+  it.each(Object.entries(STORAGE_INFO.statements))('%s is accepted and runs auto-commit (kind show)', (_name, text) => {
+    expect(accepted(text)).toBe('accepted');
+    const checked = checkReadQuery(text);
+    expect(checked.ok && [checked.kind, checked.canonical]).toEqual(['show', text]);
   });
 });

@@ -159,7 +159,7 @@ export function apiDatabaseDashboard() {
         title: '活跃连接数 / Active connections',
         description: alertDescription(
           connections,
-          'Active client connections where they end: OpenTruss’s nginx (stub_status, join-OpenTruss route) and the Bolt gateway, each held to the manual’s limits on its own. The alert’s home panel is on the System resources dashboard.'
+          'Active client connections where they end: OpenTruss’s nginx (stub_status, join-OpenTruss route), the Bolt gateway, and the OpenTruss backend’s requests in flight (opentruss_api_requests_in_progress, from this project’s API middleware), each held to the manual’s limits on its own. The alert’s home panel is on the System resources dashboard.'
         ),
         expr: connections.spec.expr,
         legend: '{{entry}} {{instance}}',

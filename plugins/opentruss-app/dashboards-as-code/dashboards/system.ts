@@ -66,7 +66,7 @@ const ALERT_PANELS: Array<{ alert: AlertName; legend: string; what: string; grid
   {
     alert: 'HighActiveConnections',
     legend: '{{entry}} {{instance}}',
-    what: 'Active client connections at each entry point: OpenTruss’s nginx (nginx_connections_active from stub_status, join-OpenTruss route) and the Bolt gateway (its client gauge). Clients of published container ports never appear in the host’s TCP table, so the host count is not used.',
+    what: 'Active client connections at each entry point: OpenTruss’s nginx (nginx_connections_active from stub_status, join-OpenTruss route), the Bolt gateway (its client gauge), and the OpenTruss backend’s requests in flight (opentruss_api_requests_in_progress, from this project’s API middleware). Clients of published container ports never appear in the host’s TCP table, so the host count is not used.',
     gridPos: at(12, 16, 12, 8),
   },
   {
