@@ -2,7 +2,7 @@ import { gatewayErrorCodes } from '@opentruss/contract';
 import neo4j from 'neo4j-driver';
 
 import { MemgraphError } from '../model/memgraphError';
-import { DeadlineExceeded, describeFailure, WEBSOCKET_HINT } from './errors';
+import { DeadlineExceeded, describeFailure, websocketHint } from './errors';
 
 const context = { url: 'bolt://db:7687', username: 'viewer', queryTimeoutSeconds: 30, maxConnections: 4 };
 const driverError = (message: string, code: string) => new neo4j.Neo4jError(message, code, '50N42', 'error');
@@ -18,10 +18,10 @@ describe('describeFailure', () => {
     );
     expect(error.kind).toBe('unreachable');
     // The actionable sentence and the hint; the driver's long generic browser text only in the details.
-    expect(error.message).toBe(`Cannot reach Memgraph at bolt://db:7687. ${WEBSOCKET_HINT}`);
+    expect(error.message).toBe(`Cannot reach Memgraph at bolt://db:7687. ${websocketHint()}`);
     expect(error.details).toMatch(/^WebSocket connection failure\. Due to security constraints/);
-    expect(WEBSOCKET_HINT).toContain('only without TLS');
-    expect(WEBSOCKET_HINT).toContain('connect-src');
+    expect(websocketHint()).toContain('only without TLS');
+    expect(websocketHint()).toContain('connect-src');
   });
 
   it('names missing parameters and server-side write refusals', () => {

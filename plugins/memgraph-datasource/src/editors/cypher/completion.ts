@@ -1,6 +1,7 @@
 import { t } from '@grafana/i18n';
 import { MACROS } from '@opentruss/cypher';
 
+import { inViewerLanguage, PLAIN_TEXT } from '../../model/cypherTexts';
 import { maskForNeo4j } from './dialect';
 import { CYPHER_KEYWORDS, MEMGRAPH_EXPANSIONS, NEO4J_ONLY_KEYWORDS } from './keywords';
 import type { CypherLanguageLibrary } from './languageLibrary';
@@ -27,32 +28,41 @@ const LSP = { function: 3, variable: 6, property: 10, keyword: 14, typeParameter
 const FUNCTIONS_BY_NAME = new Map(MEMGRAPH_FUNCTIONS.map((f) => [f.name.toLowerCase(), f]));
 const MACRO_PSEUDO_FUNCTIONS = new Set(MACROS.map((m) => m.name.slice(1)));
 
-const MACRO_COMPLETIONS: CypherCompletion[] = MACROS.map((macro) => ({
-  label: macro.name,
-  insertText:
-    macro.name === '$__timeGroup'
-      ? '\\$__timeGroup(${1:expression}, ${2:\\$__interval})'
-      : `\\${macro.name}(\${1:expression})`,
-  snippet: true,
-  kind: 'macro',
-  detail: macro.signature,
-  documentation: `${macro.description}\n\nExample:\n${macro.example}`,
-}));
+/** Built on use: their documentation is in the viewer's language. */
+const macroCompletions = (): CypherCompletion[] =>
+  MACROS.map((macro) => ({
+    label: macro.name,
+    insertText:
+      macro.name === '$__timeGroup'
+        ? '\\$__timeGroup(${1:expression}, ${2:\\$__interval})'
+        : `\\${macro.name}(\${1:expression})`,
+    snippet: true,
+    kind: 'macro',
+    detail: macro.signature,
+    documentation: t('completion.macro-documentation', '{{description}}\n\nExample:\n{{example}}', {
+      description: inViewerLanguage(macro.description),
+      example: macro.example,
+      ...PLAIN_TEXT,
+    }),
+  }));
 
 function parameterCompletions(context: QueryContext): CypherCompletion[] {
   const builtIns = Object.entries(BUILT_IN_PARAMETERS).map(([name, documentation]) => ({
     label: `$${name}`,
     insertText: `$${name}`,
     kind: 'parameter' as const,
-    detail: 'datasource parameter',
-    documentation,
+    detail: t('completion.datasource-parameter', 'datasource parameter'),
+    documentation: inViewerLanguage(documentation),
   }));
   const variables = (context.variables ?? []).map((name) => ({
     label: `$${name}`,
     insertText: `$${name}`,
     kind: 'parameter' as const,
-    detail: 'dashboard variable',
-    documentation: 'Sent as a parameter: a value, or a list for multi-value and "All" (write `x IN $name`).',
+    detail: t('completion.dashboard-variable', 'dashboard variable'),
+    documentation: t(
+      'completion.dashboard-variable-documentation',
+      'Sent as a parameter: a value, or a list for multi-value and "All" (write `x IN $name`).'
+    ),
   }));
   return [...builtIns, ...variables];
 }
@@ -106,7 +116,7 @@ function withoutLibrary(context: QueryContext): CypherCompletion[] {
     ...named(schema?.relationshipTypes, 'relationshipType'),
     ...named(schema?.propertyKeys, 'propertyKey'),
     ...parameterCompletions(context),
-    ...MACRO_COMPLETIONS,
+    ...macroCompletions(),
   ];
 }
 
@@ -156,18 +166,18 @@ export function cypherCompletions(
       expressionPosition = true;
       result.push(parameters.get(label) ?? { label, insertText: label, kind: 'parameter' });
     } else if (item.kind === LSP.variable) {
-      result.push({ label, insertText: item.insertText ?? label, kind: 'variable', detail: 'variable in scope' });
+      result.push({ label, insertText: item.insertText ?? label, kind: 'variable', detail: t('completion.variable-in-scope', 'variable in scope') });
     } else if (item.kind === LSP.property) {
-      result.push({ label, insertText: item.insertText ?? label, kind: 'propertyKey', detail: 'property key' });
+      result.push({ label, insertText: item.insertText ?? label, kind: 'propertyKey', detail: t('completion.property-key', 'property key') });
     } else if (item.kind === LSP.typeParameter) {
       const isType = schema?.relationshipTypes.includes(label) && !schema.labels.includes(label);
       result.push({
         label,
         insertText: item.insertText ?? label,
         kind: isType ? 'relationshipType' : 'label',
-        detail: isType ? 'relationship type' : 'label',
+        detail: isType ? t('completion.relationship-type', 'relationship type') : t('completion.label', 'label'),
       });
     }
   }
-  return expressionPosition ? [...result, ...MACRO_COMPLETIONS] : result;
+  return expressionPosition ? [...result, ...macroCompletions()] : result;
 }

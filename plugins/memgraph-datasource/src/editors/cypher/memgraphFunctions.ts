@@ -1,3 +1,7 @@
+import { t } from '@grafana/i18n';
+
+import { PLAIN_TEXT } from '../../model/cypherTexts';
+
 /** A built-in Memgraph function, for completion and highlighting. */
 export interface MemgraphFunction {
   name: string;
@@ -134,19 +138,44 @@ export const MEMGRAPH_FUNCTIONS: readonly MemgraphFunction[] = [
  * Functions Neo4j has and Memgraph lacks (Memgraph docs, "Differences in Cypher implementations"), with what to use
  * instead. A query using them passes Neo4j's parser, so the editor warns itself.
  */
-export const NEO4J_ONLY_FUNCTIONS: Readonly<Record<string, string>> = {
-  shortestpath: 'Memgraph has no shortestPath(): use a BFS expansion, e.g. MATCH p = (a)-[*BFS]->(b)',
-  allshortestpaths: 'Memgraph has no allShortestPaths(): use MATCH p = (a)-[*ALLSHORTEST (r, n | 1)]->(b)',
-  nullif: 'Memgraph has no nullIf(): use CASE WHEN a = b THEN null ELSE a END',
-  percentilecont: 'Memgraph has no percentileCont()',
-  percentiledisc: 'Memgraph has no percentileDisc()',
-  stdev: 'Memgraph has no stDev()',
-  stdevp: 'Memgraph has no stDevP()',
-  isnan: 'Memgraph has no isNaN(): use x <> x',
-  cot: 'Memgraph has no cot(): use 1 / tan(x)',
-  degrees: 'Memgraph has no degrees(): use x * 180 / pi()',
-  radians: 'Memgraph has no radians(): use x * pi() / 180',
-  haversin: 'Memgraph has no haversin(): use (1 - cos(x)) / 2',
-  normalize: 'Memgraph has no normalize()',
-  time: 'Memgraph has no time() (no zoned time type): use localTime() or datetime()',
+export const NEO4J_ONLY_FUNCTIONS: Readonly<Record<string, () => string>> = {
+  shortestpath: () =>
+    t(
+      'diagnostics.neo4j-only.shortest-path',
+      'Memgraph has no shortestPath(): use a BFS expansion, e.g. MATCH p = (a)-[*BFS]->(b)'
+    ),
+  allshortestpaths: () =>
+    t(
+      'diagnostics.neo4j-only.all-shortest-paths',
+      'Memgraph has no allShortestPaths(): use MATCH p = (a)-[*ALLSHORTEST (r, n | 1)]->(b)'
+    ),
+  nullif: () =>
+    t('diagnostics.neo4j-only.null-if', 'Memgraph has no nullIf(): use CASE WHEN a = b THEN null ELSE a END'),
+  percentilecont: () => missing('percentileCont'),
+  percentiledisc: () => missing('percentileDisc'),
+  stdev: () => missing('stDev'),
+  stdevp: () => missing('stDevP'),
+  isnan: () => missingUse('isNaN', 'x <> x'),
+  cot: () => missingUse('cot', '1 / tan(x)'),
+  degrees: () => missingUse('degrees', 'x * 180 / pi()'),
+  radians: () => missingUse('radians', 'x * pi() / 180'),
+  haversin: () => missingUse('haversin', '(1 - cos(x)) / 2'),
+  normalize: () => missing('normalize'),
+  time: () =>
+    t(
+      'diagnostics.neo4j-only.time',
+      'Memgraph has no time() (no zoned time type): use localTime() or datetime()'
+    ),
 };
+
+function missing(name: string): string {
+  return t('diagnostics.neo4j-only.missing', 'Memgraph has no {{name}}()', { name, ...PLAIN_TEXT });
+}
+
+function missingUse(name: string, instead: string): string {
+  return t('diagnostics.neo4j-only.missing-use', 'Memgraph has no {{name}}(): use {{instead}}', {
+    name,
+    instead,
+    ...PLAIN_TEXT,
+  });
+}

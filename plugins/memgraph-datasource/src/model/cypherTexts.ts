@@ -1,0 +1,14 @@
+import { t } from '@grafana/i18n';
+import { renderText, type CypherText } from '@opentruss/cypher';
+
+/**
+ * A text of @opentruss/cypher (a refusal, a binding problem, a macro's help) in the viewer's language: translated by
+ * its code under `cypher.`, with the package's English as the default. The locale files get these keys from the
+ * package's table itself (i18next.config.ts), not from a copy here.
+ */
+export function inViewerLanguage(text: CypherText): string {
+  return renderText(text, (code, english, values) => t(`cypher.${code}`, english, { ...values, ...PLAIN_TEXT }));
+}
+
+/** Messages are plain text (panel errors, markers, tooltips), so values are not HTML-escaped. */
+export const PLAIN_TEXT = { interpolation: { escapeValue: false } } as const;
