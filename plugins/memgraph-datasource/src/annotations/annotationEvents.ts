@@ -1,7 +1,7 @@
 import type { AnnotationEvent, DataFrame, Field } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { PLAIN_TEXT } from '../model/cypherTexts';
+import { PLAIN_TEXT } from '@opentruss/contract';
 
 /** The refId of an annotation's query (the support object and the editor both give it to a new query). */
 export const ANNOTATION_REF_ID = 'Anno';

@@ -1,8 +1,8 @@
 import { t } from '@grafana/i18n';
-import { gatewayFailureOf, type GatewayFailure } from '@opentruss/contract';
+import { gatewayFailureOf, PLAIN_TEXT, type GatewayFailure } from '@opentruss/contract';
 import { missingParameterDiagnostic } from '@opentruss/cypher';
 
-import { inViewerLanguage, PLAIN_TEXT } from '../model/cypherTexts';
+import { inViewerLanguage } from '../model/cypherTexts';
 import { MemgraphError } from '../model/memgraphError';
 
 /**

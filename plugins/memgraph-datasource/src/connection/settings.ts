@@ -1,7 +1,7 @@
 import type { DataSourceJsonData } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { PLAIN_TEXT } from '../model/cypherTexts';
+import { PLAIN_TEXT } from '@opentruss/contract';
 
 /** How the driver decides on TLS: `auto` lets the URL scheme and, in a browser, the page (https ⇒ wss) decide. */
 export type Encryption = 'auto' | 'on' | 'off';

@@ -4,7 +4,7 @@ import { t } from '@grafana/i18n';
 
 import { durationToMs, instantToEpochMs, isoStringToEpochMs } from './temporal';
 import { isTimeColumnName, type ResultColumn } from '../model/resultColumn';
-import { PLAIN_TEXT } from '../model/cypherTexts';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { GRAPH_KINDS, INSTANT_KINDS, kindOf, type ValueKind } from '../model/valueKinds';
 import { BIG_INTEGER_KEY, integerNumber, toPlain, toText } from './values';
 

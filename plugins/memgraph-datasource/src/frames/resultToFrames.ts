@@ -1,9 +1,8 @@
 import type { DataFrame, QueryResultMetaNotice } from '@grafana/data';
-import type { ResultFormat } from '@opentruss/contract';
+import { PLAIN_TEXT, type ResultFormat } from '@opentruss/contract';
 import { t } from '@grafana/i18n';
 
 import { type CypherResult, valuesByRow } from '../model/cypherResult';
-import { PLAIN_TEXT } from '../model/cypherTexts';
 import { columnNotice, columnShape, NUMBER_SHAPES } from './columns';
 import { nodeGraphFrames } from './nodeGraphFrames';
 import { tableFrame } from './tableFrame';

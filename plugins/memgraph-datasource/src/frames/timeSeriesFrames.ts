@@ -10,7 +10,7 @@ import {
 } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { PLAIN_TEXT } from '../model/cypherTexts';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { MemgraphError } from '../model/memgraphError';
 
 /** The time field: one named `time` if there is one, else the first time field. */

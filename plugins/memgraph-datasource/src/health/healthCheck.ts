@@ -1,7 +1,7 @@
 import { t } from '@grafana/i18n';
 
 import type { MemgraphConnection } from '../connection/memgraphConnection';
-import { PLAIN_TEXT } from '../model/cypherTexts';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { createIndexStatement, INDEX_INFO_QUERY, indexRows, missingIndexes } from './indexAdvisor';
 
 export interface HealthReport {

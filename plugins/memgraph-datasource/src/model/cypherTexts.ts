@@ -1,4 +1,5 @@
 import { t } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { renderText, type CypherText } from '@opentruss/cypher';
 
 /**
@@ -9,6 +10,3 @@ import { renderText, type CypherText } from '@opentruss/cypher';
 export function inViewerLanguage(text: CypherText): string {
   return renderText(text, (code, english, values) => t(`cypher.${code}`, english, { ...values, ...PLAIN_TEXT }));
 }
-
-/** Messages are plain text (panel errors, markers, tooltips), so values are not HTML-escaped. */
-export const PLAIN_TEXT = { interpolation: { escapeValue: false } } as const;

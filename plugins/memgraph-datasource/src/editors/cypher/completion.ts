@@ -1,7 +1,8 @@
 import { t } from '@grafana/i18n';
 import { MACROS } from '@opentruss/cypher';
 
-import { inViewerLanguage, PLAIN_TEXT } from '../../model/cypherTexts';
+import { PLAIN_TEXT } from '@opentruss/contract';
+import { inViewerLanguage } from '../../model/cypherTexts';
 import { maskForNeo4j } from './dialect';
 import { CYPHER_KEYWORDS, MEMGRAPH_EXPANSIONS, NEO4J_ONLY_KEYWORDS } from './keywords';
 import type { CypherLanguageLibrary } from './languageLibrary';

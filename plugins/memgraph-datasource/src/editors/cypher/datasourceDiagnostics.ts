@@ -10,7 +10,8 @@ import {
   type Token,
 } from '@opentruss/cypher';
 
-import { inViewerLanguage, PLAIN_TEXT } from '../../model/cypherTexts';
+import { PLAIN_TEXT } from '@opentruss/contract';
+import { inViewerLanguage } from '../../model/cypherTexts';
 import { type CypherDiagnostic } from './diagnostic';
 import { NEO4J_ONLY_FUNCTIONS } from './memgraphFunctions';
 import { BUILT_IN_PARAMETERS, editorVariables, type QueryContext } from './queryContext';

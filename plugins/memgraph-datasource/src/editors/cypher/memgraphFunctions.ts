@@ -1,6 +1,6 @@
 import { t } from '@grafana/i18n';
 
-import { PLAIN_TEXT } from '../../model/cypherTexts';
+import { PLAIN_TEXT } from '@opentruss/contract';
 
 /** A built-in Memgraph function, for completion and highlighting. */
 export interface MemgraphFunction {

@@ -1,7 +1,7 @@
 import { t } from '@grafana/i18n';
 import { readQueryNames, type NameUse } from '@opentruss/cypher';
 
-import { PLAIN_TEXT } from '../../model/cypherTexts';
+import { PLAIN_TEXT } from '@opentruss/contract';
 
 import type { CypherDiagnostic } from './diagnostic';
 import type { MaskedCypher } from './dialect';
