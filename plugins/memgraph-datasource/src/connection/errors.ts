@@ -190,6 +190,7 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
       context.rowsReceived
         ? t('errors.lost-after-rows', '', {
             ...values,
+            ...PLAIN_TEXT,
             count: context.rowsReceived,
             defaultValue_one:
               'The connection to Memgraph at {{url}} was lost after {{count}} row. Refresh the panel once Memgraph ' +

@@ -91,6 +91,7 @@ export function timeSeriesFrame(table: DataFrame, legend?: string): { frame: Dat
   if (timeless) {
     notices.push(
       t('frames.time-series.timeless-rows', '', {
+        ...PLAIN_TEXT,
         count: timeless,
         defaultValue_one: '{{count}} row had no time (null, or not a recognisable time) and was left out.',
         defaultValue_other: '{{count}} rows had no time (null, or not a recognisable time) and were left out.',

@@ -52,6 +52,7 @@ export async function checkDatasource(uid: string, expectedType: string): Promis
       Promise.resolve(datasource.testDatasource()),
       HEALTH_CHECK_TIMEOUT_MS,
       t('datasource-health.timeout', 'no answer from the health check within {{seconds}} s', {
+        ...PLAIN_TEXT,
         seconds: HEALTH_CHECK_TIMEOUT_MS / 1000,
       })
     );
