@@ -4,6 +4,13 @@ import { pluginI18nextConfig } from '@opentruss/tooling/i18n';
 import { CYPHER_TEXTS } from '@opentruss/cypher';
 
 import pluginJson from './src/plugin.json';
+import { FUNCTION_DESCRIPTIONS, FUNCTION_TEXT_PREFIX } from './src/editors/cypher/memgraphFunctions';
 
-// @opentruss/cypher's messages are translated by code (src/model/cypherTexts.ts): their keys come from its table.
-export default defineConfig(pluginI18nextConfig(pluginJson, [{ keyPrefix: 'cypher.', texts: CYPHER_TEXTS }]));
+// Texts translated by code, whose keys extraction cannot see in a t() call: @opentruss/cypher's messages
+// (src/model/cypherTexts.ts) and the built-in functions' descriptions (src/editors/cypher/completion.ts).
+export default defineConfig(
+  pluginI18nextConfig(pluginJson, [
+    { keyPrefix: 'cypher.', texts: CYPHER_TEXTS },
+    { keyPrefix: FUNCTION_TEXT_PREFIX, texts: FUNCTION_DESCRIPTIONS },
+  ])
+);

@@ -6,7 +6,7 @@ import { inViewerLanguage } from '../../model/cypherTexts';
 import { maskForNeo4j } from './dialect';
 import { CYPHER_KEYWORDS, MEMGRAPH_EXPANSIONS, NEO4J_ONLY_KEYWORDS } from './keywords';
 import type { CypherLanguageLibrary } from './languageLibrary';
-import { MEMGRAPH_FUNCTIONS } from './memgraphFunctions';
+import { functionTextKey, MEMGRAPH_FUNCTIONS, type MemgraphFunction } from './memgraphFunctions';
 import { BUILT_IN_PARAMETERS, type QueryContext } from './queryContext';
 
 export type CompletionKind =
@@ -68,11 +68,16 @@ function parameterCompletions(context: QueryContext): CypherCompletion[] {
   return [...builtIns, ...variables];
 }
 
+/** A built-in function's description in the viewer's language (its English is the default). */
+function functionDescription(f: MemgraphFunction): string {
+  return t(functionTextKey(f.name), f.description, PLAIN_TEXT);
+}
+
 /** The schema in the library's terms: Memgraph's functions and the datasource's parameters included. */
 function librarySchema(context: QueryContext) {
   const schema = context.schema;
   const functions = [
-    ...MEMGRAPH_FUNCTIONS.map((f) => ({ name: f.name, signature: f.signature, description: f.description })),
+    ...MEMGRAPH_FUNCTIONS.map((f) => ({ name: f.name, signature: f.signature, description: functionDescription(f) })),
     ...(schema?.functions ?? []).map((name) => ({
       name,
       signature: `${name}(…)`,
@@ -111,7 +116,7 @@ function withoutLibrary(context: QueryContext): CypherCompletion[] {
       insertText: f.name,
       kind: 'function' as const,
       detail: f.signature,
-      documentation: f.description,
+      documentation: functionDescription(f),
     })),
     ...named(schema?.labels, 'label'),
     ...named(schema?.relationshipTypes, 'relationshipType'),
@@ -160,7 +165,7 @@ export function cypherCompletions(
           insertText: label,
           kind: 'function',
           detail: known?.signature ?? item.detail,
-          documentation: known?.description,
+          documentation: known && functionDescription(known),
         });
       }
     } else if (item.kind === LSP.variable && label.startsWith('$')) {

@@ -13,7 +13,7 @@ import {
 import { PLAIN_TEXT } from '@opentruss/contract';
 import { inViewerLanguage } from '../../model/cypherTexts';
 import { type CypherDiagnostic } from './diagnostic';
-import { NEO4J_ONLY_FUNCTIONS } from './memgraphFunctions';
+import { NEO4J_ONLY_FUNCTIONS } from './neo4jOnlyFunctions';
 import { BUILT_IN_PARAMETERS, editorVariables, type QueryContext } from './queryContext';
 
 const error = (message: string, start: number, end = start + 1): CypherDiagnostic => ({
