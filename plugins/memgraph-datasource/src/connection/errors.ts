@@ -2,7 +2,7 @@ import { t } from '@grafana/i18n';
 import { gatewayFailureOf, PLAIN_TEXT, type GatewayFailure } from '@opentruss/contract';
 import { missingParameterDiagnostic } from '@opentruss/cypher';
 
-import { inViewerLanguage } from '../model/cypherTexts';
+import { translateCypherText } from '../model/cypherTexts';
 import { MemgraphError } from '../model/memgraphError';
 
 /**
@@ -144,7 +144,7 @@ export function describeFailure(error: unknown, context: FailureContext): Memgra
   }
   const missing = /Parameter \$?`?([^\s`]+?)`? not provided/i.exec(message);
   if (missing) {
-    return new MemgraphError('missing-parameter', inViewerLanguage(missingParameterDiagnostic(missing[1])), error);
+    return new MemgraphError('missing-parameter', translateCypherText(missingParameterDiagnostic(missing[1])), error);
   }
   // Memgraph 3.12 on a REPLICA: WriteQueryOnReplicaException ("Write queries are forbidden on the replica
   // instance. …") or, for user changes, "Query forbidden on the replica! …" (src/query/interpreter.cpp).

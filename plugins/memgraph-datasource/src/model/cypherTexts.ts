@@ -7,6 +7,6 @@ import { renderText, type CypherText } from '@opentruss/cypher';
  * its code under `cypher.`, with the package's English as the default. The locale files get these keys from the
  * package's table itself (i18next.config.ts), not from a copy here.
  */
-export function inViewerLanguage(text: CypherText): string {
+export function translateCypherText(text: CypherText): string {
   return renderText(text, (code, english, values) => t(`cypher.${code}`, english, { ...values, ...PLAIN_TEXT }));
 }

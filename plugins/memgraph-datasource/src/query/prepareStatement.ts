@@ -1,7 +1,7 @@
 import { bindStatement } from '@opentruss/cypher';
 import neo4j from 'neo4j-driver';
 
-import { inViewerLanguage } from '../model/cypherTexts';
+import { translateCypherText } from '../model/cypherTexts';
 import { MemgraphError } from '../model/memgraphError';
 import type { CypherStatement } from '../model/statement';
 import type { VariableSource, VariableValue } from './variables';
@@ -33,10 +33,10 @@ export function prepareStatement(
   const first = problems[0];
   if (first?.kind === 'missing-parameter') {
     const missing = problems.filter((problem) => problem.kind === 'missing-parameter');
-    throw new MemgraphError('missing-parameter', missing.map((problem) => inViewerLanguage(problem.diagnostic)).join(' '));
+    throw new MemgraphError('missing-parameter', missing.map((problem) => translateCypherText(problem.diagnostic)).join(' '));
   }
   if (first) {
-    throw new MemgraphError(first.kind, inViewerLanguage(first.diagnostic));
+    throw new MemgraphError(first.kind, translateCypherText(first.diagnostic));
   }
   return { text, parameters, kind };
 }

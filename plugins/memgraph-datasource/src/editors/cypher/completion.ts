@@ -2,7 +2,7 @@ import { t } from '@grafana/i18n';
 import { MACROS } from '@opentruss/cypher';
 
 import { PLAIN_TEXT } from '@opentruss/contract';
-import { inViewerLanguage } from '../../model/cypherTexts';
+import { translateCypherText } from '../../model/cypherTexts';
 import { maskForNeo4j } from './dialect';
 import { CYPHER_KEYWORDS, MEMGRAPH_EXPANSIONS, NEO4J_ONLY_KEYWORDS } from './keywords';
 import type { CypherLanguageLibrary } from './languageLibrary';
@@ -41,7 +41,7 @@ const macroCompletions = (): CypherCompletion[] =>
     kind: 'macro',
     detail: macro.signature,
     documentation: t('completion.macro-documentation', '{{description}}\n\nExample:\n{{example}}', {
-      description: inViewerLanguage(macro.description),
+      description: translateCypherText(macro.description),
       example: macro.example,
       ...PLAIN_TEXT,
     }),
@@ -53,7 +53,7 @@ function parameterCompletions(context: QueryContext): CypherCompletion[] {
     insertText: `$${name}`,
     kind: 'parameter' as const,
     detail: t('completion.datasource-parameter', 'datasource parameter'),
-    documentation: inViewerLanguage(documentation),
+    documentation: translateCypherText(documentation),
   }));
   const variables = (context.variables ?? []).map((name) => ({
     label: `$${name}`,

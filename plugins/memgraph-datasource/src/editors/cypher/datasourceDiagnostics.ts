@@ -11,7 +11,7 @@ import {
 } from '@opentruss/cypher';
 
 import { PLAIN_TEXT } from '@opentruss/contract';
-import { inViewerLanguage } from '../../model/cypherTexts';
+import { translateCypherText } from '../../model/cypherTexts';
 import { type CypherDiagnostic } from './diagnostic';
 import { NEO4J_ONLY_FUNCTIONS } from './neo4jOnlyFunctions';
 import { BUILT_IN_PARAMETERS, editorVariables, type QueryContext } from './queryContext';
@@ -25,7 +25,7 @@ const error = (message: string, start: number, end = start + 1): CypherDiagnosti
 });
 
 const fromProblem = (problem: BindProblem): CypherDiagnostic =>
-  error(inViewerLanguage(withoutPositionText(problem.diagnostic)), problem.start, problem.end);
+  error(translateCypherText(withoutPositionText(problem.diagnostic)), problem.start, problem.end);
 
 /**
  * What the datasource itself would refuse before sending, found by the engine the panel runs (bindTokens of
