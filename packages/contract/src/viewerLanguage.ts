@@ -23,3 +23,9 @@ export function readsChinese(): boolean {
 export function inViewerLanguage(text: ZhEnText): string {
   return readsChinese() ? text.zh : text.en;
 }
+
+/**
+ * Options for t() in texts that are plain text (errors, notices, tooltips; React escapes what it renders): the values
+ * put in are not HTML-escaped, so a quote in a server's message stays a quote.
+ */
+export const PLAIN_TEXT = { interpolation: { escapeValue: false } } as const;

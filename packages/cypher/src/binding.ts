@@ -1,9 +1,10 @@
-import { CypherTextError } from './errors';
+import { CypherTextError, CypherValueError } from './errors';
 import { identifierFromValue, quoteIdentifier } from './identifiers';
 import { tokenize, type Token } from './lexer';
 import { expandMacroTokens, MACROS, type ExpansionSegment } from './macros';
-import { checkReadQuery, refusalMessage, type Refusal } from './readOnly';
+import { checkReadQuery, refusalDiagnostic, type Refusal } from './readOnly';
 import { referenceOf, type VariableReference } from './references';
+import { cypherText, renderText, type CypherText } from './texts';
 import { TIME_PARAMETERS } from './timeExpressions';
 
 /** SHOW … statements run auto-commit: Memgraph refuses them inside explicit transactions. */
@@ -19,6 +20,8 @@ export interface BindProblem {
    * read-only checker is its `refusalMessage` (positions in the user's text).
    */
   message: string;
+  /** The message as a code and parameters, for a translation (the position as in `message`). */
+  diagnostic: CypherText;
   /** Offsets into the text the user wrote. */
   start: number;
   end: number;
@@ -50,24 +53,18 @@ export interface BoundStatement {
   problems: BindProblem[];
 }
 
-export function missingParameterMessage(name: string): string {
-  return (
-    `Parameter $${name} has no value. Define a dashboard variable named "${name}", or use the datasource's ` +
-    `built-in parameters $${TIME_PARAMETERS.from}, $${TIME_PARAMETERS.to} and $${TIME_PARAMETERS.intervalMs}.`
-  );
+export function missingParameterDiagnostic(name: string): CypherText {
+  const { from, to, intervalMs } = TIME_PARAMETERS;
+  return cypherText('binding.missing-parameter', { name, from, to, intervalMs });
 }
 
-function fieldPathMessage(reference: VariableReference): string {
-  return `${reference.text}: variable fields are not supported; use $${reference.name} and pick the field in Cypher.`;
+function fieldPathDiagnostic(reference: VariableReference): CypherText {
+  return cypherText('binding.field-path', { reference: reference.text, name: reference.name });
 }
 
-function refusedFormatMessage(reference: VariableReference): string {
-  return (
-    `${reference.text}: the format ":${reference.format}" would splice text into the query. Variables reach ` +
-    `Memgraph as parameters: write $${reference.name} (a list for multi-value variables, e.g. ` +
-    `n.status IN $${reference.name}); only \${${reference.name}:raw} puts a label, relationship type or property ` +
-    'key into the query, backtick-quoted.'
-  );
+function refusedFormatDiagnostic(reference: VariableReference): CypherText {
+  const { text, name, format = '' } = reference;
+  return cypherText('binding.refused-format', { reference: text, name, format, raw: `\${${name}:raw}` });
 }
 
 /** The kind the read-only checker gives a statement (`read` for one it refuses: that is never sent). */
@@ -141,10 +138,10 @@ export function bindTokens(
     if (problem?.kind === 'missing-parameter') {
       const name = problem.name;
       if (!missing.has(name)) {
-        missing.set(name, { kind: problem.kind, message: problem.message, start, end });
+        missing.set(name, located(problem, start, end));
       }
     } else if (problem) {
-      problems.push({ kind: problem.kind, message: problem.message, start, end });
+      problems.push(located(problem, start, end));
     }
   };
   const seen = new Set<string>();
@@ -250,7 +247,7 @@ interface Binding {
   replacement?: Pick<Token, 'kind' | 'text' | 'value'>;
   /** Without a replacement (no value yet): what the read-only checker reads in its place. */
   checkAs?: Pick<Token, 'kind' | 'text' | 'value'>;
-  problem?: { kind: 'query'; message: string } | { kind: 'missing-parameter'; message: string; name: string };
+  problem?: { kind: 'query'; diagnostic: CypherText } | { kind: 'missing-parameter'; diagnostic: CypherText; name: string };
 }
 
 /** Decides each reference once (by its text, which says everything about it) and collects the parameters. */
@@ -281,7 +278,7 @@ class ReferenceBinder {
       return {};
     }
     if (reference.fieldPath !== undefined) {
-      return { problem: { kind: 'query', message: fieldPathMessage(reference) } };
+      return { problem: { kind: 'query', diagnostic: fieldPathDiagnostic(reference) } };
     }
     const value = this.variables.valueOf(name);
     const isVariable = value !== undefined || (this.variables.names?.().includes(name) ?? false);
@@ -292,7 +289,7 @@ class ReferenceBinder {
     if (!isVariable) {
       return reference.syntax === 'brackets'
         ? {} // not a variable: a nested list such as [[x]] stays Cypher
-        : { problem: { kind: 'missing-parameter', message: missingParameterMessage(name), name }, checkAs: placeholder };
+        : { problem: { kind: 'missing-parameter', diagnostic: missingParameterDiagnostic(name), name }, checkAs: placeholder };
     }
     if (reference.format === 'raw') {
       if (value === undefined) {
@@ -302,11 +299,14 @@ class ReferenceBinder {
         const quoted = identifierFromValue(value, reference.text);
         return { replacement: { kind: 'quotedIdentifier', text: quoted, value: quoted.slice(1, -1) } };
       } catch (error) {
-        return { problem: { kind: 'query', message: (error as Error).message } };
+        if (!(error instanceof CypherValueError)) {
+          throw error;
+        }
+        return { problem: { kind: 'query', diagnostic: error.diagnostic } };
       }
     }
     if (reference.format !== undefined) {
-      return { problem: { kind: 'query', message: refusedFormatMessage(reference) } };
+      return { problem: { kind: 'query', diagnostic: refusedFormatDiagnostic(reference) } };
     }
     if (value !== undefined) {
       this.parameters[name] = this.toParameter(value);
@@ -321,7 +321,12 @@ function textProblem(kind: BindProblemKind, error: unknown, text: string): BindP
     throw error;
   }
   const start = error.position.offset;
-  return { kind, message: error.message, start, end: wordEnd(text, start) };
+  return located({ kind, diagnostic: error.diagnostic }, start, wordEnd(text, start));
+}
+
+/** A problem with its span and its English message. */
+function located(problem: Pick<BindProblem, 'kind' | 'diagnostic'>, start: number, end: number): BindProblem {
+  return { kind: problem.kind, message: renderText(problem.diagnostic), diagnostic: problem.diagnostic, start, end };
 }
 
 function wordEnd(text: string, start: number): number {
@@ -334,5 +339,5 @@ function refusalProblem(refusal: Refusal, origin: OriginMap, cypher: string): Bi
   const { start, end } = origin.span(refusal.start, refusal.end);
   const placed: Refusal = { ...refusal, start, end: Math.max(end, start + 1) };
   const kind = refusal.kind === 'syntax' || refusal.kind === 'encoding' ? 'query' : 'write-refused';
-  return { kind, message: refusalMessage(placed, 'browser', cypher), start: placed.start, end: placed.end };
+  return located({ kind, diagnostic: refusalDiagnostic(placed, 'browser', cypher) }, placed.start, placed.end);
 }

@@ -1,3 +1,5 @@
+import { CypherValueError } from './errors';
+import { cypherText } from './texts';
 import { unicodeRegExp } from './unicode';
 
 /**
@@ -22,19 +24,14 @@ export function quoteIdentifier(name: string): string {
 export function identifierFromValue(value: unknown, what: string): string {
   if (Array.isArray(value)) {
     if (value.length !== 1) {
-      throw new Error(
-        `${what} has ${value.length} values, but a raw value names one label, relationship type or property key: ` +
-          'select a single value, or use $name to receive the values as a list parameter.'
-      );
+      throw new CypherValueError(cypherText('binding.raw-several-values', { reference: what, count: value.length }));
     }
     value = value[0];
   }
   const name = String(value ?? '');
   if (!isValidIdentifier(name)) {
-    throw new Error(
-      `${what} is ${JSON.stringify(name)}, which is not an identifier. Raw values may only name a label, ` +
-        'relationship type or property key (letters, digits and _, not starting with a digit, at most 128 characters); ' +
-        'for any other value use $name, which reaches Memgraph as a parameter.'
+    throw new CypherValueError(
+      cypherText('binding.raw-not-identifier', { reference: what, value: JSON.stringify(name) })
     );
   }
   return quoteIdentifier(name);

@@ -1,4 +1,14 @@
-export { CypherTextError, positionAt, withoutPosition, type TextPosition } from './errors';
+export { CypherTextError, CypherValueError, positionAt, withoutPosition, type TextPosition } from './errors';
+export {
+  CYPHER_TEXTS,
+  renderText,
+  inEnglish,
+  withoutPositionText,
+  type CypherText,
+  type TextCode,
+  type TextParameter,
+  type Translate,
+} from './texts';
 export { tokenize, isTrivia, type Token, type TokenKind } from './lexer';
 export { expandMacros, parseIntervalMs, MACROS, type MacroInfo } from './macros';
 export {
@@ -12,6 +22,7 @@ export {
 export {
   checkReadQuery,
   refusalMessage,
+  refusalDiagnostic,
   isReadProcedure,
   type CheckOptions,
   type CheckedStatement,
@@ -31,7 +42,7 @@ export {
   bindStatement,
   bindTokens,
   statementKind,
-  missingParameterMessage,
+  missingParameterDiagnostic,
   type BindingVariables,
   type BindOptions,
   type BindProblem,

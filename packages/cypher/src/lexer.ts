@@ -1,5 +1,6 @@
 import { unicodeRegExp } from './unicode';
 import { CypherTextError } from './errors';
+import { cypherText } from './texts';
 
 /**
  * Token kinds. The lexer knows just enough Cypher to tell code from text: strings, comments and backticked names
@@ -74,7 +75,7 @@ export function tokenize(text: string): Token[] {
     } else if (ch === '/' && next === '*') {
       const close = text.indexOf('*/', pos + 2);
       if (close === -1) {
-        throw new CypherTextError('Unterminated /* comment', text, pos);
+        throw new CypherTextError(cypherText('lexer.unterminated-comment'), text, pos);
       }
       push('blockComment', close + 2);
     } else if (ch === "'" || ch === '"') {
@@ -116,7 +117,7 @@ function readDollar(text: string, pos: number, push: Push): void {
   if (after === '{') {
     const match = BRACED_VARIABLE.exec(text.slice(pos, pos + 400));
     if (!match) {
-      throw new CypherTextError('Malformed variable reference: expected ${name} or ${name:format}', text, pos);
+      throw new CypherTextError(cypherText('lexer.malformed-variable'), text, pos);
     }
     push('variable', pos + match[0].length, { value: match[1], fieldPath: match[2], format: match[3] });
   } else if (after === '`') {
@@ -126,7 +127,7 @@ function readDollar(text: string, pos: number, push: Push): void {
     const end = identifierEnd(text, pos + 1);
     push('parameter', end, { value: text.slice(pos + 1, end) });
   } else {
-    throw new CypherTextError('A $ must be followed by a parameter name', text, pos);
+    throw new CypherTextError(cypherText('lexer.dollar-without-name'), text, pos);
   }
 }
 
@@ -150,7 +151,7 @@ function readString(text: string, start: number): { end: number; value: string }
     value += ch;
     pos++;
   }
-  throw new CypherTextError(`Unterminated string: no closing ${quote}`, text, start);
+  throw new CypherTextError(cypherText('lexer.unterminated-string', { quote }), text, start);
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { t: '\t', b: '\b', n: '\n', r: '\r', f: '\f' };
@@ -190,5 +191,5 @@ function readBacktick(text: string, start: number): { end: number; value: string
     value += text[pos];
     pos++;
   }
-  throw new CypherTextError('Unterminated `quoted name`: no closing backtick', text, start);
+  throw new CypherTextError(cypherText('lexer.unterminated-backtick'), text, start);
 }

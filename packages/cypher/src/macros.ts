@@ -1,4 +1,5 @@
 import { CypherTextError } from './errors';
+import { cypherText, type CypherText } from './texts';
 import { isTrivia, tokenize, type Token } from './lexer';
 import { epochMsOf, TIME_PARAMETERS, timeFilterOf, timeGroupOf } from './timeExpressions';
 
@@ -6,7 +7,8 @@ import { epochMsOf, TIME_PARAMETERS, timeFilterOf, timeGroupOf } from './timeExp
 export interface MacroInfo {
   name: string;
   signature: string;
-  description: string;
+  /** Render with renderText (English) or the datasource's translation. */
+  description: CypherText;
   example: string;
 }
 
@@ -14,24 +16,20 @@ export const MACROS: readonly MacroInfo[] = [
   {
     name: '$__timeFilter',
     signature: '$__timeFilter(expression)',
-    description:
-      'True when the timestamp lies within the dashboard time range ($__from … $__to, inclusive). ' +
-      'Works for LocalDateTime, zoned DateTime, Date, ISO strings and epoch milliseconds.',
+    description: cypherText('macro.time-filter.description'),
     example: 'MATCH (h:ApprovalHistory) WHERE $__timeFilter(h.created_at) RETURN count(h)',
   },
   {
     name: '$__timeGroup',
     signature: "$__timeGroup(expression, '5m' | 1h | $__interval)",
-    description:
-      'Start of the time bucket the timestamp falls in, as epoch milliseconds. The interval is a literal ' +
-      '(ms, s, m, h, d, w) or $__interval, which follows the panel width.',
+    description: cypherText('macro.time-group.description'),
     example:
       "MATCH (h:ApprovalHistory) WHERE $__timeFilter(h.created_at)\nRETURN $__timeGroup(h.created_at, '1d') AS time, count(h) AS approvals ORDER BY time",
   },
   {
     name: '$__epochMs',
     signature: '$__epochMs(expression)',
-    description: 'The timestamp as epoch milliseconds (an integer), whatever type it is stored as; null if not a time.',
+    description: cypherText('macro.epoch-ms.description'),
     example: 'MATCH (l:InspectionLot) RETURN l.id, $__epochMs(l.created_at) AS created',
   },
 ];
@@ -135,7 +133,7 @@ function expandRange(
     if (isCall) {
       if (!known) {
         throw new CypherTextError(
-          `Unknown macro ${name}(…); the macros are ${MACROS.map((m) => m.name).join(', ')}`,
+          cypherText('macro.unknown', { name: name!, macros: MACROS.map((m) => m.name).join(', ') }),
           text,
           token.start
         );
@@ -145,7 +143,7 @@ function expandRange(
       segment(expandCall(text, tokens, name, args, token.start, consumed), token.start, tokens[closeIndex].end, false);
       i = closeIndex + 1;
     } else if (known) {
-      throw new CypherTextError(`${name} is a macro and must be followed directly by (…)`, text, token.start);
+      throw new CypherTextError(cypherText('macro.not-called', { name: name! }), text, token.start);
     } else {
       segment(token.text, token.start, token.end, true);
       i++;
@@ -190,7 +188,7 @@ function readArguments(
     }
     current.push(token);
   }
-  throw new CypherTextError(`${name}( is never closed: expected )`, text, tokens[open].start);
+  throw new CypherTextError(cypherText('macro.never-closed', { name }), text, tokens[open].start);
 }
 
 function expandCall(
@@ -205,7 +203,7 @@ function expandCall(
   const usage = MACROS.find((m) => m.name === name)!.signature;
   if (args.length !== expected) {
     throw new CypherTextError(
-      `${name} takes ${expected} argument(s) — ${usage} — but got ${args.length}`,
+      cypherText('macro.argument-count', { name, expected, usage, count: args.length }),
       text,
       offset
     );
@@ -232,7 +230,7 @@ function argumentExpression(
 ): string {
   const significant = arg.tokens.filter((t) => !isTrivia(t));
   if (significant.length === 0) {
-    throw new CypherTextError(`${name} needs an expression — ${usage}`, text, arg.start);
+    throw new CypherTextError(cypherText('macro.needs-expression', { name, usage }), text, arg.start);
   }
   const first = allTokens.indexOf(arg.tokens[0]);
   const inner = expandRange(text, allTokens, first, first + arg.tokens.length, consumed);
@@ -276,8 +274,7 @@ function intervalArgument(text: string, arg: Argument, usage: string, consumed: 
   const ms = parseIntervalMs(literal);
   if (ms === undefined) {
     throw new CypherTextError(
-      `$__timeGroup interval ${JSON.stringify(literal)} is not understood: use a literal such as '5m', 1h or 86400000 ` +
-        `(units ms, s, m, h, d, w) or $__interval — ${usage}`,
+      cypherText('macro.interval-not-understood', { literal: JSON.stringify(literal), usage }),
       text,
       significant[0]?.start ?? arg.start
     );

@@ -15,6 +15,8 @@
  * epoch milliseconds before it meets `$__from` / `$__to` (which the datasource sends as integers).
  */
 
+import { cypherText, type CypherText } from './texts';
+
 /**
  * Parameter names the datasource always binds: the range and interval in epoch milliseconds (integers), and the
  * IANA zone (or `UTC`) of its time-zone setting, in which a Date is read (not `__timezone`: that name is Grafana's
@@ -28,11 +30,11 @@ export const TIME_PARAMETERS = {
 } as const;
 
 /** What each of TIME_PARAMETERS holds, for completion and help; keyed by parameter name (without `$`). */
-export const TIME_PARAMETER_DESCRIPTIONS: Readonly<Record<(typeof TIME_PARAMETERS)[keyof typeof TIME_PARAMETERS], string>> = {
-  [TIME_PARAMETERS.from]: 'Start of the dashboard time range, epoch milliseconds (integer)',
-  [TIME_PARAMETERS.to]: 'End of the dashboard time range, epoch milliseconds (integer)',
-  [TIME_PARAMETERS.intervalMs]: "The panel's interval in milliseconds (integer)",
-  [TIME_PARAMETERS.timeZone]: "The datasource's time zone (IANA name), in which the time macros read a Date",
+export const TIME_PARAMETER_DESCRIPTIONS: Readonly<Record<(typeof TIME_PARAMETERS)[keyof typeof TIME_PARAMETERS], CypherText>> = {
+  [TIME_PARAMETERS.from]: cypherText('parameter.from.description'),
+  [TIME_PARAMETERS.to]: cypherText('parameter.to.description'),
+  [TIME_PARAMETERS.intervalMs]: cypherText('parameter.interval-ms.description'),
+  [TIME_PARAMETERS.timeZone]: cypherText('parameter.time-zone.description'),
 };
 
 // Regular expressions written without backslashes where possible: Cypher string escapes would need doubling.

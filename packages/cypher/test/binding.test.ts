@@ -56,6 +56,15 @@ describe('bindStatement', () => {
       {
         kind: 'write-refused',
         message: expect.stringMatching(/^Refused in the browser before sending: this query writes \(DETACH DELETE\) at line 2, column 1\. /),
+        diagnostic: {
+          code: 'refusal.browser',
+          params: {
+            reason: { code: 'refusal.writes', params: { clause: 'DETACH DELETE' } },
+            line: 2,
+            column: 1,
+            advice: { code: 'refusal.advice.read-only' },
+          },
+        },
         start: 10,
         end: expect.any(Number),
       },

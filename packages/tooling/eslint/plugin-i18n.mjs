@@ -6,6 +6,10 @@ import grafanaI18nPlugin from '@grafana/i18n/eslint-plugin';
 const HAN = '[\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff01-\\uff5e]';
 const message =
   'No Chinese in code: give the English default to t()/<Trans> and the Chinese to src/locales/zh-Hans (docs/i18n.md).';
+// i18next HTML-escapes interpolated values by default, and React escapes again: a quote in a value would show as
+// &quot;. Every t() that puts values in says it is plain text.
+const plainText =
+  "t() with values: spread PLAIN_TEXT (@opentruss/contract) into them, or a value's quote shows as &quot; (docs/i18n.md).";
 
 export const pluginI18nRules = [
   {
@@ -23,6 +27,11 @@ export const pluginI18nRules = [
         { selector: `Literal[value=/${HAN}/]`, message },
         { selector: `TemplateElement[value.raw=/${HAN}/]`, message },
         { selector: `JSXText[value=/${HAN}/]`, message },
+        {
+          selector:
+            "CallExpression[callee.name='t'] > ObjectExpression:not(:has(> SpreadElement[argument.name='PLAIN_TEXT']))",
+          message: plainText,
+        },
       ],
     },
   },

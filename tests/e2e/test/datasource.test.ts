@@ -130,7 +130,7 @@ describe('health check (Save & test) over Bolt-over-WebSocket', () => {
     expect(report.message).toContain(
       `Connected to Memgraph ${MEMGRAPH_VERSION} at ${session.bolt.url.replace('bolt://', '')} (Bolt 5.2)`
     );
-    expect(report.message).toContain('Missing 2 index(es)');
+    expect(report.message).toContain('Missing 2 indexes');
     const probe = session.bolt.runs.slice(runsBefore).find((run) => run.query === PROBE_QUERY);
     expect(probe).toMatchObject({ transport: 'websocket', explicitTransaction: true, outcome: 'completed' });
     expect(probe!.extra.mode).toBe('r');

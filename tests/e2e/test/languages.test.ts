@@ -1,7 +1,8 @@
 // Both built plugins in the viewer's language. The user's language preference is changed through Grafana's API
 // (PUT /api/user/preferences, as Profile → Preferences does) and the page reloaded; Grafana then loads each
 // plugin's locale file for that language before its module.js (plugin.json `languages`). Every page is checked
-// for its translated text — and for the other language's absence — and screenshotted in both languages.
+// for its translated text — and for the other language's absence — and screenshotted in both languages; so are the
+// datasource engine's own messages (the health report, the read-only checker's refusal in the editor and panel).
 import { runbookByName } from '@opentruss/alerts';
 import { DATASOURCE_UIDS, PLUGIN_IDS } from '@opentruss/contract';
 
@@ -35,7 +36,11 @@ const TEXT = {
       'Check server and indexes',
     ],
     query: ['Run query', 'Time series', 'Examples', 'Reads at most'],
-    absent: /运维总览|每日任务|查看者可以看到凭据|运行查询/,
+    // The datasource's engine: the health check's report, a refusal marked in the editor and shown in the panel.
+    serverReport: ['Connected to Memgraph', 'a test read succeeded', 'Missing 2 indexes the OpenTruss ops manual'],
+    refusal: 'Line 2, column 1: Refused in the browser before sending: this query writes (DETACH DELETE)',
+    panelError: 'Refused in the browser before sending: this query writes (DETACH DELETE) at line 2, column 1.',
+    absent: /运维总览|每日任务|查看者可以看到凭据|运行查询|已连接到|浏览器在发送前拒绝/,
   },
   'zh-Hans': {
     home: ['数据源', '正在触发的 OpenTruss 告警', '仪表板', '运维总览', 'Kiosk 模式'],
@@ -43,7 +48,10 @@ const TEXT = {
     checklists: ['每日任务', '检查系统监控告警', '验证备份是否成功', '每月任务'],
     config: ['查看者可以看到凭据', '连接', '每个浏览器的最大连接数', '检查服务器与索引'],
     query: ['运行查询', '时间序列', '示例', '最多读取'],
-    absent: /Wall overview|Daily tasks|Credentials are visible|Run query/,
+    serverReport: ['已连接到', '测试读取成功。缺少 OpenTruss 运维手册推荐的 2 个索引'],
+    refusal: '第 2 行，第 1 列：浏览器在发送前拒绝：此查询会写入数据（DETACH DELETE）',
+    panelError: '浏览器在发送前拒绝：此查询会写入数据（DETACH DELETE），位于第 2 行第 1 列。',
+    absent: /Wall overview|Daily tasks|Credentials are visible|Run query|Connected to|Refused in the browser|read-only/,
   },
 } as const;
 
@@ -61,15 +69,21 @@ async function useLanguage(language: keyof typeof TEXT): Promise<void> {
 }
 
 async function expectTexts(testId: string, texts: readonly string[], absent: RegExp): Promise<void> {
-  await session.page.waitForFunction(
-    ({ id, wanted }) => {
-      const shown = (document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null)?.innerText ?? '';
-      return wanted.every((text) => shown.includes(text));
-    },
-    { id: testId, wanted: [...texts] },
-    { timeout: 30_000 }
-  );
-  expect(await session.page.getByTestId(testId).innerText()).not.toMatch(absent);
+  const shown = await session.page
+    .waitForFunction(
+      ({ id, wanted }) => {
+        const text = (document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null)?.innerText ?? '';
+        return wanted.every((part) => text.includes(part)) && text;
+      },
+      { id: testId, wanted: [...texts] },
+      { timeout: 30_000 }
+    )
+    .then((handle) => handle.jsonValue() as Promise<string>)
+    // On a timeout, say what the page showed instead.
+    .catch(async () => session.page.getByTestId(testId).innerText().catch(() => `(no ${testId})`));
+  const missing = texts.filter((text) => !shown.includes(text));
+  expect({ testId, missing, shown: missing.length ? shown : '' }).toEqual({ testId, missing: [], shown: '' });
+  expect(shown).not.toMatch(absent);
 }
 
 for (const language of ['zh-Hans', 'en-US'] as const) {
@@ -114,6 +128,9 @@ for (const language of ['zh-Hans', 'en-US'] as const) {
       await session.page.getByTestId('e2e-workbench').waitFor();
       await session.call((e2e, uid) => e2e.show({ kind: 'config', datasourceUid: uid }), DATASOURCE_UIDS.memgraph);
       await expectTexts('e2e-workbench', text.config, text.absent);
+      // "Check server and indexes": the same report as Save & test, worded in the viewer's language.
+      await session.page.getByTestId('memgraph-check-server').click();
+      await expectTexts('memgraph-server-report', text.serverReport, text.absent);
       await session.screenshot(`${language}-datasource-config`, workbenchArea(session));
     });
 
@@ -123,6 +140,18 @@ for (const language of ['zh-Hans', 'en-US'] as const) {
       await showQueryEditor(session, DATASOURCE_UIDS.memgraph, 'MATCH (l:InspectionLot) RETURN l.status, count(*)');
       await expectTexts('e2e-workbench', text.query, text.absent);
       await session.screenshot(`${language}-datasource-query`, workbenchArea(session));
+    });
+
+    session.test('the read-only checker’s refusal, in the editor and in the panel', async () => {
+      await session.open('/explore');
+      await session.page.getByTestId('e2e-workbench').waitFor();
+      await showQueryEditor(session, DATASOURCE_UIDS.memgraph, 'MATCH (l:InspectionLot {id: $lot})\nDETACH DELETE l');
+      await expectTexts('memgraph-query-problems', [text.refusal], text.absent);
+      const runsBefore = session.bolt.runs.length;
+      await session.page.getByTestId('memgraph-run-query').click();
+      await expectTexts('e2e-frames', [text.panelError], text.absent);
+      expect(session.bolt.runs.slice(runsBefore)).toEqual([]);
+      await session.screenshot(`${language}-datasource-refusal`, workbenchArea(session));
     });
   });
 }

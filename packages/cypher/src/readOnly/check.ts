@@ -1,6 +1,8 @@
 import { lex, LexError } from './lexer';
 import { Parser, Refused, type Parsed } from './parser';
 import { mapOffset, print } from './tree';
+import { cypherText } from '../texts';
+import { refusalReason } from './messages';
 import type { CheckOptions, ReadCheck } from './types';
 
 /** The parse tree of `text` (throws the refusal as `Refused` or `LexError`): for tests that look inside. */
@@ -33,7 +35,9 @@ export function checkReadQuery(text: string, options: CheckOptions = {}): ReadCh
         refusal: {
           kind: error.encoding ? 'encoding' : 'syntax',
           clause: lexClause(text, error),
-          reason: error.encoding ? error.reason : `this is not a read query this connection accepts (${error.reason})`,
+          ...refusalReason(
+            error.encoding ? error.reason : cypherText('refusal.not-a-read-query', { what: error.reason })
+          ),
           start: error.start,
           end: error.end,
         },
@@ -46,7 +50,7 @@ export function checkReadQuery(text: string, options: CheckOptions = {}): ReadCh
         refusal: {
           kind: 'unsupported',
           clause: 'NESTING',
-          reason: 'the query nests too deeply to check',
+          ...refusalReason(cypherText('refusal.nests-too-deeply')),
           start: 0,
           end: text.length,
         },

@@ -19,6 +19,6 @@
  */
 export type { CheckOptions, RefusalKind, Refusal, CheckedStatement, ReadCheck } from './types';
 export { checkReadQuery } from './check';
-export { refusalMessage } from './messages';
+export { refusalDiagnostic, refusalMessage } from './messages';
 export { isReadProcedure } from './procedures';
 export { readQueryNames, type NameUse, type ReadQueryNames } from './names';

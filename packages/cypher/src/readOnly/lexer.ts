@@ -19,6 +19,7 @@
  *   − ﹘ ﹣ －) as `-`, flagged: Cypher.g4 accepts them only in `leftArrowHead`, `rightArrowHead` and `dash`.
  */
 import { unicodeRegExp } from '../unicode';
+import { cypherText, renderText, type CypherText } from '../texts';
 
 export type LexKind = 'word' | 'escaped' | 'string' | 'int' | 'float' | 'symbol' | 'eof';
 
@@ -42,12 +43,12 @@ export interface LexToken {
 
 export class LexError extends Error {
   constructor(
-    readonly reason: string,
+    readonly reason: CypherText,
     readonly start: number,
     readonly end: number,
     readonly encoding = false
   ) {
-    super(reason);
+    super(renderText(reason));
   }
 }
 
@@ -106,7 +107,7 @@ export function checkEncoding(text: string): void {
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit === 0) {
-      throw new LexError('the query text contains a NUL character (U+0000)', i, i + 1, true);
+      throw new LexError(cypherText('refusal.nul-character'), i, i + 1, true);
     }
     if (unit >= 0xd800 && unit <= 0xdbff) {
       const next = text.charCodeAt(i + 1);
@@ -114,10 +115,10 @@ export function checkEncoding(text: string): void {
         i++;
         continue;
       }
-      throw new LexError('the query text contains a lone surrogate (invalid UTF-16/UTF-8)', i, i + 1, true);
+      throw new LexError(cypherText('refusal.lone-surrogate'), i, i + 1, true);
     }
     if (unit >= 0xdc00 && unit <= 0xdfff) {
-      throw new LexError('the query text contains a lone surrogate (invalid UTF-16/UTF-8)', i, i + 1, true);
+      throw new LexError(cypherText('refusal.lone-surrogate'), i, i + 1, true);
     }
   }
 }
@@ -170,7 +171,7 @@ export function lex(text: string): LexToken[] {
       const close = text.indexOf('*/', i + 2);
       if (close < 0) {
         // ANTLR would fall back to `/` `*`; refusing is clearer and never less safe.
-        throw new LexError('the comment starting here is never closed', i, text.length);
+        throw new LexError(cypherText('refusal.comment-never-closed'), i, text.length);
       }
       i = close + 2;
       continue;
@@ -189,7 +190,7 @@ export function lex(text: string): LexToken[] {
         const close = text.indexOf('`', j + 1);
         if (close < 0) {
           if (j === i) {
-            throw new LexError('the back-quoted name starting here is never closed', i, text.length);
+            throw new LexError(cypherText('refusal.backtick-never-closed'), i, text.length);
           }
           break;
         }
@@ -245,7 +246,7 @@ export function lex(text: string): LexToken[] {
       i += char.length;
       continue;
     }
-    throw new LexError(`unexpected character ${describeChar(codePoint)}`, i, i + char.length);
+    throw new LexError(cypherText('refusal.unexpected-character', { character: describeChar(codePoint) }), i, i + char.length);
   }
   push('eof', text.length, text.length, '');
   return tokens;
@@ -300,22 +301,22 @@ function readString(text: string, start: number): [number, string] {
     if (e === 'u') {
       const unit = readHex(text, i + 2, 4);
       if (unit === undefined) {
-        throw new LexError('\\u must be followed by 4 hexadecimal digits', i, i + 2);
+        throw new LexError(cypherText('refusal.short-u-escape-digits'), i, i + 2);
       }
       if (unit >= 0xdc00 && unit <= 0xdfff) {
-        throw new LexError('the \\u escape is a lone low surrogate', i, i + 6, true);
+        throw new LexError(cypherText('refusal.short-u-escape-low-surrogate'), i, i + 6, true);
       }
       if (unit >= 0xd800 && unit <= 0xdbff) {
         const low = text.startsWith('\\u', i + 6) ? readHex(text, i + 8, 4) : undefined;
         if (low === undefined || low < 0xdc00 || low > 0xdfff) {
-          throw new LexError('the \\u escape is a high surrogate without its low surrogate', i, i + 6, true);
+          throw new LexError(cypherText('refusal.short-u-escape-high-surrogate'), i, i + 6, true);
         }
         value += String.fromCharCode(unit, low);
         i += 12;
         continue;
       }
       if (unit === 0) {
-        throw new LexError('the string contains a NUL character (\\u0000)', i, i + 6, true);
+        throw new LexError(cypherText('refusal.string-nul'), i, i + 6, true);
       }
       value += String.fromCharCode(unit);
       i += 6;
@@ -324,18 +325,18 @@ function readString(text: string, start: number): [number, string] {
     if (e === 'U') {
       const codePoint = readHex(text, i + 2, 8);
       if (codePoint === undefined) {
-        throw new LexError('\\U must be followed by 8 hexadecimal digits', i, i + 2);
+        throw new LexError(cypherText('refusal.long-u-escape-digits'), i, i + 2);
       }
       if (codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff) || codePoint === 0) {
-        throw new LexError('the \\U escape is not a Unicode scalar value', i, i + 10, true);
+        throw new LexError(cypherText('refusal.long-u-escape-not-scalar'), i, i + 10, true);
       }
       value += String.fromCodePoint(codePoint);
       i += 10;
       continue;
     }
-    throw new LexError(`the string escape \\${e ?? ''} is not one Memgraph reads`, i, i + 2);
+    throw new LexError(cypherText('refusal.unknown-escape', { escape: `\\${e ?? ''}` }), i, i + 2);
   }
-  throw new LexError('the string starting here is never closed', start, text.length);
+  throw new LexError(cypherText('refusal.string-never-closed'), start, text.length);
 }
 
 type Push = (kind: LexKind, start: number, end: number, value: string, extra?: Partial<LexToken>) => void;

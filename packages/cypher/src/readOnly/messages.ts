@@ -1,28 +1,33 @@
 import { positionAt } from '../errors';
-import type { Refusal } from './types';
+import { cypherText, renderText, type CypherText, type TextCode } from '../texts';
+import type { Refusal, RefusalKind } from './types';
 
-const SOURCES = {
-  browser: 'Refused in the browser before sending',
-  gateway: 'Refused by the Bolt gateway',
-} as const;
+const ADVICE: Record<RefusalKind, TextCode> = {
+  syntax: 'refusal.advice.syntax',
+  encoding: 'refusal.advice.encoding',
+  unsupported: 'refusal.advice.unsupported',
+  procedure: 'refusal.advice.procedure',
+  write: 'refusal.advice.read-only',
+  admin: 'refusal.advice.read-only',
+};
 
-/** The one refusal message: who refused, what, where in `text`, and what to do. */
-export function refusalMessage(refusal: Refusal, source: 'browser' | 'gateway', text: string): string {
+/** The one refusal message as a code and parameters: who refused, what, where in `text`, and what to do. */
+export function refusalDiagnostic(refusal: Refusal, source: 'browser' | 'gateway', text: string): CypherText {
   const { line, column } = positionAt(text, refusal.start);
-  return `${SOURCES[source]}: ${refusal.reason} at line ${line}, column ${column}. ${advice(refusal)}`;
+  return cypherText(source === 'browser' ? 'refusal.browser' : 'refusal.gateway', {
+    reason: refusal.diagnostic,
+    line,
+    column,
+    advice: cypherText(ADVICE[refusal.kind]),
+  });
 }
 
-function advice(refusal: Refusal): string {
-  switch (refusal.kind) {
-    case 'syntax':
-      return 'Fix the query text; only read queries in Memgraph Cypher are accepted.';
-    case 'encoding':
-      return 'Remove the character; query text must be valid UTF-8 without control characters such as NUL.';
-    case 'unsupported':
-      return 'Rewrite the query without it: this connection accepts read queries in Memgraph 3.12 Cypher only.';
-    case 'procedure':
-      return 'Only read procedures on the allowlist may be called; run other procedures with an administrator connection to Memgraph.';
-    default:
-      return 'This connection is read-only: run writes and administration with an administrator connection to Memgraph, not through Grafana.';
-  }
+/** The one refusal message, in English (what the gateway sends). */
+export function refusalMessage(refusal: Refusal, source: 'browser' | 'gateway', text: string): string {
+  return renderText(refusalDiagnostic(refusal, source, text));
+}
+
+/** A refusal's reason, in English and as a code. */
+export function refusalReason(diagnostic: CypherText): Pick<Refusal, 'reason' | 'diagnostic'> {
+  return { reason: renderText(diagnostic), diagnostic };
 }

@@ -6,6 +6,8 @@
  * tries them in the grammar's order and backtracks; both readings print the same tokens, and Memgraph reads the
  * canonical text its own way.
  */
+import { cypherText, type CypherText } from '../texts';
+import { refusalReason } from './messages';
 import type { Refusal, RefusalKind } from './types';
 import { asciiUpper, type LexToken } from './lexer';
 import { isReadProcedure } from './procedures';
@@ -116,7 +118,7 @@ export class Parser {
   /** Runs a nested rule, refusing what nests deeper than MAX_NESTING. */
   private nested<T>(parse: () => T): T {
     if (++this.depth > MAX_NESTING) {
-      this.refuse('unsupported', 'NESTING', `the query nests deeper than ${MAX_NESTING} levels`, this.peek());
+      this.refuse('unsupported', 'NESTING', cypherText('refusal.nests-deeper', { max: MAX_NESTING }), this.peek());
     }
     try {
       return parse();
@@ -212,18 +214,20 @@ export class Parser {
     }
   }
 
-  private refuse(kind: RefusalKind, clause: string, reason: string, from: LexToken, to: LexToken = from): never {
-    throw new Refused({ kind, clause, reason, start: from.start, end: to.end });
+  private refuse(kind: RefusalKind, clause: string, reason: CypherText, from: LexToken, to: LexToken = from): never {
+    throw new Refused({ kind, clause, ...refusalReason(reason), start: from.start, end: to.end });
   }
 
   private syntaxRefusal(): Refusal {
     const token = this.tokens[Math.min(this.far, this.tokens.length - 1)];
     const clause = token.kind === 'eof' ? 'end of query' : asciiUpper(token.text);
-    const what = token.kind === 'eof' ? 'the query ends too early' : `unexpected ${token.text}`;
+    const what =
+      token.kind === 'eof' ? cypherText('refusal.ends-too-early') : cypherText('refusal.unexpected', { token: token.text });
+    const reason = cypherText('refusal.not-a-read-query', { what });
     return {
       kind: 'syntax',
       clause,
-      reason: `this is not a read query this connection accepts (${what})`,
+      ...refusalReason(reason),
       start: token.start,
       end: token.kind === 'eof' ? this.text.length : token.end,
     };
@@ -273,7 +277,7 @@ export class Parser {
       this.refuse(
         'admin',
         named?.clause ?? 'SHOW',
-        `this information statement is not on the read-only allowlist (${named?.clause ?? 'SHOW'})`,
+        cypherText('refusal.show-not-allowed', { clause: named?.clause ?? 'SHOW' }),
         start,
         last
       );
@@ -297,7 +301,7 @@ export class Parser {
         this.refuse(
           'unsupported',
           'USING',
-          'pre-query directives are accepted only at the start of the query',
+          cypherText('refusal.directive-not-first'),
           this.peek()
         );
       }
@@ -316,7 +320,7 @@ export class Parser {
         this.refuse(
           'unsupported',
           'QUERY MEMORY',
-          'a query memory limit is accepted only at the end of the whole query',
+          cypherText('refusal.memory-limit-not-last'),
           this.peek()
         );
       }
@@ -345,7 +349,7 @@ export class Parser {
         this.refuse(
           'unsupported',
           clause,
-          `this directive is not accepted on the read-only connection (${clause})`,
+          cypherText('refusal.directive', { clause }),
           this.peek(),
           this.peek(1)
         );
@@ -464,8 +468,8 @@ export class Parser {
       const last = this.peek(named.clause.split(' ').length - 1);
       const reason =
         named.kind === 'write'
-          ? `this query writes (${named.clause})`
-          : `this is an administrative statement (${named.clause})`;
+          ? cypherText('refusal.writes', { clause: named.clause })
+          : cypherText('refusal.administrative', { clause: named.clause });
       this.refuse(named.kind, named.clause, reason, this.peek(), last);
     }
     return this.fail();
@@ -491,7 +495,7 @@ export class Parser {
       this.refuse(
         'unsupported',
         'CALL { … } IN TRANSACTIONS',
-        'batched subqueries are not accepted on the read-only connection (CALL { … } IN TRANSACTIONS)',
+        cypherText('refusal.batched-subquery'),
         this.peek(),
         this.peek(1)
       );
@@ -516,7 +520,7 @@ export class Parser {
       this.refuse(
         'procedure',
         clause,
-        `this query calls a procedure that is not on the read-procedure allowlist (${clause})`,
+        cypherText('refusal.procedure', { clause }),
         first,
         this.tokens[this.i - 1]
       );
@@ -532,7 +536,7 @@ export class Parser {
         this.refuse(
           'unsupported',
           'PROCEDURE MEMORY UNLIMITED',
-          'an unlimited procedure memory limit is not accepted on the read-only connection',
+          cypherText('refusal.unlimited-procedure-memory'),
           this.peek()
         );
       }
@@ -868,7 +872,7 @@ export class Parser {
   expression(): Node {
     // nested() inlined: expression is the hottest rule, and a closure per call shows in the profile.
     if (++this.depth > MAX_NESTING) {
-      this.refuse('unsupported', 'NESTING', `the query nests deeper than ${MAX_NESTING} levels`, this.peek());
+      this.refuse('unsupported', 'NESTING', cypherText('refusal.nests-deeper', { max: MAX_NESTING }), this.peek());
     }
     try {
       return this.binary(0);
@@ -1018,7 +1022,7 @@ export class Parser {
       this.refuse(
         'unsupported',
         'COMPLEXITY',
-        'the query is too complex to check (it nests too many ambiguous brackets)',
+        cypherText('refusal.too-complex'),
         this.peek()
       );
     }
@@ -1076,7 +1080,7 @@ export class Parser {
       this.refuse(
         'syntax',
         token.text.toUpperCase(),
-        `the integer ${token.text} is outside Memgraph's 64-bit range`,
+        cypherText('refusal.integer-range', { number: token.text }),
         token
       );
     }
@@ -1093,7 +1097,7 @@ export class Parser {
       this.refuse(
         'syntax',
         token.text.toUpperCase(),
-        `the number ${token.text} is outside the range of a double`,
+        cypherText('refusal.double-range', { number: token.text }),
         token
       );
     }
@@ -1117,7 +1121,7 @@ export class Parser {
       this.refuse(
         'syntax',
         `$${token.text.toUpperCase()}`,
-        `the parameter name ${token.text} is not accepted: use letters, digits and _ (not first a digit), or a decimal number`,
+        cypherText('refusal.parameter-name', { name: token.text }),
         token
       );
     }
@@ -1276,7 +1280,7 @@ export class Parser {
             this.refuse(
               'syntax',
               'EXISTS',
-              'EXISTS ( … ) takes a relationship pattern, e.g. EXISTS ((n)-->()); use IS NOT NULL for a property',
+              cypherText('refusal.exists-pattern'),
               start
             );
           }
@@ -1323,7 +1327,7 @@ export class Parser {
         this.refuse(
           'unsupported',
           `${start.upper} { … }`,
-          `Memgraph 3.12 has no ${start.upper} { … } subquery`,
+          cypherText('refusal.no-subquery-expression', { keyword: start.upper }),
           start,
           this.peek(1)
         );
@@ -1376,7 +1380,7 @@ export class Parser {
         this.refuse(
           'syntax',
           token.text.toUpperCase(),
-          `the function name part ${token.text} is not accepted: function names are plain ASCII identifiers`,
+          cypherText('refusal.function-name', { name: token.text }),
           token
         );
       }

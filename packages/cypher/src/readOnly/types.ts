@@ -1,3 +1,5 @@
+import type { CypherText } from '../texts';
+
 /** The read-only checker's public types: a leaf module every other module of the checker may import. */
 export interface CheckOptions {
   /** Appended to every canonical cypherQuery as `QUERY MEMORY LIMIT n MB` (Memgraph 3.12 grammar); a smaller limit the user wrote is kept. */
@@ -10,6 +12,8 @@ export interface Refusal {
   clause: string;
   /** One sentence, no source prefix, e.g. "this query writes (CREATE)". */
   reason: string;
+  /** `reason` as a code and parameters, for a translation. */
+  diagnostic: CypherText;
   /** Offsets into the checked text. */
   start: number;
   end: number;

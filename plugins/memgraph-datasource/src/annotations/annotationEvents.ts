@@ -1,4 +1,7 @@
 import type { AnnotationEvent, DataFrame, Field } from '@grafana/data';
+import { t } from '@grafana/i18n';
+
+import { PLAIN_TEXT } from '@opentruss/contract';
 
 /** The refId of an annotation's query (the support object and the editor both give it to a new query). */
 export const ANNOTATION_REF_ID = 'Anno';
@@ -15,8 +18,18 @@ export const ANNOTATION_COLUMNS = {
 class AnnotationShapeError extends Error {
   constructor(columns: string[]) {
     super(
-      `An annotation query must return a column named "time" (epoch ms, a date-time or an ISO string); ` +
-        `optional: timeEnd, title, text, tags. It returned: ${columns.length ? columns.join(', ') : 'no columns'}.`
+      columns.length
+        ? t(
+            'annotations.shape',
+            'An annotation query must return a column named "time" (epoch ms, a date-time or an ISO string); ' +
+              'optional: timeEnd, title, text, tags. It returned: {{columns}}.',
+            { columns: columns.join(', '), ...PLAIN_TEXT }
+          )
+        : t(
+            'annotations.shape-no-columns',
+            'An annotation query must return a column named "time" (epoch ms, a date-time or an ISO string); ' +
+              'optional: timeEnd, title, text, tags. It returned no columns.'
+          )
     );
     this.name = 'AnnotationShapeError';
   }

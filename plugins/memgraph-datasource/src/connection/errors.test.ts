@@ -2,7 +2,8 @@ import { gatewayErrorCodes } from '@opentruss/contract';
 import neo4j from 'neo4j-driver';
 
 import { MemgraphError } from '../model/memgraphError';
-import { DeadlineExceeded, describeFailure, WEBSOCKET_HINT } from './errors';
+import { useLanguage } from '../testing/language';
+import { DeadlineExceeded, describeFailure, websocketHint } from './errors';
 
 const context = { url: 'bolt://db:7687', username: 'viewer', queryTimeoutSeconds: 30, maxConnections: 4 };
 const driverError = (message: string, code: string) => new neo4j.Neo4jError(message, code, '50N42', 'error');
@@ -18,10 +19,10 @@ describe('describeFailure', () => {
     );
     expect(error.kind).toBe('unreachable');
     // The actionable sentence and the hint; the driver's long generic browser text only in the details.
-    expect(error.message).toBe(`Cannot reach Memgraph at bolt://db:7687. ${WEBSOCKET_HINT}`);
+    expect(error.message).toBe(`Cannot reach Memgraph at bolt://db:7687. ${websocketHint()}`);
     expect(error.details).toMatch(/^WebSocket connection failure\. Due to security constraints/);
-    expect(WEBSOCKET_HINT).toContain('only without TLS');
-    expect(WEBSOCKET_HINT).toContain('connect-src');
+    expect(websocketHint()).toContain('only without TLS');
+    expect(websocketHint()).toContain('connect-src');
   });
 
   it('names missing parameters and server-side write refusals', () => {
@@ -185,5 +186,32 @@ describe('describeFailure', () => {
       kind: 'unexpected',
       message: 'The Memgraph query failed: boom.',
     });
+  });
+});
+
+describe('describeFailure in the viewer’s language', () => {
+  beforeEach(() => useLanguage('zh-Hans'));
+  afterEach(() => useLanguage('en-US'));
+
+  it('words the datasource’s own framing in Chinese and quotes Memgraph as sent, quotes unescaped', () => {
+    const memgraphSays = 'Authentication failure for "viewer" & co';
+    const error = describeFailure(driverError(memgraphSays, 'Memgraph.ClientError.Security.Unauthenticated'), context);
+    expect(error.kind).toBe('credentials');
+    expect(error.message).toBe(
+      `Memgraph 拒绝了用户“viewer”的凭据（${memgraphSays}）。请检查数据源设置中的用户名和密码；Memgraph 未启用用户时两者都留空。`
+    );
+  });
+
+  it('frames a gateway refusal in Chinese around the gateway’s own English text', () => {
+    const error = describeFailure(driverError('Refused by the Bolt gateway: no', gatewayErrorCodes.refused), context);
+    expect(error.message).toBe('Bolt 网关拒绝了此请求，Memgraph 没有收到它。网关的说明：Refused by the Bolt gateway: no。');
+  });
+
+  it('translates a missing parameter through @opentruss/cypher’s table, and the pool and deadline messages', () => {
+    expect(describeFailure(driverError('Parameter $lot not provided.', 'Memgraph.ClientError.MemgraphError.MemgraphError'), context).message).toBe(
+      '参数 $lot 没有值。请定义名为“lot”的仪表板变量，或使用数据源内置参数 $__from、$__to 和 $__interval_ms。'
+    );
+    expect(describeFailure(new DeadlineExceeded(32_000, 'pool'), context).message).toMatch(/^此浏览器最多可向 Memgraph 打开的 4 个连接/);
+    expect(describeFailure(new DeadlineExceeded(32_000), context).message).toMatch(/^查询在查询超时（30 秒）内没有完成/);
   });
 });

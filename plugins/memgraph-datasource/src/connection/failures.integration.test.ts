@@ -6,7 +6,7 @@ import net from 'node:net';
 
 import { dataSource, queryRequest, runQuery } from '../testing/harness';
 import { startBoltTestServerForSuite } from '../testing/boltTestServerSuite';
-import { WEBSOCKET_HINT } from './errors';
+import { websocketHint } from './errors';
 import { DEADLINE_GRACE_MS } from './runCypher';
 
 const int = neo4j.int;
@@ -39,7 +39,7 @@ describe('failures become clear messages', () => {
     const url = `bolt://127.0.0.1:${await closedPort()}`;
     const message = await errorOf({ url, connectionTimeoutSeconds: 2 }, 'RETURN 1');
     expect(message).toContain(`Cannot reach Memgraph at ${url}`);
-    expect(message).toContain(WEBSOCKET_HINT);
+    expect(message).toContain(websocketHint());
   });
 
   it('wrong credentials: says which user was refused and what to check', async () => {

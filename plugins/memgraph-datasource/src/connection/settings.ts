@@ -1,4 +1,7 @@
 import type { DataSourceJsonData } from '@grafana/data';
+import { t } from '@grafana/i18n';
+
+import { PLAIN_TEXT } from '@opentruss/contract';
 
 /** How the driver decides on TLS: `auto` lets the URL scheme and, in a browser, the page (https ⇒ wss) decide. */
 export type Encryption = 'auto' | 'on' | 'off';
@@ -51,13 +54,13 @@ export type ResolvedSettings = typeof DEFAULT_SETTINGS;
 
 const LIMITS: Record<
   'connectionTimeoutSeconds' | 'queryTimeoutSeconds' | 'maxRows' | 'fetchSize' | 'maxConnections',
-  { label: string; max: number }
+  { label: () => string; max: number }
 > = {
-  connectionTimeoutSeconds: { label: 'Connection timeout (seconds)', max: 600 },
-  queryTimeoutSeconds: { label: 'Query timeout (seconds)', max: 3600 },
-  maxRows: { label: 'Maximum rows', max: 1_000_000 },
-  fetchSize: { label: 'Fetch size', max: 100_000 },
-  maxConnections: { label: 'Maximum connections per browser', max: 100 },
+  connectionTimeoutSeconds: { label: () => t('settings.limit.connection-timeout', 'Connection timeout (seconds)'), max: 600 },
+  queryTimeoutSeconds: { label: () => t('settings.limit.query-timeout', 'Query timeout (seconds)'), max: 3600 },
+  maxRows: { label: () => t('settings.limit.max-rows', 'Maximum rows'), max: 1_000_000 },
+  fetchSize: { label: () => t('settings.limit.fetch-size', 'Fetch size'), max: 100_000 },
+  maxConnections: { label: () => t('settings.limit.max-connections', 'Maximum connections per browser'), max: 100 },
 };
 
 const SCHEMES = ['bolt', 'bolt+s', 'neo4j', 'neo4j+s', 'ws', 'wss'];
@@ -73,27 +76,50 @@ function urlProblems(url: string, scheme: string | undefined): string[] {
   const [, userInfo, host = '', port, path = '', query = ''] = URL_PARTS.exec(url) ?? [];
   const problems: string[] = [];
   if (/\s/.test(url)) {
-    problems.push(`URL "${url}" contains spaces: write scheme://host:port, e.g. bolt://memgraph.example:7687`);
+    problems.push(
+      t('settings.url.spaces', 'URL "{{url}}" contains spaces: write scheme://host:port, e.g. bolt://memgraph.example:7687', {
+        url,
+        ...PLAIN_TEXT,
+      })
+    );
   } else if (host === '' || host === '[]') {
-    problems.push(`URL "${url}" has no host: write scheme://host:port, e.g. bolt://memgraph.example:7687`);
+    problems.push(
+      t('settings.url.no-host', 'URL "{{url}}" has no host: write scheme://host:port, e.g. bolt://memgraph.example:7687', {
+        url,
+        ...PLAIN_TEXT,
+      })
+    );
   }
   if (userInfo !== undefined) {
     problems.push(
-      'URL contains a user name or password, which the driver ignores (and messages would show): ' +
-        'put them in Username and Password instead'
+      t(
+        'settings.url.user-info',
+        'URL contains a user name or password, which the driver ignores (and messages would show): put them in ' +
+          'Username and Password instead'
+      )
     );
   }
   if (port !== undefined && !(/^[0-9]{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
-    problems.push(`URL port "${port}" is not a number from 1 to 65535`);
+    problems.push(t('settings.url.port', 'URL port "{{port}}" is not a number from 1 to 65535', { port, ...PLAIN_TEXT }));
   }
   if (path !== '' && path !== '/') {
     problems.push(
-      `URL path "${path}" is not supported: the driver connects to host:port only, so a WebSocket proxy must ` +
-        'serve Bolt at its root (e.g. wss://memgraph-proxy.example)'
+      t(
+        'settings.url.path',
+        'URL path "{{path}}" is not supported: the driver connects to host:port only, so a WebSocket proxy must ' +
+          'serve Bolt at its root (e.g. wss://memgraph-proxy.example)',
+        { path, ...PLAIN_TEXT }
+      )
     );
   }
   if (query !== '' && scheme !== 'neo4j' && scheme !== 'neo4j+s') {
-    problems.push(`URL parameters "${query}" are only accepted by the routing schemes neo4j:// and neo4j+s://`);
+    problems.push(
+      t(
+        'settings.url.parameters',
+        'URL parameters "{{query}}" are only accepted by the routing schemes neo4j:// and neo4j+s://',
+        { query, ...PLAIN_TEXT }
+      )
+    );
   }
   return problems;
 }
@@ -115,9 +141,17 @@ export function settingsProblems(jsonData: MemgraphSettings | undefined): string
   if (scheme && !SCHEMES.includes(scheme)) {
     problems.push(
       scheme.endsWith('+ssc')
-        ? `URL scheme ${scheme}:// trusts any certificate, which a browser cannot do: make the browser trust the ` +
-            `certificate and use ${scheme.replace('+ssc', '+s')}://`
-        : `URL scheme ${scheme}:// is not supported: use bolt://, bolt+s://, neo4j://, neo4j+s://, ws:// or wss://`
+        ? t(
+            'settings.url.self-signed-scheme',
+            'URL scheme {{scheme}}:// trusts any certificate, which a browser cannot do: make the browser trust the ' +
+              'certificate and use {{trusting}}://',
+            { scheme, trusting: scheme.replace('+ssc', '+s'), ...PLAIN_TEXT }
+          )
+        : t(
+            'settings.url.scheme',
+            'URL scheme {{scheme}}:// is not supported: use bolt://, bolt+s://, neo4j://, neo4j+s://, ws:// or wss://',
+            { scheme, ...PLAIN_TEXT }
+          )
     );
   }
   problems.push(...urlProblems(settings.url, scheme));
@@ -125,16 +159,32 @@ export function settingsProblems(jsonData: MemgraphSettings | undefined): string
   const plainByScheme = scheme === 'ws';
   if ((encryptedByScheme && settings.encryption === 'off') || (plainByScheme && settings.encryption === 'on')) {
     problems.push(
-      `Encryption "${settings.encryption}" contradicts the URL scheme ${scheme}://: set Encryption to auto`
+      t(
+        'settings.encryption',
+        'Encryption "{{encryption}}" contradicts the URL scheme {{scheme}}://: set Encryption to auto',
+        { encryption: settings.encryption, scheme, ...PLAIN_TEXT }
+      )
     );
   }
   if (!isKnownTimeZone(settings.timeZone)) {
-    problems.push(`Time zone "${settings.timeZone}" is not a known IANA time zone (e.g. UTC, Asia/Shanghai)`);
+    problems.push(
+      t('settings.time-zone', 'Time zone "{{zone}}" is not a known IANA time zone (e.g. UTC, Asia/Shanghai)', {
+        zone: settings.timeZone,
+        ...PLAIN_TEXT,
+      })
+    );
   }
   for (const [key, { label, max }] of Object.entries(LIMITS)) {
     const value = settings[key as keyof typeof LIMITS];
     if (!Number.isFinite(value) || value <= 0 || value > max) {
-      problems.push(`${label} must be a number above 0 and at most ${max.toLocaleString('en-US')} (got ${value})`);
+      problems.push(
+        t('settings.limit.range', '{{label}} must be a number above 0 and at most {{max}} (got {{value}})', {
+          label: label(),
+          max: max.toLocaleString('en-US'),
+          value,
+          ...PLAIN_TEXT,
+        })
+      );
     }
   }
   return problems;
@@ -169,7 +219,12 @@ function withDefaults(jsonData: MemgraphSettings | undefined): ResolvedSettings 
 export function resolveSettings(jsonData: MemgraphSettings | undefined): ResolvedSettings {
   const problems = settingsProblems(jsonData);
   if (problems.length) {
-    throw new Error(`The Memgraph datasource settings need fixing: ${problems.join('; ')}.`);
+    throw new Error(
+      t('settings.need-fixing', 'The Memgraph datasource settings need fixing: {{problems}}.', {
+        problems: problems.join('; '),
+        ...PLAIN_TEXT,
+      })
+    );
   }
   return withDefaults(jsonData);
 }

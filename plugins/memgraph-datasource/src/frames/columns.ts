@@ -1,8 +1,10 @@
 import { type FieldDTO, FieldType } from '@grafana/data';
 import type { Duration, Integer } from 'neo4j-driver';
+import { t } from '@grafana/i18n';
 
 import { durationToMs, instantToEpochMs, isoStringToEpochMs } from './temporal';
 import { isTimeColumnName, type ResultColumn } from '../model/resultColumn';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { GRAPH_KINDS, INSTANT_KINDS, kindOf, type ValueKind } from '../model/valueKinds';
 import { BIG_INTEGER_KEY, integerNumber, toPlain, toText } from './values';
 
@@ -56,12 +58,27 @@ export function columnShape(column: ResultColumn): ColumnShape {
 export const NUMBER_SHAPES: ReadonlySet<ColumnShape> = new Set(['number', 'duration']);
 
 const exactIntegersNotice = (name: string) =>
-  `Column "${name}" holds integers beyond ±2^53, which a browser cannot hold exactly as numbers; they are shown as exact text.`;
+  t(
+    'frames.notice.exact-integers',
+    'Column "{{name}}" holds integers beyond ±2^53, which a browser cannot hold exactly as numbers; they are shown ' +
+      'as exact text.',
+    { name, ...PLAIN_TEXT }
+  );
 const nestedBigIntegersNotice = (name: string) =>
-  `Column "${name}" holds integers beyond ±2^53 inside lists, maps or properties; they are written ` +
-  `{"${BIG_INTEGER_KEY}": "<digits>"} to stay exact.`;
+  t(
+    'frames.notice.nested-big-integers',
+    'Column "{{name}}" holds integers beyond ±2^53 inside lists, maps or properties; they are written {{shape}} to ' +
+      'stay exact.',
+    { name, shape: `{"${BIG_INTEGER_KEY}": "<digits>"}`, ...PLAIN_TEXT }
+  );
 const mixedNotice = (name: string, kinds: ReadonlySet<ValueKind>) =>
-  kinds.size > 1 ? `Column "${name}" mixes ${[...kinds].sort().join(', ')} values; it is shown as text.` : undefined;
+  kinds.size > 1
+    ? t('frames.notice.mixed', 'Column "{{name}}" mixes {{kinds}} values; it is shown as text.', {
+        name,
+        kinds: [...kinds].sort().join(', '),
+        ...PLAIN_TEXT,
+      })
+    : undefined;
 
 /**
  * One column of a result → one Grafana field. The type comes from ALL values, never the first one: a column that

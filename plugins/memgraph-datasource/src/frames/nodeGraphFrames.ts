@@ -1,4 +1,5 @@
 import { createDataFrame, type DataFrame, FieldType, NodeGraphDataFrameFieldNames as F } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import type { Node, Path, Relationship } from 'neo4j-driver';
 
 import { MemgraphError } from '../model/memgraphError';
@@ -120,8 +121,11 @@ export function nodeGraphFrames(values: Iterable<unknown>): DataFrame[] {
   if (graph.isEmpty) {
     throw new MemgraphError(
       'query',
-      'The node graph format needs nodes, relationships or paths in the result, e.g. ' +
-        'MATCH p = (l:InspectionLot)-[:MANAGEMENT_CONTAINS]->(e:Element) RETURN p LIMIT 100.'
+      t(
+        'frames.node-graph.empty',
+        'The node graph format needs nodes, relationships or paths in the result, e.g. ' +
+          'MATCH p = (l:InspectionLot)-[:MANAGEMENT_CONTAINS]->(e:Element) RETURN p LIMIT 100.'
+      )
     );
   }
   const nodes = [...graph.nodes.values()];

@@ -1,5 +1,6 @@
 import type { DataFrame, QueryResultMetaNotice } from '@grafana/data';
-import type { ResultFormat } from '@opentruss/contract';
+import { PLAIN_TEXT, type ResultFormat } from '@opentruss/contract';
+import { t } from '@grafana/i18n';
 
 import { type CypherResult, valuesByRow } from '../model/cypherResult';
 import { columnNotice, columnShape, NUMBER_SHAPES } from './columns';
@@ -32,9 +33,11 @@ function chooseFormat(result: CypherResult): Exclude<ResultFormat, 'auto'> {
 }
 
 export function rowCapNotice(maxRows: number): string {
-  return (
-    `Showing the first ${maxRows.toLocaleString('en-US')} rows: the result has more. Narrow the query ` +
-    '(LIMIT, $__timeFilter, aggregation) or raise "Maximum rows" in the datasource settings.'
+  return t(
+    'frames.row-cap',
+    'Showing the first {{maxRows}} rows: the result has more. Narrow the query (LIMIT, $__timeFilter, aggregation) ' +
+      'or raise "Maximum rows" in the datasource settings.',
+    { maxRows: maxRows.toLocaleString('en-US'), ...PLAIN_TEXT }
   );
 }
 

@@ -103,7 +103,7 @@ describe('timeSeriesFrame', () => {
     expect(frame.fields.map((f) => f.values)).toEqual([[day(1)], [3]]);
     expect(notices).toEqual([
       'Columns "extra" are neither numbers nor labels; the time series leaves them out.',
-      '1 row(s) had no time (null, or not a recognisable time) and were left out.',
+      '1 row had no time (null, or not a recognisable time) and was left out.',
     ]);
   });
 

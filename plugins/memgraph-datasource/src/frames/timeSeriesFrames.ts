@@ -8,7 +8,9 @@ import {
   outerJoinDataFrames,
   sortDataFrame,
 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { MemgraphError } from '../model/memgraphError';
 
 /** The time field: one named `time` if there is one, else the first time field. */
@@ -32,19 +34,29 @@ export function timeSeriesFrame(table: DataFrame, legend?: string): { frame: Dat
   if (!time) {
     throw new MemgraphError(
       'query',
-      'The time series format needs a time column: return one named time, e.g. ' +
-        '$__timeGroup(n.created_at, $__interval) AS time (Date, LocalDateTime, DateTime, ISO strings or epoch ms).'
+      t(
+        'frames.time-series.no-time',
+        'The time series format needs a time column: return one named time, e.g. ' +
+          '$__timeGroup(n.created_at, $__interval) AS time (Date, LocalDateTime, DateTime, ISO strings or epoch ms).'
+      )
     );
   }
   const values = table.fields.filter((f) => f !== time && f.type === FieldType.number);
   if (values.length === 0) {
-    throw new MemgraphError('query', 'The time series format needs at least one numeric column besides the time.');
+    throw new MemgraphError(
+      'query',
+      t('frames.time-series.no-values', 'The time series format needs at least one numeric column besides the time.')
+    );
   }
   const labelFields = table.fields.filter((f) => f.type === FieldType.string || f.type === FieldType.boolean);
   const ignored = table.fields.filter((f) => f !== time && !values.includes(f) && !labelFields.includes(f));
   const notices: string[] = ignored.length
     ? [
-        `Columns ${ignored.map((f) => `"${f.name}"`).join(', ')} are neither numbers nor labels; the time series leaves them out.`,
+        t(
+          'frames.time-series.ignored-columns',
+          'Columns {{columns}} are neither numbers nor labels; the time series leaves them out.',
+          { columns: ignored.map((f) => `"${f.name}"`).join(', '), ...PLAIN_TEXT }
+        ),
       ]
     : [];
 
@@ -77,7 +89,14 @@ export function timeSeriesFrame(table: DataFrame, legend?: string): { frame: Dat
   }
 
   if (timeless) {
-    notices.push(`${timeless} row(s) had no time (null, or not a recognisable time) and were left out.`);
+    notices.push(
+      t('frames.time-series.timeless-rows', '', {
+        ...PLAIN_TEXT,
+        count: timeless,
+        defaultValue_one: '{{count}} row had no time (null, or not a recognisable time) and was left out.',
+        defaultValue_other: '{{count}} rows had no time (null, or not a recognisable time) and were left out.',
+      })
+    );
   }
 
   const frames = [...series.values()].map(({ labels, rows }) => {

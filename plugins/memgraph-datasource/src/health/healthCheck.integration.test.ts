@@ -68,7 +68,7 @@ describe('Save & test', () => {
     expect(report.status).toBe('warning');
     expect(report.message).toContain('Connected to Memgraph 2.21.0');
     expect(report.message).toContain(
-      'Missing 3 index(es) the OpenTruss ops manual recommends: :Element(level_id), :Element(inspection_lot_id), :InspectionLot(status).'
+      'Missing 3 indexes the OpenTruss ops manual recommends: :Element(level_id), :Element(inspection_lot_id), :InspectionLot(status).'
     );
     expect(report.details?.verboseMessage).toBe(
       'CREATE INDEX ON :Element(level_id);\nCREATE INDEX ON :Element(inspection_lot_id);\nCREATE INDEX ON :InspectionLot(status);'

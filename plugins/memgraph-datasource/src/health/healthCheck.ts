@@ -1,4 +1,7 @@
+import { t } from '@grafana/i18n';
+
 import type { MemgraphConnection } from '../connection/memgraphConnection';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { createIndexStatement, INDEX_INFO_QUERY, indexRows, missingIndexes } from './indexAdvisor';
 
 export interface HealthReport {
@@ -49,7 +52,14 @@ async function probeAndAdvise(connection: MemgraphConnection): Promise<HealthRep
     const probe = await run(PROBE_QUERY);
     const ok = probe.records[0]?.get('ok');
     if (Number(ok) !== 1) {
-      return { status: 'error', message: `The server answered ${PROBE_QUERY} with ${String(ok)} instead of 1.` };
+      return {
+        status: 'error',
+        message: t('health.probe-answer', 'The server answered {{query}} with {{answer}} instead of 1.', {
+          query: PROBE_QUERY,
+          answer: String(ok),
+          ...PLAIN_TEXT,
+        }),
+      };
     }
     const info = await connection.serverInfo();
     const protocol = info.protocolVersion;
@@ -68,24 +78,34 @@ async function probeAndAdvise(connection: MemgraphConnection): Promise<HealthRep
     (result) => String(result.records[0]?.get('version') ?? '') || undefined,
     () => undefined // SHOW VERSION exists since Memgraph 2.2; the check does not depend on it
   );
-  const reached =
-    `Connected to ${server.version ? `Memgraph ${server.version}` : (server.agent ?? 'the server')} at ${server.address}` +
-    `${server.protocolVersion ? ` (Bolt ${server.protocolVersion})` : ''}` +
-    `${failureContext.username ? ` as "${failureContext.username}"` : ''}; a test read succeeded.`;
+  const reached = connectedSentence(server, failureContext.username);
 
   try {
     const missing = missingIndexes(indexRows(await run(INDEX_INFO_QUERY)));
     if (missing.length === 0) {
-      return { status: 'success', message: `${reached} All recommended indexes exist.`, details: { server } };
+      return {
+        status: 'success',
+        message: t('health.indexes-complete', '{{reached}} All recommended indexes exist.', { reached, ...PLAIN_TEXT }),
+        details: { server },
+      };
     }
     const statements = missing.map(createIndexStatement);
     return {
       status: 'warning',
-      message:
-        `${reached} Missing ${missing.length} index(es) the OpenTruss ops manual recommends: ` +
-        `${missing.map((i) => `:${i.label}(${i.property})`).join(', ')}. Create them with the statements below.`,
+      message: t('health.indexes-missing', '', {
+        reached,
+        count: missing.length,
+        indexes: missing.map((i) => `:${i.label}(${i.property})`).join(', '),
+        defaultValue_one:
+          '{{reached}} Missing {{count}} index the OpenTruss ops manual recommends: {{indexes}}. Create it with the ' +
+          'statement below.',
+        defaultValue_other:
+          '{{reached}} Missing {{count}} indexes the OpenTruss ops manual recommends: {{indexes}}. Create them with ' +
+          'the statements below.',
+        ...PLAIN_TEXT,
+      }),
       details: {
-        message: 'Run these statements as a Memgraph user allowed to create indexes:',
+        message: t('health.indexes-statements', 'Run these statements as a Memgraph user allowed to create indexes:'),
         verboseMessage: statements.join('\n'),
         missingIndexStatements: statements,
         server,
@@ -94,8 +114,28 @@ async function probeAndAdvise(connection: MemgraphConnection): Promise<HealthRep
   } catch (error) {
     return {
       status: 'warning',
-      message: `${reached} The index check could not read SHOW INDEX INFO: ${connection.describe(error).message}`,
+      message: t('health.index-check-failed', '{{reached}} The index check could not read SHOW INDEX INFO: {{reason}}', {
+        reached,
+        reason: connection.describe(error).message,
+        ...PLAIN_TEXT,
+      }),
       details: { server },
     };
   }
+}
+
+/** "Connected to Memgraph 3.12.0 at host:7687 (Bolt 5.2) as "viewer"; a test read succeeded.", each part if known. */
+function connectedSentence(server: ServerDescription, username: string): string {
+  const values = {
+    server: server.version
+      ? t('health.server-memgraph', 'Memgraph {{version}}', { version: server.version, ...PLAIN_TEXT })
+      : (server.agent ?? t('health.server-unknown', 'the server')),
+    address: server.address,
+    protocol: server.protocolVersion
+      ? t('health.protocol', ' (Bolt {{version}})', { version: server.protocolVersion, ...PLAIN_TEXT })
+      : '',
+    user: username ? t('health.as-user', ' as "{{username}}"', { username, ...PLAIN_TEXT }) : '',
+    ...PLAIN_TEXT,
+  };
+  return t('health.connected', 'Connected to {{server}} at {{address}}{{protocol}}{{user}}; a test read succeeded.', values);
 }

@@ -2,6 +2,7 @@ import { expandMacros } from '@opentruss/cypher';
 import neo4j from 'neo4j-driver';
 
 import type { MemgraphError } from '../model/memgraphError';
+import { useLanguage } from '../testing/language';
 import { prepareStatement } from './prepareStatement';
 import { timeParameters } from './timeParameters';
 import type { VariableSource, VariableValue } from './variables';
@@ -137,5 +138,28 @@ describe('prepareStatement', () => {
     expect(parameters.n).toEqual(neo4j.int(3));
     expect(parameters.xs).toEqual([neo4j.int(1), 'a']);
     expect(parameters.f).toBe(1.5);
+  });
+});
+
+describe('prepareStatement in the viewer’s language', () => {
+  beforeEach(() => useLanguage('zh-Hans'));
+  afterEach(() => useLanguage('en-US'));
+
+  it('puts the read-only checker’s refusal into the panel in Chinese, by code, with the clause as written', () => {
+    expect(() => prepareStatement('MATCH (n)\nDETACH DELETE n', time, source({}))).toThrow(
+      refused(
+        'write-refused',
+        '浏览器在发送前拒绝：此查询会写入数据（DETACH DELETE），位于第 2 行第 1 列。此连接只读：写入和管理操作请通过管理员连接在 Memgraph 上执行，不要通过 Grafana。'
+      )
+    );
+  });
+
+  it('names every missing parameter in Chinese, and a lexer problem with its position', () => {
+    expect(() => prepareStatement('RETURN $a, $b', time, source({}))).toThrow(
+      refused('missing-parameter', '参数 $a 没有值。请定义名为“a”的仪表板变量')
+    );
+    expect(() => prepareStatement("RETURN 'open", time, source({}))).toThrow(
+      refused('query', '字符串未结束：缺少结尾的 \'（第 1 行，第 8 列）')
+    );
   });
 });

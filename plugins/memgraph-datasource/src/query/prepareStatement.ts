@@ -1,6 +1,7 @@
 import { bindStatement } from '@opentruss/cypher';
 import neo4j from 'neo4j-driver';
 
+import { translateCypherText } from '../model/cypherTexts';
 import { MemgraphError } from '../model/memgraphError';
 import type { CypherStatement } from '../model/statement';
 import type { VariableSource, VariableValue } from './variables';
@@ -18,7 +19,8 @@ function toParameter(value: unknown): unknown {
 
 /**
  * The query model's Cypher → the statement sent to Memgraph, by @opentruss/cypher's bindStatement (the editor
- * checks with the same engine). The first problem becomes the panel's error; missing parameters are named together.
+ * checks with the same engine). The first problem becomes the panel's error, in the viewer's language; missing
+ * parameters are named together.
  */
 export function prepareStatement(
   cypher: string,
@@ -31,10 +33,10 @@ export function prepareStatement(
   const first = problems[0];
   if (first?.kind === 'missing-parameter') {
     const missing = problems.filter((problem) => problem.kind === 'missing-parameter');
-    throw new MemgraphError('missing-parameter', missing.map((problem) => problem.message).join(' '));
+    throw new MemgraphError('missing-parameter', missing.map((problem) => translateCypherText(problem.diagnostic)).join(' '));
   }
   if (first) {
-    throw new MemgraphError(first.kind, first.message);
+    throw new MemgraphError(first.kind, translateCypherText(first.diagnostic));
   }
   return { text, parameters, kind };
 }

@@ -1,3 +1,6 @@
+import { t } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
+
 import type { CypherResult } from '../model/cypherResult';
 import type { GraphSchema } from './graphSchema';
 import { columnNames, SAMPLE_SIZE, SCHEMA_QUERIES, unquoteType } from './schemaQueries';
@@ -17,13 +20,28 @@ async function firstAnswer(part: string, sources: Source[], notes: string[]): Pr
   for (const source of sources) {
     try {
       const names = await source.read();
-      notes.push(`${part}: ${source.name}${skipped.length ? ` (${skipped.join('; ')})` : ''}`);
+      notes.push(
+        skipped.length
+          ? t('schema.note.read-after-skips', '{{part}}: {{source}} ({{skipped}})', {
+              ...PLAIN_TEXT,
+              part,
+              source: source.name,
+              skipped: skipped.join('; '),
+            })
+          : t('schema.note.read', '{{part}}: {{source}}', { ...PLAIN_TEXT, part, source: source.name })
+      );
       return names;
     } catch (error) {
-      skipped.push(`${source.name} failed: ${(error as Error).message}`);
+      skipped.push(
+        t('schema.note.failed', '{{source}} failed: {{reason}}', {
+          ...PLAIN_TEXT,
+          source: source.name,
+          reason: (error as Error).message,
+        })
+      );
     }
   }
-  notes.push(`${part}: unknown (${skipped.join('; ')})`);
+  notes.push(t('schema.note.unknown', '{{part}}: unknown ({{skipped}})', { ...PLAIN_TEXT, part, skipped: skipped.join('; ') }));
   return [];
 }
 
@@ -39,11 +57,11 @@ export async function readSchema(run: RunIntrospection): Promise<GraphSchema> {
   };
   const nodeTypes = once(SCHEMA_QUERIES.nodeTypeProperties);
   const relTypes = once(SCHEMA_QUERIES.relTypeProperties);
-  const sampled = `a sample of ${SAMPLE_SIZE.toLocaleString('en-US')}`;
+  const sample = { ...PLAIN_TEXT, size: SAMPLE_SIZE.toLocaleString('en-US') };
   const notes: string[] = [];
 
   const labels = await firstAnswer(
-    'Labels',
+    t('schema.part.labels', 'Labels'),
     [
       { name: 'schema.node_type_properties()', read: async () => columnNames(await nodeTypes(), 'nodeLabels') },
       {
@@ -51,14 +69,14 @@ export async function readSchema(run: RunIntrospection): Promise<GraphSchema> {
         read: async () => columnNames(await run(SCHEMA_QUERIES.nodeLabelsInfo), 'node labels'),
       },
       {
-        name: `${sampled} nodes`,
+        name: t('schema.source.sampled-nodes', 'a sample of {{size}} nodes', sample),
         read: async () => columnNames(await run(SCHEMA_QUERIES.sampledLabels), 'label'),
       },
     ],
     notes
   );
   const relationshipTypes = await firstAnswer(
-    'Relationship types',
+    t('schema.part.relationship-types', 'Relationship types'),
     [
       {
         name: 'schema.rel_type_properties()',
@@ -69,21 +87,21 @@ export async function readSchema(run: RunIntrospection): Promise<GraphSchema> {
         read: async () => columnNames(await run(SCHEMA_QUERIES.edgeTypesInfo), 'edge types'),
       },
       {
-        name: `${sampled} relationships`,
+        name: t('schema.source.sampled-relationships', 'a sample of {{size}} relationships', sample),
         read: async () => columnNames(await run(SCHEMA_QUERIES.sampledRelationshipTypes), 'type'),
       },
     ],
     notes
   );
   const propertyKeys = await firstAnswer(
-    'Property keys',
+    t('schema.part.property-keys', 'Property keys'),
     [
       {
-        name: 'schema.node_type_properties() and schema.rel_type_properties()',
+        name: t('schema.source.type-properties', 'schema.node_type_properties() and schema.rel_type_properties()'),
         read: async () => merge(columnNames(await nodeTypes(), 'propertyName'), columnNames(await relTypes(), 'propertyName')),
       },
       {
-        name: `${sampled} nodes and relationships`,
+        name: t('schema.source.sampled-both', 'a sample of {{size}} nodes and relationships', sample),
         read: async () =>
           merge(
             columnNames(await run(SCHEMA_QUERIES.sampledNodePropertyKeys), 'key'),
@@ -94,7 +112,7 @@ export async function readSchema(run: RunIntrospection): Promise<GraphSchema> {
     notes
   );
   const functions = await firstAnswer(
-    'Query-module functions',
+    t('schema.part.functions', 'Query-module functions'),
     [{ name: 'mg.functions()', read: async () => columnNames(await run(SCHEMA_QUERIES.functions), 'name') }],
     notes
   );

@@ -2,7 +2,8 @@
 // instances without file provisioning. The rules are @opentruss/alerts' own, converted from the file format
 // (folder title, `dashboardUid`/`panelId`) to the HTTP one (`folderUID`, `ruleGroup`, `orgID`, annotations).
 import type { Rule, RuleGroup } from '@grafana/grafana-foundation-sdk/alerting';
-import { DATASOURCE_UIDS } from '@opentruss/contract';
+import { t } from '@grafana/i18n';
+import { DATASOURCE_UIDS, PLAIN_TEXT } from '@opentruss/contract';
 import {
   DEFAULT_SETTINGS,
   GRAFANA_FOLDER,
@@ -105,7 +106,12 @@ export async function installAlertRules(target: Omit<RuleTarget, 'folderUid'>): 
     } catch (error) {
       if (error instanceof GrafanaApiError && /provenance/i.test(error.message)) {
         throw new GrafanaApiError(
-          `${error.message}. These rules are managed by file provisioning (provisioning/alerting): they are already installed and change only through those files.`,
+          t(
+            'alert-rules.provisioned',
+            '{{error}}. These rules are managed by file provisioning (provisioning/alerting): they are already ' +
+              'installed and change only through those files.',
+            { error: error.message, ...PLAIN_TEXT }
+          ),
           error.status
         );
       }

@@ -1,6 +1,9 @@
 // Is a configured datasource there, of the right type, and answering? Uses the datasource's own "Save & test"
 // (testDatasource), so Memgraph is checked from the browser exactly as its panels connect.
+import { t } from '@grafana/i18n';
 import { getDataSourceSrv } from '@grafana/runtime';
+
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { withTimeout } from './grafana';
 
 export type DatasourceHealth =
@@ -24,14 +27,22 @@ export async function checkDatasource(uid: string, expectedType: string): Promis
   if (!settings) {
     return {
       status: 'missing',
-      message: `No datasource with uid "${uid}": provision it or choose another on the Configuration page.`,
+      message: t(
+        'datasource-health.missing',
+        'No datasource with uid "{{uid}}": provision it or choose another on the Configuration page.',
+        { uid, ...PLAIN_TEXT }
+      ),
     };
   }
   if (settings.type !== expectedType) {
     return {
       status: 'wrong-type',
       name: settings.name,
-      message: `"${settings.name}" is a ${settings.type} datasource, not ${expectedType}: choose another on the Configuration page.`,
+      message: t(
+        'datasource-health.wrong-type',
+        '"{{name}}" is a {{type}} datasource, not {{expectedType}}: choose another on the Configuration page.',
+        { name: settings.name, type: settings.type, expectedType, ...PLAIN_TEXT }
+      ),
     };
   }
   try {
@@ -40,11 +51,14 @@ export async function checkDatasource(uid: string, expectedType: string): Promis
     const result = await withTimeout(
       Promise.resolve(datasource.testDatasource()),
       HEALTH_CHECK_TIMEOUT_MS,
-      `no answer from the health check within ${HEALTH_CHECK_TIMEOUT_MS / 1000} s`
+      t('datasource-health.timeout', 'no answer from the health check within {{seconds}} s', {
+        ...PLAIN_TEXT,
+        seconds: HEALTH_CHECK_TIMEOUT_MS / 1000,
+      })
     );
     const message = typeof result?.message === 'string' ? result.message : '';
     if (result?.status === 'success' || result?.status === 'ok') {
-      return { status: 'ok', name: settings.name, message: message || 'Working' };
+      return { status: 'ok', name: settings.name, message: message || t('datasource-health.working', 'Working') };
     }
     if (result?.status === 'warning') {
       return { status: 'warning', name: settings.name, message };
@@ -52,7 +66,12 @@ export async function checkDatasource(uid: string, expectedType: string): Promis
     return {
       status: 'error',
       name: settings.name,
-      message: message || `Health check returned "${String(result?.status)}"`,
+      message:
+        message ||
+        t('datasource-health.unexpected-status', 'Health check returned "{{status}}"', {
+          status: String(result?.status),
+          ...PLAIN_TEXT,
+        }),
     };
   } catch (error) {
     return { status: 'error', name: settings.name, message: error instanceof Error ? error.message : String(error) };

@@ -1,6 +1,8 @@
 // The one way the app talks to Grafana's HTTP API: getBackendSrv().fetch, no automatic toasts (each page shows
 // its own error where it happened), and errors that say which call failed and why.
+import { t } from '@grafana/i18n';
 import { getBackendSrv, isFetchError } from '@grafana/runtime';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { lastValueFrom } from 'rxjs';
 
 export interface GrafanaRequest {
@@ -40,11 +42,21 @@ function messageOf(data: unknown): string | undefined {
 export function describeRequestError(request: GrafanaRequest, error: unknown): GrafanaApiError {
   const call = `${request.method ?? 'GET'} ${request.url}`;
   if (isFetchError(error)) {
-    const detail = messageOf(error.data) ?? error.statusText ?? 'no details';
-    const status = error.status ? ` (HTTP ${error.status})` : '';
-    return new GrafanaApiError(`${call} failed${status}: ${detail}`, error.status);
+    const detail = messageOf(error.data) ?? error.statusText ?? t('grafana-api.no-details', 'no details');
+    return new GrafanaApiError(
+      error.status
+        ? t('grafana-api.failed-status', '{{call}} failed (HTTP {{status}}): {{detail}}', {
+            call,
+            status: error.status,
+            detail,
+            ...PLAIN_TEXT,
+          })
+        : t('grafana-api.failed', '{{call}} failed: {{detail}}', { call, detail, ...PLAIN_TEXT }),
+      error.status
+    );
   }
-  return new GrafanaApiError(`${call} failed: ${error instanceof Error ? error.message : String(error)}`);
+  const detail = error instanceof Error ? error.message : String(error);
+  return new GrafanaApiError(t('grafana-api.failed', '{{call}} failed: {{detail}}', { call, detail, ...PLAIN_TEXT }));
 }
 
 export async function grafanaRequest<T>(request: GrafanaRequest): Promise<T> {

@@ -1,6 +1,7 @@
 // What the alerts a checklist task watches say right now (Grafana's rule states): the live answer next to the
 // task, e.g. "did last night's backup succeed?" before anyone opens a panel.
 import { t } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import type { AlertName } from '@opentruss/alerts';
 import type { RuleState } from '../api/alertStates';
 
@@ -30,13 +31,14 @@ export function liveState(watch: readonly AlertName[], states: Map<AlertName, Ru
 export function liveStateText(state: LiveState): string {
   switch (state.kind) {
     case 'ok':
-      return t('checklists.live.ok', 'OK now: {{alerts}} quiet', { alerts: state.watched.join(', ') });
+      return t('checklists.live.ok', 'OK now: {{alerts}} quiet', { ...PLAIN_TEXT, alerts: state.watched.join(', ') });
     case 'firing':
-      return t('checklists.live.firing', 'Firing now: {{alerts}}', { alerts: state.alerts.join(', ') });
+      return t('checklists.live.firing', 'Firing now: {{alerts}}', { ...PLAIN_TEXT, alerts: state.alerts.join(', ') });
     case 'error':
-      return t('checklists.live.error', 'Cannot evaluate: {{alerts}}', { alerts: state.alerts.join(', ') });
+      return t('checklists.live.error', 'Cannot evaluate: {{alerts}}', { ...PLAIN_TEXT, alerts: state.alerts.join(', ') });
     case 'notInstalled':
       return t('checklists.live.not-installed', 'Alert rules not installed: {{alerts}}', {
+        ...PLAIN_TEXT,
         alerts: state.alerts.join(', '),
       });
   }

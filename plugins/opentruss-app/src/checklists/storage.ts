@@ -1,6 +1,7 @@
 // Ticks persist per user in the browser's localStorage: { daily: { key: '2025-12-30', done: [...] }, … }.
 // A stored period other than the current one counts as empty; unreadable storage never breaks the page.
 import { t } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { PERIODS, type Period } from './tasks';
 import { periodKey } from './periods';
 
@@ -60,6 +61,7 @@ export function setTick(
     return {
       ticks: updated,
       error: t('checklists.storage-error', 'Could not save the ticks in this browser: {{reason}}', {
+        ...PLAIN_TEXT,
         reason: error instanceof Error ? error.message : String(error),
       }),
     };

@@ -1,4 +1,5 @@
 import { t, Trans } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Alert, Field, FieldSet, Input, RadioButtonGroup, Stack } from '@grafana/ui';
 import React, { type ChangeEvent } from 'react';
@@ -68,6 +69,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
       key={key}
       label={label}
       description={t('config.field.with-default', '{{description}} Default {{value}}.', {
+        ...PLAIN_TEXT,
         description,
         value: DEFAULT_SETTINGS[key].toLocaleString('en-US'),
       })}

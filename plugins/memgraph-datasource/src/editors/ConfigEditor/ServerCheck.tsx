@@ -1,4 +1,5 @@
 import { t, Trans } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import type { DataSourceSettings } from '@grafana/data';
 import { Alert, Button, ClipboardButton, Stack, Text } from '@grafana/ui';
 import React, { useState } from 'react';
@@ -37,6 +38,7 @@ function HealthReportView({ report }: { report: HealthReport }) {
           {server && (
             <Text variant="bodySmall" color="secondary">
               {t('config.server.details', 'Server: {{server}} at {{address}}', {
+                ...PLAIN_TEXT,
                 server: server.version
                   ? `Memgraph ${server.version}`
                   : (server.agent ?? t('config.server.unknown', 'unknown')),

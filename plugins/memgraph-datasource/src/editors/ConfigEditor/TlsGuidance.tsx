@@ -2,7 +2,7 @@ import { t } from '@grafana/i18n';
 import { Alert } from '@grafana/ui';
 import React from 'react';
 
-import { WEBSOCKET_HINT } from '../../connection/errors';
+import { websocketHint } from '../../connection/errors';
 import type { Encryption } from '../../connection/settings';
 import { TEST_IDS } from '../testIds';
 
@@ -37,7 +37,7 @@ export function TlsGuidance({ url, encryption }: { url: string; encryption: Encr
               'config.tls.ws-text',
               "The Bolt gateway (and Memgraph) accept this directly on their Bolt port. A Grafana served over https cannot use it (browsers forbid ws:// from https pages): then use the gateway's TLS port."
             )}{' '}
-        {WEBSOCKET_HINT}
+        {websocketHint()}
       </Alert>
     </div>
   );

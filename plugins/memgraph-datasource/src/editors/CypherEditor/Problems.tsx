@@ -1,4 +1,5 @@
 import { t } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Icon, useStyles2 } from '@grafana/ui';
@@ -27,6 +28,7 @@ export function Problems({ text, diagnostics }: { text: string; diagnostics: Cyp
             <Icon name={d.severity === 'error' ? 'exclamation-circle' : 'exclamation-triangle'} />{' '}
             <span>
               {t('problems.position', 'Line {{line}}, column {{column}}: {{message}}', {
+                ...PLAIN_TEXT,
                 line,
                 column,
                 message: d.message,

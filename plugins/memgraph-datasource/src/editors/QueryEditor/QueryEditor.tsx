@@ -1,4 +1,5 @@
 import { t, Trans } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { Button, InlineField, Input, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 import React, { useCallback } from 'react';
 
@@ -49,8 +50,8 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: M
         <InlineField
           label={t('query-editor.legend.label', 'Legend')}
           tooltip={t('query-editor.legend.tooltip', 'Series name for time series, e.g. {{example}} lots', {
+            ...PLAIN_TEXT,
             example: LEGEND_EXAMPLE,
-            interpolation: { escapeValue: false },
           })}
         >
           <Input
@@ -79,7 +80,7 @@ export function QueryEditor({ query, onChange, onRunQuery, datasource, data }: M
             {t(
               'query-editor.limits',
               'Reads at most {{maxRows}} rows; Memgraph stops the query after {{timeout}} s (datasource settings). Ctrl/Cmd+Enter runs the query.',
-              { maxRows: limits.maxRows.toLocaleString('en-US'), timeout: limits.queryTimeoutSeconds }
+              { ...PLAIN_TEXT, maxRows: limits.maxRows.toLocaleString('en-US'), timeout: limits.queryTimeoutSeconds }
             )}
           </Text>
         </span>

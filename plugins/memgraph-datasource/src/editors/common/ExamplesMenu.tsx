@@ -1,5 +1,5 @@
 import { t, Trans } from '@grafana/i18n';
-import { inViewerLanguage } from '@opentruss/contract';
+import { PLAIN_TEXT, inViewerLanguage } from '@opentruss/contract';
 import { Button, Dropdown, Menu } from '@grafana/ui';
 import { type CatalogueQuery, type CatalogueUse, QUERY_CATALOGUE } from '@opentruss/opentruss-graph/queries';
 import React from 'react';
@@ -17,6 +17,7 @@ function describe(query: CatalogueQuery): string {
   const format = query.format.replace('_', ' ');
   return query.variables.length
     ? t('examples.description-with-variables', '{{format}} · needs dashboard variables {{variables}}', {
+        ...PLAIN_TEXT,
         format,
         variables: query.variables.map((name) => `$${name}`).join(', '),
       })

@@ -5,6 +5,7 @@ import { Collapse, useStyles2 } from '@grafana/ui';
 import { MACROS } from '@opentruss/cypher';
 import React, { type ReactNode, useState } from 'react';
 
+import { translateCypherText } from '../../model/cypherTexts';
 import { BUILT_IN_PARAMETERS } from '../cypher/queryContext';
 import { TEST_IDS } from '../testIds';
 
@@ -32,7 +33,7 @@ export function QueryHelp({ children }: { children?: ReactNode }) {
                     <code>{macro.signature}</code>
                   </td>
                   <td>
-                    {macro.description}
+                    {translateCypherText(macro.description)}
                     <pre>{macro.example}</pre>
                   </td>
                 </tr>
@@ -49,7 +50,7 @@ export function QueryHelp({ children }: { children?: ReactNode }) {
                   <td>
                     <code>${name}</code>
                   </td>
-                  <td>{meaning}</td>
+                  <td>{translateCypherText(meaning)}</td>
                 </tr>
               ))}
             </tbody>

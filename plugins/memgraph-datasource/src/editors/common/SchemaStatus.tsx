@@ -1,4 +1,5 @@
 import { t } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { IconButton, Stack, Text, Tooltip } from '@grafana/ui';
 import React from 'react';
 
@@ -14,6 +15,7 @@ export function SchemaStatus({ state, onRefresh }: { state: SchemaState; onRefre
       ? t('schema.unavailable', 'Schema unavailable')
       : schema
         ? t('schema.summary', '{{labels}} labels · {{types}} relationship types · {{keys}} property keys', {
+            ...PLAIN_TEXT,
             labels: schema.labels.length,
             types: schema.relationshipTypes.length,
             keys: schema.propertyKeys.length,

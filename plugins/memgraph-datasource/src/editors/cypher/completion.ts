@@ -1,10 +1,12 @@
 import { t } from '@grafana/i18n';
 import { MACROS } from '@opentruss/cypher';
 
+import { PLAIN_TEXT } from '@opentruss/contract';
+import { translateCypherText } from '../../model/cypherTexts';
 import { maskForNeo4j } from './dialect';
 import { CYPHER_KEYWORDS, MEMGRAPH_EXPANSIONS, NEO4J_ONLY_KEYWORDS } from './keywords';
 import type { CypherLanguageLibrary } from './languageLibrary';
-import { MEMGRAPH_FUNCTIONS } from './memgraphFunctions';
+import { functionTextKey, MEMGRAPH_FUNCTIONS, type MemgraphFunction } from './memgraphFunctions';
 import { BUILT_IN_PARAMETERS, type QueryContext } from './queryContext';
 
 export type CompletionKind =
@@ -27,41 +29,55 @@ const LSP = { function: 3, variable: 6, property: 10, keyword: 14, typeParameter
 const FUNCTIONS_BY_NAME = new Map(MEMGRAPH_FUNCTIONS.map((f) => [f.name.toLowerCase(), f]));
 const MACRO_PSEUDO_FUNCTIONS = new Set(MACROS.map((m) => m.name.slice(1)));
 
-const MACRO_COMPLETIONS: CypherCompletion[] = MACROS.map((macro) => ({
-  label: macro.name,
-  insertText:
-    macro.name === '$__timeGroup'
-      ? '\\$__timeGroup(${1:expression}, ${2:\\$__interval})'
-      : `\\${macro.name}(\${1:expression})`,
-  snippet: true,
-  kind: 'macro',
-  detail: macro.signature,
-  documentation: `${macro.description}\n\nExample:\n${macro.example}`,
-}));
+/** Built on use: their documentation is in the viewer's language. */
+const macroCompletions = (): CypherCompletion[] =>
+  MACROS.map((macro) => ({
+    label: macro.name,
+    insertText:
+      macro.name === '$__timeGroup'
+        ? '\\$__timeGroup(${1:expression}, ${2:\\$__interval})'
+        : `\\${macro.name}(\${1:expression})`,
+    snippet: true,
+    kind: 'macro',
+    detail: macro.signature,
+    documentation: t('completion.macro-documentation', '{{description}}\n\nExample:\n{{example}}', {
+      description: translateCypherText(macro.description),
+      example: macro.example,
+      ...PLAIN_TEXT,
+    }),
+  }));
 
 function parameterCompletions(context: QueryContext): CypherCompletion[] {
   const builtIns = Object.entries(BUILT_IN_PARAMETERS).map(([name, documentation]) => ({
     label: `$${name}`,
     insertText: `$${name}`,
     kind: 'parameter' as const,
-    detail: 'datasource parameter',
-    documentation,
+    detail: t('completion.datasource-parameter', 'datasource parameter'),
+    documentation: translateCypherText(documentation),
   }));
   const variables = (context.variables ?? []).map((name) => ({
     label: `$${name}`,
     insertText: `$${name}`,
     kind: 'parameter' as const,
-    detail: 'dashboard variable',
-    documentation: 'Sent as a parameter: a value, or a list for multi-value and "All" (write `x IN $name`).',
+    detail: t('completion.dashboard-variable', 'dashboard variable'),
+    documentation: t(
+      'completion.dashboard-variable-documentation',
+      'Sent as a parameter: a value, or a list for multi-value and "All" (write `x IN $name`).'
+    ),
   }));
   return [...builtIns, ...variables];
+}
+
+/** A built-in function's description in the viewer's language (its English is the default). */
+function functionDescription(f: MemgraphFunction): string {
+  return t(functionTextKey(f.name), f.description, PLAIN_TEXT);
 }
 
 /** The schema in the library's terms: Memgraph's functions and the datasource's parameters included. */
 function librarySchema(context: QueryContext) {
   const schema = context.schema;
   const functions = [
-    ...MEMGRAPH_FUNCTIONS.map((f) => ({ name: f.name, signature: f.signature, description: f.description })),
+    ...MEMGRAPH_FUNCTIONS.map((f) => ({ name: f.name, signature: f.signature, description: functionDescription(f) })),
     ...(schema?.functions ?? []).map((name) => ({
       name,
       signature: `${name}(…)`,
@@ -100,13 +116,13 @@ function withoutLibrary(context: QueryContext): CypherCompletion[] {
       insertText: f.name,
       kind: 'function' as const,
       detail: f.signature,
-      documentation: f.description,
+      documentation: functionDescription(f),
     })),
     ...named(schema?.labels, 'label'),
     ...named(schema?.relationshipTypes, 'relationshipType'),
     ...named(schema?.propertyKeys, 'propertyKey'),
     ...parameterCompletions(context),
-    ...MACRO_COMPLETIONS,
+    ...macroCompletions(),
   ];
 }
 
@@ -149,25 +165,25 @@ export function cypherCompletions(
           insertText: label,
           kind: 'function',
           detail: known?.signature ?? item.detail,
-          documentation: known?.description,
+          documentation: known && functionDescription(known),
         });
       }
     } else if (item.kind === LSP.variable && label.startsWith('$')) {
       expressionPosition = true;
       result.push(parameters.get(label) ?? { label, insertText: label, kind: 'parameter' });
     } else if (item.kind === LSP.variable) {
-      result.push({ label, insertText: item.insertText ?? label, kind: 'variable', detail: 'variable in scope' });
+      result.push({ label, insertText: item.insertText ?? label, kind: 'variable', detail: t('completion.variable-in-scope', 'variable in scope') });
     } else if (item.kind === LSP.property) {
-      result.push({ label, insertText: item.insertText ?? label, kind: 'propertyKey', detail: 'property key' });
+      result.push({ label, insertText: item.insertText ?? label, kind: 'propertyKey', detail: t('completion.property-key', 'property key') });
     } else if (item.kind === LSP.typeParameter) {
       const isType = schema?.relationshipTypes.includes(label) && !schema.labels.includes(label);
       result.push({
         label,
         insertText: item.insertText ?? label,
         kind: isType ? 'relationshipType' : 'label',
-        detail: isType ? 'relationship type' : 'label',
+        detail: isType ? t('completion.relationship-type', 'relationship type') : t('completion.label', 'label'),
       });
     }
   }
-  return expressionPosition ? [...result, ...MACRO_COMPLETIONS] : result;
+  return expressionPosition ? [...result, ...macroCompletions()] : result;
 }

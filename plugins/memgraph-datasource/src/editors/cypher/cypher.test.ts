@@ -1,3 +1,4 @@
+import { useLanguage } from '../../testing/language';
 import { cypherCompletions } from './completion';
 import { cypherDiagnostics } from './cypherDiagnostics';
 import { maskForNeo4j } from './dialect';
@@ -159,5 +160,26 @@ describe('completion', () => {
     expect(items).toEqual(expect.arrayContaining(['function:toSet', 'function:valueType', 'function:date.format', 'keyword:CASE']));
     expect(items.filter((i) => /^keyword:(FINISH|INSERT|LET|FILTER|COLLECT|OFFSET)$/.test(i))).toEqual([]);
     expect(items.filter((i) => i.includes('__timeFilter') && !i.startsWith('macro:'))).toEqual([]);
+  });
+});
+
+describe('in the viewer’s language', () => {
+  beforeEach(() => useLanguage('zh-Hans'));
+  afterEach(() => useLanguage('en-US'));
+
+  it('describes built-in functions, macros and parameters in Chinese; the code in them stays as written', () => {
+    const items = cypherCompletions('', 0, context);
+    const documentation = (label: string) => items.find((item) => item.label === label)?.documentation;
+    expect(documentation('toLower')).toBe('转为小写。');
+    expect(documentation('valueType')).toBe('值的类型，以文本表示（例如 "LOCAL_DATE_TIME"）。');
+    expect(documentation('$__timeFilter')).toMatch(/^时间戳位于仪表板时间范围内（\$__from … \$__to，含两端）时为真。.*\n\n示例：\nMATCH \(h:ApprovalHistory\)/s);
+    expect(documentation('$__from')).toBe('仪表板时间范围的起点，毫秒时间戳（整数）');
+  });
+
+  it('marks the datasource’s own problems in Chinese (the engine’s codes, translated here)', () => {
+    const messages = cypherDiagnostics('MATCH (n) RETURN shortestPath(n), m', context).map((d) => d.message);
+    expect(messages).toEqual(
+      expect.arrayContaining(['Memgraph 没有 shortestPath()：请使用 BFS 扩展，例如 MATCH p = (a)-[*BFS]->(b)', '变量 `m` 未定义'])
+    );
   });
 });

@@ -1,16 +1,19 @@
+import { t } from '@grafana/i18n';
 import {
   bindStatement,
   bindTokens,
   CypherTextError,
   isTrivia,
   tokenize,
-  withoutPosition,
+  withoutPositionText,
   type BindProblem,
   type Token,
 } from '@opentruss/cypher';
 
+import { PLAIN_TEXT } from '@opentruss/contract';
+import { translateCypherText } from '../../model/cypherTexts';
 import { type CypherDiagnostic } from './diagnostic';
-import { NEO4J_ONLY_FUNCTIONS } from './memgraphFunctions';
+import { NEO4J_ONLY_FUNCTIONS } from './neo4jOnlyFunctions';
 import { BUILT_IN_PARAMETERS, editorVariables, type QueryContext } from './queryContext';
 
 const error = (message: string, start: number, end = start + 1): CypherDiagnostic => ({
@@ -22,7 +25,7 @@ const error = (message: string, start: number, end = start + 1): CypherDiagnosti
 });
 
 const fromProblem = (problem: BindProblem): CypherDiagnostic =>
-  error(withoutPosition(problem.message), problem.start, problem.end);
+  error(translateCypherText(withoutPositionText(problem.diagnostic)), problem.start, problem.end);
 
 /**
  * What the datasource itself would refuse before sending, found by the engine the panel runs (bindTokens of
@@ -59,11 +62,15 @@ function unsupportedFeatures(tokens: Token[]): CypherDiagnostic[] {
     }
     const name = token.value!.toLowerCase();
     if (after === '(' && name in NEO4J_ONLY_FUNCTIONS && significant[k + 2]?.text !== '.') {
-      found.push({ ...error(NEO4J_ONLY_FUNCTIONS[name], token.start, token.end), severity: 'warning' });
+      found.push({ ...error(NEO4J_ONLY_FUNCTIONS[name](), token.start, token.end), severity: 'warning' });
     } else if (after === '{' && (name === 'count' || name === 'collect')) {
       found.push({
         ...error(
-          `Memgraph has no ${name.toUpperCase()} { … } subqueries: use OPTIONAL MATCH with ${name}() or a CALL { … } subquery`,
+          t(
+            'diagnostics.no-subquery-expression',
+            'Memgraph has no {{keyword}} { … } subqueries: use OPTIONAL MATCH with {{name}}() or a CALL { … } subquery',
+            { keyword: name.toUpperCase(), name, ...PLAIN_TEXT }
+          ),
           token.start,
           token.end
         ),

@@ -130,23 +130,15 @@ export const MEMGRAPH_FUNCTIONS: readonly MemgraphFunction[] = [
   fn('convert.str2object', 'convert.str2object(string) -> any', 'Parses the text of a value (e.g. JSON).'),
 ];
 
+/** Where the locale files hold the functions' descriptions: `functions.<name>`, dots as dashes (i18next's key separator). */
+export const FUNCTION_TEXT_PREFIX = 'functions.';
+const functionCode = (name: string) => name.replace(/\./g, '-');
+export const functionTextKey = (name: string) => `${FUNCTION_TEXT_PREFIX}${functionCode(name)}`;
+
 /**
- * Functions Neo4j has and Memgraph lacks (Memgraph docs, "Differences in Cypher implementations"), with what to use
- * instead. A query using them passes Neo4j's parser, so the editor warns itself.
+ * Every description by its code: the English the datasource's extraction adds to its locale files
+ * (i18next.config.ts), so that completion shows it in the viewer's language (completion.ts).
  */
-export const NEO4J_ONLY_FUNCTIONS: Readonly<Record<string, string>> = {
-  shortestpath: 'Memgraph has no shortestPath(): use a BFS expansion, e.g. MATCH p = (a)-[*BFS]->(b)',
-  allshortestpaths: 'Memgraph has no allShortestPaths(): use MATCH p = (a)-[*ALLSHORTEST (r, n | 1)]->(b)',
-  nullif: 'Memgraph has no nullIf(): use CASE WHEN a = b THEN null ELSE a END',
-  percentilecont: 'Memgraph has no percentileCont()',
-  percentiledisc: 'Memgraph has no percentileDisc()',
-  stdev: 'Memgraph has no stDev()',
-  stdevp: 'Memgraph has no stDevP()',
-  isnan: 'Memgraph has no isNaN(): use x <> x',
-  cot: 'Memgraph has no cot(): use 1 / tan(x)',
-  degrees: 'Memgraph has no degrees(): use x * 180 / pi()',
-  radians: 'Memgraph has no radians(): use x * pi() / 180',
-  haversin: 'Memgraph has no haversin(): use (1 - cos(x)) / 2',
-  normalize: 'Memgraph has no normalize()',
-  time: 'Memgraph has no time() (no zoned time type): use localTime() or datetime()',
-};
+export const FUNCTION_DESCRIPTIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  MEMGRAPH_FUNCTIONS.map((f) => [functionCode(f.name), f.description])
+);

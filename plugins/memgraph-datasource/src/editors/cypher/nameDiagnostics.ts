@@ -1,4 +1,7 @@
+import { t } from '@grafana/i18n';
 import { readQueryNames, type NameUse } from '@opentruss/cypher';
+
+import { PLAIN_TEXT } from '@opentruss/contract';
 
 import type { CypherDiagnostic } from './diagnostic';
 import type { MaskedCypher } from './dialect';
@@ -41,13 +44,25 @@ export function nameDiagnostics(masked: MaskedCypher, context: QueryContext): Cy
   const found: CypherDiagnostic[] = [
     ...names.undefinedVariables
       .filter((use) => !masked.expansionVariables.has(use.name))
-      .map((use): CypherDiagnostic => ({ ...warning(use, `Variable \`${use.name}\` not defined`), severity: 'error' })),
+      .map(
+        (use): CypherDiagnostic => ({
+          ...warning(
+            use,
+            t('diagnostics.undefined-variable', 'Variable `{{name}}` not defined', { name: use.name, ...PLAIN_TEXT })
+          ),
+          severity: 'error',
+        })
+      ),
     ...names.labels
       .filter((use) => missing(schema?.labels, use))
       .map((use) =>
         warning(
           use,
-          `Label ${use.name} is not in this database's schema: check the spelling, or refresh the schema if it is new`
+          t(
+            'diagnostics.unknown-label',
+            "Label {{name}} is not in this database's schema: check the spelling, or refresh the schema if it is new",
+            { name: use.name, ...PLAIN_TEXT }
+          )
         )
       ),
     ...names.relationshipTypes
@@ -55,7 +70,12 @@ export function nameDiagnostics(masked: MaskedCypher, context: QueryContext): Cy
       .map((use) =>
         warning(
           use,
-          `Relationship type ${use.name} is not in this database's schema: check the spelling, or refresh the schema if it is new`
+          t(
+            'diagnostics.unknown-relationship-type',
+            "Relationship type {{name}} is not in this database's schema: check the spelling, or refresh the schema " +
+              'if it is new',
+            { name: use.name, ...PLAIN_TEXT }
+          )
         )
       ),
     ...names.labelsOrTypes
@@ -63,7 +83,12 @@ export function nameDiagnostics(masked: MaskedCypher, context: QueryContext): Cy
       .map((use) =>
         warning(
           use,
-          `Label or relationship type ${use.name} is not in this database's schema: check the spelling, or refresh the schema if it is new`
+          t(
+            'diagnostics.unknown-label-or-type',
+            "Label or relationship type {{name}} is not in this database's schema: check the spelling, or refresh " +
+              'the schema if it is new',
+            { name: use.name, ...PLAIN_TEXT }
+          )
         )
       ),
     ...names.propertyKeys
@@ -71,7 +96,12 @@ export function nameDiagnostics(masked: MaskedCypher, context: QueryContext): Cy
       .map((use) =>
         warning(
           use,
-          `Property key ${use.name} is not in this database's schema: check the spelling, or refresh the schema if it is new`
+          t(
+            'diagnostics.unknown-property-key',
+            "Property key {{name}} is not in this database's schema: check the spelling, or refresh the schema if it " +
+              'is new',
+            { name: use.name, ...PLAIN_TEXT }
+          )
         )
       ),
   ];

@@ -1,10 +1,10 @@
-import { TIME_PARAMETER_DESCRIPTIONS, type BindingVariables } from '@opentruss/cypher';
+import { TIME_PARAMETER_DESCRIPTIONS, type BindingVariables, type CypherText } from '@opentruss/cypher';
 
 import type { VariableValue } from '../../query/variables';
 import type { GraphSchema } from '../../schema/graphSchema';
 
 /** Parameters every query receives from the datasource (see query/timeParameters), with what they hold. */
-export const BUILT_IN_PARAMETERS: Readonly<Record<string, string>> = TIME_PARAMETER_DESCRIPTIONS;
+export const BUILT_IN_PARAMETERS: Readonly<Record<string, CypherText>> = TIME_PARAMETER_DESCRIPTIONS;
 
 /**
  * Grafana's global variables, which TemplateSrv resolves in panels (scoped values) although no dashboard lists

@@ -1,4 +1,5 @@
 import { t, Trans } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import React, { useCallback } from 'react';
 import { config } from '@grafana/runtime';
 import { Alert, FieldSet, TextLink } from '@grafana/ui';
@@ -53,6 +54,7 @@ export function AlertRulesSection({ settings }: { settings: ResolvedAppSettings 
               'config.alert-rules.installed-summary',
               '{{rules}} rules in {{groups}} groups ({{names}}) in the folder “{{folder}}”.',
               {
+                ...PLAIN_TEXT,
                 rules: result.groups.reduce((sum, group) => sum + group.rules, 0),
                 groups: result.groups.length,
                 names: result.groups.map((group) => group.title).join(', '),

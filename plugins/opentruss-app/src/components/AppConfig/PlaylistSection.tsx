@@ -1,4 +1,5 @@
 import { t } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import React from 'react';
 import { Alert, FieldSet, TextLink } from '@grafana/ui';
 import { saveWallPlaylist } from '../../api/playlist';
@@ -20,7 +21,7 @@ export function PlaylistSection() {
         {t(
           'config.playlist.help',
           '“{{name}}” shows {{dashboards}} for {{interval}} each. Playlists keep no datasource variables: the dashboards use their defaults, the provisioned datasources.',
-          { name: WALL_PLAYLIST.name, dashboards: wallTitles.join(', '), interval: WALL_PLAYLIST.interval }
+          { ...PLAIN_TEXT, name: WALL_PLAYLIST.name, dashboards: wallTitles.join(', '), interval: WALL_PLAYLIST.interval }
         )}
       </p>
       <ActionControls

@@ -2,6 +2,7 @@ import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { config, PluginPage } from '@grafana/runtime';
 import { Alert, Badge, Card, Checkbox, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
 import type { AlertName } from '@opentruss/alerts';
@@ -36,6 +37,7 @@ function LiveBadge({ watch, states }: { watch: readonly AlertName[]; states: Rul
         color="orange"
         icon="exclamation-triangle"
         text={t('checklists.live.unavailable', 'Alert states unavailable: {{message}}', {
+          ...PLAIN_TEXT,
           message: states.error.message,
         })}
       />
@@ -69,7 +71,7 @@ function Task({
       <Card.Description>
         {task.how}{' '}
         <span className={styles.manual}>
-          {t('checklists.manual-reference', 'Ops manual {{sections}}.', { sections: task.manual })}
+          {t('checklists.manual-reference', 'Ops manual {{sections}}.', { ...PLAIN_TEXT, sections: task.manual })}
         </span>
         {task.watch && (
           <span className={styles.live} data-testid={testIds.checklists.live(task.id)}>

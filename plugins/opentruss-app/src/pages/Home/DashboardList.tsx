@@ -1,5 +1,6 @@
 import React from 'react';
 import { t, Trans } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { Card, LinkButton } from '@grafana/ui';
 import { dashboardTexts } from '../../catalogue/dashboardTexts';
 import { DASHBOARDS, dashboardPath, kioskPath } from '../../catalogue/dashboards';
@@ -35,7 +36,7 @@ export function DashboardList() {
       })}
       <Card href={grafanaHref(playlistPlayPath())}>
         <Card.Heading>
-          {t('home.dashboards.playlist-title', 'Wall playlist · {{name}}', { name: WALL_PLAYLIST.name })}
+          {t('home.dashboards.playlist-title', 'Wall playlist · {{name}}', { ...PLAIN_TEXT, name: WALL_PLAYLIST.name })}
         </Card.Heading>
         <Card.Description>
           <Trans i18nKey="home.dashboards.playlist-description">

@@ -1,5 +1,6 @@
 import React, { useCallback } from 'react';
 import { t, Trans } from '@grafana/i18n';
+import { PLAIN_TEXT } from '@opentruss/contract';
 import { Alert, Button, Stack } from '@grafana/ui';
 import { checkDatasource } from '../../api/datasourceHealth';
 import { DATASOURCE_VARIABLES, type DatasourceRole } from '../../catalogue/datasources';
@@ -40,12 +41,12 @@ export function DatasourceStatus({ role }: { role: DatasourceRole }) {
   return (
     <div data-testid={testIds.home.datasource(role)}>
       {health.status === 'loading' && (
-        <Loading text={t('home.datasource.checking', 'Checking {{name}} ({{uid}})…', { name: variable.label, uid })} />
+        <Loading text={t('home.datasource.checking', 'Checking {{name}} ({{uid}})…', { ...PLAIN_TEXT, name: variable.label, uid })} />
       )}
       {health.status === 'error' && (
         <Alert
           severity="error"
-          title={t('home.datasource.check-failed', '{{name}}: check failed', { name: variable.label })}
+          title={t('home.datasource.check-failed', '{{name}}: check failed', { ...PLAIN_TEXT, name: variable.label })}
         >
           {health.error.message}
         </Alert>
@@ -54,6 +55,7 @@ export function DatasourceStatus({ role }: { role: DatasourceRole }) {
         <Alert
           severity={SEVERITY[health.value.status]}
           title={t('home.datasource.state-title', '{{name}}: {{state}}', {
+            ...PLAIN_TEXT,
             name: variable.label,
             state: stateText(health.value.status),
           })}

@@ -4,7 +4,7 @@ import { dateTimeFormatTimeAgo, type GrafanaTheme2 } from '@grafana/data';
 import { t, Trans } from '@grafana/i18n';
 import { Alert, Card, LinkButton, Stack, TextLink, useStyles2 } from '@grafana/ui';
 import { alertByName } from '@opentruss/alerts';
-import { inViewerLanguage, runbookPath } from '@opentruss/contract';
+import { PLAIN_TEXT, inViewerLanguage, runbookPath } from '@opentruss/contract';
 import { fetchRuleStates, firingInstances } from '../../api/alertStates';
 import { panelPath } from '../../catalogue/dashboards';
 import { Empty, ErrorView, Loading } from '../../components/common/StateViews';
@@ -52,6 +52,7 @@ export function FiringAlerts() {
         <Alert
           severity="warning"
           title={t('home.firing.broken', '', {
+            ...PLAIN_TEXT,
             count: broken.length,
             defaultValue_one: '{{count}} rule cannot evaluate',
             defaultValue_other: '{{count}} rules cannot evaluate',
@@ -65,6 +66,7 @@ export function FiringAlerts() {
       {firing.length === 0 ? (
         <Empty
           message={t('home.firing.none', '', {
+            ...PLAIN_TEXT,
             count: states.value.size,
             defaultValue_one: 'No OpenTruss alert is firing ({{count}} rule watching).',
             defaultValue_other: 'No OpenTruss alert is firing ({{count}} rules watching).',
@@ -85,9 +87,9 @@ export function FiringAlerts() {
                 {[
                   ...labels,
                   instance.activeAt
-                    ? t('home.firing.since', 'since {{ago}}', { ago: dateTimeFormatTimeAgo(instance.activeAt) })
+                    ? t('home.firing.since', 'since {{ago}}', { ...PLAIN_TEXT, ago: dateTimeFormatTimeAgo(instance.activeAt) })
                     : t('home.firing.firing', 'firing'),
-                  ...(instance.value ? [t('home.firing.value', 'value {{value}}', { value: instance.value })] : []),
+                  ...(instance.value ? [t('home.firing.value', 'value {{value}}', { ...PLAIN_TEXT, value: instance.value })] : []),
                 ]}
               </Card.Meta>
               <Card.Tags>

@@ -12,7 +12,7 @@ import { SeverityBadge } from '../../components/common/SeverityBadge';
 import { testIds } from '../../components/testIds';
 import { ROUTES, prefixRoute } from '../../constants';
 import { useAppSettings } from '../../hooks/useAppSettings';
-import { inViewerLanguage, readsChinese } from '@opentruss/contract';
+import { PLAIN_TEXT, inViewerLanguage, readsChinese } from '@opentruss/contract';
 import { alertRulePath, grafanaHref } from '../../links';
 import { datasourceUrlParams } from '../../settings';
 import { RuleStateCell } from './RuleStateCell';
@@ -45,7 +45,7 @@ function AlertFacts({ runbook }: { runbook: RunbookEntry }) {
           icon="graph-bar"
           href={grafanaHref(panelPath(alert.panel.dashboardUid, alert.panel.panelId, params))}
         >
-          {t('runbooks.page.panel', 'Panel: {{title}}', { title: inViewerLanguage(alert.panel.title) })}
+          {t('runbooks.page.panel', 'Panel: {{title}}', { ...PLAIN_TEXT, title: inViewerLanguage(alert.panel.title) })}
         </LinkButton>
         <LinkButton
           size="sm"
@@ -81,7 +81,7 @@ export default function RunbookPage() {
   if (!runbook) {
     return (
       <PluginPage>
-        <Alert severity="error" title={t('runbooks.page.not-found', 'No runbook named "{{name}}"', { name })}>
+        <Alert severity="error" title={t('runbooks.page.not-found', 'No runbook named "{{name}}"', { ...PLAIN_TEXT, name })}>
           <Trans i18nKey="runbooks.page.not-found-help">
             See the <TextLink href={index}>runbook index</TextLink> for every alert and procedure.
           </Trans>
