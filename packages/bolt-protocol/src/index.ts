@@ -20,7 +20,8 @@ export {
   type StructureHydrator,
 } from './packstream/reader';
 export { PackStreamWriter } from './packstream/writer';
-export { BOLT4, BOLT5, createHydrator, packValue, isTemporal, tags as structureTags, ValueEncodingError, type Dialect } from './packstream/values';
+export { BOLT4, BOLT5, packValue, isTemporal, tags as structureTags, ValueEncodingError, type Dialect } from './packstream/values';
+export { createHydrator } from './packstream/hydrate';
 export { setEntry, mapEntries } from './packstream/safe-object';
 // Calendar arithmetic the value codec uses, for other readers of temporal text (Jolt fixtures).
 export {

@@ -3,7 +3,8 @@ import neo4j from 'neo4j-driver';
 import { ChunkingError, Dechunker, MAX_MESSAGE_BYTES } from '../src/channel/dechunker';
 import { MessageFramer } from '../src/bolt/message-framer';
 import { PackStreamError, PackStreamReader } from '../src/packstream/reader';
-import { BOLT4, BOLT5, createHydrator, packValue, ValueEncodingError } from '../src/packstream/values';
+import { createHydrator } from '../src/packstream/hydrate';
+import { BOLT4, BOLT5, packValue, ValueEncodingError } from '../src/packstream/values';
 import { PackStreamWriter } from '../src/packstream/writer';
 import { INVALID_UTF8_CASES, queryWithBytes, rawStringField } from '@opentruss/bolt-testing';
 

@@ -10,7 +10,8 @@ import type { ClientRequest } from '../src/bolt/requests';
 import { WAIT, type ConnectionHandler, type Handled, type LoginOutcome } from '../src/connection/handler';
 import { ServerConnection } from '../src/connection/server-connection';
 import { PackStreamReader } from '../src/packstream/reader';
-import { BOLT5, createHydrator } from '../src/packstream/values';
+import { createHydrator } from '../src/packstream/hydrate';
+import { BOLT5 } from '../src/packstream/values';
 import { message } from '@opentruss/bolt-testing';
 import { BOLT_PREAMBLE } from '../src/wire';
 

@@ -2,7 +2,8 @@
 // relay can re-encode one field and copy the others byte for byte), the bytes it came in, and in strict mode the
 // first string that was not valid UTF-8.
 import { PackStreamReader, type InvalidUtf8 } from '../packstream/reader';
-import { createHydrator, type Dialect } from '../packstream/values';
+import { createHydrator } from '../packstream/hydrate';
+import type { Dialect } from '../packstream/values';
 import { requestTypes, type RequestType } from './messages';
 
 export interface ClientRequest {
