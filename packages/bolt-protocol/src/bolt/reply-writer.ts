@@ -19,8 +19,14 @@ export interface ReplySink {
   drained(): Promise<void>;
 }
 
+/**
+ * Where the output buffer starts: an idle connection holds only this (most connections only log in and wait); a
+ * stream grows it by doubling to a little over FLUSH_THRESHOLD once, and it is kept from then on.
+ */
+const START_CAPACITY = 1024;
+
 export class ReplyWriter {
-  private readonly writer = new PackStreamWriter();
+  private readonly writer = new PackStreamWriter(START_CAPACITY);
   private readonly framer = new MessageFramer(this.writer);
 
   constructor(
