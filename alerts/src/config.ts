@@ -157,6 +157,12 @@ export const MEMGRAPH_MEMORY_THRESHOLDS = {
   normalBelowPercent: THRESHOLDS.memory.normalBelow,
   alertAbovePercent: THRESHOLDS.memory.alertAbove,
   sustained: THRESHOLDS.memory.sustained,
+  /**
+   * MemgraphStorageInfoUnreadable: the exporter could not read every figure SHOW STORAGE INFO should give, so
+   * MemgraphMemoryNearLimit sees nothing (no data is OK for it). 15 minutes is 7 failed collections in a row: a
+   * restart of the replica or the exporter passes unnoticed, a lasting blind spot does not.
+   */
+  unreadableFor: '15m',
 } as const;
 
 // ── Backup, replication and log thresholds ───────────────────────────────────────────────────────────────────

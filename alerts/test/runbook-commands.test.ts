@@ -35,8 +35,13 @@ for (const file of COMPOSE_FILES) {
 }
 
 /** Memgraph's credential files as secrets-init writes them into the volume the memgraph container mounts. */
-const MEMGRAPH_SECRETS = '/run/opentruss-secrets/memgraph';
-const MGCONSOLE_LOGIN = `mgconsole --username="$(cat ${MEMGRAPH_SECRETS}/user)" --password="$(cat ${MEMGRAPH_SECRETS}/password)"`;
+/** Each Memgraph container and the folder of its own credential (MAIN's user; the replica's reader). */
+const MEMGRAPH_SECRETS: Readonly<Record<string, string>> = {
+  memgraph: '/run/opentruss-secrets/memgraph',
+  'memgraph-replica': '/run/opentruss-secrets/memgraph-replica',
+};
+const mgconsoleLogin = (secrets: string) =>
+  `mgconsole --username="$(cat ${secrets}/user)" --password="$(cat ${secrets}/password)"`;
 
 const RUNBOOK_DIR = repoPath('alerts/runbooks');
 const runbooks = fs.readdirSync(RUNBOOK_DIR).filter((f) => f.endsWith('.md'));
@@ -135,16 +140,19 @@ describe('docker compose commands in the runbooks', () => {
     }
   });
 
-  it("log in to mgconsole with the credential files the memgraph container mounts (the stack always has a user)", () => {
-    expect(mounts.get('memgraph')!.has(MEMGRAPH_SECRETS)).toBe(true);
+  it("log in to mgconsole with the credential files of the Memgraph container it runs in (the stack always has a user)", () => {
+    for (const [service, secrets] of Object.entries(MEMGRAPH_SECRETS)) {
+      expect(`${service} mounts ${secrets}: ${mounts.get(service)!.has(secrets)}`).toBe(`${service} mounts ${secrets}: true`);
+    }
     const mgconsole = [...runbooks.map(read), ...CYPHER_DOCS.filter((f) => !f.startsWith('alerts/runbooks/')).map(readRepoFile)].flatMap((markdown) =>
       codeOf(markdown).filter((code) => /\bmgconsole\b/.test(code) && /docker[ -]compose/.test(code))
     );
     expect(mgconsole.length).toBeGreaterThan(3);
     for (const code of mgconsole) {
-      expect(code).toContain(MGCONSOLE_LOGIN);
       // Single quotes: the files are read inside the container, not in the operator's shell.
-      expect(code).toMatch(/docker[ -]compose exec (?:-T )?memgraph sh -c '/);
+      expect(code).toMatch(/docker[ -]compose exec (?:-T )?(memgraph|memgraph-replica) sh -c '/);
+      const service = /docker[ -]compose exec (?:-T )?(memgraph|memgraph-replica) sh -c '/.exec(code)![1];
+      expect(code).toContain(mgconsoleLogin(MEMGRAPH_SECRETS[service]));
     }
   });
 

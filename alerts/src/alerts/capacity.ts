@@ -45,8 +45,31 @@ export const capacityGroup = alertGroup({
         panel: panel('capacity', 7, { zh: 'Memgraph 内存占上限比例', en: 'Memgraph memory of its limit' }),
         noDataState: 'OK',
         noDataReason: {
-          zh: '没有序列说明业务导出器没有被抓取（由 BusinessExporterDown 报告），或 SHOW STORAGE INFO 读取失败（opentruss_memgraph_storage_info_up = 0，导出器日志说明原因），或 Memgraph 没有报告上限而 node-exporter 也没有被抓取（由 NodeExporterDown 报告）。',
-          en: 'No series means the business exporter is not scraped (BusinessExporterDown reports it), SHOW STORAGE INFO could not be read (opentruss_memgraph_storage_info_up = 0; the exporter logs why), or Memgraph reports no limit while node-exporter is not scraped (NodeExporterDown reports it).',
+          zh: '没有序列说明业务导出器没有被抓取（由 BusinessExporterDown 报告），或 SHOW STORAGE INFO 读取失败（由 MemgraphStorageInfoUnreadable 报告），或 Memgraph 没有报告上限而 node-exporter 也没有被抓取（由 NodeExporterDown 报告）。',
+          en: 'No series means the business exporter is not scraped (BusinessExporterDown reports it), SHOW STORAGE INFO could not be read (MemgraphStorageInfoUnreadable reports it), or Memgraph reports no limit while node-exporter is not scraped (NodeExporterDown reports it).',
+        },
+      },
+      {
+        name: 'MemgraphStorageInfoUnreadable',
+        source: '8',
+        // The exporter's own verdict on its last collection: 1 when every figure of SHOW STORAGE INFO was read.
+        expr: `max(${M.up}{${s.business}})`,
+        comparator: 'lt',
+        value: 1,
+        unit: 'up',
+        for: t.unreadableFor,
+        severity: 'warning',
+        component: 'database',
+        summary: { zh: '无法读取 Memgraph 的内存与存储数字', en: "Memgraph's memory and storage figures cannot be read" },
+        description: {
+          zh: `业务导出器已连续 ${Number.parseInt(t.unreadableFor, 10)} 分钟无法完整读取 SHOW STORAGE INFO（opentruss_memgraph_storage_info_up = 0）：MemgraphMemoryNearLimit 因此看不到 Memgraph 的内存，容量仪表板的 Memgraph 一行出现缺口。导出器日志说明缺了哪一项。`,
+          en: `The business exporter has not read SHOW STORAGE INFO completely for ${Number.parseInt(t.unreadableFor, 10)} min (opentruss_memgraph_storage_info_up = 0): MemgraphMemoryNearLimit cannot see Memgraph's memory meanwhile, and the capacity dashboard's Memgraph row has gaps. The exporter's log names what is missing.`,
+        },
+        panel: panel('capacity', 11, { zh: 'Memgraph 存储信息可读', en: 'Memgraph storage info readable' }),
+        noDataState: 'OK',
+        noDataReason: {
+          zh: '没有序列说明业务导出器没有被抓取，由 BusinessExporterDown 报告。',
+          en: 'No series means the business exporter is not scraped, which BusinessExporterDown reports.',
         },
       },
     ];

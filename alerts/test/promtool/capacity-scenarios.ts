@@ -50,4 +50,30 @@ export const CAPACITY_SCENARIOS: AlertScenario[] = [
       { name: 'no limit reported: 95% of the host', series: [tracked(7.6 * GB), host(8 * GB)], alerts: [nearLimit('95.0%')] },
     ],
   },
+  {
+    alert: 'MemgraphStorageInfoUnreadable',
+    interval: '1m',
+    pendingAt: '10m',
+    firingAt: '16m',
+    calm: [
+      { name: 'every figure read', series: [exporter('opentruss_memgraph_storage_info_up', '1x20')] },
+      // The exporter not scraped: BusinessExporterDown's alert, not this one.
+      { name: 'no exporter series', series: [host(8 * GB)] },
+    ],
+    busy: [
+      {
+        name: 'not read for 15 minutes',
+        series: [exporter('opentruss_memgraph_storage_info_up', '0x20')],
+        alerts: [
+          {
+            labels: { severity: 'warning' },
+            description: [
+              '业务导出器已连续 15 分钟无法完整读取 SHOW STORAGE INFO（opentruss_memgraph_storage_info_up = 0）：MemgraphMemoryNearLimit 因此看不到 Memgraph 的内存，容量仪表板的 Memgraph 一行出现缺口。导出器日志说明缺了哪一项。',
+              "The business exporter has not read SHOW STORAGE INFO completely for 15 min (opentruss_memgraph_storage_info_up = 0): MemgraphMemoryNearLimit cannot see Memgraph's memory meanwhile, and the capacity dashboard's Memgraph row has gaps. The exporter's log names what is missing.",
+            ],
+          },
+        ],
+      },
+    ],
+  },
 ];

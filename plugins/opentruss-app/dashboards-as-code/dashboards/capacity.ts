@@ -8,6 +8,7 @@ import { SELECTORS } from '@opentruss/alerts';
 import { memgraphStorageMetrics as M } from '@opentruss/contract';
 import { DEMO_GRAPH_PRESETS } from '@opentruss/opentruss-graph';
 import { alertTimeseries } from '../panels/alertPanels';
+import { upStat } from '../panels/upStat';
 import { timeseries } from '../panels/timeseries';
 import { promTarget } from '../queries/prometheus';
 import { catalogueDescription } from '../panels/catalogue';
@@ -201,5 +202,13 @@ export function capacityDashboard() {
     )
     .withPanel(memgraphMemoryPanel(8).gridPos(at(12, 17, 12, 8)))
     .withPanel(memgraphDiskPanel(9).gridPos(at(0, 25, 12, 8)))
-    .withPanel(memgraphGraphSizePanel(10).gridPos(at(12, 25, 12, 8)));
+    .withPanel(memgraphGraphSizePanel(10).gridPos(at(12, 25, 12, 8)))
+    .withPanel(
+      upStat(
+        'MemgraphStorageInfoUnreadable',
+        'Memgraph 存储信息可读 / Memgraph storage info readable',
+        `Whether the business exporter's last collection read every figure of SHOW STORAGE INFO (UP) or not (DOWN: the figures above have gaps; its log names what is missing). ${MEASURED.en}`,
+        { legend: 'Memgraph' }
+      ).gridPos(at(0, 33, 6, 4))
+    );
 }
