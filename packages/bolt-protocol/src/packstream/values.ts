@@ -6,16 +6,8 @@
 // whole-number fields, the same dialect switch).
 import {
   DateTime,
-  Duration,
-  Integer,
-  LocalDateTime,
-  LocalTime,
   Node,
   Path,
-  Point,
-  Relationship,
-  Time,
-  UnboundRelationship,
   isDate,
   isDateTime,
   isDuration,
