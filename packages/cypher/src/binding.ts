@@ -1,3 +1,7 @@
+// The binding engine: a panel's or editor's text with macros expanded and dashboard variables bound as parameters
+// (never as text), checked by the read-only checker with every problem located in the text the user wrote.
+// A little over 300 lines on purpose: binding, the origin map back to the user's text and the check are one pass
+// over the tokens; macros, identifiers, references and the checker are their own modules.
 import { CypherTextError, CypherValueError } from './errors';
 import { identifierFromValue, quoteIdentifier } from './identifiers';
 import { tokenize, type Token } from './lexer';

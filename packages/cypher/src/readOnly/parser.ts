@@ -5,6 +5,10 @@
  * administrative statement can never parse. Where ANTLR chooses between alternatives by looking ahead, this parser
  * tries them in the grammar's order and backtracks; both readings print the same tokens, and Memgraph reads the
  * canonical text its own way.
+ *
+ * One long file on purpose: the rules call each other recursively (expressions inside patterns inside subqueries
+ * inside expressions), as in Cypher.g4 itself; split into modules they would import each other in a circle. The
+ * rules follow the grammar's order; the lexer, the tree, the printer and the messages are their own modules.
  */
 import { cypherText, type CypherText } from '../texts';
 import { refusalReason } from './messages';

@@ -1,3 +1,7 @@
+// The demo OpenTruss graph: planned from the size presets, then written by one walk down the hierarchy (users,
+// projects, buildings, levels, divisions … lots with their approval histories, elements), deterministic per seed.
+// Longer than 300 lines on purpose: each level's nodes take ids, dates and scopes from the level above, which the
+// writer's walk holds in one place; the plan, the names and the element properties live in their own modules.
 import { createHash } from 'node:crypto';
 import { type ApprovalRole, PLACEHOLDER_IDS } from '../vocabulary';
 import { elementProperties } from './elements';
